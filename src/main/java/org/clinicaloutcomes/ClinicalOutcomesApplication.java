@@ -1,10 +1,100 @@
 package org.clinicaloutcomes;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.clinicaloutcomes.cli.Command;
+import org.clinicaloutcomes.cli.CommandLineParser;
+import org.clinicaloutcomes.cli.GenerateCommand;
+import org.clinicaloutcomes.cli.HelpCommand;
+import org.clinicaloutcomes.cli.RunCommand;
+import org.clinicaloutcomes.cli.UsageException;
+import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.sample.GenerationSummary;
+import org.clinicaloutcomes.sample.SampleDataGenerator;
+import org.clinicaloutcomes.sample.SampleDataSettings;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The command line of REPORTS.md. Everything that can refuse a run is checked before Spring
+ * starts, so a refused run writes nothing and prints one line; only a run that passed the checks
+ * starts the batch job.
+ */
 @SpringBootApplication
 public class ClinicalOutcomesApplication {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_REFUSED = 2;
+
     public static void main(String[] args) {
-        System.out.println("clinical-outcomes");
+        System.exit(run(args, System.out, System.err, Map.of()));
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param springProperties extra Spring properties (tests point the job repository elsewhere)
+     * @return the process exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> springProperties) {
+        Command command;
+        try {
+            command = CommandLineParser.parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_REFUSED;
+        }
+        try {
+            if (command instanceof HelpCommand help) {
+                out.print(help.text());
+                return EXIT_OK;
+            }
+            if (command instanceof GenerateCommand generate) {
+                GenerationSummary summary = new SampleDataGenerator().generate(
+                        new SampleDataSettings(generate.seed(), generate.episodes(), generate.endMonth()), generate.output());
+                out.println("wrote " + summary.episodes() + " episodes and " + summary.sessions()
+                        + " sessions to " + generate.output());
+                return EXIT_OK;
+            }
+            RunCommand runCommand = (RunCommand) command;
+            String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS"))
+                    + "-" + ProcessHandle.current().pid();
+            RunPreflight.Checked checked;
+            try {
+                checked = RunPreflight.check(runCommand.settings(), String.join(" ", args), LocalDate.now(), runId);
+            } catch (RefusedFileException e) {
+                err.println("error: " + e.getMessage());
+                return EXIT_REFUSED;
+            }
+            try (ConfigurableApplicationContext context = startSpring(springProperties)) {
+                return context.getBean(ReportRunner.class).run(checked.parameters(), checked.warnings(), out, err);
+            }
+        } catch (Exception e) {
+            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static ConfigurableApplicationContext startSpring(Map<String, Object> springProperties) {
+        SpringApplication application = new SpringApplication(ClinicalOutcomesApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setAddCommandLineProperties(false);
+        // Set on the environment itself, so that logging (configured before any initializer runs)
+        // sees the state folder too.
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("clinical-outcomes-run", new HashMap<>(springProperties)));
+        application.setEnvironment(environment);
+        return application.run();
     }
 }

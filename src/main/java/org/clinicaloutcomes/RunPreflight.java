@@ -1,0 +1,87 @@
+package org.clinicaloutcomes;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.clinicaloutcomes.batch.RunParameters;
+import org.clinicaloutcomes.cli.RunSettings;
+import org.clinicaloutcomes.config.ApproachCatalog;
+import org.clinicaloutcomes.config.InstrumentCatalog;
+import org.clinicaloutcomes.ingest.HeaderLayout;
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.ingest.InputFiles;
+import org.clinicaloutcomes.ingest.InputFingerprint;
+import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.ingest.SessionSpill;
+
+/**
+ * Everything that can refuse a run (exit code 2) is checked here, before the job starts and
+ * before anything is written: the input folder, the instrument file, the settings that depend on
+ * it, and the two input files as wholes (DATA.md, "Files").
+ */
+final class RunPreflight {
+
+    /** A run that passed the checks: its parameters and the warnings found on the way. */
+    record Checked(RunParameters parameters, List<String> warnings) {
+    }
+
+    private RunPreflight() {
+    }
+
+    static Checked check(RunSettings settings, String commandLine, LocalDate today, String runId)
+            throws RefusedFileException {
+        Path input = settings.input().toAbsolutePath().normalize();
+        if (!Files.isDirectory(input)) {
+            throw new RefusedFileException("input folder " + settings.input() + " does not exist");
+        }
+        Path instrumentsFile = settings.instruments() == null ? null : settings.instruments().toAbsolutePath().normalize();
+        InstrumentCatalog instruments = instrumentsFile == null ? InstrumentCatalog.bundled()
+                : InstrumentCatalog.load(instrumentsFile);
+        if (instruments.instruments().size() > SessionSpill.MAX_INSTRUMENTS) {
+            throw new RefusedFileException(instruments.source() + " defines more than "
+                    + SessionSpill.MAX_INSTRUMENTS + " instruments");
+        }
+        String primary = settings.primaryInstrument() == null ? RunSettings.DEFAULT_PRIMARY_INSTRUMENT
+                : settings.primaryInstrument();
+        if (instruments.find(primary).isEmpty()) {
+            throw new RefusedFileException("primary instrument '" + primary + "' is not in " + instruments.source());
+        }
+        List<String> approaches = settings.approaches() == null ? ApproachCatalog.DEFAULT_APPROACHES : settings.approaches();
+        if (approaches.stream().anyMatch(a -> a.equalsIgnoreCase("ALL"))) {
+            throw new RefusedFileException("ALL cannot be an approach: it names the row of all approaches together");
+        }
+        Path intakeFile = input.resolve(InputFileKind.INTAKE.fileName());
+        Path sessionsFile = input.resolve(InputFileKind.SESSIONS.fileName());
+        InputFingerprint intake = InputFingerprint.of(intakeFile);
+        InputFingerprint sessions = InputFingerprint.of(sessionsFile);
+        List<String> warnings = new ArrayList<>();
+        HeaderLayout intakeLayout = InputFiles.intakeLayout(intakeFile);
+        HeaderLayout sessionsLayout = InputFiles.sessionsLayout(sessionsFile, instruments.instruments());
+        for (HeaderLayout layout : List.of(intakeLayout, sessionsLayout)) {
+            for (String column : layout.unknownColumns()) {
+                warnings.add(layout.fileName() + ": unknown column '" + column + "' ignored");
+            }
+        }
+        Path output = settings.output() == null ? null : settings.output().toAbsolutePath().normalize();
+        RunParameters parameters = new RunParameters(settings.job(), input, output, settings.month(),
+                settings.windowMonths(), settings.from(), settings.to(), instrumentsFile, sha256(instruments.text()),
+                approaches, primary, settings.suppression(), settings.quiet(), runId, intake.sha256(),
+                sessions.sha256(), today, commandLine);
+        return new Checked(parameters, warnings);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.clinicaloutcomes.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.InputFiles;
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.ingest.IntakeRowValidator;
+import org.clinicaloutcomes.ingest.RawRow;
+import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.ingest.RowResult;
+import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.ingest.SessionRowValidator;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wires the steps shared by both jobs: ingest of the two files, duplicates, the window, publication. */
+@Configuration
+public class IngestStepsConfiguration {
+
+    /** Rows per committed chunk: large enough that commits are cheap, small enough to restart close by. */
+    static final int CHUNK_SIZE = 10_000;
+    /** Bytes of sessions.csv per staging partition; a partition is held in memory while deduplicated. */
+    static final long PARTITION_BYTES = 32L << 20;
+
+    @Bean
+    Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    CsvRowReader intakeReader, ItemProcessor<RawRow, RowResult<IntakeRecord>> intakeProcessor,
+                    IntakeIngestWriter intakeWriter) {
+        return new StepBuilder("intake", jobRepository)
+                .<RawRow, RowResult<IntakeRecord>>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(intakeReader)
+                .processor(intakeProcessor)
+                .writer(intakeWriter)
+                .listener(intakeWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader intakeReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        RunParameters run = RunParameters.from(stepExecution.getJobParameters());
+        return new CsvRowReader(run.intakeFile(), "intakeReader", false, Progress.of("intake.csv", run.quiet()));
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RawRow, RowResult<IntakeRecord>> intakeProcessor(
+            @Value("#{stepExecution}") StepExecution stepExecution, @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        RunSupport support = RunSupport.of(stepExecution, stateDir);
+        IntakeRowValidator validator = new IntakeRowValidator(
+                refusedAsFailure(() -> InputFiles.intakeLayout(support.run().intakeFile())), support.approaches());
+        return validator::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeIngestWriter intakeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+                                    @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        return new IntakeIngestWriter(RunSupport.of(stepExecution, stateDir).work());
+    }
+
+    @Bean
+    Step sessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      CsvRowReader sessionsReader, ItemProcessor<RawRow, RowResult<SessionRecord>> sessionsProcessor,
+                      SessionStagingWriter sessionsWriter) {
+        return new StepBuilder("sessions", jobRepository)
+                .<RawRow, RowResult<SessionRecord>>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(sessionsReader)
+                .processor(sessionsProcessor)
+                .writer(sessionsWriter)
+                .listener(sessionsWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader sessionsReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        RunParameters run = RunParameters.from(stepExecution.getJobParameters());
+        return new CsvRowReader(run.sessionsFile(), "sessionsReader", true, Progress.of("sessions.csv", run.quiet()));
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RawRow, RowResult<SessionRecord>> sessionsProcessor(
+            @Value("#{stepExecution}") StepExecution stepExecution, @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        RunSupport support = RunSupport.of(stepExecution, stateDir);
+        EpisodeRegistry registry;
+        try {
+            registry = EpisodeRegistry.load(support.work().episodes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staged episodes", e);
+        }
+        SessionRowValidator validator = new SessionRowValidator(
+                refusedAsFailure(() -> InputFiles.sessionsLayout(support.run().sessionsFile(),
+                        support.instruments().instruments())),
+                support.instruments().instruments(), registry);
+        return validator::validate;
+    }
+
+    @Bean
+    @StepScope
+    SessionStagingWriter sessionsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+                                        @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        RunSupport support = RunSupport.of(stepExecution, stateDir);
+        long bytes;
+        try {
+            bytes = Files.size(support.run().sessionsFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sessions.csv", e);
+        }
+        int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
+        return new SessionStagingWriter(support.work(), partitions);
+    }
+
+    @Bean
+    Step deduplicationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           DeduplicationTasklet deduplicationTasklet) {
+        return new StepBuilder("duplicates", jobRepository).tasklet(deduplicationTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    DeduplicationTasklet deduplicationTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                              @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        RunSupport support = RunSupport.of(stepExecution, stateDir);
+        return new DeduplicationTasklet(support.work(), support.instruments().instruments().size());
+    }
+
+    @Bean
+    Step resolveWindowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           ResolveWindowTasklet resolveWindowTasklet) {
+        return new StepBuilder("window", jobRepository).tasklet(resolveWindowTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    ResolveWindowTasklet resolveWindowTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new ResolveWindowTasklet(RunParameters.from(stepExecution.getJobParameters()));
+    }
+
+    @Bean
+    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                     PublishReportTasklet publishReportTasklet) {
+        return new StepBuilder("publish", jobRepository).tasklet(publishReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    PublishReportTasklet publishReportTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                              @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        RunSupport support = RunSupport.of(stepExecution, stateDir);
+        return new PublishReportTasklet(support.work(), support.run().runId());
+    }
+
+    @Bean
+    WorkFolderCleanup workFolderCleanup(@Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        return new WorkFolderCleanup(stateDir);
+    }
+
+    interface RefusableSupplier<T> {
+        T get() throws RefusedFileException;
+    }
+
+    /** A file refused after the pre-flight check passed (it changed under the run) fails the step. */
+    static <T> T refusedAsFailure(RefusableSupplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (RefusedFileException e) {
+            throw new IllegalStateException(e.getMessage(), null);
+        }
+    }
+}

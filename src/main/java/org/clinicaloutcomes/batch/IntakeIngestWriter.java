@@ -1,0 +1,91 @@
+package org.clinicaloutcomes.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.ingest.Reject;
+import org.clinicaloutcomes.ingest.RowResult;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Accepts validated intake rows into the episode registry (where the duplicate rule applies) and
+ * stages rejects. The intake file is small next to the sessions file, so its step is not resumed
+ * mid-file: a restart reads it again from the start.
+ */
+class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, StepExecutionListener {
+
+    static final String EARLIEST_INTAKE_DAY = "intake.min.day";
+    static final String LATEST_INTAKE_DAY = "intake.max.day";
+
+    private final WorkFolder work;
+    private EpisodeRegistry registry;
+    private RestartableOutput rejects;
+    private long rejected;
+
+    IntakeIngestWriter(WorkFolder work) {
+        this.work = work;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        registry = new EpisodeRegistry();
+        rejected = 0;
+        rejects = new RestartableOutput(work.rejects(InputFileKind.INTAKE), 0);
+    }
+
+    @Override
+    public void write(Chunk<? extends RowResult<IntakeRecord>> chunk) {
+        for (RowResult<IntakeRecord> result : chunk) {
+            if (result instanceof RowResult.Accepted<IntakeRecord> accepted) {
+                IntakeRecord record = accepted.record();
+                if (!registry.accept(record)) {
+                    reject(new Reject(InputFileKind.INTAKE.fileName(), record.line(), "client_id",
+                            Reject.DUPLICATE_CLIENT_ID));
+                }
+            } else if (result instanceof RowResult.Rejected<IntakeRecord> rejectedRow) {
+                reject(rejectedRow.reject());
+            }
+        }
+        rejects.committedLength();
+    }
+
+    private void reject(Reject reject) {
+        RejectStage.write(rejects, reject);
+        rejected++;
+    }
+
+    @Override
+    public void close() {
+        if (rejects != null) {
+            rejects.close();
+            rejects = null;
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus().isUnsuccessful()) {
+            return null;
+        }
+        try {
+            registry.save(work.episodes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the accepted episodes", e);
+        }
+        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+        new IngestCounts(registry.size() + rejected, registry.size(), rejected, 0).store(job, InputFileKind.INTAKE);
+        registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).min()
+                .ifPresent(day -> job.putInt(EARLIEST_INTAKE_DAY, day));
+        registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).max()
+                .ifPresent(day -> job.putInt(LATEST_INTAKE_DAY, day));
+        return null;
+    }
+}

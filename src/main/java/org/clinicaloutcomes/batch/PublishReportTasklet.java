@@ -1,0 +1,55 @@
+package org.clinicaloutcomes.batch;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.ingest.Reject;
+import org.clinicaloutcomes.report.RejectsCsv;
+import org.clinicaloutcomes.report.ReportFolder;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes the data-quality outputs into the report's staging folder and publishes the report. */
+class PublishReportTasklet implements Tasklet {
+
+    private final WorkFolder work;
+    private final String runId;
+
+    PublishReportTasklet(WorkFolder work, String runId) {
+        this.work = work;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), runId);
+        Path staging = report.staging();
+        try (RejectStage intake = RejectStage.open(work.rejects(InputFileKind.INTAKE));
+             RejectStage sessions = RejectStage.open(work.rejects(InputFileKind.SESSIONS));
+             RejectStage duplicates = RejectStage.open(work.duplicateRejects())) {
+            Iterator<Reject> all = concat(intake, RejectStage.mergeByLine(sessions, duplicates));
+            RejectsCsv.write(staging.resolve("rejects.csv"), all);
+        }
+        report.publish();
+        return RepeatStatus.FINISHED;
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return first.hasNext() ? first.next() : second.next();
+            }
+        };
+    }
+}

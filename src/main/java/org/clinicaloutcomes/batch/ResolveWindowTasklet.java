@@ -1,0 +1,101 @@
+package org.clinicaloutcomes.batch;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.clinicaloutcomes.cli.JobKind;
+import org.clinicaloutcomes.metrics.ReportWindow;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Resolves what the command line left open once the data is known: the report month (monthly),
+ * the open ends of the window (research) and the default output folder (REPORTS.md).
+ */
+class ResolveWindowTasklet implements Tasklet {
+
+    static final String FROM = "window.from";
+    static final String TO = "window.to";
+    static final String MONTH = "window.month";
+    static final String LABEL = "window.label";
+    static final String OUTPUT = "output.dir";
+
+    private final RunParameters run;
+
+    ResolveWindowTasklet(RunParameters run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        ReportWindow window = resolve(job);
+        job.putString(FROM, window.from().toString());
+        job.putString(TO, window.to().toString());
+        job.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
+        job.putString(LABEL, window.label());
+        job.putString(OUTPUT, outputFolder(window).toAbsolutePath().normalize().toString());
+        return RepeatStatus.FINISHED;
+    }
+
+    ReportWindow resolve(ExecutionContext job) {
+        LocalDate latestData = latestData(job);
+        if (run.job() == JobKind.MONTHLY) {
+            YearMonth month = run.month();
+            if (month == null) {
+                if (latestData == null) {
+                    throw new NoDataException("there is no accepted session or intake to report on; give --month");
+                }
+                month = ReportWindow.defaultMonth(latestData, run.today());
+            }
+            return ReportWindow.monthly(month, run.windowMonths());
+        }
+        LocalDate earliest = job.containsKey(IntakeIngestWriter.EARLIEST_INTAKE_DAY)
+                ? LocalDate.ofEpochDay(job.getInt(IntakeIngestWriter.EARLIEST_INTAKE_DAY)) : null;
+        if ((run.from() == null && earliest == null) || (run.to() == null && latestData == null)) {
+            throw new NoDataException("there is no accepted data to take the window from; give --from and --to");
+        }
+        LocalDate from = run.from() != null ? run.from() : earliest;
+        LocalDate to = run.to() != null ? run.to() : latestData;
+        if (to.isBefore(from)) {
+            throw new NoDataException("the window " + from + " to " + to + " is empty: the data ends before it starts");
+        }
+        return ReportWindow.research(from, to, earliest, latestData);
+    }
+
+    /** The latest accepted session date, or without sessions the latest intake date. */
+    private static LocalDate latestData(ExecutionContext job) {
+        if (job.containsKey(DeduplicationTasklet.MAX_SESSION_DAY)) {
+            return LocalDate.ofEpochDay(job.getInt(DeduplicationTasklet.MAX_SESSION_DAY));
+        }
+        if (job.containsKey(IntakeIngestWriter.LATEST_INTAKE_DAY)) {
+            return LocalDate.ofEpochDay(job.getInt(IntakeIngestWriter.LATEST_INTAKE_DAY));
+        }
+        return null;
+    }
+
+    private Path outputFolder(ReportWindow window) {
+        if (run.output() != null) {
+            return run.output();
+        }
+        Path reports = Path.of("reports");
+        if (run.job() == JobKind.MONTHLY) {
+            return reports.resolve(window.label());
+        }
+        if (run.from() == null && run.to() == null) {
+            return reports.resolve("research-all");
+        }
+        return reports.resolve("research-" + window.from() + "_" + window.to());
+    }
+
+    /** The data leave nothing to report on; the message says what to give instead. */
+    static final class NoDataException extends RuntimeException {
+        NoDataException(String message) {
+            super(message);
+        }
+    }
+}

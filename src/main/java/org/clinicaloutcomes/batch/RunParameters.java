@@ -1,0 +1,102 @@
+package org.clinicaloutcomes.batch;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import org.clinicaloutcomes.cli.JobKind;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * Everything a run needs, as job parameters. The identifying ones are the resolved settings that
+ * define "the same run" for a restart (REPORTS.md): job, window settings, input and output
+ * folders, instrument configuration, approaches, primary instrument, suppression, plus a run id
+ * that makes every fresh run a new job instance. Input hashes are not identifying: a restart
+ * compares them to refuse when an input changed.
+ */
+public record RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                            LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
+                            List<String> approaches, String primaryInstrument, boolean suppression,
+                            boolean quiet, String runId, String intakeSha256, String sessionsSha256,
+                            LocalDate today, String commandLine) {
+
+    static final String JOB = "job";
+    static final String INPUT = "input";
+    static final String OUTPUT = "output";
+    static final String MONTH = "month";
+    static final String WINDOW_MONTHS = "window-months";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String INSTRUMENTS = "instruments";
+    static final String INSTRUMENTS_SHA256 = "instruments.sha256";
+    static final String APPROACHES = "approaches";
+    static final String PRIMARY = "primary-instrument";
+    static final String SUPPRESSION = "suppression";
+    static final String RUN_ID = "run.id";
+    static final String QUIET = "quiet";
+    static final String INTAKE_SHA256 = "intake.sha256";
+    static final String SESSIONS_SHA256 = "sessions.sha256";
+    static final String TODAY = "today";
+    static final String COMMAND_LINE = "command.line";
+    private static final String NONE = "";
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addString(JOB, job.name().toLowerCase(java.util.Locale.ROOT))
+                .addString(INPUT, input.toString())
+                .addString(OUTPUT, output == null ? NONE : output.toString())
+                .addString(MONTH, month == null ? NONE : month.toString())
+                .addLong(WINDOW_MONTHS, (long) windowMonths)
+                .addString(FROM, from == null ? NONE : from.toString())
+                .addString(TO, to == null ? NONE : to.toString())
+                .addString(INSTRUMENTS, instrumentsFile == null ? NONE : instrumentsFile.toString())
+                .addString(INSTRUMENTS_SHA256, instrumentsSha256)
+                .addString(APPROACHES, String.join(",", approaches))
+                .addString(PRIMARY, primaryInstrument)
+                .addString(SUPPRESSION, Boolean.toString(suppression))
+                .addString(RUN_ID, runId)
+                .addString(QUIET, Boolean.toString(quiet), false)
+                .addString(INTAKE_SHA256, intakeSha256, false)
+                .addString(SESSIONS_SHA256, sessionsSha256, false)
+                .addString(TODAY, today.toString(), false)
+                .addString(COMMAND_LINE, commandLine, false)
+                .toJobParameters();
+    }
+
+    public static RunParameters from(JobParameters parameters) {
+        return new RunParameters(
+                JobKind.valueOf(parameters.getString(JOB).toUpperCase(java.util.Locale.ROOT)),
+                Path.of(parameters.getString(INPUT)),
+                optional(parameters.getString(OUTPUT)) == null ? null : Path.of(parameters.getString(OUTPUT)),
+                optional(parameters.getString(MONTH)) == null ? null : YearMonth.parse(parameters.getString(MONTH)),
+                parameters.getLong(WINDOW_MONTHS).intValue(),
+                optional(parameters.getString(FROM)) == null ? null : LocalDate.parse(parameters.getString(FROM)),
+                optional(parameters.getString(TO)) == null ? null : LocalDate.parse(parameters.getString(TO)),
+                optional(parameters.getString(INSTRUMENTS)) == null ? null : Path.of(parameters.getString(INSTRUMENTS)),
+                parameters.getString(INSTRUMENTS_SHA256),
+                Arrays.asList(parameters.getString(APPROACHES).split(",")),
+                parameters.getString(PRIMARY),
+                Boolean.parseBoolean(parameters.getString(SUPPRESSION)),
+                Boolean.parseBoolean(parameters.getString(QUIET)),
+                parameters.getString(RUN_ID),
+                parameters.getString(INTAKE_SHA256),
+                parameters.getString(SESSIONS_SHA256),
+                LocalDate.parse(parameters.getString(TODAY)),
+                parameters.getString(COMMAND_LINE));
+    }
+
+    private static String optional(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public Path intakeFile() {
+        return input.resolve("intake.csv");
+    }
+
+    public Path sessionsFile() {
+        return input.resolve("sessions.csv");
+    }
+}

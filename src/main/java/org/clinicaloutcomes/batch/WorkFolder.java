@@ -1,0 +1,56 @@
+package org.clinicaloutcomes.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.clinicaloutcomes.ingest.InputFileKind;
+
+/**
+ * The staging files of one run (one job instance), under the state folder, kept until the run
+ * completes so that a failed run can be restarted from them.
+ */
+public record WorkFolder(Path root) {
+
+    public static WorkFolder of(Path stateDir, String runId) {
+        return new WorkFolder(stateDir.resolve("work").resolve("run-" + runId));
+    }
+
+    public Path episodes() {
+        return root.resolve("episodes.bin");
+    }
+
+    public Path rejects(InputFileKind kind) {
+        return root.resolve("rejects-" + kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv");
+    }
+
+    public Path duplicateRejects() {
+        return root.resolve("rejects-duplicates.csv");
+    }
+
+    /** Session rows that passed the row rules, partitioned by episode, in file order. */
+    public Path stagedSessions(int partition) {
+        return root.resolve("sessions-staged-" + partition + ".bin");
+    }
+
+    /** The surviving sessions of a partition, deduplicated and in score order. */
+    public Path sessions(int partition) {
+        return root.resolve("sessions-" + partition + ".bin");
+    }
+
+    public void delete() {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove staging folder " + root, e);
+        }
+    }
+}

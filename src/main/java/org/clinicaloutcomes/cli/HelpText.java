@@ -1,0 +1,50 @@
+package org.clinicaloutcomes.cli;
+
+/** The text of {@code --help}: every command and option with its default, one line per option. */
+final class HelpText {
+
+    static final String TEXT = """
+            clinical-outcomes: outcome reports of psychotherapy, by treatment approach
+
+            Usage (java -jar target/clinical-outcomes.jar, then):
+              (nothing)        the monthly report with all the defaults below
+              monthly  [options]
+              research [options]
+              generate [options]
+              help             this text (also --help or -h, after any command too)
+            Options are written --name=value, with no spaces around the =.
+
+            monthly: the practice's internal monthly report (small numbers are shown unless --suppression=true)
+              --month=YYYY-MM            month to report on (default: month of the latest session, or the month before if that is the current month)
+              --window-months=N          months of outcomes, ending with the report month, 1 to 120 (default: 12)
+
+            research: a report over any period, for sharing (small numbers are hidden unless --suppression=false)
+              --job=FILE                 read the settings from a .properties file; options typed here win over it (default: none)
+              --from=YYYY-MM-DD          first day of the period (default: the earliest intake date)
+              --to=YYYY-MM-DD            last day of the period (default: the latest session date)
+
+            options of both monthly and research:
+              --input=DIR                folder holding intake.csv and sessions.csv (default: sample-data)
+              --output=DIR               folder to write the report to (default: reports/YYYY-MM for monthly, reports/research-FROM_TO or reports/research-all for research)
+              --instruments=FILE         questionnaire settings file (CSV) to use instead of the built-in one (default: built-in PCL-5, PHQ-9, GAD-7, DERS-16, AAQ-II)
+              --approaches=A,B,...       treatment approaches to report on, in this order (default: DBT,CPT,ACT,PE)
+              --primary-instrument=KEY   questionnaire used for the headline figures (default: pcl5)
+              --suppression=true|false   hide counts from 1 to 10 and every figure based on them (default: false for monthly, true for research)
+              --quiet                    do not show progress while running (default: progress is shown)
+              --restart                  continue the last failed or interrupted run with the same settings (default: start afresh)
+
+            generate: write made-up sample data (no real clients) to try the tool with
+              --end-month=YYYY-MM        last month of the sample data (required)
+              --seed=N                   starting number of the random generator; the same number gives the same data (default: 20261)
+              --episodes=N               number of treatment episodes, 1 to 10000000 (default: 500)
+              --output=DIR               folder to write intake.csv and sessions.csv to (default: sample-data)
+
+            A research job file has one setting per line, key=value, with the keys input, output, from, to,
+            instruments, approaches, primary-instrument and suppression (write / in paths, also on Windows);
+            relative paths in it are relative to the job file's folder.
+            Exit codes: 0 done; 2 wrong options or an input file refused (the reason is shown); 1 any other failure (see the log).
+            """;
+
+    private HelpText() {
+    }
+}

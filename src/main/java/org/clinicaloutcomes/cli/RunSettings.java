@@ -1,0 +1,68 @@
+package org.clinicaloutcomes.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The settings of a report run as given on the command line (and, for research, in a
+ * {@code --job} file), validated for form but not resolved: {@code null} means "not given, use
+ * the default", which the caller resolves at run time (it needs the data or the instrument file).
+ *
+ * <p>Paths are as given (relative ones stay relative to the working directory; relative paths in a
+ * job file have already been resolved against the job file's folder) and normalised. Folders and
+ * files are <em>not</em> checked for existence here, except the job file itself.
+ *
+ * @param job               monthly or research
+ * @param input             input folder (default {@code sample-data}); never null
+ * @param output            output folder, or {@code null} for the default ({@code reports/<YYYY-MM>},
+ *                          {@code reports/research-<from>_<to>} or {@code reports/research-all})
+ * @param month             monthly: the report month, or {@code null} for automatic; research: always null
+ * @param windowMonths      monthly: months in the window ending with the report month, 1–120
+ *                          (default 12); research: always 0 (not used, the window is from/to)
+ * @param from              research: first day of the window, or {@code null} for open; monthly: null
+ * @param to                research: last day of the window, or {@code null} for open; monthly: null
+ * @param instruments       instrument CSV file, or {@code null} for the bundled defaults
+ * @param approaches        approaches in report order (unmodifiable, non-empty, no duplicates
+ *                          ignoring case), or {@code null} for {@link #DEFAULT_APPROACHES}
+ * @param primaryInstrument key matching {@code [a-z][a-z0-9_]*}, or {@code null} for {@code pcl5};
+ *                          whether the instrument exists is checked at run time
+ * @param suppression       small-number suppression (default false for monthly, true for research)
+ * @param quiet             no progress output on the console
+ * @param restart           resume the latest failed run with the same parameters
+ * @param jobFile           research: the {@code --job} file that was read, or {@code null}
+ */
+public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                          LocalDate from, LocalDate to, Path instruments, List<String> approaches,
+                          String primaryInstrument, boolean suppression, boolean quiet, boolean restart,
+                          Path jobFile) {
+
+    public static final Path DEFAULT_INPUT = Path.of("sample-data");
+    public static final int DEFAULT_WINDOW_MONTHS = 12;
+    public static final int MIN_WINDOW_MONTHS = 1;
+    public static final int MAX_WINDOW_MONTHS = 120;
+    /** {@code windowMonths} of a research run, which has no month window. */
+    public static final int NO_WINDOW_MONTHS = 0;
+    public static final String DEFAULT_PRIMARY_INSTRUMENT = "pcl5";
+    public static final List<String> DEFAULT_APPROACHES = List.of("DBT", "CPT", "ACT", "PE");
+
+    public RunSettings {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(input, "input");
+        approaches = approaches == null ? null : List.copyOf(approaches);
+    }
+
+    /** The settings of {@code monthly} / {@code research} with no options at all. */
+    public static RunSettings defaults(JobKind job) {
+        return new RunSettings(job, DEFAULT_INPUT, null, null,
+                job == JobKind.MONTHLY ? DEFAULT_WINDOW_MONTHS : NO_WINDOW_MONTHS,
+                null, null, null, null, null, defaultSuppression(job), false, false, null);
+    }
+
+    /** Suppression is off for the internal monthly report and on for research runs. */
+    public static boolean defaultSuppression(JobKind job) {
+        return job == JobKind.RESEARCH;
+    }
+}

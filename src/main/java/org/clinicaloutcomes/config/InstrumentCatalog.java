@@ -1,0 +1,201 @@
+package org.clinicaloutcomes.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.metrics.Instrument;
+
+/**
+ * The instrument configuration of METRICS.md ("Instruments"): an editable CSV file, with the
+ * defaults bundled as {@code instruments.csv} on the class path.
+ */
+public final class InstrumentCatalog {
+
+    public static final String BUNDLED = "instruments.csv";
+    private static final List<String> COLUMNS = List.of("key", "name", "min", "max",
+            "higher_is_better", "integer", "cutoff", "reliable_change", "rc_sd", "rc_reliability");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern ITEM_KEY = Pattern.compile("pcl5_([1-9]|1[0-9]|20)");
+    private static final Set<String> RESERVED = Set.of("client_id", "session_date", "session_number", "attended");
+
+    private final List<Instrument> instruments;
+    private final String source;
+    private final String text;
+
+    private InstrumentCatalog(List<Instrument> instruments, String source, String text) {
+        this.instruments = List.copyOf(instruments);
+        this.source = source;
+        this.text = text;
+    }
+
+    public static InstrumentCatalog bundled() {
+        try (InputStream in = InstrumentCatalog.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled " + BUNDLED + " is missing from the jar");
+            }
+            return parse("bundled " + BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | RefusedFileException e) {
+            throw new IllegalStateException("bundled " + BUNDLED + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public static InstrumentCatalog load(Path file) throws RefusedFileException {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new RefusedFileException("instrument file " + name + " does not exist");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return parse("instrument file " + name, text);
+        } catch (CharacterCodingException e) {
+            throw new RefusedFileException("instrument file " + name + " is not valid UTF-8");
+        } catch (IOException e) {
+            throw new RefusedFileException("instrument file " + name + " cannot be read");
+        }
+    }
+
+    static InstrumentCatalog parse(String source, String text) throws RefusedFileException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Instrument> instruments = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        try (Reader reader = new StringReader(text);
+             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+            List<String> header = null;
+            for (CSVRecord record : parser) {
+                if (header == null) {
+                    header = record.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+                    if (!header.equals(COLUMNS)) {
+                        throw new RefusedFileException(source + ", line 1: the header must be "
+                                + String.join(",", COLUMNS));
+                    }
+                    continue;
+                }
+                String where = source + ", line " + (parser.getCurrentLineNumber());
+                if (record.size() != COLUMNS.size()) {
+                    throw new RefusedFileException(where + ": expected " + COLUMNS.size() + " fields, found " + record.size());
+                }
+                Instrument instrument = instrument(where, record);
+                if (!keys.add(instrument.key())) {
+                    throw new RefusedFileException(where + ": instrument key '" + instrument.key() + "' appears twice");
+                }
+                instruments.add(instrument);
+            }
+        } catch (IOException e) {
+            throw new RefusedFileException(source + " cannot be parsed as CSV");
+        }
+        if (instruments.isEmpty()) {
+            throw new RefusedFileException(source + " defines no instrument");
+        }
+        return new InstrumentCatalog(instruments, source, text);
+    }
+
+    private static Instrument instrument(String where, CSVRecord record) throws RefusedFileException {
+        String key = record.get(0).strip();
+        if (!KEY.matcher(key).matches() || ITEM_KEY.matcher(key).matches() || RESERVED.contains(key)) {
+            throw new RefusedFileException(where + ": key '" + key
+                    + "' must match [a-z][a-z0-9_]* and not be a PCL-5 item or a fixed sessions.csv column");
+        }
+        String name = record.get(1).strip();
+        if (name.isEmpty()) {
+            throw new RefusedFileException(where + ": name is empty");
+        }
+        double min = number(where, "min", record.get(2));
+        double max = number(where, "max", record.get(3));
+        if (!(min < max)) {
+            throw new RefusedFileException(where + ": min must be below max");
+        }
+        boolean higherIsBetter = bool(where, "higher_is_better", record.get(4));
+        boolean integer = bool(where, "integer", record.get(5));
+        Optional<Double> cutoff = optionalNumber(where, "cutoff", record.get(6));
+        Optional<Double> reliableChange = optionalNumber(where, "reliable_change", record.get(7));
+        Optional<Double> rcSd = optionalNumber(where, "rc_sd", record.get(8));
+        Optional<Double> rcReliability = optionalNumber(where, "rc_reliability", record.get(9));
+        double threshold;
+        if (reliableChange.isPresent() && rcSd.isEmpty() && rcReliability.isEmpty()) {
+            threshold = reliableChange.get();
+        } else if (reliableChange.isEmpty() && rcSd.isPresent() && rcReliability.isPresent()) {
+            if (!(rcSd.get() > 0) || !(rcReliability.get() >= 0 && rcReliability.get() < 1)) {
+                throw new RefusedFileException(where + ": rc_sd must be positive and rc_reliability in [0, 1)");
+            }
+            threshold = Instrument.jacobsonTruax(rcSd.get(), rcReliability.get());
+        } else {
+            throw new RefusedFileException(where
+                    + ": give either reliable_change or both rc_sd and rc_reliability, not both or neither");
+        }
+        if (!(threshold > 0)) {
+            throw new RefusedFileException(where + ": the reliable-change threshold must be positive");
+        }
+        return new Instrument(key, name, min, max, higherIsBetter, integer, cutoff.orElse(null), threshold);
+    }
+
+    private static double number(String where, String column, String cell) throws RefusedFileException {
+        return optionalNumber(where, column, cell).orElseThrow(
+                () -> new RefusedFileException(where + ": " + column + " is empty"));
+    }
+
+    private static Optional<Double> optionalNumber(String where, String column, String cell) throws RefusedFileException {
+        String value = cell.strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (!Double.isFinite(number)) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(number);
+        } catch (NumberFormatException e) {
+            throw new RefusedFileException(where + ": " + column + " is not a number");
+        }
+    }
+
+    private static boolean bool(String where, String column, String cell) throws RefusedFileException {
+        return switch (cell.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new RefusedFileException(where + ": " + column + " must be true or false");
+        };
+    }
+
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    public Optional<Instrument> find(String key) {
+        return instruments.stream().filter(i -> i.key().equals(key)).findFirst();
+    }
+
+    /** Where the configuration came from, for provenance. */
+    public String source() {
+        return source;
+    }
+
+    /** The configuration text as read, for provenance. */
+    public String text() {
+        return text;
+    }
+}

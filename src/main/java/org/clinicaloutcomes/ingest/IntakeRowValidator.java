@@ -1,0 +1,137 @@
+package org.clinicaloutcomes.ingest;
+
+import java.util.List;
+
+import org.clinicaloutcomes.config.ApproachCatalog;
+
+/**
+ * The row rules of DATA.md for {@code intake.csv}, in their order, except the last one
+ * ({@code duplicate client_id}), which needs the rows accepted before: see {@link EpisodeRegistry}.
+ */
+public final class IntakeRowValidator {
+
+    public static final List<String> COLUMNS = List.of("client_id", "intake_date", "approach",
+            "clinician_id", "age_band", "gender", "state", "index_event", "chronic_illness",
+            "prior_trauma", "childhood_medical", "marginalized", "discharge_date", "discharge_reason");
+    public static final List<String> REQUIRED = List.of("client_id", "intake_date", "approach", "clinician_id");
+    private static final int MAX_GENDER_LENGTH = 32;
+
+    private final HeaderLayout layout;
+    private final ApproachCatalog approaches;
+    private final String file;
+    private final int[] index;
+
+    public IntakeRowValidator(HeaderLayout layout, ApproachCatalog approaches) {
+        this.layout = layout;
+        this.approaches = approaches;
+        this.file = layout.fileName();
+        this.index = COLUMNS.stream().mapToInt(layout::indexOf).toArray();
+    }
+
+    public RowResult<IntakeRecord> validate(RawRow row) {
+        String[] fields = row.fields();
+        long line = row.line();
+        for (int i = 0; i < fields.length; i++) {
+            if (IdentifierDetector.containsIdentifier(fields[i])) {
+                return RowResult.rejected(file, line, columnName(i), Reject.POSSIBLE_IDENTIFIER);
+            }
+        }
+        if (fields.length != layout.size()) {
+            return RowResult.rejected(file, line, "", Reject.WRONG_NUMBER_OF_FIELDS);
+        }
+        String clientId = cell(fields, 0);
+        if (clientId.isEmpty()) {
+            return RowResult.rejected(file, line, "client_id", Reject.MISSING_VALUE);
+        }
+        if (!Values.isId(clientId)) {
+            return RowResult.rejected(file, line, "client_id", Reject.BAD_ID);
+        }
+        String intakeCell = cell(fields, 1);
+        if (intakeCell.isEmpty()) {
+            return RowResult.rejected(file, line, "intake_date", Reject.MISSING_VALUE);
+        }
+        int intakeDay = Values.parseDate(intakeCell);
+        if (intakeDay == Values.BAD_DATE) {
+            return RowResult.rejected(file, line, "intake_date", Reject.BAD_DATE);
+        }
+        String approachCell = cell(fields, 2);
+        if (approachCell.isEmpty()) {
+            return RowResult.rejected(file, line, "approach", Reject.MISSING_VALUE);
+        }
+        String approach = approaches.resolve(approachCell);
+        if (approach == null) {
+            return RowResult.rejected(file, line, "approach", Reject.UNKNOWN_APPROACH);
+        }
+        String clinicianId = cell(fields, 3);
+        if (clinicianId.isEmpty()) {
+            return RowResult.rejected(file, line, "clinician_id", Reject.MISSING_VALUE);
+        }
+        if (!Values.isId(clinicianId)) {
+            return RowResult.rejected(file, line, "clinician_id", Reject.BAD_ID);
+        }
+        String ageBand = optional(fields, 4);
+        if (ageBand != null && (ageBand = Codes.ageBand(ageBand)) == null) {
+            return RowResult.rejected(file, line, "age_band", Reject.BAD_CODE);
+        }
+        String gender = optional(fields, 5);
+        if (gender != null && gender.length() > MAX_GENDER_LENGTH) {
+            return RowResult.rejected(file, line, "gender", Reject.BAD_CODE);
+        }
+        String state = optional(fields, 6);
+        if (state != null && (state = Codes.state(state)) == null) {
+            return RowResult.rejected(file, line, "state", Reject.BAD_CODE);
+        }
+        String indexEvent = optional(fields, 7);
+        if (indexEvent != null && (indexEvent = Codes.indexEvent(indexEvent)) == null) {
+            return RowResult.rejected(file, line, "index_event", Reject.BAD_CODE);
+        }
+        Boolean[] flags = new Boolean[4];
+        for (int f = 0; f < 4; f++) {
+            Values.Flag flag = Values.parseFlag(cell(fields, 8 + f));
+            if (flag == Values.Flag.BAD) {
+                return RowResult.rejected(file, line, COLUMNS.get(8 + f), Reject.BAD_FLAG);
+            }
+            flags[f] = flag == Values.Flag.UNKNOWN ? null : flag == Values.Flag.YES;
+        }
+        String dischargeCell = optional(fields, 12);
+        int dischargeDay = IntakeRecord.OPEN;
+        if (dischargeCell != null) {
+            dischargeDay = Values.parseDate(dischargeCell);
+            if (dischargeDay == Values.BAD_DATE) {
+                return RowResult.rejected(file, line, "discharge_date", Reject.BAD_DATE);
+            }
+        }
+        String reason = optional(fields, 13);
+        if (reason != null && (reason = Codes.dischargeReason(reason)) == null) {
+            return RowResult.rejected(file, line, "discharge_reason", Reject.BAD_CODE);
+        }
+        if (dischargeDay != IntakeRecord.OPEN && dischargeDay < intakeDay) {
+            return RowResult.rejected(file, line, "discharge_date", Reject.DISCHARGE_BEFORE_INTAKE);
+        }
+        if (dischargeDay == IntakeRecord.OPEN && reason != null) {
+            return RowResult.rejected(file, line, "discharge_reason", Reject.REASON_WITHOUT_DISCHARGE);
+        }
+        if (dischargeDay != IntakeRecord.OPEN && reason == null) {
+            return RowResult.rejected(file, line, "discharge_reason", Reject.DISCHARGE_WITHOUT_REASON);
+        }
+        return new RowResult.Accepted<>(new IntakeRecord(clientId, intakeDay, approach, clinicianId,
+                ageBand, gender, state, indexEvent, flags[0], flags[1], flags[2], flags[3],
+                dischargeDay, reason, line));
+    }
+
+    private String columnName(int fieldIndex) {
+        return fieldIndex < layout.size() ? layout.columnName(fieldIndex) : "field " + (fieldIndex + 1);
+    }
+
+    /** The trimmed cell of a known column, empty when the file lacks the column. */
+    private String cell(String[] fields, int column) {
+        int at = index[column];
+        return at < 0 ? "" : Values.clean(fields[at]);
+    }
+
+    /** The trimmed cell of an optional column, null when it holds no value. */
+    private String optional(String[] fields, int column) {
+        String value = cell(fields, column);
+        return Values.isNoValue(value) ? null : value;
+    }
+}

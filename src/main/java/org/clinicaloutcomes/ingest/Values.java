@@ -1,0 +1,126 @@
+package org.clinicaloutcomes.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/** Cell-level parsing rules of DATA.md ("Files"), shared by both files. */
+final class Values {
+
+    /** Marks an integer cell that is not a well-formed integer. */
+    static final long NOT_AN_INTEGER = Long.MIN_VALUE;
+    /** Marks a date cell that is not an ISO date that exists in the calendar. */
+    static final int BAD_DATE = Integer.MIN_VALUE;
+
+    private Values() {
+    }
+
+    /** Leading and trailing spaces are trimmed. */
+    static String clean(String raw) {
+        return raw == null ? "" : raw.strip();
+    }
+
+    /** {@code NA}, {@code N/A}, {@code NaN} and {@code NULL} (any case) mean "no value" in optional columns. */
+    static boolean isNoValue(String cleaned) {
+        return switch (cleaned.length()) {
+            case 0 -> true;
+            case 2 -> cleaned.equalsIgnoreCase("NA");
+            case 3 -> cleaned.equalsIgnoreCase("N/A") || cleaned.equalsIgnoreCase("NaN");
+            case 4 -> cleaned.equalsIgnoreCase("NULL");
+            default -> false;
+        };
+    }
+
+    /** Epoch day of a strict {@code YYYY-MM-DD} date, or {@link #BAD_DATE}. */
+    static int parseDate(String cleaned) {
+        if (cleaned.length() != 10 || cleaned.charAt(4) != '-' || cleaned.charAt(7) != '-') {
+            return BAD_DATE;
+        }
+        int year = digits(cleaned, 0, 4);
+        int month = digits(cleaned, 5, 7);
+        int day = digits(cleaned, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return BAD_DATE;
+        }
+        try {
+            return (int) LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return BAD_DATE;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Whether a cell matches {@code -?[0-9]+}. */
+    static boolean isInteger(String cleaned) {
+        int start = cleaned.startsWith("-") ? 1 : 0;
+        if (cleaned.length() == start) {
+            return false;
+        }
+        for (int i = start; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a cell matches {@code -?[0-9]+(\.[0-9]+)?}. */
+    static boolean isDecimal(String cleaned) {
+        int dot = cleaned.indexOf('.');
+        if (dot < 0) {
+            return isInteger(cleaned);
+        }
+        String fraction = cleaned.substring(dot + 1);
+        return isInteger(cleaned.substring(0, dot)) && !fraction.isEmpty()
+                && !fraction.startsWith("-") && isInteger(fraction);
+    }
+
+    /**
+     * The value of a cell already known to match {@code -?[0-9]+(\.[0-9]+)?}, as a double.
+     * Integers too long for a long still parse (as a double far outside any range).
+     */
+    static double parseNumber(String cleaned) {
+        return Double.parseDouble(cleaned);
+    }
+
+    /** Whether a code matches the client / clinician id rule: 1–32 of A-Za-z0-9_- starting with a letter or digit. */
+    static boolean isId(String cleaned) {
+        int n = cleaned.length();
+        if (n == 0 || n > 32) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = cleaned.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '_' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A yes/no flag: TRUE, FALSE, or null for blank (unknown); throws nothing, returns {@link Flag#BAD}. */
+    static Flag parseFlag(String cleaned) {
+        if (isNoValue(cleaned)) {
+            return Flag.UNKNOWN;
+        }
+        return switch (cleaned.toLowerCase(java.util.Locale.ROOT)) {
+            case "y", "yes", "true", "1" -> Flag.YES;
+            case "n", "no", "false", "0" -> Flag.NO;
+            default -> Flag.BAD;
+        };
+    }
+
+    enum Flag { YES, NO, UNKNOWN, BAD }
+}

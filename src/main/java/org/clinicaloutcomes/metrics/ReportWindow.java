@@ -1,0 +1,63 @@
+package org.clinicaloutcomes.metrics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * The reporting window {@code [from, to]} of a run (METRICS.md, "Cohort"), its label and the
+ * activity period.
+ *
+ * @param from        first day of the window
+ * @param to          last day of the window
+ * @param reportMonth the monthly report's month, or null for a research run
+ * @param label       {@code YYYY-MM} for a monthly run, {@code <from>_<to>} for a research run
+ */
+public record ReportWindow(LocalDate from, LocalDate to, YearMonth reportMonth, String label) {
+
+    public ReportWindow {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("window ends before it starts");
+        }
+    }
+
+    /** The monthly window: the {@code months} calendar months ending with the report month. */
+    public static ReportWindow monthly(YearMonth reportMonth, int months) {
+        LocalDate from = reportMonth.minusMonths(months - 1L).atDay(1);
+        return new ReportWindow(from, reportMonth.atEndOfMonth(), reportMonth, reportMonth.toString());
+    }
+
+    /** The research window: the given dates, open ends filled from the data. */
+    public static ReportWindow research(LocalDate from, LocalDate to, LocalDate earliestIntake, LocalDate latestSession) {
+        LocalDate start = from != null ? from : earliestIntake;
+        LocalDate end = to != null ? to : latestSession;
+        return new ReportWindow(start, end, null, start + "_" + end);
+    }
+
+    /**
+     * The default report month: the month of the latest accepted session, or the month before it
+     * when that is still the current calendar month (a report covers complete months).
+     */
+    public static YearMonth defaultMonth(LocalDate latestSession, LocalDate today) {
+        YearMonth latest = YearMonth.from(latestSession);
+        return latest.equals(YearMonth.from(today)) || latest.isAfter(YearMonth.from(today))
+                ? YearMonth.from(today).minusMonths(1) : latest;
+    }
+
+    /** The activity period: the report month, or for a research run the window. */
+    public LocalDate periodStart() {
+        return reportMonth != null ? reportMonth.atDay(1) : from;
+    }
+
+    public LocalDate periodEnd() {
+        return reportMonth != null ? reportMonth.atEndOfMonth() : to;
+    }
+
+    /** The activity period's name in {@code activity.csv}: {@code YYYY-MM}, or {@code <from>_<to>}. */
+    public String periodLabel() {
+        return reportMonth != null ? reportMonth.toString() : from + "_" + to;
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+}

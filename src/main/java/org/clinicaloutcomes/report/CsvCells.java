@@ -1,0 +1,50 @@
+package org.clinicaloutcomes.report;
+
+/**
+ * How a text or number becomes a cell of an output CSV (REPORTS.md): RFC 4180 quoting, and text
+ * that a spreadsheet could run as a formula (starting with {@code = + - @}, tab or carriage
+ * return) prefixed with an apostrophe, the convention spreadsheet programs read as "text".
+ * Numbers are written with {@link Double#toString}, which parses back to the same double;
+ * undefined numbers (null, NaN, infinite) are empty cells.
+ */
+public final class CsvCells {
+
+    private CsvCells() {
+    }
+
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String safe = value;
+        char first = value.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            safe = "'" + value;
+        }
+        boolean quote = false;
+        for (int i = 0; i < safe.length() && !quote; i++) {
+            char c = safe.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    public static String number(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return "";
+        }
+        return Double.toString(value);
+    }
+
+    public static String count(Long value) {
+        return value == null ? "" : Long.toString(value);
+    }
+
+    public static String count(Integer value) {
+        return value == null ? "" : Integer.toString(value);
+    }
+
+    public static String flag(Boolean value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,224 @@
+package org.clinicaloutcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line of REPORTS.md run in-process, end to end, with a file-based job repository in
+ * a temporary state folder: exit codes, one-line refusals, and the de-identification gate.
+ */
+class CommandLineFunctionalTests {
+
+    static final String INTAKE_HEADER = "client_id,intake_date,approach,clinician_id,age_band,gender,state,"
+            + "index_event,chronic_illness,prior_trauma,childhood_medical,marginalized,discharge_date,discharge_reason";
+    static final String SESSIONS_HEADER = "client_id,session_date,session_number,attended,pcl5,phq9,gad7,ders16,aaq2";
+
+    @TempDir
+    Path work;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ClinicalOutcomesApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("clinical-outcomes.state-dir", work.resolve("state").toString()));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Path input(String intake, String sessions) throws IOException {
+        Path input = Files.createDirectories(work.resolve("input"));
+        Files.writeString(input.resolve("intake.csv"), intake, StandardCharsets.UTF_8);
+        Files.writeString(input.resolve("sessions.csv"), sessions, StandardCharsets.UTF_8);
+        return input;
+    }
+
+    static String intakeRow(String clientId) {
+        return clientId + ",2025-01-10,PE,CL01,25-34,woman,TX,icu,Y,N,,N,2025-04-01,completed\n";
+    }
+
+    Path validInput() throws IOException {
+        return input(INTAKE_HEADER + "\n" + intakeRow("E1") + intakeRow("E2"),
+                SESSIONS_HEADER + "\nE1,2025-01-10,1,Y,50,15,12,40,30\nE1,2025-03-01,2,Y,30,8,6,35,25\n"
+                        + "E2,2025-01-12,1,Y,45,,,,\nE2,2025-02-12,2,N,,,,,\n");
+    }
+
+    @Test
+    void runsTheMonthlyJobAndWritesTheRejectsIntoTheOutputFolder() throws IOException {
+        Path input = validInput();
+        Path output = work.resolve("out");
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("intake.csv: read 2, accepted 2, rejected 0, duplicates 0")
+                .contains("sessions.csv: read 4, accepted 4, rejected 0, duplicates 0");
+        assertThat(Files.readAllLines(output.resolve("rejects.csv"))).containsExactly("file,line,column,reason");
+    }
+
+    @Test
+    void aMissingInputFolderIsRefusedWithOneLineAndExitCode2() {
+        Outcome outcome = run("monthly", "--input=" + work.resolve("nowhere"), "--output=" + work.resolve("out"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).hasSize(1).first().asString().contains("nowhere").contains("does not exist");
+        assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownFlagAndAMalformedMonthAreRefused() {
+        assertThat(run("monthly", "--colour=red").exitCode()).isEqualTo(2);
+        Outcome badMonth = run("monthly", "--month=2026-13");
+        assertThat(badMonth.exitCode()).isEqualTo(2);
+        assertThat(badMonth.err().lines()).hasSize(1);
+        assertThat(badMonth.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anIdentifierColumnRefusesTheFileBeforeAnythingIsWritten() throws IOException {
+        Path input = input(INTAKE_HEADER + ",Client_Email\n" + intakeRow("E1").strip() + ",someone@example.org\n",
+                SESSIONS_HEADER + "\n");
+        Path output = work.resolve("out");
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).hasSize(1).first().asString()
+                .contains("intake.csv").contains("client_email");
+        assertThat(outcome.err()).doesNotContain("someone@example.org");
+        assertThat(output).doesNotExist();
+        assertThat(work.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void refusedFilesNameTheFileAndTheProblem() throws IOException {
+        Path output = work.resolve("out");
+        Path input = validInput();
+        Files.write(input.resolve("sessions.csv"), new byte[0]);
+        assertRefused(input, output, "sessions.csv", "empty");
+
+        Files.writeString(input.resolve("sessions.csv"), "client_id,session_number,pcl5\n");
+        assertRefused(input, output, "sessions.csv", "session_date");
+
+        Files.writeString(input.resolve("sessions.csv"), "client_id,session_date,PCL5,pcl5\n");
+        assertRefused(input, output, "sessions.csv", "twice");
+
+        Files.writeString(input.resolve("sessions.csv"), "client_id,session_date,pcl5_1,pcl5_2\n");
+        assertRefused(input, output, "sessions.csv", "PCL-5 item");
+
+        Files.write(input.resolve("sessions.csv"), new byte[] {'c', ',', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertRefused(input, output, "sessions.csv", "UTF-8");
+
+        Files.delete(input.resolve("sessions.csv"));
+        assertRefused(input, output, "sessions.csv", "missing");
+    }
+
+    private void assertRefused(Path input, Path output, String file, String problem) {
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04");
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
+        assertThat(outcome.err().lines()).hasSize(1).first().asString().contains(file).contains(problem);
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void aHeaderOnlyFileHasZeroRows() throws IOException {
+        Path input = input(INTAKE_HEADER + "\n" + intakeRow("E1"), SESSIONS_HEADER + "\r\n");
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + work.resolve("out"), "--month=2025-04");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("sessions.csv: read 0, accepted 0, rejected 0, duplicates 0");
+    }
+
+    @Test
+    void anIdentifierValueRejectsItsRowAndAppearsInNoOutputLogOrJobRepository() throws IOException {
+        String email = "jane.roe.47@mailhost.example.com";
+        String phone = "(555) 867-5309";
+        String ssn = "078-05-1120";
+        Path input = input(INTAKE_HEADER + "\n" + intakeRow("E1") + intakeRow("E2").replace("woman", email)
+                        + intakeRow("E3").replace("TX,", "TX,").replace("woman", "call " + phone),
+                SESSIONS_HEADER + ",notes\nE1,2025-01-10,1,Y,50,15,12,40,30,ssn " + ssn
+                        + "\nE1,2025-03-01,2,Y,30,8,6,35,25,fine\n");
+        Path output = work.resolve("out");
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(Files.readAllLines(output.resolve("rejects.csv"))).containsExactly(
+                "file,line,column,reason",
+                "intake.csv,3,gender,possible identifier",
+                "intake.csv,4,gender,possible identifier",
+                "sessions.csv,2,notes,possible identifier");
+        for (String secret : List.of(email, phone, ssn, "867-5309", "mailhost")) {
+            assertThat(outcome.out() + outcome.err()).doesNotContain(secret);
+            assertThat(filesContaining(output, secret)).isEmpty();
+            assertThat(filesContaining(work.resolve("state"), secret)).isEmpty();
+        }
+        assertThat(work.resolve("state").resolve("clinical-outcomes.log")).exists();
+        assertThat(work.resolve("state").resolve("repository")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void aMessyRealWorldExportIsRead() throws IOException {
+        String intake = "\uFEFF Discharge_Reason ,CLIENT_ID,Intake_Date ,approach,clinician_id,Notes,discharge_date\r\n"
+                + "completed,E1,2025-01-10,prolonged exposure,CL01,\"said \"\"hello, world\"\"\nand left\",2025-04-01\r\n"
+                + "\r\n"
+                + "dropout,E2,2025-01-11,cpt,CL02,,2025-03-01\r\n";
+        String sessions = "client_id,session_date,pcl5,attended\r\n"
+                + "E1,2025-01-10,50,y\r\n"
+                + "E1,2025-02-10,\"40\",YES\r\n"
+                + "E2,2025-01-11,NA,N\r\n";
+        Path input = input(intake, sessions);
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + work.resolve("out"), "--month=2025-04");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("intake.csv: read 2, accepted 2, rejected 0, duplicates 0")
+                .contains("sessions.csv: read 3, accepted 3, rejected 0, duplicates 0");
+        assertThat(outcome.err()).contains("intake.csv: unknown column 'Notes' ignored");
+    }
+
+    static List<Path> filesContaining(Path root, String text) throws IOException {
+        List<Path> hits = new ArrayList<>();
+        if (!Files.exists(root)) {
+            return hits;
+        }
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+                    hits.add(file);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,106 @@
+package org.clinicaloutcomes.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.clinicaloutcomes.ClinicalOutcomesApplication;
+import org.clinicaloutcomes.cli.JobKind;
+import org.clinicaloutcomes.config.ApproachCatalog;
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The monthly job end to end on the worked example of the contract (shared/spec/example), with
+ * the real readers, the real HSQLDB job repository (in memory) and real files.
+ */
+@SpringBatchTest
+@SpringBootTest(classes = ClinicalOutcomesApplication.class)
+class MonthlyJobFunctionalTests {
+
+    static final Path EXAMPLE_INPUT = Path.of("..", "shared", "spec", "example", "input").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path stateDir;
+
+    @TempDir
+    Path output;
+
+    @Autowired
+    JobOperatorTestUtils jobOperatorTestUtils;
+
+    @Autowired
+    @Qualifier("monthlyJob")
+    Job monthlyJob;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:hsqldb:mem:monthly-functional;hsqldb.tx=mvcc");
+        registry.add("clinical-outcomes.state-dir", stateDir::toString);
+    }
+
+    @Test
+    void ingestsTheWorkedExampleWithTheCountsOfTheContract() throws Exception {
+        // given the worked example and the report month of its expected results
+        jobOperatorTestUtils.setJob(monthlyJob);
+        Path report = output.resolve("report");
+        RunParameters run = new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12,
+                null, null, null, "bundled", ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, true,
+                "functional-1", "x", "y", LocalDate.of(2026, 11, 26), "monthly");
+
+        // when
+        JobExecution execution = jobOperatorTestUtils.startJob(run.toJobParameters());
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution intake = step(execution, "intake")[0];
+        assertThat(intake.getReadCount()).isEqualTo(80);
+        assertThat(intake.getWriteCount()).isEqualTo(80);
+        assertThat(intake.getSkipCount()).isZero();
+        StepExecution sessions = step(execution, "sessions")[0];
+        assertThat(sessions.getReadCount()).isEqualTo(903);
+        assertThat(sessions.getWriteCount()).isEqualTo(903);
+        assertThat(sessions.getSkipCount()).isZero();
+        assertThat(step(execution, "duplicates")[0].getWriteCount()).isEqualTo(838);
+
+        assertThat(IngestCounts.load(execution.getExecutionContext(), InputFileKind.INTAKE))
+                .isEqualTo(new IngestCounts(80, 77, 3, 0));
+        assertThat(IngestCounts.load(execution.getExecutionContext(), InputFileKind.SESSIONS))
+                .isEqualTo(new IngestCounts(903, 838, 62, 3));
+        assertThat(execution.getExecutionContext().getString("window.from")).isEqualTo("2025-11-01");
+        assertThat(execution.getExecutionContext().getString("window.to")).isEqualTo("2026-10-31");
+
+        List<String> rejects = Files.readAllLines(report.resolve("rejects.csv"), StandardCharsets.UTF_8);
+        assertThat(rejects.get(0)).isEqualTo("file,line,column,reason");
+        assertThat(rejects).hasSize(1 + 3 + 62);
+        assertThat(rejects.subList(1, 4)).allMatch(line -> line.startsWith("intake.csv,"));
+        assertThat(rejects.subList(4, rejects.size())).allMatch(line -> line.startsWith("sessions.csv,"));
+        assertThat(rejects.stream().filter(line -> line.endsWith(",conflicting duplicate"))).hasSize(3);
+        List<Long> sessionLines = rejects.subList(4, rejects.size()).stream()
+                .map(line -> Long.parseLong(line.split(",")[1])).toList();
+        assertThat(sessionLines).isSorted();
+        assertThat(WorkFolder.of(stateDir, "functional-1").root()).doesNotExist();
+    }
+
+    /** Not a method returning StepExecution: @SpringBatchTest would take it for a step-scope factory. */
+    private static StepExecution[] step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).toArray(StepExecution[]::new);
+    }
+}
