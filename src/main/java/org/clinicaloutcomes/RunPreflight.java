@@ -37,6 +37,9 @@ final class RunPreflight {
 
     static Checked check(RunSettings settings, String commandLine, LocalDate today, String runId)
             throws RefusedFileException {
+        if (settings.restart()) {
+            throw new RefusedFileException("--restart is not available yet: run the job again without it");
+        }
         Path input = settings.input().toAbsolutePath().normalize();
         if (!Files.isDirectory(input)) {
             throw new RefusedFileException("input folder " + settings.input() + " does not exist");

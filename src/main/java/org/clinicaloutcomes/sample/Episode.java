@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.sample;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One simulated treatment episode: its intake fields and its scheduled sessions with their
@@ -11,11 +12,12 @@ import java.util.Arrays;
  * SD 11) and, partly, the other instruments' baselines. The planned PCL-5 reduction at a full
  * course depends on the response type (8.5 % deteriorate, about 17 % barely change, fewer with
  * the better clinicians, the rest respond), the approach (PE and CPT strongest on PCL-5), the
- * clinician (a fixed effect per clinician), prior trauma and chronic illness; dropouts get less. Progress follows a saturating
- * curve over attended sessions ({@code a(12+4) / (12(a+4))}: a third at 2 sessions, all at 12),
- * and every observed score adds measurement noise and is rounded and clamped to its range. DBT
- * moves DERS-16 most, ACT moves AAQ-II most, PHQ-9 and GAD-7 follow the PCL-5 response
- * moderately.
+ * clinician (a fixed effect per clinician), prior trauma and chronic illness; dropouts get less.
+ * Progress follows a saturating curve over attended sessions ({@code a(12+4) / (12(a+4))} after
+ * {@code a} sessions beyond the first: a quarter at the 2nd, two thirds at the 5th, all at the
+ * 13th), and every observed score adds measurement noise and is rounded and clamped to its range. DBT moves DERS-16 most, ACT moves AAQ-II most, PHQ-9 and GAD-7 follow
+ * the PCL-5 response moderately. PCL-5 items follow a per-episode cluster profile and always add
+ * up exactly to the total they were drawn from.
  */
 final class Episode {
 
@@ -32,7 +34,7 @@ final class Episode {
 
     static {
         for (int i = 0; i < CLINICIANS; i++) {
-            CLINICIAN_IDS[i] = String.format("CL%02d", i + 1);
+            CLINICIAN_IDS[i] = String.format(Locale.ROOT, "CL%02d", i + 1);
         }
     }
 
@@ -164,7 +166,7 @@ final class Episode {
         clinician = r.nextInt(CLINICIANS);
         approach = r.pickCumulative(CLINICIAN_APPROACH_CUMULATIVE[clinician]);
         double u = r.nextDouble();
-        approachText = u < 0.03 ? APPROACHES[approach].toLowerCase(java.util.Locale.ROOT)
+        approachText = u < 0.03 ? APPROACHES[approach].toLowerCase(Locale.ROOT)
                 : u < 0.045 ? APPROACH_NAMES[approach] : APPROACHES[approach];
 
         ageBand = r.pickCumulative(AGE_CUMULATIVE);

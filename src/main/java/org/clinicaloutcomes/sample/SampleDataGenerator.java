@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Writes a deterministic, clinically plausible sample export: {@code intake.csv} and
@@ -35,7 +37,8 @@ public final class SampleDataGenerator {
     static final String SESSIONS_HEADER;
 
     static {
-        StringBuilder b = new StringBuilder("client_id,session_date,session_number,attended,pcl5,phq9,gad7,ders16,aaq2");
+        StringBuilder b = new StringBuilder(
+                "client_id,session_date,session_number,attended,pcl5,phq9,gad7,ders16,aaq2");
         for (int i = 1; i <= 20; i++) {
             b.append(",pcl5_").append(i);
         }
@@ -75,7 +78,14 @@ public final class SampleDataGenerator {
     private final String[] repeatOverride = new String[SESSION_FIELDS];
     private int[] rowStart = new int[64];
 
+    /**
+     * Writes {@code folder/intake.csv} and {@code folder/sessions.csv}, creating the folder and
+     * replacing the files if they exist.
+     *
+     * @return the data rows written to each file
+     */
     public GenerationSummary generate(SampleDataSettings s, Path folder) throws IOException {
+        Objects.requireNonNull(s, "settings");
         Files.createDirectories(folder);
         YearMonth end = s.endMonth();
         firstDay = (int) end.minusMonths(MONTHS - 1).atDay(1).toEpochDay();
@@ -109,8 +119,8 @@ public final class SampleDataGenerator {
                 }
                 rng.reseed(s.seed(), i);
                 ep.simulate(rng, i, firstDay, lastDay);
-                BadRow bad = chooseBadRow(i);
-                writeIntake(intake, bad);
+                chooseBadRow(i);
+                writeIntake(intake);
                 writeSessions(sessions);
             }
         }
@@ -134,7 +144,7 @@ public final class SampleDataGenerator {
     // ------------------------------------------------------------------ bad rows
 
     /** Applies the first pending kind of bad row that suits this episode, if any. */
-    private BadRow chooseBadRow(int index) {
+    private void chooseBadRow(int index) {
         Arrays.fill(intakeOverride, null);
         duplicateIntake = false;
         editRow = -1;
@@ -147,10 +157,9 @@ public final class SampleDataGenerator {
             if (pending[kind] > 0 && apply(KINDS[kind], used[kind])) {
                 pending[kind]--;
                 used[kind]++;
-                return KINDS[kind];
+                return;
             }
         }
-        return null;
     }
 
     private boolean apply(BadRow kind, int occurrence) {
@@ -164,7 +173,8 @@ public final class SampleDataGenerator {
                 intakeOverride[1] = switch (occurrence % 3) {
                     case 0 -> year + "-02-30";
                     case 1 -> Year.isLeap(year) ? year + "-04-31" : year + "-02-29";
-                    default -> String.format("%02d/%02d/%d", d.getMonthValue(), d.getDayOfMonth(), year);
+                    default -> String.format(Locale.ROOT, "%02d/%02d/%d", d.getMonthValue(), d.getDayOfMonth(),
+                            year);
                 };
             }
             case DISCHARGE_BEFORE_INTAKE -> {
@@ -225,7 +235,7 @@ public final class SampleDataGenerator {
                 rowOverride[4] = Integer.toString(sum + delta <= 80 ? sum + delta : sum - delta);
             }
             case UNKNOWN_CLIENT -> rowOverride[0] = occurrence % 2 == 0 ? "X" + e.clientId
-                    : e.clientId.toLowerCase(java.util.Locale.ROOT);
+                    : e.clientId.toLowerCase(Locale.ROOT);
             case SESSION_BEFORE_INTAKE -> {
                 editRow = 0;
                 rowOverride[1] = LocalDate.ofEpochDay(e.intakeDay - r.between(1, 20)).toString();
@@ -272,7 +282,7 @@ public final class SampleDataGenerator {
 
     // ------------------------------------------------------------------ intake.csv
 
-    private void writeIntake(Writer out, BadRow bad) throws IOException {
+    private void writeIntake(Writer out) throws IOException {
         Episode e = ep;
         CsvLine l = intakeLine;
         l.clear();

@@ -114,12 +114,15 @@ class SampleDataGeneratorTest {
         assertThat(check.latestSession).isNotNull();
         assertThat(YearMonth.from(check.latestSession)).isEqualTo(END);
         LocalDate first = END.minusMonths(35).atDay(1);
+        java.util.Set<YearMonth> intakeMonths = new java.util.TreeSet<>();
         for (SampleFileCheck.EpisodeData e : check.episodes.values()) {
             assertThat(e.intake).isBetween(first, END.atEndOfMonth());
+            intakeMonths.add(YearMonth.from(e.intake));
             if (e.discharge != null) {
                 assertThat(e.discharge).isBeforeOrEqualTo(END.atEndOfMonth());
             }
         }
+        assertThat(intakeMonths).as("intakes in each of the 36 months").hasSize(36);
         assertThat(check.approachesSeen()).containsExactlyInAnyOrder("DBT", "CPT", "ACT", "PE");
         long open = check.episodes.values().stream().filter(e -> e.discharge == null).count();
         assertThat(open).as("open episodes").isBetween(50L, 300L);
