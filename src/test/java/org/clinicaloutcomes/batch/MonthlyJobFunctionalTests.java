@@ -59,6 +59,7 @@ class MonthlyJobFunctionalTests {
     @Test
     void ingestsTheWorkedExampleWithTheCountsOfTheContract() throws Exception {
         // given the worked example and the report month of its expected results
+        assertThat(EXAMPLE_INPUT.resolve("sessions.csv")).as("the contract's example beside the checkout").exists();
         jobOperatorTestUtils.setJob(monthlyJob);
         Path report = output.resolve("report");
         RunParameters run = new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12,
