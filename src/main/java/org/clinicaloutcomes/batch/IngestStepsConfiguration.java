@@ -114,7 +114,8 @@ public class IngestStepsConfiguration {
     @Bean
     @StepScope
     SessionStagingWriter sessionsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
-                                        @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+                                        @Value("${clinical-outcomes.state-dir}") Path stateDir,
+                                        @Value("#{jobExecutionContext['intake.accepted']}") Long episodes) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         long bytes;
         try {
@@ -123,7 +124,7 @@ public class IngestStepsConfiguration {
             throw new UncheckedIOException("cannot read sessions.csv", e);
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
-        return new SessionStagingWriter(support.work(), partitions);
+        return new SessionStagingWriter(support.work(), partitions, episodes == null ? 0 : episodes);
     }
 
     @Bean

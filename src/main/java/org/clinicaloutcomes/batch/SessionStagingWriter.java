@@ -29,14 +29,25 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
 
     private final WorkFolder work;
     private final int requestedPartitions;
+    private final long episodes;
     private RestartableOutput[] partitions;
     private RestartableOutput rejects;
     private long rejected;
     private long staged;
 
-    SessionStagingWriter(WorkFolder work, int partitions) {
+    /**
+     * @param partitions how many partitions to stage into
+     * @param episodes   accepted episodes; partition p holds a contiguous range of episode
+     *                   indexes, so that reading the partitions in order visits episodes in order
+     */
+    SessionStagingWriter(WorkFolder work, int partitions, long episodes) {
         this.work = work;
         this.requestedPartitions = partitions;
+        this.episodes = Math.max(1, episodes);
+    }
+
+    static int partitionOf(int episode, int partitions, long episodes) {
+        return (int) ((long) episode * partitions / Math.max(1, episodes));
     }
 
     @Override
@@ -58,7 +69,7 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
             for (RowResult<SessionRecord> result : chunk) {
                 if (result instanceof RowResult.Accepted<SessionRecord> accepted) {
                     SessionRecord record = accepted.record();
-                    SessionSpill.write(partitions[record.episode() % partitions.length].data(), record);
+                    SessionSpill.write(partitions[partitionOf(record.episode(), partitions.length, episodes)].data(), record);
                     staged++;
                 } else if (result instanceof RowResult.Rejected<SessionRecord> rejectedRow) {
                     RejectStage.write(rejects, rejectedRow.reject());
