@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.clinicaloutcomes.ingest.IdentifierDetector;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.metrics.Instrument;
 
@@ -33,6 +34,7 @@ public final class InstrumentCatalog {
     private static final List<String> COLUMNS = List.of("key", "name", "min", "max",
             "higher_is_better", "integer", "cutoff", "reliable_change", "rc_sd", "rc_reliability");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern ITEM_KEY = Pattern.compile("pcl5_([1-9]|1[0-9]|20)");
     private static final Set<String> RESERVED = Set.of("client_id", "session_date", "session_number", "attended");
 
@@ -119,6 +121,10 @@ public final class InstrumentCatalog {
             throw new RefusedFileException(where + ": key '" + key
                     + "' must match [a-z][a-z0-9_]* and not be a PCL-5 item or a fixed sessions.csv column");
         }
+        if (IdentifierDetector.isIdentifierHeader(key)) {
+            throw new RefusedFileException(where + ": key '" + key
+                    + "' names an identifier, so the de-identification gate would refuse its sessions.csv column");
+        }
         String name = record.get(1).strip();
         if (name.isEmpty()) {
             throw new RefusedFileException(where + ": name is empty");
@@ -162,15 +168,10 @@ public final class InstrumentCatalog {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            double number = Double.parseDouble(value);
-            if (!Double.isFinite(number)) {
-                throw new NumberFormatException();
-            }
-            return Optional.of(number);
-        } catch (NumberFormatException e) {
+        if (!NUMBER.matcher(value).matches()) {
             throw new RefusedFileException(where + ": " + column + " is not a number");
         }
+        return Optional.of(Double.parseDouble(value));
     }
 
     private static boolean bool(String where, String column, String cell) throws RefusedFileException {

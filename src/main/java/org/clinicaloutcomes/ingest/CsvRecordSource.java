@@ -14,6 +14,7 @@ import java.util.Iterator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Streams the records of one input file as {@link RawRow}s with their physical line numbers
@@ -26,9 +27,12 @@ public final class CsvRecordSource implements Closeable {
      * RFC 4180, lenient about what real exports get wrong (a stray character after a closing
      * quote, a quote left open at the end of the file), so that such a row becomes a reject and
      * not a crash. Empty lines are returned, so that line numbers can be tracked, and skipped here.
+     * The strict quote mode makes the parser return an unquoted empty field as null and a quoted
+     * one as "", which tells a blank line from a line holding {@code ""} (a record).
      */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
+            .setQuoteMode(QuoteMode.ALL_NON_NULL)
             .setLenientEof(true)
             .setTrailingData(true)
             .get();
@@ -64,10 +68,16 @@ public final class CsvRecordSource implements Closeable {
                     return null;
                 }
                 CSVRecord record = records.next();
-                if (record.size() == 1 && record.get(0).isEmpty()) {
+                String[] values = record.values();
+                if (values.length == 1 && values[0] == null) {
                     continue; // a blank line
                 }
-                return new RawRow(line, record.values());
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] == null) {
+                        values[i] = "";
+                    }
+                }
+                return new RawRow(line, values);
             }
         } catch (UncheckedIOException e) {
             throw new IllegalStateException("the CSV parser stopped on a malformed record after line "

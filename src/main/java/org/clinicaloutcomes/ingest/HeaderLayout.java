@@ -72,12 +72,14 @@ public final class HeaderLayout {
                     + "' is missing); give all of pcl5_1 … pcl5_20 or none");
         }
         List<String> unknown = new ArrayList<>();
+        List<String> displayNames = new ArrayList<>(names);
         for (int i = 0; i < header.length; i++) {
             if (!known.contains(names.get(i)) && !itemGroup.contains(names.get(i))) {
                 unknown.add(Values.clean(header[i]));
+                displayNames.set(i, Values.clean(header[i]));
             }
         }
-        return new HeaderLayout(fileName, List.copyOf(names), Map.copyOf(indexByName),
+        return new HeaderLayout(fileName, List.copyOf(displayNames), Map.copyOf(indexByName),
                 Collections.unmodifiableList(unknown));
     }
 
@@ -91,7 +93,10 @@ public final class HeaderLayout {
         return columns.size();
     }
 
-    /** Normalised (trimmed, lower-case) name of the column at an index. */
+    /**
+     * Name of the column at an index, for messages and rejects: the pipeline's lower-case name
+     * of a known column, an unknown column's name as written (trimmed).
+     */
     public String columnName(int index) {
         return columns.get(index);
     }

@@ -25,7 +25,12 @@ public final class IdentifierDetector {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]@[^@\\s]*\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]\\d{4}");
-    private static final Pattern SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
+    /**
+     * DATA.md's {@code \b\d{3}-\d{2}-\d{4}\b}, with the word boundaries spelled out in ASCII:
+     * on Java 17 {@code \b} counts every Unicode letter as a word character, so {@code é123-45-6789}
+     * would slip through, and the result would depend on the Java version.
+     */
+    private static final Pattern SSN = Pattern.compile("(?<![A-Za-z0-9_])\\d{3}-\\d{2}-\\d{4}(?![A-Za-z0-9_])");
 
     private IdentifierDetector() {
     }

@@ -74,7 +74,7 @@ public final class IntakeRowValidator {
             return RowResult.rejected(file, line, "age_band", Reject.BAD_CODE);
         }
         String gender = optional(fields, 5);
-        if (gender != null && gender.length() > MAX_GENDER_LENGTH) {
+        if (gender != null && gender.codePointCount(0, gender.length()) > MAX_GENDER_LENGTH) {
             return RowResult.rejected(file, line, "gender", Reject.BAD_CODE);
         }
         String state = optional(fields, 6);

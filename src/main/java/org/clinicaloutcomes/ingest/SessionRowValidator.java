@@ -92,12 +92,8 @@ public final class SessionRowValidator {
             if (!Values.isInteger(numberCell)) {
                 return RowResult.rejected(file, line, "session_number", Reject.NOT_AN_INTEGER);
             }
-            try {
-                number = Long.parseLong(numberCell);
-                numberOutOfRange = number < 1;
-            } catch (NumberFormatException tooLong) {
-                numberOutOfRange = true;
-            }
+            number = Values.parseSmallInteger(numberCell);
+            numberOutOfRange = number < 1 || number == Long.MAX_VALUE;
         }
         Values.Flag attendedFlag = Values.parseFlag(attendedColumn < 0 ? "" : Values.clean(fields[attendedColumn]));
         if (attendedFlag == Values.Flag.BAD) {
@@ -136,8 +132,7 @@ public final class SessionRowValidator {
                 if (!Values.isInteger(cell)) {
                     return RowResult.rejected(file, line, ITEM_COLUMNS.get(i), Reject.NOT_AN_INTEGER);
                 }
-                // Anything longer than a few digits is out of range however it reads.
-                itemValues[i] = cell.length() > 4 ? Long.MAX_VALUE : Long.parseLong(cell);
+                itemValues[i] = Values.parseSmallInteger(cell);
                 itemsPresent++;
             }
         }

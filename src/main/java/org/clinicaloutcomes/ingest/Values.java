@@ -14,9 +14,27 @@ final class Values {
     private Values() {
     }
 
-    /** Leading and trailing spaces are trimmed. */
+    /**
+     * Leading and trailing spaces are trimmed: white space, and also the no-break space that
+     * spreadsheet exports leave behind.
+     */
     static String clean(String raw) {
-        return raw == null ? "" : raw.strip();
+        if (raw == null) {
+            return "";
+        }
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(raw.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == raw.length() ? raw : raw.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || Character.isWhitespace(c);
     }
 
     /** {@code NA}, {@code N/A}, {@code NaN} and {@code NULL} (any case) mean "no value" in optional columns. */
@@ -73,6 +91,21 @@ final class Values {
             }
         }
         return true;
+    }
+
+    /**
+     * The value of a cell known to match {@code -?[0-9]+}, leading zeros allowed; a magnitude
+     * beyond 18 digits reads as {@link Long#MAX_VALUE} (or its negative), which no range admits.
+     */
+    static long parseSmallInteger(String cleaned) {
+        boolean negative = cleaned.startsWith("-");
+        int start = negative ? 1 : 0;
+        while (start < cleaned.length() - 1 && cleaned.charAt(start) == '0') {
+            start++;
+        }
+        String digits = cleaned.substring(start);
+        long magnitude = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+        return negative ? -magnitude : magnitude;
     }
 
     /** Whether a cell matches {@code -?[0-9]+(\.[0-9]+)?}. */

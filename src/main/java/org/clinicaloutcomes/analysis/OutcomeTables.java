@@ -1,0 +1,227 @@
+package org.clinicaloutcomes.analysis;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.clinicaloutcomes.metrics.ComparisonResult;
+import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Pcl5Clusters;
+import org.clinicaloutcomes.metrics.TrajectoryPoint;
+
+/**
+ * Everything the reports of one run show, one list of rows per output CSV (REPORTS.md, "Output
+ * folder"), each already in the file's fixed row order. Built by {@link CohortAnalysis#finish()}.
+ * Undefined values are {@code null} (an empty cell); counts that do not apply are {@code null}
+ * too, counts over an empty group are {@code 0} (METRICS.md).
+ *
+ * @param episodesAdded      accepted episodes seen (open, closed, inside the window or not)
+ * @param closedInWindow     closed episodes of the outcome cohort (discharge date in the window)
+ * @param episodeOutcomes    {@code episode_outcomes.csv}: closed episode × instrument with paired
+ *                           scores; by approach (configured order), instrument, client id
+ * @param outcomesByApproach {@code outcomes_by_approach.csv}: approach (then ALL) × instrument
+ * @param approachComparison {@code approach_comparison.csv}: one row per instrument
+ * @param trajectories       {@code trajectories.csv}: approach × instrument × k, rows with n = 0
+ *                           left out
+ * @param pcl5Clusters       {@code pcl5_clusters.csv}: approach (then ALL) × cluster B, C, D, E;
+ *                           empty when no instrument has the key {@code pcl5}
+ * @param clinicians         {@code clinicians.csv}: one row per clinician with a closed episode
+ *                           in the window, by clinician id
+ * @param subgroups          {@code subgroups.csv}: approach (then ALL) × subgroup, every subgroup
+ *                           listed whether or not it has episodes
+ * @param activity           {@code activity.csv}: one row per approach, then ALL
+ * @param alerts             {@code alerts.csv} (monthly runs; empty otherwise): by approach,
+ *                           instrument, client id
+ */
+public record OutcomeTables(
+        long episodesAdded,
+        int closedInWindow,
+        List<EpisodeRow> episodeOutcomes,
+        List<ApproachRow> outcomesByApproach,
+        List<ComparisonRow> approachComparison,
+        List<TrajectoryRow> trajectories,
+        List<ClusterRow> pcl5Clusters,
+        List<ClinicianRow> clinicians,
+        List<SubgroupRow> subgroups,
+        List<ActivityRow> activity,
+        List<AlertRow> alerts) {
+
+    /** The name of the all-approaches group in every table. */
+    public static final String ALL = "ALL";
+
+    public OutcomeTables {
+        episodeOutcomes = List.copyOf(episodeOutcomes);
+        outcomesByApproach = List.copyOf(outcomesByApproach);
+        approachComparison = List.copyOf(approachComparison);
+        trajectories = List.copyOf(trajectories);
+        pcl5Clusters = List.copyOf(pcl5Clusters);
+        clinicians = List.copyOf(clinicians);
+        subgroups = List.copyOf(subgroups);
+        activity = List.copyOf(activity);
+        alerts = List.copyOf(alerts);
+    }
+
+    /** Closed episode × instrument outcomes with paired scores (the rows of episode_outcomes). */
+    public int pairedOutcomes() {
+        return episodeOutcomes.size();
+    }
+
+    /**
+     * One closed episode on one instrument with paired scores.
+     *
+     * @param clientId         pseudonymous client id of the episode
+     * @param approach         the episode's approach
+     * @param clinicianId      pseudonymous clinician id
+     * @param instrument       instrument key
+     * @param outcome          baseline, final, change and the flags of METRICS.md
+     * @param intakeDate       intake date of the episode
+     * @param dischargeDate    discharge date (inside the window)
+     * @param dischargeReason  completed, dropout, referred or other
+     * @param baselineDate     date of the session of the first score
+     * @param finalDate        date of the session of the last score
+     * @param attendedSessions all attended sessions of the episode
+     */
+    public record EpisodeRow(String clientId, String approach, String clinicianId, String instrument,
+                             EpisodeOutcome outcome, LocalDate intakeDate, LocalDate dischargeDate,
+                             String dischargeReason, LocalDate baselineDate, LocalDate finalDate,
+                             int attendedSessions) {
+    }
+
+    /** One approach (or ALL) on one instrument. */
+    public record ApproachRow(String approach, String instrument, GroupOutcomes outcomes) {
+    }
+
+    /**
+     * The tests comparing the approaches on one instrument.
+     *
+     * @param instrument  instrument key
+     * @param result      ANOVA, Kruskal–Wallis and χ² (null cells where not defined)
+     * @param nApproaches approaches with at least {@code ApproachComparison.MIN_GROUP_SIZE} paired
+     *                    episodes, the ones a test compares (the tests need at least 2)
+     * @param nPaired     paired episodes of those approaches
+     */
+    public record ComparisonRow(String instrument, ComparisonResult result, int nApproaches, int nPaired) {
+    }
+
+    /** The k-th scores of an approach's closed episodes with paired scores on an instrument. */
+    public record TrajectoryRow(String approach, String instrument, int k, TrajectoryPoint point) {
+    }
+
+    /**
+     * One DSM-5 cluster of the PCL-5 for one approach (or ALL), over the closed episodes with
+     * paired PCL-5 scores whose baseline and final PCL-5 both carry the 20 items. The diagnosis
+     * columns belong to the approach, not the cluster: they repeat on the approach's four rows.
+     *
+     * @param approach             approach, or ALL
+     * @param cluster              B, C, D or E
+     * @param n                    episodes
+     * @param baselineMean         mean cluster sum at baseline
+     * @param baselineSd           its sample SD
+     * @param finalMean            mean cluster sum at the final assessment
+     * @param finalSd              its sample SD
+     * @param changeMean           mean of (final − baseline) cluster sum
+     * @param changeSd             its sample SD
+     * @param nDiagnosisBaseline   episodes meeting the provisional PTSD rule at baseline
+     * @param diagnosisBaselinePct {@code 100 × nDiagnosisBaseline / n}
+     * @param nDiagnosisFinal      episodes meeting the rule at the final assessment
+     * @param diagnosisFinalPct    {@code 100 × nDiagnosisFinal / n}
+     */
+    public record ClusterRow(String approach, Pcl5Clusters.Cluster cluster, int n,
+                             Double baselineMean, Double baselineSd, Double finalMean, Double finalSd,
+                             Double changeMean, Double changeSd,
+                             int nDiagnosisBaseline, Double diagnosisBaselinePct,
+                             int nDiagnosisFinal, Double diagnosisFinalPct) {
+    }
+
+    /**
+     * One clinician on the primary instrument, with funnel-plot limits for the reliable
+     * improvement rate around the practice rate (FunnelLimits, z = 1.96 and 3.09).
+     *
+     * @param clinicianId            pseudonymous clinician id
+     * @param instrument             the primary instrument's key
+     * @param nClosed                the clinician's closed episodes in the window
+     * @param nPaired                of those, episodes with paired scores on the instrument
+     * @param changeMean             mean change (final − baseline)
+     * @param nReliableImprovement   paired episodes with reliable improvement
+     * @param reliableImprovementPct {@code 100 × nReliableImprovement / nPaired}
+     * @param nCases                 paired episodes in the clinical range at baseline (null
+     *                               without cut-off)
+     * @param nRecovered             recovered cases (null without cut-off)
+     * @param recoveryPct            {@code 100 × nRecovered / nCases}
+     * @param practiceRiPct          the practice's rate: RI over paired episodes of all approaches
+     * @param funnel95Low            lower 95% limit at {@code nPaired}
+     * @param funnel95High           upper 95% limit
+     * @param funnel998Low           lower 99.8% limit
+     * @param funnel998High          upper 99.8% limit
+     */
+    public record ClinicianRow(String clinicianId, String instrument, int nClosed, int nPaired,
+                               Double changeMean, int nReliableImprovement, Double reliableImprovementPct,
+                               Integer nCases, Integer nRecovered, Double recoveryPct, Double practiceRiPct,
+                               Double funnel95Low, Double funnel95High, Double funnel998Low, Double funnel998High) {
+    }
+
+    /**
+     * One subgroup of one approach (or ALL) on the primary instrument.
+     *
+     * @param approach               approach, or ALL
+     * @param instrument             the primary instrument's key
+     * @param variable               index_event, chronic_illness, prior_trauma, childhood_medical
+     *                               or marginalized
+     * @param value                  the index event code (or {@code unknown}); for a flag
+     *                               {@code Y}, {@code N} or {@code unknown}
+     * @param nClosed                closed episodes of the subgroup
+     * @param nPaired                of those, episodes with paired scores
+     * @param changeMean             mean change (final − baseline)
+     * @param changeSd               its sample SD
+     * @param nReliableImprovement   paired episodes with reliable improvement
+     * @param reliableImprovementPct {@code 100 × nReliableImprovement / nPaired}
+     */
+    public record SubgroupRow(String approach, String instrument, String variable, String value,
+                              int nClosed, int nPaired, Double changeMean, Double changeSd,
+                              int nReliableImprovement, Double reliableImprovementPct) {
+    }
+
+    /**
+     * Activity of one approach (or ALL) in the period (the report month, or a research run's
+     * window), counted over every accepted episode, not only the outcome cohort.
+     *
+     * @param period             {@code YYYY-MM}, or {@code <from>_<to>}
+     * @param approach           approach, or ALL
+     * @param intakes            episodes with intake_date in the period
+     * @param discharges         episodes with discharge_date in the period
+     * @param dischargesCompleted of those, reason completed
+     * @param dischargesDropout  reason dropout
+     * @param dischargesReferred reason referred
+     * @param dischargesOther    reason other
+     * @param caseload           clients (episodes) with at least one attended session in the period
+     * @param attendedSessions   attended sessions in the period
+     * @param missedSessions     missed sessions (attended = N) in the period
+     * @param missedSessionPct   {@code 100 × missed / (attended + missed)}
+     */
+    public record ActivityRow(String period, String approach, int intakes, int discharges,
+                              int dischargesCompleted, int dischargesDropout, int dischargesReferred,
+                              int dischargesOther, int caseload, long attendedSessions, long missedSessions,
+                              Double missedSessionPct) {
+    }
+
+    /**
+     * An episode open at the end of the report month whose latest score up to the month's end is
+     * a reliable deterioration from its baseline on an instrument.
+     *
+     * @param clientId     pseudonymous client id
+     * @param approach     the episode's approach
+     * @param clinicianId  pseudonymous clinician id
+     * @param instrument   instrument key
+     * @param baseline     first score
+     * @param latest       latest score up to the end of the month
+     * @param change       {@code latest − baseline}
+     * @param latestDate   date of the latest score
+     * @param baselineDate date of the first score
+     * @param nScores      scores up to the end of the month
+     * @param intakeDate   intake date of the episode
+     */
+    public record AlertRow(String clientId, String approach, String clinicianId, String instrument,
+                           double baseline, double latest, double change, LocalDate latestDate,
+                           LocalDate baselineDate, int nScores, LocalDate intakeDate) {
+    }
+}
