@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the steps shared by both jobs: ingest of the two files, duplicates, the window, publication. */
+/** Wires the steps of both jobs: ingest of the two files, duplicates, the window, the outcomes, publication. */
 @Configuration
 public class IngestStepsConfiguration {
 
@@ -151,6 +151,19 @@ public class IngestStepsConfiguration {
     @StepScope
     ResolveWindowTasklet resolveWindowTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
         return new ResolveWindowTasklet(RunParameters.from(stepExecution.getJobParameters()));
+    }
+
+    @Bean
+    Step outcomesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      OutcomesTasklet outcomesTasklet) {
+        return new StepBuilder("outcomes", jobRepository).tasklet(outcomesTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    OutcomesTasklet outcomesTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                    @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        return new OutcomesTasklet(RunSupport.of(stepExecution, stateDir));
     }
 
     @Bean

@@ -15,13 +15,15 @@ public class MonthlyJobConfiguration {
 
     @Bean
     Job monthlyJob(JobRepository jobRepository, WorkFolderCleanup workFolderCleanup, Step intakeStep,
-                   Step sessionsStep, Step deduplicationStep, Step resolveWindowStep, Step publishStep) {
+                   Step sessionsStep, Step deduplicationStep, Step resolveWindowStep, Step outcomesStep,
+                   Step publishStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(workFolderCleanup)
                 .start(intakeStep)
                 .next(sessionsStep)
                 .next(deduplicationStep)
                 .next(resolveWindowStep)
+                .next(outcomesStep)
                 .next(publishStep)
                 .build();
     }

@@ -1,0 +1,47 @@
+package org.clinicaloutcomes.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract's worked example (shared/spec/example) through the packaged jar: the monthly
+ * report of 2026-10 must reproduce every value of the expected files within the example's
+ * tolerance (1e-9 relative, same absolute floor).
+ */
+class ExampleReportIT {
+
+    static final Path EXAMPLE = JarRunner.SHARED.resolve("spec").resolve("example");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theMonthlyReportReproducesTheWorkedExample() throws Exception {
+        Path output = work.resolve("report");
+
+        JarRunner.Result result = JarRunner.run(work.resolve("state"), "monthly",
+                "--input=" + EXAMPLE.resolve("input"), "--output=" + output, "--month=2026-10", "--quiet");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("intake.csv: read 80, accepted 77, rejected 3, duplicates 0")
+                .contains("sessions.csv: read 903, accepted 838, rejected 62, duplicates 3");
+        Path csv = output.resolve("csv");
+        for (String file : new String[] {"outcomes_by_approach.csv", "approach_comparison.csv", "trajectories.csv"}) {
+            CsvAssert.matches(csv.resolve(file), EXAMPLE.resolve("expected").resolve(file), 1e-9);
+        }
+        assertThat(CsvAssert.header(csv.resolve("outcomes_by_approach.csv")))
+                .isEqualTo(CsvAssert.header(EXAMPLE.resolve("expected").resolve("outcomes_by_approach.csv")));
+        // counts.json: 38 closed episodes in the window, 121 paired outcomes
+        assertThat(CsvAssert.read(csv.resolve("episode_outcomes.csv"))).hasSize(121);
+        assertThat(CsvAssert.read(csv.resolve("outcomes_by_approach.csv")).stream()
+                .filter(row -> row.get("approach").equals("ALL")).map(row -> row.get("n_closed")).distinct())
+                .containsExactly("38");
+        assertThat(Files.readAllLines(output.resolve("rejects.csv"))).hasSize(1 + 3 + 62);
+    }
+}
