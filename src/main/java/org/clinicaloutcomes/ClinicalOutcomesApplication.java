@@ -77,7 +77,7 @@ public class ClinicalOutcomesApplication {
                 return EXIT_REFUSED;
             }
             try (ConfigurableApplicationContext context = startSpring(springProperties)) {
-                return context.getBean(ReportRunner.class).run(checked.parameters(), checked.warnings(), out, err);
+                return context.getBean(ReportRunner.class).run(checked, out, err);
             }
         } catch (Exception e) {
             err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));

@@ -29,7 +29,7 @@ import org.clinicaloutcomes.ingest.SessionSpill;
 final class RunPreflight {
 
     /** A run that passed the checks: its parameters and the warnings found on the way. */
-    record Checked(RunParameters parameters, List<String> warnings) {
+    record Checked(RunParameters parameters, List<String> warnings, boolean restart) {
     }
 
     private RunPreflight() {
@@ -37,9 +37,6 @@ final class RunPreflight {
 
     static Checked check(RunSettings settings, String commandLine, LocalDate today, String runId)
             throws RefusedFileException {
-        if (settings.restart()) {
-            throw new RefusedFileException("--restart is not available yet: run the job again without it");
-        }
         Path input = settings.input().toAbsolutePath().normalize();
         if (!Files.isDirectory(input)) {
             throw new RefusedFileException("input folder " + settings.input() + " does not exist");
@@ -77,7 +74,7 @@ final class RunPreflight {
                 settings.windowMonths(), settings.from(), settings.to(), instrumentsFile, sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine);
-        return new Checked(parameters, warnings);
+        return new Checked(parameters, warnings, settings.restart());
     }
 
     static String sha256(String text) {

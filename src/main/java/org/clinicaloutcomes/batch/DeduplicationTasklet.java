@@ -13,6 +13,7 @@ import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.ingest.SessionDeduplicator;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.ingest.SessionSpill;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -32,10 +33,12 @@ class DeduplicationTasklet implements Tasklet {
 
     private final WorkFolder work;
     private final int instrumentCount;
+    private final JobRepository jobRepository;
 
-    DeduplicationTasklet(WorkFolder work, int instrumentCount) {
+    DeduplicationTasklet(WorkFolder work, int instrumentCount, JobRepository jobRepository) {
         this.work = work;
         this.instrumentCount = instrumentCount;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -74,6 +77,7 @@ class DeduplicationTasklet implements Tasklet {
             job.putInt(MIN_SESSION_DAY, minDay);
         }
         contribution.incrementWriteCount(accepted);
+        JobContext.save(jobRepository, chunkContext.getStepContext().getStepExecution());
         return RepeatStatus.FINISHED;
     }
 }

@@ -68,8 +68,8 @@ public class IngestStepsConfiguration {
     @Bean
     @StepScope
     IntakeIngestWriter intakeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
-                                    @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        return new IntakeIngestWriter(RunSupport.of(stepExecution, stateDir).work());
+                                    @Value("${clinical-outcomes.state-dir}") Path stateDir, JobRepository jobRepository) {
+        return new IntakeIngestWriter(RunSupport.of(stepExecution, stateDir).work(), jobRepository);
     }
 
     @Bean
@@ -115,7 +115,8 @@ public class IngestStepsConfiguration {
     @StepScope
     SessionStagingWriter sessionsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                         @Value("${clinical-outcomes.state-dir}") Path stateDir,
-                                        @Value("#{jobExecutionContext['intake.accepted']}") Long episodes) {
+                                        @Value("#{jobExecutionContext['intake.accepted']}") Long episodes,
+                                        JobRepository jobRepository) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         long bytes;
         try {
@@ -124,7 +125,7 @@ public class IngestStepsConfiguration {
             throw new UncheckedIOException("cannot read sessions.csv", e);
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
-        return new SessionStagingWriter(support.work(), partitions, episodes == null ? 0 : episodes);
+        return new SessionStagingWriter(support.work(), partitions, episodes == null ? 0 : episodes, jobRepository);
     }
 
     @Bean
@@ -136,9 +137,10 @@ public class IngestStepsConfiguration {
     @Bean
     @StepScope
     DeduplicationTasklet deduplicationTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                              @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+                                              @Value("${clinical-outcomes.state-dir}") Path stateDir,
+                                              JobRepository jobRepository) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
-        return new DeduplicationTasklet(support.work(), support.instruments().instruments().size());
+        return new DeduplicationTasklet(support.work(), support.instruments().instruments().size(), jobRepository);
     }
 
     @Bean
@@ -149,8 +151,14 @@ public class IngestStepsConfiguration {
 
     @Bean
     @StepScope
-    ResolveWindowTasklet resolveWindowTasklet(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new ResolveWindowTasklet(RunParameters.from(stepExecution.getJobParameters()));
+    ResolveWindowTasklet resolveWindowTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                              OutputLocks outputLocks, JobRepository jobRepository) {
+        return new ResolveWindowTasklet(RunParameters.from(stepExecution.getJobParameters()), outputLocks, jobRepository);
+    }
+
+    @Bean
+    OutputLocks outputLocks() {
+        return new OutputLocks();
     }
 
     @Bean
@@ -176,13 +184,12 @@ public class IngestStepsConfiguration {
     @StepScope
     PublishReportTasklet publishReportTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
                                               @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        RunSupport support = RunSupport.of(stepExecution, stateDir);
-        return new PublishReportTasklet(support.work(), support.run().runId());
+        return new PublishReportTasklet(RunSupport.of(stepExecution, stateDir));
     }
 
     @Bean
-    WorkFolderCleanup workFolderCleanup(@Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        return new WorkFolderCleanup(stateDir);
+    WorkFolderCleanup workFolderCleanup(@Value("${clinical-outcomes.state-dir}") Path stateDir, OutputLocks outputLocks) {
+        return new WorkFolderCleanup(stateDir, outputLocks);
     }
 
     interface RefusableSupplier<T> {

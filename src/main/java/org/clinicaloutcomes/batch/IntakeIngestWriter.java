@@ -10,6 +10,7 @@ import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.ingest.RowResult;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -26,12 +27,14 @@ class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, S
     static final String LATEST_INTAKE_DAY = "intake.max.day";
 
     private final WorkFolder work;
+    private final JobRepository jobRepository;
     private EpisodeRegistry registry;
     private RestartableOutput rejects;
     private long rejected;
 
-    IntakeIngestWriter(WorkFolder work) {
+    IntakeIngestWriter(WorkFolder work, JobRepository jobRepository) {
         this.work = work;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -86,6 +89,7 @@ class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, S
                 .ifPresent(day -> job.putInt(EARLIEST_INTAKE_DAY, day));
         registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).max()
                 .ifPresent(day -> job.putInt(LATEST_INTAKE_DAY, day));
+        JobContext.save(jobRepository, stepExecution);
         return null;
     }
 }

@@ -5,7 +5,13 @@ import java.util.Iterator;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.Reject;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.Provenance;
 import org.clinicaloutcomes.report.RejectsCsv;
+import org.springframework.batch.core.job.JobExecution;
 import org.clinicaloutcomes.report.ReportFolder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -16,18 +22,17 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Writes the data-quality outputs into the report's staging folder and publishes the report. */
 class PublishReportTasklet implements Tasklet {
 
-    private final WorkFolder work;
-    private final String runId;
+    private final RunSupport support;
 
-    PublishReportTasklet(WorkFolder work, String runId) {
-        this.work = work;
-        this.runId = runId;
+    PublishReportTasklet(RunSupport support) {
+        this.support = support;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), runId);
+        WorkFolder work = support.work();
+        ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), support.run().runId());
         Path staging = report.staging();
         try (RejectStage intake = RejectStage.open(work.rejects(InputFileKind.INTAKE));
              RejectStage sessions = RejectStage.open(work.rejects(InputFileKind.SESSIONS));
@@ -35,8 +40,16 @@ class PublishReportTasklet implements Tasklet {
             Iterator<Reject> all = concat(intake, RejectStage.mergeByLine(sessions, duplicates));
             RejectsCsv.write(staging.resolve("rejects.csv"), all);
         }
+        JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        ReportWindow window = OutcomesTasklet.window(job);
+        Provenance.write(staging, RunFacts.describe(support, window), RunFacts.quality(support, job),
+                timestamp(execution.getStartTime()), timestamp(LocalDateTime.now()));
         report.publish();
         return RepeatStatus.FINISHED;
+    }
+
+    private static String timestamp(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
     }
 
     private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {

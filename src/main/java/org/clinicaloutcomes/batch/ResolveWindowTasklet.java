@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,9 +26,13 @@ class ResolveWindowTasklet implements Tasklet {
     static final String OUTPUT = "output.dir";
 
     private final RunParameters run;
+    private final OutputLocks locks;
+    private final JobRepository jobRepository;
 
-    ResolveWindowTasklet(RunParameters run) {
+    ResolveWindowTasklet(RunParameters run, OutputLocks locks, JobRepository jobRepository) {
         this.run = run;
+        this.locks = locks;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -38,7 +43,14 @@ class ResolveWindowTasklet implements Tasklet {
         job.putString(TO, window.to().toString());
         job.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
         job.putString(LABEL, window.label());
-        job.putString(OUTPUT, outputFolder(window).toAbsolutePath().normalize().toString());
+        Path output = outputFolder(window).toAbsolutePath().normalize();
+        try {
+            locks.acquire(output);
+        } catch (org.clinicaloutcomes.report.OutputLock.OutputBusyException e) {
+            throw new OutputLocks.OutputBusy(e.getMessage());
+        }
+        job.putString(OUTPUT, output.toString());
+        JobContext.save(jobRepository, chunkContext.getStepContext().getStepExecution());
         return RepeatStatus.FINISHED;
     }
 

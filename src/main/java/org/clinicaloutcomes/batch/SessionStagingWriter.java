@@ -9,6 +9,7 @@ import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.ingest.SessionSpill;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -30,6 +31,7 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
     private final WorkFolder work;
     private final int requestedPartitions;
     private final long episodes;
+    private final JobRepository jobRepository;
     private RestartableOutput[] partitions;
     private RestartableOutput rejects;
     private long rejected;
@@ -40,8 +42,9 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
      * @param episodes   accepted episodes; partition p holds a contiguous range of episode
      *                   indexes, so that reading the partitions in order visits episodes in order
      */
-    SessionStagingWriter(WorkFolder work, int partitions, long episodes) {
+    SessionStagingWriter(WorkFolder work, int partitions, long episodes, JobRepository jobRepository) {
         this.work = work;
+        this.jobRepository = jobRepository;
         this.requestedPartitions = partitions;
         this.episodes = Math.max(1, episodes);
     }
@@ -112,6 +115,7 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
         // with each chunk), whereas the step's own read count restarts at zero on a restart.
         job.putLong(STAGED, step.getLong(STAGED, 0));
         job.putLong(REJECTED, step.getLong(REJECTED, 0));
+        JobContext.save(jobRepository, stepExecution);
         return null;
     }
 

@@ -1,0 +1,119 @@
+package org.clinicaloutcomes.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.clinicaloutcomes.ClinicalOutcomesApplication;
+import org.clinicaloutcomes.ingest.HeaderLayout;
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.ingest.InputFiles;
+import org.clinicaloutcomes.ingest.Reject;
+import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.DataQuality;
+import org.clinicaloutcomes.report.RunDescription;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Gathers, from a run's parameters and execution context, the facts its reports print. */
+final class RunFacts {
+
+    private RunFacts() {
+    }
+
+    static RunDescription describe(RunSupport support, ReportWindow window) {
+        RunParameters run = support.run();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("job", run.job().name().toLowerCase(java.util.Locale.ROOT));
+        parameters.put("input", run.input().toString());
+        parameters.put("output", run.output() == null ? "(default)" : run.output().toString());
+        if (window.reportMonth() != null) {
+            parameters.put("month", window.reportMonth().toString());
+            parameters.put("window-months", Integer.toString(run.windowMonths()));
+        }
+        parameters.put("from", window.from().toString());
+        parameters.put("to", window.to().toString());
+        parameters.put("instruments", support.instruments().source());
+        parameters.put("approaches", String.join(",", run.approaches()));
+        parameters.put("primary-instrument", run.primaryInstrument());
+        parameters.put("suppression", Boolean.toString(run.suppression()));
+        return new RunDescription(toolVersion(), parameters.get("job"), run.commandLine(), window,
+                support.instruments().instruments(), support.instruments().source(), run.approaches(),
+                run.primaryInstrument(), run.suppression(), parameters);
+    }
+
+    static String toolVersion() {
+        String version = ClinicalOutcomesApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    static DataQuality quality(RunSupport support, ExecutionContext job) {
+        RunParameters run = support.run();
+        List<DataQuality.FileCounts> files = new ArrayList<>();
+        for (InputFileKind kind : InputFileKind.values()) {
+            IngestCounts counts = IngestCounts.load(job, kind);
+            Path file = kind == InputFileKind.INTAKE ? run.intakeFile() : run.sessionsFile();
+            files.add(new DataQuality.FileCounts(kind.fileName(),
+                    kind == InputFileKind.INTAKE ? run.intakeSha256() : run.sessionsSha256(), size(file),
+                    counts.read(), counts.accepted(), counts.rejected(), counts.duplicates()));
+        }
+        return new DataQuality(files, reasons(support.work()), warnings(support, job));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<DataQuality.ReasonCount> reasons(WorkFolder work) {
+        Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
+                .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2)));
+        for (Path staged : List.of(work.rejects(InputFileKind.INTAKE), work.rejects(InputFileKind.SESSIONS),
+                work.duplicateRejects())) {
+            try (RejectStage rejects = RejectStage.open(staged)) {
+                while (rejects.hasNext()) {
+                    Reject reject = rejects.next();
+                    counts.merge(List.of(reject.file(), reject.column(), reject.reason()), 1L, Long::sum);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<DataQuality.ReasonCount> reasons = new ArrayList<>();
+        counts.forEach((key, rows) -> reasons.add(new DataQuality.ReasonCount(key.get(0), key.get(1), key.get(2), rows)));
+        reasons.sort(Comparator.comparing(DataQuality.ReasonCount::file)
+                .thenComparing(Comparator.comparingLong(DataQuality.ReasonCount::rows).reversed()));
+        return reasons;
+    }
+
+    private static List<String> warnings(RunSupport support, ExecutionContext job) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            List<HeaderLayout> layouts = List.of(InputFiles.intakeLayout(support.run().intakeFile()),
+                    InputFiles.sessionsLayout(support.run().sessionsFile(), support.instruments().instruments()));
+            for (HeaderLayout layout : layouts) {
+                for (String column : layout.unknownColumns()) {
+                    warnings.add(layout.fileName() + ": unknown column '" + column + "' ignored");
+                }
+            }
+        } catch (RefusedFileException e) {
+            throw new IllegalStateException(e.getMessage(), null);
+        }
+        long duplicates = IngestCounts.load(job, InputFileKind.SESSIONS).duplicates();
+        if (duplicates > 0) {
+            warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
+                    + " dropped (same client, date, number and every field as an earlier row)");
+        }
+        return warnings;
+    }
+}
