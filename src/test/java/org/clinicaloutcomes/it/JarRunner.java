@@ -21,13 +21,9 @@ final class JarRunner {
     }
 
     static Result run(Path stateDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile("jar-out", ".txt");
         Path err = Files.createTempFile("jar-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("CLINICAL_OUTCOMES_STATE_DIR", stateDir.toString());
-        Process process = builder.start();
+        Process process = start(stateDir, out, err, args);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("the jar did not finish within 5 minutes");
@@ -37,5 +33,14 @@ final class JarRunner {
         Files.delete(out);
         Files.delete(err);
         return result;
+    }
+
+    /** Starts the jar without waiting; its console goes to the given files. */
+    static Process start(Path stateDir, Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("CLINICAL_OUTCOMES_STATE_DIR", stateDir.toString());
+        return builder.start();
     }
 }

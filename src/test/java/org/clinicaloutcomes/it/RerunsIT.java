@@ -1,0 +1,199 @@
+package org.clinicaloutcomes.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reruns, restarts and atomic outputs (REPORTS.md), with real processes of the jar: identical
+ * runs give identical files; a run killed with SIGKILL in the sessions ingest, then resumed with
+ * --restart, gives the outputs of an uninterrupted run; a killed run leaves the previous report
+ * as it was; a second run on a locked output folder is refused at once.
+ */
+class RerunsIT {
+
+    @TempDir
+    static Path shared;
+
+    static Path bigInput;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void generateAMillionSessions() throws Exception {
+        bigInput = shared.resolve("big");
+        JarRunner.Result generated = JarRunner.run(shared.resolve("state"), "generate", "--seed=7",
+                "--episodes=91000", "--end-month=2026-10", "--output=" + bigInput);
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+    }
+
+    @Test
+    void twoIdenticalRunsWriteIdenticalFiles() throws Exception {
+        Path report = work.resolve("report");
+        Path first = work.resolve("first");
+        assertThat(monthly(work.resolve("state"), "sample-data", report).exitCode()).isZero();
+        copyTree(report, first);
+        assertThat(monthly(work.resolve("state"), "sample-data", report).exitCode()).isZero();
+        Path second = report;
+
+        Map<String, String> a = hashes(first);
+        Map<String, String> b = hashes(second);
+        assertThat(a.keySet()).isEqualTo(b.keySet()).contains("rejects.csv", "csv/outcomes_by_approach.csv", "run.json");
+        for (String file : a.keySet()) {
+            if (file.endsWith(".csv") || file.endsWith(".png")) {
+                assertThat(b.get(file)).as(file).isEqualTo(a.get(file));
+            }
+        }
+        assertThat(withoutVaryingLines(first.resolve("run.json"))).isEqualTo(withoutVaryingLines(second.resolve("run.json")));
+    }
+
+    @Test
+    void aRunKilledInTheSessionsIngestResumesToTheOutputsOfAnUninterruptedRun() throws Exception {
+        Path state = work.resolve("state");
+        Path resumed = work.resolve("resumed");
+        Process killed = startAndKillInSessionsIngest(state, resumed);
+        assertThat(killed.exitValue()).isNotZero();
+        assertThat(resumed).doesNotExist();
+
+        JarRunner.Result restart = JarRunner.run(state, "monthly", "--input=" + bigInput, "--output=" + resumed,
+                "--month=2026-10", "--restart");
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        assertThat(restart.out()).contains("resuming run");
+
+        Path clean = work.resolve("clean");
+        JarRunner.Result uninterrupted = monthly(work.resolve("other-state"), bigInput.toString(), clean);
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        assertThat(countLines(restart.out())).isEqualTo(countLines(uninterrupted.out()));
+        Map<String, String> a = hashes(resumed);
+        Map<String, String> b = hashes(clean);
+        for (String file : b.keySet()) {
+            if (file.endsWith(".csv") || file.endsWith(".png")) {
+                assertThat(a.get(file)).as(file).isEqualTo(b.get(file));
+            }
+        }
+        JarRunner.Result again = JarRunner.run(state, "monthly", "--input=" + bigInput, "--output=" + resumed,
+                "--month=2026-10", "--restart");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("no failed or interrupted");
+    }
+
+    @Test
+    void aKilledRunLeavesThePreviousReportAsItWas() throws Exception {
+        Path state = work.resolve("state");
+        Path report = work.resolve("report");
+        assertThat(monthly(state, bigInput.toString(), report).exitCode()).isZero();
+        Map<String, String> before = hashes(report);
+
+        startAndKillInSessionsIngest(state, report);
+
+        assertThat(hashes(report)).isEqualTo(before);
+    }
+
+    @Test
+    void aSecondRunOnALockedOutputFolderIsRefusedAtOnce() throws Exception {
+        Path state = work.resolve("state");
+        Path report = work.resolve("report");
+        Path out = work.resolve("first.out");
+        Process first = JarRunner.start(state, out, work.resolve("first.err"), "monthly", "--input=" + bigInput,
+                "--output=" + report, "--month=2026-10");
+        try {
+            waitFor(out, "reading");
+            long started = System.nanoTime();
+            JarRunner.Result second = JarRunner.run(work.resolve("state-2"), "monthly", "--input=sample-data",
+                    "--output=" + report, "--month=2026-10");
+            assertThat(second.exitCode()).isEqualTo(2);
+            assertThat(second.err()).contains("another run is writing");
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(20);
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void theResearchJobOnTheMonthlyWindowWritesTheSameOutcomes() throws Exception {
+        Path monthly = work.resolve("monthly");
+        Path research = work.resolve("research");
+        assertThat(monthly(work.resolve("state"), "sample-data", monthly).exitCode()).isZero();
+        JarRunner.Result result = JarRunner.run(work.resolve("state"), "research", "--input=sample-data",
+                "--output=" + research, "--from=2025-11-01", "--to=2026-10-31", "--suppression=false", "--quiet");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        for (String file : List.of("outcomes_by_approach.csv", "episode_outcomes.csv", "approach_comparison.csv",
+                "trajectories.csv", "pcl5_clusters.csv", "clinicians.csv", "subgroups.csv")) {
+            assertThat(research.resolve("csv").resolve(file)).as(file).hasSameBinaryContentAs(monthly.resolve("csv").resolve(file));
+        }
+    }
+
+    private Process startAndKillInSessionsIngest(Path state, Path output) throws Exception {
+        Path out = work.resolve("killed.out");
+        Process process = JarRunner.start(state, out, work.resolve("killed.err"), "monthly", "--input=" + bigInput,
+                "--output=" + output, "--month=2026-10");
+        waitFor(out, "sessions.csv: ");
+        process.destroyForcibly(); // SIGKILL on Linux
+        process.waitFor(1, TimeUnit.MINUTES);
+        return process;
+    }
+
+    private static void waitFor(Path console, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(console) && Files.readString(console, StandardCharsets.UTF_8).contains(text)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the run never printed '" + text + "'");
+    }
+
+    private static JarRunner.Result monthly(Path state, String input, Path output) throws Exception {
+        return JarRunner.run(state, "monthly", "--input=" + input, "--output=" + output, "--month=2026-10", "--quiet");
+    }
+
+    private static List<String> countLines(String console) {
+        return console.lines().filter(line -> line.contains(": read ")).toList();
+    }
+
+    private static List<String> withoutVaryingLines(Path runJson) throws IOException {
+        return Files.readAllLines(runJson).stream()
+                .filter(line -> !line.contains("\"start_time\"") && !line.contains("\"end_time\""))
+                .toList();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    static Map<String, String> hashes(Path folder) throws Exception {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                hashes.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
+            }
+        }
+        return hashes;
+    }
+}
