@@ -37,11 +37,6 @@ final class RunPreflight {
 
     static Checked check(RunSettings settings, String commandLine, LocalDate today, String runId)
             throws RefusedFileException {
-        if (settings.suppression()) {
-            // Refuse rather than publish small numbers under a "suppression on" label.
-            throw new RefusedFileException("small-number suppression is not available yet in this version; "
-                    + "run with --suppression=false and do not share the report outside the practice");
-        }
         Path input = settings.input().toAbsolutePath().normalize();
         if (!Files.isDirectory(input)) {
             throw new RefusedFileException("input folder " + settings.input() + " does not exist");

@@ -2,6 +2,7 @@ package org.clinicaloutcomes.analysis;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.clinicaloutcomes.metrics.ComparisonResult;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
@@ -32,6 +33,9 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * @param activity           {@code activity.csv}: one row per approach, then ALL
  * @param alerts             {@code alerts.csv} (monthly runs; empty otherwise): by approach,
  *                           instrument, client id
+ * @param suppressed         the count cells a writer must print as {@code <11} (or {@code >10}) with
+ *                           small-number suppression on ({@link SmallNumberSuppression#apply});
+ *                           {@link SuppressedCells#NONE} for unsuppressed tables
  */
 public record OutcomeTables(
         long episodesAdded,
@@ -44,7 +48,8 @@ public record OutcomeTables(
         List<ClinicianRow> clinicians,
         List<SubgroupRow> subgroups,
         List<ActivityRow> activity,
-        List<AlertRow> alerts) {
+        List<AlertRow> alerts,
+        SuppressedCells suppressed) {
 
     /** The name of the all-approaches group in every table. */
     public static final String ALL = "ALL";
@@ -59,6 +64,16 @@ public record OutcomeTables(
         subgroups = List.copyOf(subgroups);
         activity = List.copyOf(activity);
         alerts = List.copyOf(alerts);
+        Objects.requireNonNull(suppressed, "suppressed");
+    }
+
+    /** Unsuppressed tables ({@link SuppressedCells#NONE}). */
+    public OutcomeTables(long episodesAdded, int closedInWindow, List<EpisodeRow> episodeOutcomes,
+                         List<ApproachRow> outcomesByApproach, List<ComparisonRow> approachComparison,
+                         List<TrajectoryRow> trajectories, List<ClusterRow> pcl5Clusters, List<ClinicianRow> clinicians,
+                         List<SubgroupRow> subgroups, List<ActivityRow> activity, List<AlertRow> alerts) {
+        this(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach, approachComparison, trajectories,
+                pcl5Clusters, clinicians, subgroups, activity, alerts, SuppressedCells.NONE);
     }
 
     /** Closed episode × instrument outcomes with paired scores (the rows of episode_outcomes). */

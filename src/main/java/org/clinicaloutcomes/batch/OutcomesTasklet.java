@@ -11,6 +11,7 @@ import java.util.List;
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.EpisodeData;
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
@@ -25,8 +26,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Computes every table of METRICS.md from the staged episodes and sessions, visiting episodes in
- * intake order, and writes the tidy CSVs into the report's staging folder. It rewrites all its
- * outputs, so a restart simply runs it again.
+ * intake order, applies small-number suppression when the run asks for it, and writes the tidy
+ * CSVs into the report's staging folder. It rewrites all its outputs, so a restart simply runs
+ * it again.
  */
 class OutcomesTasklet implements Tasklet {
 
@@ -48,6 +50,9 @@ class OutcomesTasklet implements Tasklet {
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
         OutcomeTables tables = analysis.finish();
+        if (support.run().suppression()) {
+            tables = SmallNumberSuppression.apply(tables);
+        }
         ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), support.run().runId());
         Path csv = report.staging().resolve("csv");
         try {

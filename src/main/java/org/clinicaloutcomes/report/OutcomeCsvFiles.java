@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SmallNumberSuppression;
+import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.metrics.ComparisonResult;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
@@ -29,6 +31,13 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * {@code outcomes_by_approach.csv} has exactly the columns of REPORTS.md;
  * {@code episode_outcomes.csv}, {@code approach_comparison.csv} and {@code trajectories.csv}
  * start with them.
+ *
+ * <p>Small-number suppression ({@link SmallNumberSuppression}): when
+ * {@code tables.suppressed().on()}, the episode-level files {@code episode_outcomes.csv} and
+ * {@code alerts.csv} are not written, and every count cell registered in
+ * {@link OutcomeTables#suppressed()} is written as {@code <11} (a count from 1 to 10) or
+ * {@code >10} (a larger count hidden so that a small one cannot be recovered from a total) instead
+ * of its number; the statistics of hidden counts are already {@code null} (empty) in the tables.
  *
  * <p>Files are written in place: the caller publishes the whole report folder atomically
  * ({@link ReportFolder}).
@@ -92,9 +101,18 @@ public final class OutcomeCsvFiles {
 
     /** The files {@link #write} writes, in writing order ({@code alerts.csv} only for monthly runs). */
     public static List<String> files(boolean monthly) {
+        return files(monthly, false);
+    }
+
+    /**
+     * The files {@link #write} writes, in writing order: {@code alerts.csv} only for monthly runs,
+     * and neither {@code episode_outcomes.csv} nor {@code alerts.csv} with suppression on.
+     */
+    public static List<String> files(boolean monthly, boolean suppressed) {
         List<String> files = new ArrayList<>();
         for (Table<?> table : TABLES) {
-            if (monthly || !table.file().equals(ALERTS)) {
+            boolean episodeLevel = table.file().equals(EPISODE_OUTCOMES) || table.file().equals(ALERTS);
+            if ((monthly || !table.file().equals(ALERTS)) && !(suppressed && episodeLevel)) {
                 files.add(table.file());
             }
         }
@@ -114,13 +132,15 @@ public final class OutcomeCsvFiles {
      * Writes every metric CSV into {@code csvFolder} (created if needed), replacing files of the
      * same name.
      *
-     * @param monthly whether to write {@code alerts.csv} (the monthly job)
-     * @return the files written, in {@link #files(boolean)} order
+     * @param monthly whether to write {@code alerts.csv} (the monthly job); with suppression on
+     *                ({@code tables.suppressed().on()}) neither {@code alerts.csv} nor
+     *                {@code episode_outcomes.csv} is written
+     * @return the files written, in {@link #files(boolean, boolean)} order
      */
     public static List<Path> write(Path csvFolder, OutcomeTables tables, boolean monthly) throws IOException {
         Files.createDirectories(csvFolder);
         List<Path> written = new ArrayList<>();
-        for (String file : files(monthly)) {
+        for (String file : files(monthly, tables.suppressed().on())) {
             Path path = csvFolder.resolve(file);
             table(file).write(path, tables);
             written.add(path);
@@ -228,9 +248,10 @@ public final class OutcomeCsvFiles {
             try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
                 out.write(String.join(",", columns));
                 out.write('\n');
-                Cells line = new Cells();
+                Cells line = new Cells(file, columns, tables.suppressed());
+                int index = 0;
                 for (R row : rows.apply(tables)) {
-                    line.reset();
+                    line.reset(index++);
                     cells.accept(row, line);
                     if (line.count != columns.size()) {
                         throw new IllegalStateException(file + ": a row has " + line.count + " cells for "
@@ -243,21 +264,37 @@ public final class OutcomeCsvFiles {
         }
     }
 
-    /** The cells of one line, comma-separated, formatted by {@link CsvCells}. */
+    /**
+     * The cells of one line, comma-separated, formatted by {@link CsvCells}; a cell registered in
+     * the tables' {@link SuppressedCells} is written as its text ({@code <11} or {@code >10}).
+     */
     private static final class Cells {
         final StringBuilder text = new StringBuilder(256);
+        final String file;
+        final List<String> columns;
+        final SuppressedCells suppressed;
+        int row;
         int count;
 
-        void reset() {
+        Cells(String file, List<String> columns, SuppressedCells suppressed) {
+            this.file = file;
+            this.columns = columns;
+            this.suppressed = suppressed.size() == 0 ? null : suppressed;
+        }
+
+        void reset(int rowIndex) {
             text.setLength(0);
+            row = rowIndex;
             count = 0;
         }
 
         private Cells cell(String value) {
+            String hidden = suppressed == null || count >= columns.size() ? null
+                    : suppressed.text(file, row, columns.get(count));
             if (count++ > 0) {
                 text.append(',');
             }
-            text.append(value);
+            text.append(hidden != null ? hidden : value);
             return this;
         }
 

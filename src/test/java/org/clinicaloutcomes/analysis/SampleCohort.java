@@ -1,0 +1,95 @@
+package org.clinicaloutcomes.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clinicaloutcomes.config.ApproachCatalog;
+import org.clinicaloutcomes.config.InstrumentCatalog;
+import org.clinicaloutcomes.ingest.CsvRecordSource;
+import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.InputFiles;
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.ingest.IntakeRowValidator;
+import org.clinicaloutcomes.ingest.RawRow;
+import org.clinicaloutcomes.ingest.RowResult;
+import org.clinicaloutcomes.ingest.SessionDeduplicator;
+import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.ingest.SessionRowValidator;
+import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.sample.SampleDataGenerator;
+import org.clinicaloutcomes.sample.SampleDataSettings;
+
+/**
+ * A realistic cohort for the suppression tests: {@link SampleDataGenerator} data read and checked
+ * by the ingest classes (as {@link ExampleEndToEndTest} does for the worked example) and every
+ * accepted episode given to {@link CohortAnalysis} in index order, with the bundled instruments
+ * and the default approaches.
+ */
+final class SampleCohort {
+
+    /** Last month of the generated data. */
+    static final YearMonth END = YearMonth.of(2026, 10);
+
+    private SampleCohort() {
+    }
+
+    /** Generates {@code episodes} episodes with {@code seed} into {@code folder}. */
+    static Path generate(Path folder, long seed, int episodes) throws IOException {
+        new SampleDataGenerator().generate(new SampleDataSettings(seed, episodes, END), folder);
+        return folder;
+    }
+
+    /** A research run over the 36 months of the generated data. */
+    static ReportWindow researchWindow() {
+        return ReportWindow.research(END.minusMonths(35).atDay(1), END.atEndOfMonth(), null, null);
+    }
+
+    /** Reads {@code input/intake.csv} and {@code input/sessions.csv} and runs the analysis. */
+    static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly)
+            throws Exception {
+        List<Instrument> instruments = InstrumentCatalog.bundled().instruments();
+        ApproachCatalog approaches = ApproachCatalog.defaults();
+
+        Path intakeFile = input.resolve("intake.csv");
+        IntakeRowValidator intakeValidator = new IntakeRowValidator(InputFiles.intakeLayout(intakeFile), approaches);
+        EpisodeRegistry registry = new EpisodeRegistry();
+        try (CsvRecordSource source = new CsvRecordSource(intakeFile)) {
+            for (RawRow row = source.next(); row != null; row = source.next()) {
+                if (intakeValidator.validate(row) instanceof RowResult.Accepted<IntakeRecord> accepted) {
+                    registry.accept(accepted.record());
+                }
+            }
+        }
+
+        Path sessionsFile = input.resolve("sessions.csv");
+        SessionRowValidator sessionValidator = new SessionRowValidator(
+                InputFiles.sessionsLayout(sessionsFile, instruments), instruments, registry);
+        List<SessionRecord> passed = new ArrayList<>();
+        try (CsvRecordSource source = new CsvRecordSource(sessionsFile)) {
+            for (RawRow row = source.next(); row != null; row = source.next()) {
+                if (sessionValidator.validate(row) instanceof RowResult.Accepted<SessionRecord> accepted) {
+                    passed.add(accepted.record());
+                }
+            }
+        }
+        List<SessionRecord> sessions = SessionDeduplicator.deduplicate(passed, "sessions.csv").accepted();
+
+        CohortAnalysis analysis = new CohortAnalysis(instruments, approaches.approaches(), "pcl5", window, monthly);
+        int next = 0;
+        for (int episode = 0; episode < registry.size(); episode++) {
+            int start = next;
+            while (next < sessions.size() && sessions.get(next).episode() == episode) {
+                next++;
+            }
+            analysis.add(new EpisodeData(episode, registry.get(episode), sessions.subList(start, next)));
+        }
+        if (next != sessions.size()) {
+            throw new IllegalStateException("sessions not in episode order");
+        }
+        return analysis.finish();
+    }
+}

@@ -1,0 +1,427 @@
+package org.clinicaloutcomes.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.clinicaloutcomes.analysis.SuppressedCells.Kind;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.report.OutcomeCsvFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SmallNumberSuppression} on hand-built cohorts ({@link CohortAnalysis} over
+ * {@link CohortFixture} episodes) and hand-built rows: counts 1–10 hidden as {@code <11}, no
+ * statistic over a hidden count, complementary suppression against totals, zero kept, big groups
+ * untouched, episode-level rows gone.
+ */
+class SmallNumberSuppressionTest {
+
+    private static final String OBA = SuppressedCells.OUTCOMES_BY_APPROACH;
+
+    @TempDir
+    Path folder;
+
+    // ---------------------------------------------------------------- cohorts
+
+    /**
+     * {@code n} closed episodes of an approach (research window of {@link CohortFixture}), all
+     * with one clinician, index event icu and every flag Y, two scored sessions each: pcl5 50 → 30
+     * to 32 (+ {@code shift}), phq9 15 → 8, well 30 → 45, ders16 60 → 50. So every count of the
+     * group is 0 or {@code n}: RI, case, recovered on pcl5, phq9 and well; no RD, no response;
+     * ders16 has no RI.
+     */
+    private static void episodes(List<EpisodeData> into, String approach, String clinician, int n, int shift) {
+        for (int i = 0; i < n; i++) {
+            int index = into.size();
+            into.add(new CohortFixture.Builder(index, approach + i, approach, clinician, "2026-01-10")
+                    .discharged("2026-05-20", "completed")
+                    .event("icu").flags(true, true, true, true)
+                    .attended("2026-01-10", 50, 15, 30, 60)
+                    .attended("2026-03-10", 30 + shift + i % 3, 8, 45, 50)
+                    .data());
+        }
+    }
+
+    private static OutcomeTables research(List<EpisodeData> episodes) {
+        return CohortFixture.analyse(episodes, CohortFixture.research(), false);
+    }
+
+    /** DBT 30, CPT 20, ACT 5, TAU none: ACT is small, and with it the next smallest, CPT. */
+    private static OutcomeTables oneSmallApproach() {
+        List<EpisodeData> episodes = new ArrayList<>();
+        episodes(episodes, "DBT", "CL-DBT", 30, 0);
+        episodes(episodes, "CPT", "CL-CPT", 20, -2);
+        episodes(episodes, "ACT", "CL-ACT", 5, 0);
+        return research(episodes);
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @Test
+    void analysisTablesAreUnsuppressedAndApplyIsIdempotent() {
+        OutcomeTables tables = CohortFixture.analyse(true);
+        assertThat(tables.suppressed()).isSameAs(SuppressedCells.NONE);
+        assertThat(tables.suppressed().on()).isFalse();
+
+        OutcomeTables suppressed = SmallNumberSuppression.apply(tables);
+        assertThat(suppressed.suppressed().on()).isTrue();
+        assertThat(SmallNumberSuppression.apply(suppressed)).isSameAs(suppressed);
+        // The input is not changed.
+        assertThat(tables.episodeOutcomes()).hasSize(10);
+        assertThat(tables.alerts()).hasSize(2);
+    }
+
+    @Test
+    void episodeAndAlertRowsAreEmptied() {
+        OutcomeTables suppressed = SmallNumberSuppression.apply(CohortFixture.analyse(true));
+        assertThat(suppressed.episodeOutcomes()).isEmpty();
+        assertThat(suppressed.alerts()).isEmpty();
+        assertThat(suppressed.episodesAdded()).isEqualTo(10);
+        assertThat(suppressed.closedInWindow()).isEqualTo(6);
+    }
+
+    @Test
+    void everyCountFromOneToTenIsShownAsLessThanElevenAndZeroIsKept() throws IOException {
+        // The fixture: 6 closed episodes in all, so every count but the sessions is 0 to 10.
+        OutcomeTables plain = CohortFixture.analyse(false);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        Map<String, List<String[]>> truth = write(plain, "plain");
+        Map<String, List<String[]>> shown = write(suppressed, "suppressed");
+        int small = 0;
+        int zeros = 0;
+        for (Map.Entry<String, List<String[]>> file : truth.entrySet()) {
+            List<String> columns = OutcomeCsvFiles.columns(file.getKey());
+            List<String[]> rows = file.getValue();
+            for (int r = 1; r < rows.size(); r++) {
+                for (String column : countColumns(file.getKey())) {
+                    int c = columns.indexOf(column);
+                    String value = rows.get(r)[c];
+                    String cell = shown.get(file.getKey()).get(r)[c];
+                    if (value.isEmpty()) {
+                        assertThat(cell).isEmpty();
+                    } else if (Long.parseLong(value) == 0) {
+                        assertThat(cell).as(file.getKey() + " " + r + " " + column).isEqualTo("0");
+                        zeros++;
+                    } else if (Long.parseLong(value) > 10) { // attended sessions of the window
+                        assertThat(cell).as(file.getKey() + " " + r + " " + column).isIn(value, ">10");
+                    } else {
+                        assertThat(cell).as(file.getKey() + " " + r + " " + column).isEqualTo("<11");
+                        assertThat(suppressed.suppressed().kind(file.getKey(), r - 1, column)).isEqualTo(Kind.SMALL);
+                        small++;
+                    }
+                }
+            }
+        }
+        assertThat(small).isGreaterThan(100);
+        assertThat(zeros).isGreaterThan(100);
+        assertThat(suppressed.suppressed().cells().values().stream().filter(Kind.SMALL::equals).count())
+                .isEqualTo(small);
+    }
+
+    @Test
+    void noStatisticOfAGroupOfOneToTen() {
+        OutcomeTables plain = CohortFixture.analyse(false);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        // The unsuppressed fixture has statistics (a means of 2, rates, a clinician's funnel)...
+        assertThat(plain.outcomesByApproach().get(0).outcomes().changeMean()).isNotNull();
+        assertThat(plain.clinicians().get(0).funnel95High()).isNotNull();
+        // ... and no group has more than 10 episodes: every statistic goes.
+        suppressed.outcomesByApproach().forEach(row -> assertNoStatistic(row.outcomes()));
+        suppressed.approachComparison().forEach(row -> assertNoStatistic(row.result()));
+        suppressed.trajectories().forEach(row -> assertNoStatistic(row.point()));
+        suppressed.pcl5Clusters().forEach(SmallNumberSuppressionTest::assertNoStatistic);
+        suppressed.clinicians().forEach(SmallNumberSuppressionTest::assertNoStatistic);
+        suppressed.subgroups().forEach(SmallNumberSuppressionTest::assertNoStatistic);
+        for (OutcomeTables.ActivityRow row : suppressed.activity()) {
+            if (row.attendedSessions() <= 10 || row.missedSessions() <= 10) {
+                assertThat(row.missedSessionPct()).as(row.approach()).isNull();
+            }
+        }
+        // Counts keep their values in the rows (the registry says how to print them).
+        assertThat(suppressed.outcomesByApproach().get(0).outcomes().nClosed()).isEqualTo(2);
+    }
+
+    @Test
+    void bigGroupsAreUntouched() throws IOException {
+        List<EpisodeData> episodes = new ArrayList<>();
+        episodes(episodes, "DBT", "CL-DBT", 20, 0);
+        episodes(episodes, "CPT", "CL-CPT", 15, -2);
+        OutcomeTables plain = research(episodes);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+
+        assertThat(suppressed.suppressed().on()).isTrue();
+        assertThat(suppressed.suppressed().cells()).isEmpty();
+        assertThat(suppressed.outcomesByApproach()).isEqualTo(plain.outcomesByApproach());
+        assertThat(suppressed.approachComparison()).isEqualTo(plain.approachComparison());
+        assertThat(suppressed.approachComparison().get(0).result().anovaF()).isNotNull();
+        assertThat(suppressed.trajectories()).isEqualTo(plain.trajectories());
+        assertThat(suppressed.pcl5Clusters()).isEqualTo(plain.pcl5Clusters());
+        assertThat(suppressed.clinicians()).isEqualTo(plain.clinicians());
+        assertThat(suppressed.subgroups()).isEqualTo(plain.subgroups());
+        assertThat(suppressed.activity()).isEqualTo(plain.activity());
+
+        Map<String, List<String[]>> a = write(plain, "plain");
+        Map<String, List<String[]>> b = write(suppressed, "suppressed");
+        for (String file : OutcomeCsvFiles.files(false, true)) {
+            assertThat(Files.readAllBytes(folder.resolve("suppressed").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(folder.resolve("plain").resolve(file)));
+        }
+        assertThat(a.keySet()).contains(OutcomeCsvFiles.EPISODE_OUTCOMES);
+        assertThat(b.keySet()).doesNotContain(OutcomeCsvFiles.EPISODE_OUTCOMES);
+    }
+
+    @Test
+    void oneSmallApproachHidesTheNextSmallestOnTheAllRow() throws IOException {
+        OutcomeTables plain = oneSmallApproach();
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        Map<String, List<String[]>> csv = write(suppressed, "suppressed");
+
+        // n_closed: DBT 30, CPT 20, ACT 5, TAU 0, ALL 55. ACT is 1-10; ALL - DBT - TAU would give
+        // CPT + ACT = 25, so CPT (the next smallest) is hidden too, as >10.
+        for (String instrument : List.of("pcl5", "phq9", "well", "ders16")) {
+            assertThat(cell(csv, OBA, "DBT", instrument, "n_closed")).isEqualTo("30");
+            assertThat(cell(csv, OBA, "CPT", instrument, "n_closed")).isEqualTo(">10");
+            assertThat(cell(csv, OBA, "ACT", instrument, "n_closed")).isEqualTo("<11");
+            assertThat(cell(csv, OBA, "TAU", instrument, "n_closed")).isEqualTo("0");
+            assertThat(cell(csv, OBA, "ALL", instrument, "n_closed")).isEqualTo("55");
+        }
+        assertThat(cell(csv, OBA, "CPT", "pcl5", "n_reliable_improvement")).isEqualTo(">10");
+        assertThat(cell(csv, OBA, "ACT", "pcl5", "n_reliable_improvement")).isEqualTo("<11");
+        assertThat(cell(csv, OBA, "DBT", "ders16", "n_reliable_improvement")).isEqualTo("0");
+        assertThat(suppressed.suppressed().kind(OBA, 4, "n_closed")).isEqualTo(Kind.COMPLEMENTARY); // CPT pcl5
+
+        // No hidden count of any approach column can be had by subtraction: each ALL total has 0 or
+        // at least 2 hidden parts, and two hidden parts are not pinned by their sum.
+        List<String> columns = OutcomeCsvFiles.columns(OBA);
+        for (String instrument : List.of("pcl5", "phq9", "well", "ders16")) {
+            for (String column : countColumns(OBA)) {
+                String total = cell(csv, OBA, "ALL", instrument, column);
+                if (total.isEmpty()) {
+                    continue;
+                }
+                long rest = Long.parseLong(total);
+                List<String> hidden = new ArrayList<>();
+                for (String approach : CohortFixture.APPROACHES) {
+                    String part = cell(csv, OBA, approach, instrument, column);
+                    if (part.startsWith("<") || part.startsWith(">")) {
+                        hidden.add(part);
+                    } else {
+                        rest -= Long.parseLong(part);
+                    }
+                }
+                assertThat(hidden.size()).as(instrument + " " + column).isNotEqualTo(1);
+                if (hidden.size() == 2) {
+                    // <11 and >10 adding up to rest: the small one is 1..10 only if rest >= 12 + 9
+                    assertThat(rest).as(instrument + " " + column + " hidden sum").isGreaterThan(21);
+                }
+            }
+        }
+        assertThat(columns).contains("n_closed");
+
+        // Statistics of the hidden groups are gone; DBT's and ALL's are untouched.
+        for (int r = 0; r < plain.outcomesByApproach().size(); r++) {
+            OutcomeTables.ApproachRow row = suppressed.outcomesByApproach().get(r);
+            if (row.approach().equals("CPT") || row.approach().equals("ACT")) {
+                assertNoStatistic(row.outcomes());
+            } else {
+                assertThat(row).isEqualTo(plain.outcomesByApproach().get(r));
+            }
+        }
+        // The tests compare DBT, CPT and ACT: ACT has 5, so no test.
+        suppressed.approachComparison().forEach(row -> assertNoStatistic(row.result()));
+        assertThat(suppressed.approachComparison().get(0).nPaired()).isEqualTo(55);
+        assertThat(plain.approachComparison().get(0).result().anovaF()).isNotNull();
+    }
+
+    @Test
+    void theSameCountIsHiddenInEveryTableThatShowsIt() throws IOException {
+        OutcomeTables suppressed = SmallNumberSuppression.apply(oneSmallApproach());
+        Map<String, List<String[]>> csv = write(suppressed, "suppressed");
+        // Trajectories: n at k = 1 and 2 is n_paired.
+        List<String[]> trajectories = csv.get(OutcomeCsvFiles.TRAJECTORIES);
+        for (String[] row : trajectories.subList(1, trajectories.size())) {
+            String expected = switch (row[0]) {
+                case "DBT" -> "30";
+                case "CPT" -> ">10";
+                default -> "<11";
+            };
+            assertThat(row[3]).as(String.join(",", row)).isEqualTo(expected);
+            if (!row[0].equals("DBT")) {
+                assertThat(row[4]).as("mean of " + row[0]).isEmpty();
+            }
+        }
+        // Activity over the window: discharges are n_closed, so hidden alike, and the reasons
+        // adding up to them with them.
+        assertThat(activity(csv, "CPT")).startsWith(CohortFixture.research().label() + ",CPT,>10,>10,>10,0,0,0,>10,>10,0,");
+        assertThat(activity(csv, "ACT")).startsWith(CohortFixture.research().label() + ",ACT,<11,<11,<11,0,0,0,<11,<11,0,");
+        assertThat(activity(csv, "DBT")).isEqualTo(CohortFixture.research().label() + ",DBT,30,30,30,0,0,0,30,60,0,0.0");
+        assertThat(activity(csv, "ALL")).isEqualTo(CohortFixture.research().label() + ",ALL,55,55,55,0,0,0,55,110,0,0.0");
+        // Subgroups: icu and Y are the whole group.
+        assertThat(subgroup(csv, "ACT", "chronic_illness", "Y")).startsWith("ACT,pcl5,chronic_illness,Y,<11,<11,,,<11,");
+        assertThat(subgroup(csv, "CPT", "chronic_illness", "Y")).startsWith("CPT,pcl5,chronic_illness,Y,>10,>10,,,>10,");
+        assertThat(subgroup(csv, "CPT", "chronic_illness", "N")).isEqualTo("CPT,pcl5,chronic_illness,N,0,0,,,0,");
+    }
+
+    @Test
+    void aClinicianWithOneToTenClosedEpisodesHasNoStatistic() {
+        OutcomeTables plain = oneSmallApproach();
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        SuppressedCells cells = suppressed.suppressed();
+        List<OutcomeTables.ClinicianRow> rows = suppressed.clinicians();
+        assertThat(rows).extracting(OutcomeTables.ClinicianRow::clinicianId).containsExactly("CL-ACT", "CL-CPT", "CL-DBT");
+        // CL-ACT: 5 closed
+        assertThat(cells.text(SuppressedCells.CLINICIANS, 0, "n_closed")).isEqualTo("<11");
+        assertThat(cells.text(SuppressedCells.CLINICIANS, 0, "n_paired")).isEqualTo("<11");
+        assertNoStatistic(rows.get(0));
+        assertThat(plain.clinicians().get(0).practiceRiPct()).isNotNull();
+        // CL-CPT: 20, hidden so that CL-ACT's 5 is not 55 - 30 - 20
+        assertThat(cells.text(SuppressedCells.CLINICIANS, 1, "n_closed")).isEqualTo(">10");
+        assertThat(rows.get(1).changeMean()).isNull();
+        // CL-DBT: shown as it is
+        assertThat(cells.contains(SuppressedCells.CLINICIANS, 2, "n_closed")).isFalse();
+        assertThat(rows.get(2)).isEqualTo(plain.clinicians().get(2));
+    }
+
+    @Test
+    void twoSmallCellsThatMustBeTenAreProtected() {
+        // intakes: DBT 10 + CPT 10 + ACT 30 = 50. Hiding DBT and CPT alone would not do: two
+        // cells of at most 10 adding up to 20 are both 10. So ACT is hidden too.
+        OutcomeTables suppressed = SmallNumberSuppression.apply(activityOnly(new long[] {10, 10, 30}));
+        SuppressedCells cells = suppressed.suppressed();
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 0, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 1, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 2, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.contains(SuppressedCells.ACTIVITY, 3, "intakes")).isFalse();
+    }
+
+    @Test
+    void aSmallCellAndItsComplementThatMustBeOneAndElevenAreProtected() {
+        // intakes: DBT 1 + CPT 11 + ACT 28 = 40. DBT is hidden, then CPT (next smallest); but
+        // 40 - 28 = 12 = (1 to 10) + (11 or more) gives 1 and 11. So ACT is hidden too.
+        OutcomeTables suppressed = SmallNumberSuppression.apply(activityOnly(new long[] {1, 11, 28}));
+        SuppressedCells cells = suppressed.suppressed();
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 0, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 1, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 2, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aCountThatIsNotAColumnHidesItsRate() {
+        // 12 closed episodes, 3 of them dropouts: dropout_pct = 25 % gives the 3 back.
+        List<EpisodeData> episodes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            episodes.add(new CohortFixture.Builder(i, "D" + i, "DBT", "CL1", "2026-01-10")
+                    .discharged("2026-05-20", i < 3 ? "dropout" : "completed")
+                    .event("icu").flags(true, true, true, true)
+                    .attended("2026-01-10", 50, 15, 30, 60)
+                    .attended("2026-03-10", 30, 8, 45, 50)
+                    .data());
+        }
+        OutcomeTables plain = research(episodes);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        GroupOutcomes before = plain.outcomesByApproach().get(0).outcomes();
+        GroupOutcomes after = suppressed.outcomesByApproach().get(0).outcomes();
+        assertThat(before.dropoutPct()).isEqualTo(25.0);
+        assertThat(after.dropoutPct()).isNull();
+        assertThat(after.sessionsMedian()).isEqualTo(before.sessionsMedian());
+        assertThat(after.changeMean()).isEqualTo(before.changeMean());
+        // The dropouts are also a cell of activity (the period is the window): hidden there.
+        assertThat(suppressed.suppressed().text(SuppressedCells.ACTIVITY, 0, "discharges_dropout")).isEqualTo("<11");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Activity rows only: DBT, CPT, ACT with these intakes, then ALL; every other count 0. */
+    private static OutcomeTables activityOnly(long[] intakes) {
+        List<OutcomeTables.ActivityRow> rows = new ArrayList<>();
+        String[] approaches = {"DBT", "CPT", "ACT"};
+        long all = 0;
+        for (int a = 0; a < approaches.length; a++) {
+            rows.add(new OutcomeTables.ActivityRow("2026-06", approaches[a], (int) intakes[a], 0, 0, 0, 0, 0, 0, 0, 0, null));
+            all += intakes[a];
+        }
+        rows.add(new OutcomeTables.ActivityRow("2026-06", "ALL", (int) all, 0, 0, 0, 0, 0, 0, 0, 0, null));
+        return new OutcomeTables(0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                rows, List.of());
+    }
+
+    /** The count columns of a file. */
+    static List<String> countColumns(String file) {
+        return switch (file) {
+            case OBA -> List.of("n_closed", "n_paired", "n_reliable_improvement", "n_reliable_deterioration",
+                    "n_cases", "n_recovered", "n_reliable_recovery", "n_response");
+            case "approach_comparison.csv" -> List.of("n_paired");
+            case "trajectories.csv" -> List.of("n");
+            case "pcl5_clusters.csv" -> List.of("n", "n_diagnosis_baseline", "n_diagnosis_final");
+            case "clinicians.csv" -> List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases", "n_recovered");
+            case "subgroups.csv" -> List.of("n_closed", "n_paired", "n_reliable_improvement");
+            case "activity.csv" -> List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
+                    "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions");
+            default -> List.of();
+        };
+    }
+
+    /** Writes the CSVs into {@code folder/name} and reads back the metric files (header first). */
+    private Map<String, List<String[]>> write(OutcomeTables tables, String name) throws IOException {
+        Path csv = folder.resolve(name);
+        Map<String, List<String[]>> files = new LinkedHashMap<>();
+        for (Path path : OutcomeCsvFiles.write(csv, tables, true)) {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+                rows.add(line.split(",", -1)); // the fixture's cells hold no comma
+            }
+            files.put(path.getFileName().toString(), rows);
+        }
+        return files;
+    }
+
+    private static String cell(Map<String, List<String[]>> csv, String file, String approach, String instrument,
+                               String column) {
+        int c = OutcomeCsvFiles.columns(file).indexOf(column);
+        for (String[] row : csv.get(file)) {
+            if (row[0].equals(approach) && row[1].equals(instrument)) {
+                return row[c];
+            }
+        }
+        throw new AssertionError("no row " + approach + " " + instrument);
+    }
+
+    private static String activity(Map<String, List<String[]>> csv, String approach) {
+        return csv.get(OutcomeCsvFiles.ACTIVITY).stream().filter(r -> r[1].equals(approach))
+                .map(r -> String.join(",", r)).findFirst().orElseThrow();
+    }
+
+    private static String subgroup(Map<String, List<String[]>> csv, String approach, String variable, String value) {
+        return csv.get(OutcomeCsvFiles.SUBGROUPS).stream()
+                .filter(r -> r[0].equals(approach) && r[2].equals(variable) && r[3].equals(value))
+                .map(r -> String.join(",", r)).findFirst().orElseThrow();
+    }
+
+    /** Every {@code Double} component of the record is null (the statistics; counts are ints). */
+    private static void assertNoStatistic(Record record) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (component.getType() == Double.class) {
+                try {
+                    assertThat(component.getAccessor().invoke(record)).as(record + ": " + component.getName()).isNull();
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        if (record instanceof org.clinicaloutcomes.metrics.ComparisonResult r) {
+            assertThat(new Object[] {r.anovaDfBetween(), r.anovaDfWithin(), r.kruskalDf(), r.chi2Df()})
+                    .as("degrees of freedom").containsOnlyNulls();
+        }
+    }
+}

@@ -1,0 +1,572 @@
+package org.clinicaloutcomes.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.OutcomeCsvFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Brute-force check of {@link SmallNumberSuppression} on a realistic cohort: 300 generated
+ * episodes ({@link SampleCohort}), a research run over the whole data and a monthly run with
+ * suppression on, and a research run of a smaller practice (120 episodes). Every CSV of the suppressed run is read back and every cell scanned, with the
+ * unsuppressed CSVs of the same run as the truth. The rules are restated here from METRICS.md
+ * and the row groups are rebuilt from the CSV text, independently of the implementation:
+ * <ul>
+ *   <li>no episode-level file;</li>
+ *   <li>no cell of any file is an integer from 1 to 10, except the columns that are not counts
+ *       of people (k, cluster items, number of approaches, degrees of freedom between groups);</li>
+ *   <li>{@code <11} stands for 1–10, {@code >10} for more than 10, every shown count is the
+ *       true count;</li>
+ *   <li>a shown statistic is the unsuppressed one, and every count it depends on is shown; a
+ *       statistic is left out only when one of them is hidden;</li>
+ *   <li>in every row group with a total, never exactly one hidden cell (it would be the total
+ *       minus the other cells), and no hidden cell pinned by its bounds ({@code <11} = 1–10,
+ *       {@code >10} = 11 or more) and the group's sum.</li>
+ * </ul>
+ */
+class SuppressionCheckerTest {
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final String SMALL = SuppressedCells.SMALL_TEXT;
+    private static final String BIG = SuppressedCells.COMPLEMENTARY_TEXT;
+    private static final String OBA = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+
+    /** The count columns of every file (counts of episodes, clients or sessions). */
+    private static final Map<String, List<String>> COUNTS = Map.of(
+            OBA, List.of("n_closed", "n_paired", "n_reliable_improvement", "n_reliable_deterioration", "n_cases",
+                    "n_recovered", "n_reliable_recovery", "n_response"),
+            OutcomeCsvFiles.APPROACH_COMPARISON, List.of("n_paired"),
+            OutcomeCsvFiles.TRAJECTORIES, List.of("n"),
+            OutcomeCsvFiles.PCL5_CLUSTERS, List.of("n", "n_diagnosis_baseline", "n_diagnosis_final"),
+            OutcomeCsvFiles.CLINICIANS, List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases",
+                    "n_recovered"),
+            OutcomeCsvFiles.SUBGROUPS, List.of("n_closed", "n_paired", "n_reliable_improvement"),
+            OutcomeCsvFiles.ACTIVITY, List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
+                    "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions"));
+
+    /** Integer columns that are not counts of people. */
+    private static final Set<String> NOT_COUNTS = Set.of("k", "first_item", "last_item", "n_approaches",
+            "anova_df_between", "kruskal_df", "chi2_df");
+
+    @TempDir
+    static Path tmp;
+
+    private static final List<Run> RUNS = new ArrayList<>();
+
+    /** One run: the suppressed and the unsuppressed CSVs of the same tables. */
+    private record Run(String name, Path suppressed, Path plain, List<Path> written, OutcomeTables tables) {
+    }
+
+    @BeforeAll
+    static void runTheSample() throws Exception {
+        Path input = SampleCohort.generate(tmp.resolve("input"), 20260301L, 300);
+        RUNS.add(run("research", input, SampleCohort.researchWindow(), false));
+        RUNS.add(run("monthly", input, ReportWindow.monthly(YearMonth.of(2026, 9), 12), true));
+        // A smaller practice: most cells small, much complementary suppression.
+        Path smaller = SampleCohort.generate(tmp.resolve("smaller"), 11L, 120);
+        RUNS.add(run("research-120", smaller, SampleCohort.researchWindow(), false));
+    }
+
+    private static Run run(String name, Path input, ReportWindow window, boolean monthly) throws Exception {
+        OutcomeTables tables = SampleCohort.analyse(input, window, monthly);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(tables);
+        Path plain = tmp.resolve(name).resolve("plain");
+        Path hidden = tmp.resolve(name).resolve("suppressed");
+        OutcomeCsvFiles.write(plain, tables, monthly);
+        List<Path> written = OutcomeCsvFiles.write(hidden, suppressed, monthly);
+        return new Run(name, hidden, plain, written, suppressed);
+    }
+
+    @Test
+    void theCohortIsRealisticAndTheScanIsNotVacuous() throws IOException {
+        for (Run run : RUNS) {
+            int small = 0;
+            int big = 0;
+            int shown = 0;
+            for (String file : OutcomeCsvFiles.files(false, true)) {
+                for (Map<String, String> row : read(run.suppressed().resolve(file))) {
+                    for (String column : COUNTS.get(file)) {
+                        String cell = row.get(column);
+                        small += SMALL.equals(cell) ? 1 : 0;
+                        big += BIG.equals(cell) ? 1 : 0;
+                        shown += cell != null && INTEGER.matcher(cell).matches() && Long.parseLong(cell) > 10 ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(small).as(run.name() + " <11 cells").isGreaterThan(20);
+            assertThat(big).as(run.name() + " >10 cells").isGreaterThan(0);
+            assertThat(shown).as(run.name() + " shown counts above 10").isGreaterThan(20);
+            assertThat(run.tables().suppressed().size()).isEqualTo(small + big);
+        }
+        // The ALL rows of outcomes_by_approach keep their statistics.
+        Map<String, String> all = read(RUNS.get(0).suppressed().resolve(OBA)).stream()
+                .filter(row -> row.get("approach").equals("ALL") && row.get("instrument").equals("pcl5"))
+                .findFirst().orElseThrow();
+        assertThat(all.get("change_mean")).isNotEmpty();
+        assertThat(all.get("reliable_improvement_pct")).isNotEmpty();
+    }
+
+    @Test
+    void noEpisodeLevelFile() {
+        for (Run run : RUNS) {
+            assertThat(run.written()).extracting(p -> p.getFileName().toString())
+                    .containsExactlyElementsOf(OutcomeCsvFiles.files(true, true))
+                    .doesNotContain(OutcomeCsvFiles.EPISODE_OUTCOMES, OutcomeCsvFiles.ALERTS);
+            assertThat(run.suppressed().resolve(OutcomeCsvFiles.EPISODE_OUTCOMES)).doesNotExist();
+            assertThat(run.suppressed().resolve(OutcomeCsvFiles.ALERTS)).doesNotExist();
+            assertThat(run.tables().episodeOutcomes()).isEmpty();
+            assertThat(run.tables().alerts()).isEmpty();
+        }
+        // The monthly run had alerts to leave out.
+        assertThat(RUNS.get(1).plain().resolve(OutcomeCsvFiles.ALERTS)).exists();
+    }
+
+    @Test
+    void noCellAnywhereIsAnIntegerFromOneToTen() throws IOException {
+        for (Run run : RUNS) {
+            try (Stream<Path> files = Files.list(run.suppressed())) {
+                for (Path path : files.toList()) {
+                    List<Map<String, String>> rows = read(path);
+                    for (int r = 0; r < rows.size(); r++) {
+                        for (Map.Entry<String, String> cell : rows.get(r).entrySet()) {
+                            String value = cell.getValue();
+                            if (NOT_COUNTS.contains(cell.getKey()) || !INTEGER.matcher(value).matches()) {
+                                continue;
+                            }
+                            assertThat(oneToTen(value)).as(where(run, path.getFileName().toString(), r, cell.getKey())
+                                    + ": " + value).isFalse();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCountIsTheTruthOrAMarkerThatIsTrue() throws IOException {
+        for (Run run : RUNS) {
+            for (String file : OutcomeCsvFiles.files(false, true)) {
+                List<Map<String, String>> hidden = read(run.suppressed().resolve(file));
+                List<Map<String, String>> plain = read(run.plain().resolve(file));
+                assertThat(hidden).as(file + " rows").hasSameSizeAs(plain);
+                for (int r = 0; r < plain.size(); r++) {
+                    for (String column : COUNTS.get(file)) {
+                        String truth = plain.get(r).get(column);
+                        String cell = hidden.get(r).get(column);
+                        String where = where(run, file, r, column);
+                        if (truth.isEmpty()) {
+                            assertThat(cell).as(where).isEmpty();
+                        } else if (SMALL.equals(cell)) {
+                            assertThat(Long.parseLong(truth)).as(where).isBetween(1L, 10L);
+                        } else if (BIG.equals(cell)) {
+                            assertThat(Long.parseLong(truth)).as(where).isGreaterThan(10L);
+                        } else {
+                            assertThat(cell).as(where).isEqualTo(truth);
+                            assertThat(oneToTen(cell)).as(where + ": " + cell).isFalse();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void statisticsAreShownOnlyOverShownCounts() throws IOException {
+        for (Run run : RUNS) {
+            for (String file : OutcomeCsvFiles.files(false, true)) {
+                List<Map<String, String>> hidden = read(run.suppressed().resolve(file));
+                List<Map<String, String>> plain = read(run.plain().resolve(file));
+                for (int r = 0; r < plain.size(); r++) {
+                    Map<String, String> row = hidden.get(r);
+                    for (String column : row.keySet()) {
+                        if (COUNTS.get(file).contains(column) || isKey(column)) {
+                            continue;
+                        }
+                        String where = where(run, file, r, column);
+                        String truth = plain.get(r).get(column);
+                        String cell = row.get(column);
+                        List<String> dependencies = dependencies(run, file, column, row, plain.get(r));
+                        boolean anyHidden = dependencies.stream().anyMatch(SuppressionCheckerTest::isHidden);
+                        if (!cell.isEmpty()) {
+                            assertThat(cell).as(where).isEqualTo(truth);
+                            assertThat(anyHidden).as(where + " shown over " + dependencies).isFalse();
+                        } else if (!truth.isEmpty() && !column.equals("response_pct")) {
+                            assertThat(anyHidden).as(where + " left out, yet " + dependencies + " are shown").isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void noHiddenCountIsRecoverableFromATotal() throws IOException {
+        for (Run run : RUNS) {
+            List<Group> groups = groups(run);
+            assertThat(groups.size()).isGreaterThan(100);
+            int withHidden = 0;
+            for (Group group : groups) {
+                List<String> cells = group.cells();
+                long hiddenCells = cells.stream().filter(SuppressionCheckerTest::isHidden).count();
+                withHidden += hiddenCells > 0 ? 1 : 0;
+                assertThat(hiddenCells).as(run.name() + ": " + group.name() + " " + cells
+                        + ": the one hidden cell is the total minus the others").isNotEqualTo(1L);
+                for (int i = 0; i < cells.size(); i++) {
+                    if (isHidden(cells.get(i))) {
+                        long[] bounds = implied(group, i);
+                        assertThat(bounds[0]).as(run.name() + ": " + group.name() + " " + cells + " cell " + i
+                                + " pinned by the others").isLessThan(bounds[1]);
+                    }
+                }
+            }
+            assertThat(withHidden).as("groups with hidden cells").isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void theWorkbooksNoChangeCountIsNeverOneToTenWhenItsCountsAreShown() throws IOException {
+        // The workbook shows n_paired - n_reliable_improvement - n_reliable_deterioration as a
+        // count, hidden when one of the three is hidden: when all three are shown, it is not 1-10.
+        for (Run run : RUNS) {
+            int shown = 0;
+            for (Map<String, String> row : read(run.suppressed().resolve(OBA))) {
+                String paired = row.get("n_paired");
+                String ri = row.get("n_reliable_improvement");
+                String rd = row.get("n_reliable_deterioration");
+                if (isHidden(paired) || isHidden(ri) || isHidden(rd)) {
+                    continue;
+                }
+                long noChange = Long.parseLong(paired) - Long.parseLong(ri) - Long.parseLong(rd);
+                assertThat(noChange >= 1 && noChange <= 10).as(run.name() + " " + row.get("approach") + " "
+                        + row.get("instrument") + ": no change " + noChange).isFalse();
+                shown++;
+            }
+            assertThat(shown).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void theSameCountIsHiddenEverywhereOrNowhere() throws IOException {
+        for (Run run : RUNS) {
+            List<Map<String, String>> oba = read(run.suppressed().resolve(OBA));
+            Map<String, String> closed = new LinkedHashMap<>();
+            for (Map<String, String> row : oba) {
+                String previous = closed.putIfAbsent(row.get("approach"), row.get("n_closed"));
+                if (previous != null) {
+                    assertThat(row.get("n_closed")).as("n_closed of " + row.get("approach")).isEqualTo(previous);
+                }
+            }
+            for (Map<String, String> row : read(run.suppressed().resolve(OutcomeCsvFiles.TRAJECTORIES))) {
+                if (Integer.parseInt(row.get("k")) <= 2) {
+                    assertThat(row.get("n")).as("trajectory " + row).isEqualTo(
+                            obaRow(oba, row.get("approach"), row.get("instrument")).get("n_paired"));
+                }
+            }
+            if (run.name().equals("research")) {
+                for (Map<String, String> row : read(run.suppressed().resolve(OutcomeCsvFiles.ACTIVITY))) {
+                    assertThat(row.get("discharges")).as("activity discharges = n_closed, " + row.get("approach"))
+                            .isEqualTo(closed.get(row.get("approach")));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- row groups with a total
+
+    /** Cells adding up to a total; {@code cells.get(0)} is the total. */
+    private record Group(String name, List<String> cells) {
+    }
+
+    private static List<Group> groups(Run run) throws IOException {
+        Path csv = run.suppressed();
+        List<Map<String, String>> oba = read(csv.resolve(OBA));
+        List<Map<String, String>> plainOba = read(run.plain().resolve(OBA));
+        List<Group> groups = new ArrayList<>();
+        Set<String> approaches = new TreeSet<>();
+        Set<String> instruments = new TreeSet<>();
+        for (Map<String, String> row : oba) {
+            if (!row.get("approach").equals("ALL")) {
+                approaches.add(row.get("approach"));
+            }
+            instruments.add(row.get("instrument"));
+        }
+        // outcomes_by_approach: approaches -> ALL, per instrument and count column
+        for (String instrument : instruments) {
+            for (String column : COUNTS.get(OBA)) {
+                List<String> cells = new ArrayList<>();
+                cells.add(obaRow(oba, "ALL", instrument).get(column));
+                for (String approach : approaches) {
+                    cells.add(obaRow(oba, approach, instrument).get(column));
+                }
+                if (!cells.get(0).isEmpty()) {
+                    groups.add(new Group(OBA + " " + instrument + " " + column, cells));
+                }
+            }
+        }
+        // approach_comparison: n_paired = the compared approaches' n_paired (n_paired >= 2)
+        for (Map<String, String> row : read(csv.resolve(OutcomeCsvFiles.APPROACH_COMPARISON))) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.get("n_paired"));
+            for (String approach : approaches) {
+                if (Long.parseLong(obaRow(plainOba, approach, row.get("instrument")).get("n_paired")) >= 2) {
+                    cells.add(obaRow(oba, approach, row.get("instrument")).get("n_paired"));
+                }
+            }
+            groups.add(new Group("comparison " + row.get("instrument"), cells));
+        }
+        // activity: approaches -> ALL per column; discharges = the four reasons per row
+        List<Map<String, String>> activity = read(csv.resolve(OutcomeCsvFiles.ACTIVITY));
+        for (String column : COUNTS.get(OutcomeCsvFiles.ACTIVITY)) {
+            groups.add(new Group("activity " + column, totalFirst(activity, "approach", column)));
+        }
+        for (Map<String, String> row : activity) {
+            groups.add(new Group("activity discharges of " + row.get("approach"), List.of(row.get("discharges"),
+                    row.get("discharges_completed"), row.get("discharges_dropout"), row.get("discharges_referred"),
+                    row.get("discharges_other"))));
+        }
+        // pcl5_clusters: approaches -> ALL, per cluster and column
+        List<Map<String, String>> clusters = read(csv.resolve(OutcomeCsvFiles.PCL5_CLUSTERS));
+        for (String cluster : List.of("B", "C", "D", "E")) {
+            List<Map<String, String>> rows = clusters.stream().filter(r -> r.get("cluster").equals(cluster)).toList();
+            for (String column : COUNTS.get(OutcomeCsvFiles.PCL5_CLUSTERS)) {
+                groups.add(new Group("clusters " + cluster + " " + column, totalFirst(rows, "approach", column)));
+            }
+        }
+        // clinicians: all clinicians -> the ALL row of the primary instrument
+        List<Map<String, String>> clinicians = read(csv.resolve(OutcomeCsvFiles.CLINICIANS));
+        for (String column : COUNTS.get(OutcomeCsvFiles.CLINICIANS)) {
+            List<String> cells = new ArrayList<>();
+            cells.add(obaRow(oba, "ALL", "pcl5").get(column));
+            clinicians.forEach(row -> cells.add(row.get(column)));
+            groups.add(new Group("clinicians " + column, cells));
+        }
+        // subgroups: the values of a variable -> the group's outcomes_by_approach counts;
+        // approaches -> ALL per variable and value
+        List<Map<String, String>> subgroups = read(csv.resolve(OutcomeCsvFiles.SUBGROUPS));
+        Map<String, List<Map<String, String>>> byGroupAndVariable = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> byVariableAndValue = new LinkedHashMap<>();
+        for (Map<String, String> row : subgroups) {
+            byGroupAndVariable.computeIfAbsent(row.get("approach") + " " + row.get("variable"), k -> new ArrayList<>())
+                    .add(row);
+            byVariableAndValue.computeIfAbsent(row.get("variable") + " " + row.get("value"), k -> new ArrayList<>())
+                    .add(row);
+        }
+        byGroupAndVariable.forEach((name, rows) -> {
+            for (String column : COUNTS.get(OutcomeCsvFiles.SUBGROUPS)) {
+                List<String> cells = new ArrayList<>();
+                cells.add(obaRow(oba, rows.get(0).get("approach"), "pcl5").get(column));
+                rows.forEach(row -> cells.add(row.get(column)));
+                groups.add(new Group("subgroups " + name + " " + column, cells));
+            }
+        });
+        byVariableAndValue.forEach((name, rows) -> {
+            for (String column : COUNTS.get(OutcomeCsvFiles.SUBGROUPS)) {
+                groups.add(new Group("subgroups " + name + " " + column, totalFirst(rows, "approach", column)));
+            }
+        });
+        return groups;
+    }
+
+    /** The ALL row's cell first, then the other rows' cells. */
+    private static List<String> totalFirst(List<Map<String, String>> rows, String key, String column) {
+        List<String> cells = new ArrayList<>();
+        cells.add(rows.stream().filter(r -> r.get(key).equals("ALL")).findFirst().orElseThrow().get(column));
+        rows.stream().filter(r -> !r.get(key).equals("ALL")).forEach(r -> cells.add(r.get(column)));
+        return cells;
+    }
+
+    /**
+     * What a reader can infer about cell {@code i} from its group alone: the total minus the other
+     * parts, with {@code <11} read as 1–10 and {@code >10} as 11 to the total (or unbounded).
+     */
+    private static long[] implied(Group group, int i) {
+        List<String> cells = group.cells();
+        long unbounded = Long.MAX_VALUE / 4;
+        long lowSum = 0;
+        long highSum = 0;
+        for (int k = 0; k < cells.size(); k++) {
+            if (k == i) {
+                continue;
+            }
+            long[] b = bounds(cells.get(k), unbounded);
+            long sign = k == 0 ? -1 : 1;
+            lowSum += sign > 0 ? b[0] : -b[1];
+            highSum += sign > 0 ? b[1] : -b[0];
+        }
+        // parts - total = 0: for a part, x = -(rest); for the total, x = rest
+        long low = i == 0 ? lowSum : -highSum;
+        long high = i == 0 ? highSum : -lowSum;
+        long[] own = bounds(cells.get(i), unbounded);
+        return new long[] {Math.max(low, own[0]), Math.min(high, own[1])};
+    }
+
+    private static long[] bounds(String cell, long unbounded) {
+        if (SMALL.equals(cell)) {
+            return new long[] {1, 10};
+        }
+        if (BIG.equals(cell)) {
+            return new long[] {11, unbounded};
+        }
+        long value = Long.parseLong(cell);
+        return new long[] {value, value};
+    }
+
+    // ---------------------------------------------------------------- statistics and their counts
+
+    private static boolean isKey(String column) {
+        return Set.of("approach", "instrument", "variable", "value", "clinician_id", "period", "cluster",
+                "cluster_name", "first_item", "last_item", "k", "n_approaches").contains(column);
+    }
+
+    private static boolean oneToTen(String integer) {
+        long value = Long.parseLong(integer);
+        return value >= 1 && value <= 10;
+    }
+
+    private static boolean isHidden(String cell) {
+        return SMALL.equals(cell) || BIG.equals(cell);
+    }
+
+    /**
+     * The cells (suppressed CSV) a statistic depends on, restated from METRICS.md; a marker
+     * {@code <11} is added for a count that is not a column and is 1–10 (the dropouts, the RI ×
+     * approach table of the χ² test).
+     */
+    private static List<String> dependencies(Run run, String file, String column, Map<String, String> row,
+                                             Map<String, String> truth) throws IOException {
+        List<String> d = new ArrayList<>();
+        switch (file) {
+            case OBA -> {
+                switch (column) {
+                    case "completeness_pct" -> d.addAll(List.of(row.get("n_closed"), row.get("n_paired")));
+                    case "reliable_improvement_pct", "reliable_improvement_ci_low", "reliable_improvement_ci_high" ->
+                            d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_improvement")));
+                    case "reliable_deterioration_pct" ->
+                            d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_deterioration")));
+                    case "recovery_pct", "recovery_ci_low", "recovery_ci_high" ->
+                            d.addAll(List.of(row.get("n_cases"), row.get("n_recovered")));
+                    case "reliable_recovery_pct" -> d.addAll(List.of(row.get("n_cases"), row.get("n_reliable_recovery")));
+                    case "response_pct" -> d.addAll(List.of(row.get("n_paired"), row.get("n_response")));
+                    case "sessions_median", "sessions_q1", "sessions_q3" -> d.add(row.get("n_closed"));
+                    case "dropout_pct" -> {
+                        d.add(row.get("n_closed"));
+                        long dropouts = Math.round(Double.parseDouble(truth.get("dropout_pct"))
+                                * Long.parseLong(truth.get("n_closed")) / 100.0);
+                        d.add(dropouts >= 1 && dropouts <= 10 ? SMALL : "0");
+                    }
+                    default -> d.add(row.get("n_paired"));
+                }
+            }
+            case OutcomeCsvFiles.APPROACH_COMPARISON -> {
+                d.add(row.get("n_paired"));
+                List<Map<String, String>> oba = read(run.suppressed().resolve(OBA));
+                List<Map<String, String>> plainOba = read(run.plain().resolve(OBA));
+                for (Map<String, String> plain : plainOba) {
+                    if (plain.get("approach").equals("ALL") || !plain.get("instrument").equals(row.get("instrument"))
+                            || Long.parseLong(plain.get("n_paired")) < 2) {
+                        continue;
+                    }
+                    Map<String, String> shown = obaRow(oba, plain.get("approach"), plain.get("instrument"));
+                    d.add(shown.get("n_paired"));
+                    if (column.startsWith("chi2")) {
+                        d.add(shown.get("n_reliable_improvement"));
+                        long no = Long.parseLong(plain.get("n_paired")) - Long.parseLong(plain.get("n_reliable_improvement"));
+                        d.add(no >= 1 && no <= 10 ? SMALL : "0");
+                    }
+                }
+            }
+            case OutcomeCsvFiles.TRAJECTORIES -> d.add(row.get("n"));
+            case OutcomeCsvFiles.PCL5_CLUSTERS -> {
+                d.add(row.get("n"));
+                if (column.equals("diagnosis_baseline_pct")) {
+                    d.add(row.get("n_diagnosis_baseline"));
+                } else if (column.equals("diagnosis_final_pct")) {
+                    d.add(row.get("n_diagnosis_final"));
+                }
+            }
+            case OutcomeCsvFiles.CLINICIANS -> {
+                if (SMALL.equals(row.get("n_closed"))) {
+                    d.add(SMALL); // a clinician with 1-10 closed episodes: no statistic at all
+                }
+                Map<String, String> practice = obaRow(read(run.suppressed().resolve(OBA)), "ALL", row.get("instrument"));
+                List<String> practiceCounts = List.of(practice.get("n_paired"), practice.get("n_reliable_improvement"));
+                switch (column) {
+                    case "change_mean" -> d.add(row.get("n_paired"));
+                    case "reliable_improvement_pct" ->
+                            d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_improvement")));
+                    case "recovery_pct" -> d.addAll(List.of(row.get("n_cases"), row.get("n_recovered")));
+                    case "practice_reliable_improvement_pct" -> d.addAll(practiceCounts);
+                    default -> { // funnel limits
+                        d.add(row.get("n_paired"));
+                        d.addAll(practiceCounts);
+                    }
+                }
+            }
+            case OutcomeCsvFiles.SUBGROUPS -> {
+                d.add(row.get("n_paired"));
+                if (column.equals("reliable_improvement_pct")) {
+                    d.add(row.get("n_reliable_improvement"));
+                }
+            }
+            case OutcomeCsvFiles.ACTIVITY -> d.addAll(List.of(row.get("attended_sessions"), row.get("missed_sessions")));
+            default -> throw new IllegalArgumentException(file);
+        }
+        return d;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private static Map<String, String> obaRow(List<Map<String, String>> rows, String approach, String instrument) {
+        return rows.stream().filter(r -> r.get("approach").equals(approach) && r.get("instrument").equals(instrument))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + approach + " " + instrument));
+    }
+
+    private static final Map<Path, List<Map<String, String>>> READ = new java.util.HashMap<>();
+
+    /** The rows of a written CSV, header names to cells (files are not changed once written). */
+    private static List<Map<String, String>> read(Path file) throws IOException {
+        List<Map<String, String>> cached = READ.get(file);
+        if (cached == null) {
+            cached = parse(file);
+            READ.put(file, cached);
+        }
+        return cached;
+    }
+
+    private static List<Map<String, String>> parse(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (Reader reader = new java.io.StringReader(text);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord record : parser) {
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+        }
+        return rows;
+    }
+
+    private static String where(Run run, String file, int row, String column) {
+        return run.name() + " " + file + " row " + row + " column " + column;
+    }
+}

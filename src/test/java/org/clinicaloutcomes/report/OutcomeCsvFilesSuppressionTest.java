@@ -1,0 +1,113 @@
+package org.clinicaloutcomes.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.clinicaloutcomes.analysis.CohortFixture;
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SmallNumberSuppression;
+import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.analysis.SuppressedCells.Cell;
+import org.clinicaloutcomes.analysis.SuppressedCells.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How {@link OutcomeCsvFiles} writes suppressed tables: registered count cells as {@code <11} or
+ * {@code >10}, no episode-level file; unsuppressed tables as before.
+ */
+class OutcomeCsvFilesSuppressionTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theFileNamesAreTheWritersNames() {
+        assertThat(SuppressedCells.OUTCOMES_BY_APPROACH).isEqualTo(OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        assertThat(SuppressedCells.APPROACH_COMPARISON).isEqualTo(OutcomeCsvFiles.APPROACH_COMPARISON);
+        assertThat(SuppressedCells.TRAJECTORIES).isEqualTo(OutcomeCsvFiles.TRAJECTORIES);
+        assertThat(SuppressedCells.PCL5_CLUSTERS).isEqualTo(OutcomeCsvFiles.PCL5_CLUSTERS);
+        assertThat(SuppressedCells.CLINICIANS).isEqualTo(OutcomeCsvFiles.CLINICIANS);
+        assertThat(SuppressedCells.SUBGROUPS).isEqualTo(OutcomeCsvFiles.SUBGROUPS);
+        assertThat(SuppressedCells.ACTIVITY).isEqualTo(OutcomeCsvFiles.ACTIVITY);
+    }
+
+    @Test
+    void everyRegisteredCellIsACountColumnOfAWrittenRow() {
+        OutcomeTables tables = SmallNumberSuppression.apply(CohortFixture.analyse(true));
+        assertThat(tables.suppressed().cells()).isNotEmpty();
+        for (Cell cell : tables.suppressed().cells().keySet()) {
+            assertThat(OutcomeCsvFiles.files(true, true)).contains(cell.file());
+            assertThat(OutcomeCsvFiles.columns(cell.file())).contains(cell.column());
+            assertThat(cell.column()).as(cell.toString()).matches("n|n_.*|intakes|discharges.*|caseload|.*_sessions");
+        }
+    }
+
+    @Test
+    void registeredCellsArePrintedAsTheirMarker() throws IOException {
+        OutcomeTables plain = CohortFixture.analyse(true);
+        // Hand-made registry: DBT pcl5 n_closed (row 0) as <11, activity ALL discharges (row 4) as >10.
+        SuppressedCells cells = SuppressedCells.of(Map.of(
+                new Cell(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, 0, "n_closed"), Kind.SMALL,
+                new Cell(OutcomeCsvFiles.ACTIVITY, 4, "discharges"), Kind.COMPLEMENTARY));
+        OutcomeTables tables = new OutcomeTables(plain.episodesAdded(), plain.closedInWindow(), plain.episodeOutcomes(),
+                plain.outcomesByApproach(), plain.approachComparison(), plain.trajectories(), plain.pcl5Clusters(),
+                plain.clinicians(), plain.subgroups(), plain.activity(), plain.alerts(), cells);
+        OutcomeCsvFiles.write(folder.resolve("plain"), plain, true);
+        OutcomeCsvFiles.write(folder.resolve("marked"), tables, true);
+
+        List<String> before = lines("plain", OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        List<String> after = lines("marked", OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        assertThat(before.get(1)).startsWith("DBT,pcl5,2,2,");
+        assertThat(after.get(1)).isEqualTo(before.get(1).replaceFirst("^DBT,pcl5,2,", "DBT,pcl5,<11,"));
+        assertThat(after.subList(2, after.size())).isEqualTo(before.subList(2, before.size()));
+        assertThat(lines("marked", OutcomeCsvFiles.ACTIVITY).get(5)).isEqualTo("2026-06,ALL,1,>10,1,1,0,1,4,4,3,42.857142857142854");
+        assertThat(lines("marked", OutcomeCsvFiles.ACTIVITY).subList(0, 5))
+                .isEqualTo(lines("plain", OutcomeCsvFiles.ACTIVITY).subList(0, 5));
+    }
+
+    @Test
+    void withSuppressionOnNoEpisodeLevelFileIsWritten() throws IOException {
+        OutcomeTables suppressed = SmallNumberSuppression.apply(CohortFixture.analyse(true));
+        List<Path> written = OutcomeCsvFiles.write(folder, suppressed, true);
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
+                "outcomes_by_approach.csv", "approach_comparison.csv", "trajectories.csv", "pcl5_clusters.csv",
+                "clinicians.csv", "subgroups.csv", "activity.csv");
+        assertThat(folder.resolve("episode_outcomes.csv")).doesNotExist();
+        assertThat(folder.resolve("alerts.csv")).doesNotExist();
+        assertThat(OutcomeCsvFiles.files(true, true)).doesNotContain("episode_outcomes.csv", "alerts.csv");
+        assertThat(OutcomeCsvFiles.files(false, true)).isEqualTo(OutcomeCsvFiles.files(true, true));
+        assertThat(OutcomeCsvFiles.files(true, false)).isEqualTo(OutcomeCsvFiles.files(true));
+        assertThat(OutcomeCsvFiles.files(false, false)).isEqualTo(OutcomeCsvFiles.files(false));
+
+        // Even suppression on with no hidden cell (everything 0 or above 10) leaves them out.
+        OutcomeTables plain = CohortFixture.analyse(true);
+        OutcomeTables onButEmpty = new OutcomeTables(plain.episodesAdded(), plain.closedInWindow(),
+                plain.episodeOutcomes(), plain.outcomesByApproach(), plain.approachComparison(), plain.trajectories(),
+                plain.pcl5Clusters(), plain.clinicians(), plain.subgroups(), plain.activity(), plain.alerts(),
+                SuppressedCells.of(Map.of()));
+        assertThat(OutcomeCsvFiles.write(folder.resolve("empty"), onButEmpty, true)).hasSize(7);
+    }
+
+    @Test
+    void theFixtureSuppressed() throws IOException {
+        OutcomeCsvFiles.write(folder, SmallNumberSuppression.apply(CohortFixture.analyse(true)), true);
+        // DBT pcl5: 2 closed, 2 paired, 1 RI, 1 RD, 2 cases, 1 recovered, 1 reliable recovery, 0 response.
+        List<String> oba = lines(".", OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        assertThat(oba.get(1)).isEqualTo("DBT,pcl5,<11,<11," + ",".repeat(13) + ",<11,,,,<11,,<11,<11,,,,<11,,0,,,,,");
+        // ACT has no episode: zeros stay zeros.
+        assertThat(oba).contains("ACT,pcl5,0,0," + ",".repeat(13) + ",0,,,,0,,0,0,,,,0,,0,,,,,");
+        assertThat(lines(".", OutcomeCsvFiles.ACTIVITY)).contains("2026-06,ALL,<11,<11,<11,<11,0,<11,<11,<11,<11,");
+        assertThat(lines(".", OutcomeCsvFiles.CLINICIANS).get(1)).isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,");
+    }
+
+    private List<String> lines(String subfolder, String file) throws IOException {
+        return Files.readAllLines(folder.resolve(subfolder).resolve(file), StandardCharsets.UTF_8);
+    }
+}
