@@ -17,6 +17,10 @@ import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
+import org.clinicaloutcomes.report.OutcomesWorkbook;
+import org.clinicaloutcomes.report.RenderedChart;
+import org.clinicaloutcomes.report.ReportCharts;
+import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.ReportFolder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -27,8 +31,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Computes every table of METRICS.md from the staged episodes and sessions, visiting episodes in
  * intake order, applies small-number suppression when the run asks for it, and writes the tidy
- * CSVs into the report's staging folder. It rewrites all its outputs, so a restart simply runs
- * it again.
+ * CSVs, the charts and the workbook into the report's staging folder, all from the same tables.
+ * It rewrites all its outputs, so a restart simply runs it again.
  */
 class OutcomesTasklet implements Tasklet {
 
@@ -61,6 +65,15 @@ class OutcomesTasklet implements Tasklet {
             throw new UncheckedIOException("cannot create " + csv, e);
         }
         OutcomeCsvFiles.write(csv, tables, monthly);
+        RunDescription run = RunFacts.describe(support, window);
+        List<RenderedChart> charts = ReportCharts.render(tables, run);
+        Path chartFolder = report.staging().resolve("charts");
+        Files.createDirectories(chartFolder);
+        for (RenderedChart chart : charts) {
+            Files.write(chartFolder.resolve(chart.fileName()), chart.png());
+        }
+        OutcomesWorkbook.write(report.staging().resolve("outcomes-" + window.label() + ".xlsx"), tables, run,
+                RunFacts.quality(support, job), charts);
         contribution.incrementWriteCount(registry.size());
         return RepeatStatus.FINISHED;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.stream.Stream;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +46,14 @@ class ExampleReportIT {
                 .filter(row -> row.get("approach").equals("ALL")).map(row -> row.get("n_closed")).distinct())
                 .containsExactly("38");
         assertThat(Files.readAllLines(output.resolve("rejects.csv"))).hasSize(1 + 3 + 62);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(output.resolve("outcomes-2026-10.xlsx").toFile())) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+            assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
+            assertThat(workbook.getSheetName(10)).isEqualTo("About");
+        }
+        try (Stream<Path> charts = Files.list(output.resolve("charts"))) {
+            assertThat(charts.map(path -> path.getFileName().toString()))
+                    .contains("trajectory-pcl5.png", "reliable-change-pcl5.png", "clinician-funnel-pcl5.png");
+        }
     }
 }

@@ -1,0 +1,144 @@
+package org.clinicaloutcomes.report;
+
+import java.util.List;
+
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Instrument;
+
+/** The plain-language text of the workbook: headline sentences and the definitions of the About sheet. */
+final class PlainWords {
+
+    static final String NOT_RANDOMISED = "Clients were not randomly assigned to approaches. The approaches may treat "
+            + "different clients (for example more severe symptoms, or a different kind of medical event), so "
+            + "differences between approaches are associations, not causal effects of the approach.";
+
+    /** A term and what it means. */
+    record Definition(String term, String meaning) {
+    }
+
+    private PlainWords() {
+    }
+
+    /**
+     * One sentence on a group's reliable improvement rate, rounded to "x in 10": for example
+     * "7 in 10 clients who finished PE improved reliably on PCL-5"; for n ≤ 10 "too few clients to
+     * say (n = 6)".
+     */
+    static String headline(String approach, GroupOutcomes g, Instrument instrument) {
+        return headline(approach, g, instrument, Integer.toString(g.nPaired()));
+    }
+
+    /**
+     * As {@link #headline(String, GroupOutcomes, Instrument)}, with the group size as shown
+     * ({@code <11} when small-number suppression hides it).
+     */
+    static String headline(String approach, GroupOutcomes g, Instrument instrument, String shownN) {
+        String who = OutcomeTables.ALL.equals(approach) ? "any approach" : approach;
+        String subject = OutcomeTables.ALL.equals(approach) ? "All approaches" : approach;
+        int n = g.nPaired();
+        if (n == 0) {
+            return subject + ": no client who finished " + who + " in the window has before-and-after "
+                    + instrument.name() + " scores.";
+        }
+        if (SmallNumbers.isSmall(n)) {
+            return subject + ": too few clients to say (n " + (shownN.startsWith("<") ? "" : "= ") + shownN + ").";
+        }
+        if (g.reliableImprovementPct() == null) {
+            return subject + ": not shown (small-number suppression).";
+        }
+        long tenths = Math.round(g.reliableImprovementPct() / 10.0);
+        String share;
+        if (tenths == 0) {
+            share = "Fewer than 1 in 10 clients";
+        } else if (tenths >= 10) {
+            share = "Nearly all clients";
+        } else {
+            share = tenths + " in 10 clients";
+        }
+        return share + " who finished " + who + " improved reliably on " + instrument.name() + " (n "
+                + (shownN.startsWith("<") || shownN.startsWith(">") ? "" : "= ") + shownN + ").";
+    }
+
+    /** Every measure of the report in plain words, for the About sheet. */
+    static List<Definition> definitions() {
+        return List.of(
+                new Definition("Window and closed episodes",
+                        "Outcomes count every episode of care discharged inside the window (a closed episode). "
+                                + "Episodes still open are not in the outcome figures."),
+                new Definition("Before-and-after (paired) scores",
+                        "A closed episode counts for a questionnaire when the client filled it in at least twice. "
+                                + "The first score is the baseline, the last is the final score; change = final "
+                                + "\u2212 baseline. n is the number of such clients."),
+                new Definition("Reliable improvement",
+                        "The score improved by at least the questionnaire's reliable-change threshold (see the "
+                                + "table below): more than measurement error alone would explain. The rate is the "
+                                + "share of clients with before-and-after scores."),
+                new Definition("Reliable deterioration",
+                        "The score got worse by at least the reliable-change threshold."),
+                new Definition("No reliable change",
+                        "Neither: the change was smaller than the threshold."),
+                new Definition("Clinical range (caseness)",
+                        "A score at or above the questionnaire's cut-off (at or below it when higher scores are "
+                                + "better) suggests a clinically significant problem."),
+                new Definition("Recovery",
+                        "The client started in the clinical range and finished outside it. The rate is the share "
+                                + "of clients who started in the clinical range."),
+                new Definition("Reliable recovery",
+                        "Recovered and reliably improved (the standard of NHS Talking Therapies)."),
+                new Definition("Response",
+                        "The final score is at most half the baseline score (questionnaires where higher is "
+                                + "worse only)."),
+                new Definition("Effect size d",
+                        "Mean improvement in points divided by the spread (SD) of the baseline scores: the "
+                                + "pre\u2013post d used by routine-care benchmarks. Rough guide: 0.2 small, 0.5 "
+                                + "medium, 0.8 large. In trials, trauma-focused therapies reach about 1.0 to 1.4 on "
+                                + "PTSD measures; routine care about half of that."),
+                new Definition("Effect size g",
+                        "d corrected for small groups (Hedges' g), with a 95% confidence interval (Becker 1988). "
+                                + "Needs at least 3 clients."),
+                new Definition("Effect size dz",
+                        "Mean improvement divided by the spread (SD) of the individual improvements."),
+                new Definition("95% confidence interval (CI)",
+                        "The range of values the data are compatible with. Rates use the Wilson interval, means "
+                                + "the t interval. Wide intervals mean few clients."),
+                new Definition("Completeness",
+                        "Share of closed episodes with before-and-after scores. When it is low, the outcome "
+                                + "figures may not represent all clients."),
+                new Definition("Dropout",
+                        "Share of closed episodes discharged with the reason 'dropout'."),
+                new Definition("Sessions",
+                        "Attended sessions per closed episode: median and quartiles (Q1, Q3)."),
+                new Definition("Trajectories",
+                        "Mean score at the first, second, third \u2026 assessment (k) of each closed episode with "
+                                + "before-and-after scores, with a 95% CI. k counts questionnaires, not sessions. "
+                                + "Later assessments include fewer clients: those who stayed longer."),
+                new Definition("PCL-5 symptom clusters",
+                        "The PCL-5's four DSM-5 clusters: B intrusion (items 1\u20135), C avoidance (6\u20137), D "
+                                + "negative changes in thinking and mood (8\u201314), E arousal and reactivity "
+                                + "(15\u201320). Mean cluster sums at baseline and final. Probable PTSD: an item "
+                                + "scored 2 or more counts as a symptom; at least 1 B, 1 C, 2 D and 2 E symptoms."),
+                new Definition("Funnel plot and limits",
+                        "Each clinician's reliable improvement rate against their number of clients, with the "
+                                + "practice rate and limits within which 95% and 99.8% of clinicians would fall by "
+                                + "chance alone. A clinician outside the limits is worth a conversation, not a "
+                                + "verdict: case mix is not adjusted for."),
+                new Definition("Comparing approaches",
+                        "ANOVA (means) and Kruskal\u2013Wallis (ranks) on change, and a \u03c7\u00b2 test of "
+                                + "reliable improvement by approach, over approaches with at least 2 clients. A "
+                                + "small p says the approaches' results differ more than chance would explain, "
+                                + "not why."),
+                new Definition("Small n",
+                        "Groups of 10 clients or fewer are marked 'small n' and drawn lighter or hatched: their "
+                                + "figures can change a lot with one client, so draw no conclusions from them."),
+                new Definition("Activity",
+                        "For the report month (a research run: the window): intakes, discharges by reason, "
+                                + "caseload (clients with at least one attended session), attended and missed "
+                                + "sessions."),
+                new Definition("Alerts",
+                        "Monthly report only: clients still in treatment whose latest score is a reliable "
+                                + "deterioration from their first score. For the clinical team to review."),
+                new Definition("ALL",
+                        "Every approach together."));
+    }
+}

@@ -1,0 +1,332 @@
+package org.clinicaloutcomes.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.clinicaloutcomes.report.WorkbookStyles.Kind;
+
+/**
+ * Writes the cells of one sheet: values with their styles, text protected against formula
+ * injection, column widths set from the length of the content (no {@code autoSizeColumn}), and
+ * pictures placed with explicit two-cell anchors once the widths are known.
+ */
+final class SheetWriter {
+
+    /** Widest column, in characters, unless a column's width is fixed. */
+    private static final int MAX_WIDTH = 60;
+    private static final int MIN_WIDTH = 6;
+    /** Height of one line of 11 pt text, in points. */
+    static final float LINE_POINTS = 15f;
+
+    final XSSFSheet sheet;
+    private final WorkbookStyles styles;
+    private final PictureStore pictures;
+    private final Map<Integer, Integer> dataWidths = new TreeMap<>();
+    private final Map<Integer, String> headers = new TreeMap<>();
+    private final java.util.SortedSet<Integer> headerRows = new java.util.TreeSet<>();
+    private final Map<Integer, Integer> fixedWidths = new TreeMap<>();
+    private final List<Placement> placements = new ArrayList<>();
+
+    /** Adds pictures to the workbook once each and hands out their indices. */
+    interface PictureStore {
+        int index(RenderedChart chart);
+    }
+
+    private record Placement(RenderedChart chart, int column, int row, int dxPixels, int dyPixels) {
+    }
+
+    SheetWriter(XSSFSheet sheet, WorkbookStyles styles, PictureStore pictures) {
+        this.sheet = sheet;
+        this.styles = styles;
+        this.pictures = pictures;
+    }
+
+    XSSFCell cell(int row, int column) {
+        XSSFRow r = sheet.getRow(row);
+        if (r == null) {
+            r = sheet.createRow(row);
+        }
+        XSSFCell cell = r.getCell(column);
+        return cell == null ? r.createCell(column) : cell;
+    }
+
+    /** Text in the default style (quote-prefixed when it could be read as a formula). */
+    void text(int row, int column, String text) {
+        value(row, column, text, Kind.TEXT, false);
+    }
+
+    /**
+     * A value: {@code null} leaves the cell empty; a {@link Number} is stored as a number (a
+     * {@link Kind#PERCENT} value given in percent is stored as a fraction); a {@link LocalDate}
+     * as a date; a {@link Boolean} as the text {@code yes} or {@code no}; anything else as text
+     * (right aligned in a {@link Kind#COUNT} column: the {@code <11} of a hidden count).
+     */
+    void value(int row, int column, Object value, Kind kind, boolean light) {
+        if (value == null) {
+            return;
+        }
+        XSSFCell cell = cell(row, column);
+        String shown;
+        if (value instanceof Number number) {
+            double v = number.doubleValue();
+            if (!Double.isFinite(v)) {
+                return;
+            }
+            double stored = kind == Kind.PERCENT ? v / 100.0 : v;
+            cell.setCellValue(stored);
+            cell.setCellStyle(styles.of(kind == Kind.TEXT ? Kind.SCORE : kind, light, false));
+            shown = display(stored, kind);
+        } else if (value instanceof LocalDate date) {
+            cell.setCellValue(date);
+            cell.setCellStyle(styles.of(Kind.DATE, light, false));
+            shown = "yyyy-mm-dd";
+        } else {
+            String text = value instanceof Boolean flag ? (flag ? "yes" : "no") : value.toString();
+            cell.setCellValue(text);
+            boolean quote = WorkbookStyles.needsQuotePrefix(text);
+            cell.setCellStyle(kind == Kind.COUNT && !quote ? styles.countText(light) : styles.of(Kind.TEXT, light, quote));
+            shown = text;
+        }
+        measure(column, shown.length());
+    }
+
+    /**
+     * Text in a given style (titles, notes, sections), measured only when {@code measure}; a
+     * title or section row is made tall enough for its larger font.
+     */
+    void styled(int row, int column, String text, CellStyle style, boolean measure) {
+        XSSFCell cell = cell(row, column);
+        cell.setCellValue(text);
+        if (WorkbookStyles.needsQuotePrefix(text)) {
+            cell.setCellStyle(styles.of(Kind.TEXT, false, true));
+        } else {
+            cell.setCellStyle(style);
+        }
+        float points = style.getIndex() == styles.title.getIndex() ? 24f
+                : style.getIndex() == styles.section.getIndex() || style.getIndex() == styles.sentence.getIndex() ? 18f : 0f;
+        if (points > 0 && (!cell.getRow().getCTRow().isSetHt() || cell.getRow().getHeightInPoints() < points)) {
+            cell.getRow().setHeightInPoints(points);
+        }
+        if (measure) {
+            measure(column, text.length());
+        }
+    }
+
+    /** Long text in a wrapping cell of a fixed-width column; the row height fits the text. */
+    void wrapped(int row, int column, String text) {
+        XSSFCell cell = cell(row, column);
+        cell.setCellValue(text);
+        cell.setCellStyle(WorkbookStyles.needsQuotePrefix(text) ? styles.wrapQuoted : styles.wrap);
+        int width = fixedWidths.getOrDefault(column, MAX_WIDTH);
+        int lines = lines(text, (int) (width * 1.15));
+        XSSFRow r = sheet.getRow(row);
+        float height = Math.max(sheet.getDefaultRowHeightInPoints(), lines * LINE_POINTS + 2);
+        if (!r.getCTRow().isSetHt() || r.getHeightInPoints() < height) {
+            r.setHeightInPoints(height);
+        }
+    }
+
+    /** A header cell (bold, wrapping): its column is made wide enough for its longest word. */
+    void header(int row, int column, String label) {
+        XSSFCell cell = cell(row, column);
+        cell.setCellValue(label);
+        cell.setCellStyle(styles.header);
+        headers.merge(column, label, (a, b) -> a.length() >= b.length() ? a : b);
+        headerRows.add(row);
+    }
+
+    void fixWidth(int column, int characters) {
+        fixedWidths.put(column, characters);
+    }
+
+    void freeze(int columns, int rows) {
+        sheet.createFreezePane(columns, rows);
+    }
+
+    void autoFilter(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+        sheet.setAutoFilter(new CellRangeAddress(firstRow, Math.max(firstRow, lastRow), firstColumn, lastColumn));
+    }
+
+    /** Places a chart at a cell, offset by some pixels; anchored when the sheet is finished. */
+    void picture(RenderedChart chart, int column, int row, int dxPixels, int dyPixels) {
+        placements.add(new Placement(chart, column, row, dxPixels, dyPixels));
+    }
+
+    /** Rows of the default height that a picture of this height covers, plus one. */
+    int rowsFor(int heightPixels) {
+        float rowPixels = sheet.getDefaultRowHeightInPoints() * Units.PIXEL_DPI / Units.POINT_DPI;
+        return (int) Math.ceil(heightPixels / rowPixels) + 1;
+    }
+
+    /**
+     * Sets the column widths, the header row heights and the print layout (landscape, one page
+     * wide), then anchors the pictures.
+     */
+    void finish() {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        for (int column : columns()) {
+            sheet.setColumnWidth(column, width(column) * 256);
+        }
+        for (int row : headerRows) {
+            int lines = 1;
+            XSSFRow r = sheet.getRow(row);
+            for (int c = r.getFirstCellNum(); c >= 0 && c < r.getLastCellNum(); c++) {
+                XSSFCell cell = r.getCell(c);
+                if (cell != null && cell.getCellStyle().getIndex() == styles.header.getIndex()) {
+                    // Bold text is wider than the character count suggests.
+                    int chars = (int) ((sheet.getColumnWidth(c) / 256 - 1) / 1.1);
+                    lines = Math.max(lines, lines(cell.getStringCellValue(), chars));
+                }
+            }
+            r.setHeightInPoints(lines * LINE_POINTS + 3);
+        }
+        if (!placements.isEmpty()) {
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            for (Placement p : placements) {
+                double x = columnStart(p.column()) + p.dxPixels();
+                double y = rowStart(p.row()) + p.dyPixels();
+                int[] from = locate(x, y);
+                int[] to = locate(x + p.chart().width(), y + p.chart().height());
+                XSSFClientAnchor anchor = new XSSFClientAnchor(from[1], from[3], to[1], to[3],
+                        from[0], from[2], to[0], to[2]);
+                anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+                drawing.createPicture(anchor, pictures.index(p.chart()));
+            }
+        }
+    }
+
+    /** Pixel x of the left edge of a column (widths must be set). */
+    double columnStart(int column) {
+        double x = 0;
+        for (int c = 0; c < column; c++) {
+            x += sheet.getColumnWidthInPixels(c);
+        }
+        return x;
+    }
+
+    /** The width of some columns in characters, as {@link #finish()} sets them. */
+    int widthInCharacters(int firstColumn, int lastColumn) {
+        int chars = 0;
+        for (int c = firstColumn; c <= lastColumn; c++) {
+            chars += width(c);
+        }
+        return chars;
+    }
+
+    private java.util.SortedSet<Integer> columns() {
+        java.util.SortedSet<Integer> columns = new java.util.TreeSet<>(dataWidths.keySet());
+        columns.addAll(headers.keySet());
+        columns.addAll(fixedWidths.keySet());
+        return columns;
+    }
+
+    /** A column's width in characters: fixed, or from its longest value and its header's longest word. */
+    private int width(int column) {
+        Integer fixed = fixedWidths.get(column);
+        if (fixed != null) {
+            return fixed + 1;
+        }
+        if (!dataWidths.containsKey(column) && !headers.containsKey(column)) {
+            return sheet.getDefaultColumnWidth();
+        }
+        int data = dataWidths.getOrDefault(column, 0);
+        String header = headers.get(column);
+        int width = header == null ? data
+                : Math.max(data, Math.max(longestWord(header), Math.min(header.length(), Math.max(data, 14))));
+        return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)) + 2;
+    }
+
+    private double rowStart(int row) {
+        double y = 0;
+        for (int r = 0; r < row; r++) {
+            y += rowPixels(r);
+        }
+        return y;
+    }
+
+    private double rowPixels(int row) {
+        XSSFRow r = sheet.getRow(row);
+        float points = r == null ? sheet.getDefaultRowHeightInPoints() : r.getHeightInPoints();
+        return points * Units.PIXEL_DPI / Units.POINT_DPI;
+    }
+
+    /** {column, dx in EMU, row, dy in EMU} of a pixel position. */
+    private int[] locate(double x, double y) {
+        int column = 0;
+        double left = x;
+        while (left >= sheet.getColumnWidthInPixels(column)) {
+            left -= sheet.getColumnWidthInPixels(column);
+            column++;
+        }
+        int row = 0;
+        double top = y;
+        while (top >= rowPixels(row)) {
+            top -= rowPixels(row);
+            row++;
+        }
+        return new int[] {column, (int) Math.round(left * Units.EMU_PER_PIXEL), row,
+                (int) Math.round(top * Units.EMU_PER_PIXEL)};
+    }
+
+    private void measure(int column, int length) {
+        dataWidths.merge(column, length, Math::max);
+    }
+
+    private static String display(double value, Kind kind) {
+        return switch (kind) {
+            case COUNT -> Long.toString(Math.round(value));
+            case DECIMAL -> String.format(Locale.ROOT, "%.2f", value);
+            case PERCENT -> String.format(Locale.ROOT, "%.1f%%", value * 100);
+            case P_VALUE -> String.format(Locale.ROOT, "%.4f", value);
+            case DATE -> "yyyy-mm-dd";
+            default -> value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value) : Double.toString(value);
+        };
+    }
+
+    private static int longestWord(String text) {
+        int longest = 0;
+        for (String word : text.split("\\s+")) {
+            longest = Math.max(longest, word.length());
+        }
+        return longest;
+    }
+
+    /** Lines that a text takes when wrapped at a width in characters (words kept whole). */
+    static int lines(String text, int width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines++;
+            int used = 0;
+            for (String word : paragraph.split(" ")) {
+                int length = word.length();
+                if (used > 0 && used + 1 + length > width) {
+                    lines++;
+                    used = length;
+                } else {
+                    used += used > 0 ? 1 + length : length;
+                }
+                while (used > width) {
+                    lines++;
+                    used -= width;
+                }
+            }
+        }
+        return Math.max(1, lines);
+    }
+}

@@ -1,0 +1,479 @@
+package org.clinicaloutcomes.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFShape;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clinicaloutcomes.analysis.CohortFixture;
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbook written from the hand-built practice ({@link ReportFixture}) and read back with
+ * POI: sheets, frozen headers, number formats, pictures, no formulas, formula-like input text
+ * stored inert, a small number of styles, identical contents on a second run.
+ */
+class OutcomesWorkbookTest {
+
+    private static final List<String> TABLE_SHEETS = List.of(OutcomesWorkbook.BY_APPROACH,
+            OutcomesWorkbook.RELIABLE_CHANGE, OutcomesWorkbook.TRAJECTORIES, OutcomesWorkbook.SYMPTOM_CLUSTERS,
+            OutcomesWorkbook.CLINICIANS, OutcomesWorkbook.SUBGROUPS, OutcomesWorkbook.ACTIVITY, OutcomesWorkbook.ALERTS,
+            OutcomesWorkbook.DATA_QUALITY);
+
+    @TempDir
+    static Path folder;
+
+    private static OutcomeTables tables;
+    private static RunDescription run;
+    private static List<RenderedChart> charts;
+    private static Path monthly;
+    private static Path research;
+    /** The monthly workbook, read once and shared by the tests. */
+    private static XSSFWorkbook monthlyWorkbook;
+
+    @BeforeAll
+    static void writeWorkbooks() throws IOException {
+        tables = ReportFixture.tables(true);
+        run = ReportFixture.run(true, false);
+        charts = ReportCharts.render(tables, run);
+        monthly = folder.resolve("monthly").resolve("outcomes-2026-06.xlsx");
+        OutcomesWorkbook.write(monthly, tables, run, ReportFixture.quality(), charts);
+        RunDescription researchRun = ReportFixture.run(false, false);
+        OutcomeTables researchTables = ReportFixture.tables(false);
+        research = folder.resolve("research").resolve("outcomes-research.xlsx");
+        OutcomesWorkbook.write(research, researchTables, researchRun, ReportFixture.quality(),
+                ReportCharts.render(researchTables, researchRun));
+        try (InputStream in = Files.newInputStream(monthly)) {
+            monthlyWorkbook = new XSSFWorkbook(in);
+        }
+    }
+
+    private static XSSFWorkbook open(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        monthlyWorkbook = null;
+        if (workbook != null) {
+            workbook.close();
+        }
+    }
+
+    @Test
+    void sheetsAreInOrderWithAlertsOnlyForMonthlyRuns() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        assertThat(names(workbook)).containsExactly("Summary", "By approach", "Reliable change", "Trajectories",
+                "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Alerts", "Data quality", "About");
+        try (XSSFWorkbook researchWorkbook = open(research)) {
+            assertThat(names(researchWorkbook)).containsExactly("Summary", "By approach", "Reliable change", "Trajectories",
+                    "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Data quality", "About");
+        }
+        assertThat(OutcomesWorkbook.sheetNames(false)).doesNotContain(OutcomesWorkbook.ALERTS);
+    }
+
+    @Test
+    void headerRowsAreBoldAndFrozenAndTablesFiltered() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        for (String name : TABLE_SHEETS) {
+            XSSFSheet sheet = workbook.getSheet(name);
+            PaneInformation pane = sheet.getPaneInformation();
+            assertThat(pane).as(name).isNotNull();
+            assertThat(pane.isFreezePane()).as(name).isTrue();
+            assertThat(pane.getHorizontalSplitPosition()).as(name + " frozen rows").isEqualTo((short) 1);
+            Cell first = sheet.getRow(0).getCell(0);
+            assertThat(workbook.getFontAt(first.getCellStyle().getFontIndex()).getBold()).as(name).isTrue();
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name + " autofilter").isTrue();
+        }
+        assertThat(workbook.getSheet("By approach").getPaneInformation().getVerticalSplitPosition())
+                .as("approach and instrument stay in view").isEqualTo((short) 2);
+        assertThat(workbook.getSheet("Summary").getPaneInformation().isFreezePane()).isTrue();
+        assertThat(workbook.getSheet("About").getPaneInformation().isFreezePane()).isTrue();
+    }
+
+    @Test
+    void byApproachHasTheCsvColumnsAndNumbersWithFormats() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        XSSFSheet sheet = workbook.getSheet("By approach");
+        Row header = sheet.getRow(0);
+        List<String> csvColumns = OutcomeCsvFiles.columns(OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        assertThat(header.getLastCellNum()).isEqualTo((short) (csvColumns.size() + 1));
+        for (int c = 0; c < csvColumns.size(); c++) {
+            assertThat(header.getCell(c).getStringCellValue()).isEqualTo(ColumnLabels.of(csvColumns.get(c)));
+        }
+        assertThat(header.getCell(csvColumns.size()).getStringCellValue()).isEqualTo("Note");
+
+        int ri = column(header, "Reliable improvement %");
+        int nPaired = column(header, "Paired (n)");
+        int mean = column(header, "Baseline mean");
+        int g = column(header, "Effect size g");
+        int p = 0;
+        for (int i = 0; i < tables.outcomesByApproach().size(); i++) {
+            OutcomeTables.ApproachRow expected = tables.outcomesByApproach().get(i);
+            Row row = sheet.getRow(i + 1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(expected.approach());
+            GroupOutcomes o = expected.outcomes();
+            assertNumber(row.getCell(nPaired), o.nPaired(), "0");
+            if (o.reliableImprovementPct() == null) {
+                assertEmpty(row.getCell(ri));
+            } else {
+                assertNumber(row.getCell(ri), o.reliableImprovementPct() / 100.0, "0.0%");
+                p++;
+            }
+            if (o.baselineMean() == null) {
+                assertEmpty(row.getCell(mean));
+            } else {
+                assertNumber(row.getCell(mean), o.baselineMean(), "0.00");
+            }
+            if (o.g() == null) {
+                assertEmpty(row.getCell(g));
+            }
+        }
+        assertThat(p).as("rates shown").isPositive();
+    }
+
+    @Test
+    void ratesOnEverySheetArePercentages() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        int checked = 0;
+        for (XSSFSheet sheet : sheets(workbook)) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() != CellType.STRING || !cell.getStringCellValue().endsWith(" %")
+                            || !isHeader(workbook, cell)) {
+                        continue;
+                    }
+                    for (int r = row.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                        Row data = sheet.getRow(r);
+                        Cell value = data == null ? null : data.getCell(cell.getColumnIndex());
+                        if (data == null || isHeader(workbook, data.getCell(0))) {
+                            break;
+                        }
+                        if (value != null && value.getCellType() == CellType.NUMERIC) {
+                            assertThat(value.getCellStyle().getDataFormatString())
+                                    .as(sheet.getSheetName() + " " + cell.getStringCellValue()).isEqualTo("0.0%");
+                            assertThat(value.getNumericCellValue()).isBetween(0.0, 1.0);
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+    }
+
+    @Test
+    void summaryShowsTheHeadlinesOfTheApproachesWithSmallGroupsMarked() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        XSSFSheet sheet = workbook.getSheet("Summary");
+        List<String> texts = texts(sheet);
+        assertThat(texts).anyMatch(t -> t.startsWith("Clinical outcomes") && t.contains("June 2026"));
+        // Every group of the fixture is small: the sentences say so, with n.
+        assertThat(texts).contains("DBT: too few clients to say (n = 2).", "CPT: too few clients to say (n = 2).");
+        assertThat(texts).anyMatch(t -> t.startsWith("ACT: no client who finished ACT"));
+        assertThat(texts).contains(SmallNumbers.FLAG);
+        Row header = findRow(sheet, "Approach");
+        int ri = column(header, "Reliable improvement %");
+        Row dbt = sheet.getRow(header.getRowNum() + 1);
+        assertThat(dbt.getCell(0).getStringCellValue()).isEqualTo("DBT");
+        assertThat(dbt.getCell(ri).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        assertThat(workbook.getFontAt(dbt.getCell(0).getCellStyle().getFontIndex()).getItalic())
+                .as("small groups are drawn lighter").isTrue();
+    }
+
+    @Test
+    void picturesAreAnchoredWhereTheReportPutsCharts() throws IOException {
+        Map<String, Integer> expected = new HashMap<>();
+        expected.put("Summary", 2);
+        expected.put("By approach", 3);
+        expected.put("Reliable change", 1);
+        expected.put("Trajectories", CohortFixture.INSTRUMENTS.size());
+        expected.put("Symptom clusters", 1);
+        expected.put("Clinicians", 1);
+        XSSFWorkbook workbook = monthlyWorkbook;
+        for (XSSFSheet sheet : sheets(workbook)) {
+            List<XSSFPicture> pictures = pictures(sheet);
+            assertThat(pictures).as(sheet.getSheetName())
+                    .hasSize(expected.getOrDefault(sheet.getSheetName(), 0));
+            for (XSSFPicture picture : pictures) {
+                XSSFClientAnchor anchor = picture.getClientAnchor();
+                assertThat(picture.getCTPicture().getDomNode().getParentNode().getLocalName())
+                        .isEqualTo("twoCellAnchor");
+                assertThat(anchor.getCol2()).isGreaterThan(anchor.getCol1());
+                assertThat(anchor.getRow2()).isGreaterThan(anchor.getRow1());
+                assertThat(picture.getPictureData().getData()).startsWith(0x89, 'P', 'N', 'G');
+            }
+        }
+        // Beside the tables: right of the trajectory table, below the wide By approach table.
+        XSSFSheet trajectories = workbook.getSheet("Trajectories");
+        int tableColumns = trajectories.getRow(0).getLastCellNum();
+        for (XSSFPicture picture : pictures(trajectories)) {
+            assertThat(picture.getClientAnchor().getCol1()).isGreaterThanOrEqualTo((short) tableColumns);
+        }
+        XSSFSheet byApproach = workbook.getSheet("By approach");
+        int tableEnd = tables.outcomesByApproach().size();
+        for (XSSFPicture picture : pictures(byApproach)) {
+            assertThat(picture.getClientAnchor().getRow1()).isGreaterThan(tableEnd);
+        }
+    }
+
+    @Test
+    void noCellIsAFormula() throws IOException {
+        for (Path file : List.of(monthly, research)) {
+            try (XSSFWorkbook workbook = open(file)) {
+                int cells = 0;
+                for (XSSFSheet sheet : sheets(workbook)) {
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            assertThat(cell.getCellType()).as(sheet.getSheetName() + " " + cell.getAddress())
+                                    .isNotEqualTo(CellType.FORMULA);
+                            cells++;
+                        }
+                    }
+                }
+                assertThat(cells).isGreaterThan(500);
+            }
+        }
+    }
+
+    @Test
+    void formulaLikeInputTextIsStoredAsQuotePrefixedText() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        Map<String, List<String>> found = new HashMap<>();
+        for (XSSFSheet sheet : sheets(workbook)) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() != CellType.STRING) {
+                        continue;
+                    }
+                    String text = cell.getStringCellValue();
+                    if (WorkbookStyles.needsQuotePrefix(text)) {
+                        assertThat(cell.getCellStyle().getQuotePrefixed()).as(sheet.getSheetName() + " "
+                                + cell.getAddress() + " " + text).isTrue();
+                        found.computeIfAbsent(text, t -> new ArrayList<>()).add(sheet.getSheetName());
+                    }
+                }
+            }
+        }
+        assertThat(found.get(ReportFixture.INJECTED_COLUMN)).as("unknown column in warnings and reasons")
+                .contains("Data quality");
+        assertThat(found.get(ReportFixture.INJECTED_CLINICIAN)).contains("Clinicians", "Reliable change");
+        assertThat(found.get(ReportFixture.INJECTED_CLIENT)).containsExactly("Alerts");
+        assertThat(found.get(ReportFixture.INJECTED_CLOSED_CLIENT)).contains("Reliable change");
+        // The unknown column appears both alone and inside its warning; the latter is plain text.
+        assertThat(texts(workbook.getSheet("Data quality")))
+                .contains("sessions.csv: unknown column '" + ReportFixture.INJECTED_COLUMN + "' ignored");
+    }
+
+    @Test
+    void stylesAreFewAndReused() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        assertThat(workbook.getNumCellStyles()).isLessThan(40);
+    }
+
+    @Test
+    void aSecondRunGivesIdenticalCellContents() throws IOException {
+        Path again = folder.resolve("again").resolve("outcomes-2026-06.xlsx");
+        OutcomesWorkbook.write(again, tables, run, ReportFixture.quality(), ReportCharts.render(tables, run));
+        XSSFWorkbook first = monthlyWorkbook;
+        try (XSSFWorkbook second = open(again)) {
+            assertThat(contents(second)).isEqualTo(contents(first));
+            LocalDate end = CohortFixture.WINDOW.to();
+            assertThat(first.getProperties().getCoreProperties().getCreated())
+                    .isEqualTo(java.util.Date.from(end.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            assertThat(second.getProperties().getCoreProperties().getCreated())
+                    .isEqualTo(first.getProperties().getCoreProperties().getCreated());
+        }
+    }
+
+    @Test
+    void writingReplacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
+        Path target = folder.resolve("replace").resolve("outcomes.xlsx");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "old");
+        OutcomesWorkbook.write(target, tables, run, ReportFixture.quality(), List.of());
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("outcomes.xlsx");
+        }
+        try (XSSFWorkbook workbook = open(target)) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+            assertThat(pictures(workbook.getSheet("Summary"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aboutExplainsTheMeasuresThresholdsParametersFilesAndCodebook() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        List<String> texts = texts(workbook.getSheet("About"));
+        for (String term : List.of("Reliable improvement", "Reliable deterioration", "Recovery", "Reliable recovery",
+                "Response", "Effect size d", "Effect size g", "Effect size dz", "Completeness", "Dropout",
+                "Trajectories", "PCL-5 symptom clusters", "Funnel plot and limits", "Not randomised")) {
+            assertThat(texts).as(term).contains(term);
+        }
+        assertThat(texts).anyMatch(t -> t.contains("not causal effects"));
+        assertThat(texts).contains("window-months", "ab".repeat(32), "cd".repeat(32));
+        assertThat(texts).anyMatch(t -> t.startsWith("pcl5: higher scores are worse; clinical range at or above 33"));
+        long codebookRows = texts.stream().filter(t -> t.startsWith("csv/") || t.startsWith("rejects.csv")).count();
+        assertThat(codebookRows).isEqualTo(Codebook.load().size());
+    }
+
+    @Test
+    void dataQualityListsCountsReasonsAndWarnings() throws IOException {
+        XSSFWorkbook workbook = monthlyWorkbook;
+        XSSFSheet sheet = workbook.getSheet("Data quality");
+        Row header = sheet.getRow(0);
+        assertThat(header.getCell(0).getStringCellValue()).isEqualTo("File");
+        Row sessions = sheet.getRow(2);
+        assertThat(sessions.getCell(0).getStringCellValue()).isEqualTo("sessions.csv");
+        assertNumber(sessions.getCell(column(header, "Rows read")), 40, "0");
+        assertNumber(sessions.getCell(column(header, "Duplicates")), 2, "0");
+        assertThat(texts(sheet)).contains("not a number", "wrong number of fields",
+                "sessions.csv: 2 exact duplicate rows dropped");
+    }
+
+    @Test
+    void countsThatSuppressionHidesAreShownAsText() throws IOException {
+        int dbtPcl5 = 0;
+        assertThat(tables.outcomesByApproach().get(dbtPcl5).approach()).isEqualTo("DBT");
+        SuppressedCells hidden = SuppressedCells.of(Map.of(
+                new SuppressedCells.Cell(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, dbtPcl5, "n_paired"),
+                SuppressedCells.Kind.SMALL));
+        OutcomeTables suppressed = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
+                tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
+                tables.trajectories(), tables.pcl5Clusters(), tables.clinicians(), tables.subgroups(),
+                tables.activity(), tables.alerts(), hidden);
+        RunDescription suppressedRun = ReportFixture.run(true, true);
+        Path file = folder.resolve("suppressed").resolve("outcomes.xlsx");
+        OutcomesWorkbook.write(file, suppressed, suppressedRun, ReportFixture.quality(),
+                ReportCharts.render(suppressed, suppressedRun));
+        try (XSSFWorkbook workbook = open(file)) {
+            XSSFSheet sheet = workbook.getSheet("By approach");
+            int nPaired = column(sheet.getRow(0), "Paired (n)");
+            assertThat(sheet.getRow(1).getCell(nPaired).getStringCellValue()).isEqualTo("<11");
+            assertThat(texts(workbook.getSheet("Summary"))).contains("<11", "DBT: too few clients to say (n <11).");
+            assertThat(texts(workbook.getSheet("Alerts"))).doesNotContain(ReportFixture.INJECTED_CLIENT);
+            assertThat(texts(workbook.getSheet("Reliable change"))).doesNotContain(ReportFixture.INJECTED_CLOSED_CLIENT);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static List<String> names(XSSFWorkbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
+        return names;
+    }
+
+    private static List<XSSFSheet> sheets(XSSFWorkbook workbook) {
+        List<XSSFSheet> sheets = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            sheets.add(workbook.getSheetAt(i));
+        }
+        return sheets;
+    }
+
+    private static List<XSSFPicture> pictures(XSSFSheet sheet) {
+        XSSFDrawing drawing = sheet.getDrawingPatriarch();
+        List<XSSFPicture> pictures = new ArrayList<>();
+        if (drawing != null) {
+            for (XSSFShape shape : drawing.getShapes()) {
+                if (shape instanceof XSSFPicture picture) {
+                    pictures.add(picture);
+                }
+            }
+        }
+        return pictures;
+    }
+
+    private static int column(Row header, String label) {
+        for (Cell cell : header) {
+            if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(label)) {
+                return cell.getColumnIndex();
+            }
+        }
+        throw new AssertionError("no column " + label);
+    }
+
+    private static Row findRow(XSSFSheet sheet, String firstCell) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(0);
+            if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(firstCell)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + firstCell);
+    }
+
+    private static boolean isHeader(XSSFWorkbook workbook, Cell cell) {
+        return cell != null && cell.getCellStyle().getWrapText()
+                && workbook.getFontAt(cell.getCellStyle().getFontIndex()).getBold();
+    }
+
+    private static List<String> texts(XSSFSheet sheet) {
+        List<String> texts = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static void assertNumber(Cell cell, double expected, String format) {
+        assertThat(cell).isNotNull();
+        assertThat(cell.getCellType()).as(cell.getAddress().toString()).isEqualTo(CellType.NUMERIC);
+        assertThat(cell.getNumericCellValue()).isCloseTo(expected, within(1e-12));
+        assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo(format);
+    }
+
+    private static void assertEmpty(Cell cell) {
+        assertThat(cell == null || cell.getCellType() == CellType.BLANK).isTrue();
+    }
+
+    /** Every cell as sheet!address=type:value:format, in order. */
+    private static List<String> contents(XSSFWorkbook workbook) {
+        List<String> contents = new ArrayList<>();
+        for (XSSFSheet sheet : sheets(workbook)) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    contents.add(sheet.getSheetName() + "!" + cell.getAddress() + "=" + cell.getCellType() + ":"
+                            + cell + ":" + cell.getCellStyle().getDataFormatString() + ":"
+                            + cell.getCellStyle().getQuotePrefixed());
+                }
+            }
+            contents.add(sheet.getSheetName() + " pictures " + pictures(sheet).size());
+        }
+        return contents;
+    }
+}

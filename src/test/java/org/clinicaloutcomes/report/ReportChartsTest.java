@@ -1,0 +1,125 @@
+package org.clinicaloutcomes.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.clinicaloutcomes.analysis.CohortAnalysis;
+import org.clinicaloutcomes.analysis.CohortFixture;
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.metrics.Instrument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The charts of the hand-built practice: valid, non-blank PNGs of the stated size, on the sheets
+ * REPORTS.md names, identical bytes on a second render, the bundled font, and a fixed colour per
+ * approach.
+ */
+class ReportChartsTest {
+
+    private static final OutcomeTables TABLES = ReportFixture.tables(true);
+    private static final RunDescription RUN = ReportFixture.run(true, false);
+
+    @Test
+    void rendersEveryChartOnItsSheet() {
+        List<RenderedChart> charts = ReportCharts.render(TABLES, RUN);
+        List<String> expected = new java.util.ArrayList<>();
+        for (Instrument instrument : CohortFixture.INSTRUMENTS) {
+            expected.add("trajectory-" + instrument.key() + ".png");
+        }
+        expected.addAll(List.of("reliable-change-pcl5.png", "recovery-pcl5.png", "effect-size-pcl5.png",
+                "change-boxplot-pcl5.png", "clinician-funnel-pcl5.png", "pcl5-clusters.png"));
+        assertThat(charts).extracting(RenderedChart::fileName).containsExactlyElementsOf(expected);
+        assertThat(charts).filteredOn(c -> c.fileName().startsWith("trajectory-"))
+                .allMatch(c -> c.sheet().equals(OutcomesWorkbook.TRAJECTORIES));
+        assertThat(sheet(charts, "reliable-change-pcl5.png")).isEqualTo(OutcomesWorkbook.RELIABLE_CHANGE);
+        assertThat(sheet(charts, "recovery-pcl5.png")).isEqualTo(OutcomesWorkbook.BY_APPROACH);
+        assertThat(sheet(charts, "effect-size-pcl5.png")).isEqualTo(OutcomesWorkbook.BY_APPROACH);
+        assertThat(sheet(charts, "change-boxplot-pcl5.png")).isEqualTo(OutcomesWorkbook.BY_APPROACH);
+        assertThat(sheet(charts, "clinician-funnel-pcl5.png")).isEqualTo(OutcomesWorkbook.CLINICIANS);
+        assertThat(sheet(charts, "pcl5-clusters.png")).isEqualTo(OutcomesWorkbook.SYMPTOM_CLUSTERS);
+        assertThat(charts).allMatch(c -> !c.title().isBlank());
+    }
+
+    @Test
+    void everyChartIsANonBlankPngOfItsSize() throws IOException {
+        for (RenderedChart chart : ReportCharts.render(TABLES, RUN)) {
+            assertDrawn(chart);
+        }
+    }
+
+    @Test
+    void renderingTwiceGivesIdenticalBytes() {
+        List<RenderedChart> first = ReportCharts.render(TABLES, RUN);
+        List<RenderedChart> second = ReportCharts.render(ReportFixture.tables(true), RUN);
+        assertThat(second).hasSameSizeAs(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).png()).as(first.get(i).fileName()).isEqualTo(first.get(i).png());
+        }
+    }
+
+    @Test
+    void chartsOfAnEmptyPracticeAndOfASuppressedRunStillRender() throws IOException {
+        CohortAnalysis empty = new CohortAnalysis(CohortFixture.INSTRUMENTS, CohortFixture.APPROACHES, "pcl5",
+                CohortFixture.WINDOW, true);
+        for (RenderedChart chart : ReportCharts.render(empty.finish(), RUN)) {
+            assertDrawn(chart);
+        }
+        for (RenderedChart chart : ReportCharts.render(TABLES, ReportFixture.run(true, true))) {
+            assertDrawn(chart);
+        }
+    }
+
+    @Test
+    void chartsUseTheBundledFont() {
+        assertThat(ChartStyle.REGULAR_FACE.getFamily()).isEqualTo("DejaVu Sans");
+        assertThat(ChartStyle.BOLD_FACE.getFontName()).isEqualTo("DejaVu Sans Bold");
+        assertThat(ChartStyle.NOTE_FONT.getSize2D()).isGreaterThanOrEqualTo(12f);
+        assertThat(ChartStyle.TICK_FONT.getSize2D()).isGreaterThanOrEqualTo(12f);
+    }
+
+    @Test
+    void eachApproachKeepsItsColourAndAllIsGrey() {
+        List<String> approaches = List.of("DBT", "CPT", "ACT", "PE");
+        assertThat(ChartStyle.colour(approaches, "DBT")).isEqualTo(new Color(0xE6, 0x9F, 0x00));
+        assertThat(ChartStyle.colour(approaches, "PE")).isEqualTo(new Color(0x00, 0x72, 0xB2));
+        assertThat(ChartStyle.colour(approaches, OutcomeTables.ALL)).isEqualTo(ChartStyle.ALL_COLOUR);
+        Set<Color> distinct = new HashSet<>();
+        for (String approach : approaches) {
+            distinct.add(ChartStyle.colour(approaches, approach));
+        }
+        assertThat(distinct).hasSize(4).doesNotContain(ChartStyle.ALL_COLOUR);
+    }
+
+    private static String sheet(List<RenderedChart> charts, String file) {
+        return charts.stream().filter(c -> c.fileName().equals(file)).findFirst().orElseThrow().sheet();
+    }
+
+    /** A valid PNG of the stated size with more than two colours on more than 1% of its pixels. */
+    private static void assertDrawn(RenderedChart chart) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.png()));
+        assertThat(image).as(chart.fileName()).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(chart.width()).isEqualTo(ReportCharts.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(chart.height()).isEqualTo(ReportCharts.HEIGHT);
+        int background = image.getRGB(0, 0);
+        Set<Integer> colours = new HashSet<>();
+        long drawn = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                colours.add(rgb);
+                drawn += rgb != background ? 1 : 0;
+            }
+        }
+        assertThat(colours.size()).as(chart.fileName() + " colours").isGreaterThan(2);
+        assertThat(drawn).as(chart.fileName() + " drawn pixels").isGreaterThan(image.getWidth() * image.getHeight() / 100L);
+    }
+}
