@@ -66,11 +66,24 @@ class RerunsIT {
     void aRunKilledInTheSessionsIngestResumesToTheOutputsOfAnUninterruptedRun() throws Exception {
         Path state = work.resolve("state");
         Path resumed = work.resolve("resumed");
-        Process killed = startAndKillInSessionsIngest(state, resumed);
+        Path input = Files.createDirectories(work.resolve("input"));
+        Files.copy(bigInput.resolve("intake.csv"), input.resolve("intake.csv"));
+        Files.copy(bigInput.resolve("sessions.csv"), input.resolve("sessions.csv"));
+        Process killed = startAndKillInSessionsIngest(state, input, resumed);
         assertThat(killed.exitValue()).isNotZero();
         assertThat(resumed).doesNotExist();
 
-        JarRunner.Result restart = JarRunner.run(state, "monthly", "--input=" + bigInput, "--output=" + resumed,
+        // an input that changed since the killed run refuses the restart
+        byte[] sessions = Files.readAllBytes(input.resolve("sessions.csv"));
+        Files.writeString(input.resolve("sessions.csv"), "E9999999,2026-10-01,1,Y,,,,,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        JarRunner.Result refused = JarRunner.run(state, "monthly", "--input=" + input, "--output=" + resumed,
+                "--month=2026-10", "--restart");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("sessions.csv changed");
+        Files.write(input.resolve("sessions.csv"), sessions);
+
+        JarRunner.Result restart = JarRunner.run(state, "monthly", "--input=" + input, "--output=" + resumed,
                 "--month=2026-10", "--restart");
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.out()).contains("resuming run");
@@ -86,7 +99,7 @@ class RerunsIT {
                 assertThat(a.get(file)).as(file).isEqualTo(b.get(file));
             }
         }
-        JarRunner.Result again = JarRunner.run(state, "monthly", "--input=" + bigInput, "--output=" + resumed,
+        JarRunner.Result again = JarRunner.run(state, "monthly", "--input=" + input, "--output=" + resumed,
                 "--month=2026-10", "--restart");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("no failed or interrupted");
@@ -99,7 +112,7 @@ class RerunsIT {
         assertThat(monthly(state, bigInput.toString(), report).exitCode()).isZero();
         Map<String, String> before = hashes(report);
 
-        startAndKillInSessionsIngest(state, report);
+        startAndKillInSessionsIngest(state, bigInput, report);
 
         assertThat(hashes(report)).isEqualTo(before);
     }
@@ -138,9 +151,9 @@ class RerunsIT {
         }
     }
 
-    private Process startAndKillInSessionsIngest(Path state, Path output) throws Exception {
+    private Process startAndKillInSessionsIngest(Path state, Path input, Path output) throws Exception {
         Path out = work.resolve("killed.out");
-        Process process = JarRunner.start(state, out, work.resolve("killed.err"), "monthly", "--input=" + bigInput,
+        Process process = JarRunner.start(state, out, work.resolve("killed.err"), "monthly", "--input=" + input,
                 "--output=" + output, "--month=2026-10");
         waitFor(out, "sessions.csv: ");
         process.destroyForcibly(); // SIGKILL on Linux
