@@ -61,6 +61,11 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *       discharges (total and per reason), caseload (episodes with an attended session in the
  *       period: a client id has one episode), attended and missed sessions, and the missed rate
  *       {@code 100 × missed / (attended + missed)} (empty without scheduled sessions).</li>
+ *   <li><b>Window activity</b>: the same rows over the whole window {@code [window.from,
+ *       window.to]}, period {@code <from>_<to>}, for the workbook's Summary (its window column).
+ *       In a monthly run an intake, discharge or session before the report month but inside the
+ *       window counts here and not in the activity rows; in a research run both are the same
+ *       period and the same counts (computed twice in the same pass, not shared).</li>
  *   <li><b>Alerts</b> (monthly runs): episodes open at the end of the report month (intake on or
  *       before it; no discharge, or one after it) whose latest score up to the month's end on an
  *       instrument is a reliable deterioration ({@link EpisodeOutcome#reliableDeterioration()})
@@ -126,6 +131,7 @@ public final class CohortAnalysis {
     private final TreeMap<String, ClinicianAccumulator> clinicians = new TreeMap<>();
     private final SubgroupAccumulator[][] subgroups; // [approach][slot]
     private final ActivityAccumulator[] activity;
+    private final ActivityAccumulator[] windowActivity;
     private final List<OutcomeTables.AlertRow> alerts = new ArrayList<>();
 
     private long episodesAdded;
@@ -138,7 +144,8 @@ public final class CohortAnalysis {
      * @param approaches           the configured approaches, in report order (not {@code ALL})
      * @param primaryInstrumentKey key of the primary instrument (clinicians, subgroups)
      * @param window               the reporting window; its period gives the activity table and,
-     *                             for a monthly run, the report month of the alerts
+     *                             for a monthly run, the report month of the alerts; the window
+     *                             itself gives the window activity table
      * @param monthly              whether alerts are computed (the monthly job)
      * @throws IllegalArgumentException on an empty or duplicated list, an approach named ALL, an
      *                                  unknown primary instrument, or a monthly run whose window
@@ -222,6 +229,7 @@ public final class CohortAnalysis {
         this.clusters = new ClusterAccumulator[groups];
         this.subgroups = new SubgroupAccumulator[groups][subgroupValue.length];
         this.activity = new ActivityAccumulator[groups];
+        this.windowActivity = new ActivityAccumulator[groups];
         for (int a = 0; a < groups; a++) {
             attendedPerClosed[a] = new IntList();
             List<List<EpisodeOutcome>> perInstrument = new ArrayList<>(instrumentCount);
@@ -234,6 +242,7 @@ public final class CohortAnalysis {
                 subgroups[a][s] = new SubgroupAccumulator();
             }
             activity[a] = new ActivityAccumulator();
+            windowActivity[a] = new ActivityAccumulator();
         }
         for (int a = 0; a < approachCount; a++) {
             List<List<OutcomeTables.EpisodeRow>> perInstrument = new ArrayList<>(instrumentCount);
@@ -304,28 +313,47 @@ public final class CohortAnalysis {
 
     // ---------------------------------------------------------------- activity
 
+    /** Counts the episode in the activity period and, separately, in the whole window. */
     private void countActivity(int a, IntakeRecord intake, List<SessionRecord> sessions) {
-        int intakes = inPeriod(intake.intakeDay()) ? 1 : 0;
         int reason = -1;
-        if (intake.isClosed() && inPeriod(intake.dischargeDay())) {
+        if (intake.isClosed() && (inPeriod(intake.dischargeDay()) || inWindow(intake.dischargeDay()))) {
             reason = Codes.DISCHARGE_REASONS.indexOf(intake.dischargeReason());
             if (reason < 0) {
                 throw new IllegalArgumentException("unknown discharge reason on intake line " + intake.line());
             }
         }
-        long attended = 0;
-        long missed = 0;
+        long periodAttended = 0;
+        long periodMissed = 0;
+        long windowAttended = 0;
+        long windowMissed = 0;
         for (SessionRecord session : sessions) {
-            if (inPeriod(session.day())) {
+            int day = session.day();
+            if (inPeriod(day)) {
                 if (session.attended()) {
-                    attended++;
+                    periodAttended++;
                 } else {
-                    missed++;
+                    periodMissed++;
+                }
+            }
+            if (inWindow(day)) {
+                if (session.attended()) {
+                    windowAttended++;
+                } else {
+                    windowMissed++;
                 }
             }
         }
-        for (ActivityAccumulator group : new ActivityAccumulator[] {activity[a], activity[all]}) {
-            group.intakes += intakes;
+        boolean discharged = intake.isClosed();
+        count(activity, a, inPeriod(intake.intakeDay()), discharged && inPeriod(intake.dischargeDay()) ? reason : -1,
+                periodAttended, periodMissed);
+        count(windowActivity, a, inWindow(intake.intakeDay()),
+                discharged && inWindow(intake.dischargeDay()) ? reason : -1, windowAttended, windowMissed);
+    }
+
+    /** Adds one episode's counts in a period to its approach and to ALL. */
+    private void count(ActivityAccumulator[] groups, int a, boolean intake, int reason, long attended, long missed) {
+        for (ActivityAccumulator group : new ActivityAccumulator[] {groups[a], groups[all]}) {
+            group.intakes += intake ? 1 : 0;
             if (reason >= 0) {
                 group.discharges[reason]++;
             }
@@ -337,6 +365,10 @@ public final class CohortAnalysis {
 
     private boolean inPeriod(int day) {
         return day >= periodStartDay && day <= periodEndDay;
+    }
+
+    private boolean inWindow(int day) {
+        return day >= fromDay && day <= toDay;
     }
 
     // ---------------------------------------------------------------- alerts
@@ -506,7 +538,9 @@ public final class CohortAnalysis {
         finished = true;
         return new OutcomeTables(episodesAdded, closed[all], episodeOutcomeRows(), approachRows(),
                 comparisonRows(), trajectoryRows(), clusterRows(), clinicianRows(), subgroupRows(),
-                activityRows(), alertRows());
+                activityRows(window.periodLabel(), activity),
+                activityRows(window.from() + "_" + window.to(), windowActivity),
+                alertRows(), SuppressedCells.NONE);
     }
 
     private String groupName(int g) {
@@ -643,11 +677,10 @@ public final class CohortAnalysis {
         return rows;
     }
 
-    private List<OutcomeTables.ActivityRow> activityRows() {
-        String period = window.periodLabel();
+    private List<OutcomeTables.ActivityRow> activityRows(String period, ActivityAccumulator[] groups) {
         List<OutcomeTables.ActivityRow> rows = new ArrayList<>();
         for (int g = 0; g <= all; g++) {
-            ActivityAccumulator group = activity[g];
+            ActivityAccumulator group = groups[g];
             int[] d = group.discharges;
             rows.add(new OutcomeTables.ActivityRow(period, groupName(g), group.intakes, d[0] + d[1] + d[2] + d[3],
                     d[0], d[1], d[2], d[3], group.caseload, group.attended, group.missed,

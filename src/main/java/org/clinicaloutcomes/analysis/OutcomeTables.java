@@ -30,7 +30,12 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *                           in the window, by clinician id
  * @param subgroups          {@code subgroups.csv}: approach (then ALL) × subgroup, every subgroup
  *                           listed whether or not it has episodes
- * @param activity           {@code activity.csv}: one row per approach, then ALL
+ * @param activity           {@code activity.csv}: one row per approach, then ALL, for the activity
+ *                           period (the report month; for a research run the window)
+ * @param windowActivity     the same activity rows for the whole window {@code [from, to]} (period
+ *                           {@code <from>_<to>}), for the workbook's Summary only (not a CSV: {@code
+ *                           activity.csv} keeps the activity period); in a research run the same
+ *                           counts as {@code activity}; empty for tables built without it
  * @param alerts             {@code alerts.csv} (monthly runs; empty otherwise): by approach,
  *                           instrument, client id
  * @param suppressed         the count cells a writer must print as {@code <11} (or {@code >10}) with
@@ -48,6 +53,7 @@ public record OutcomeTables(
         List<ClinicianRow> clinicians,
         List<SubgroupRow> subgroups,
         List<ActivityRow> activity,
+        List<ActivityRow> windowActivity,
         List<AlertRow> alerts,
         SuppressedCells suppressed) {
 
@@ -63,17 +69,28 @@ public record OutcomeTables(
         clinicians = List.copyOf(clinicians);
         subgroups = List.copyOf(subgroups);
         activity = List.copyOf(activity);
+        windowActivity = List.copyOf(windowActivity);
         alerts = List.copyOf(alerts);
         Objects.requireNonNull(suppressed, "suppressed");
     }
 
-    /** Unsuppressed tables ({@link SuppressedCells#NONE}). */
+    /** Tables without window activity rows ({@code windowActivity} empty). */
+    public OutcomeTables(long episodesAdded, int closedInWindow, List<EpisodeRow> episodeOutcomes,
+                         List<ApproachRow> outcomesByApproach, List<ComparisonRow> approachComparison,
+                         List<TrajectoryRow> trajectories, List<ClusterRow> pcl5Clusters, List<ClinicianRow> clinicians,
+                         List<SubgroupRow> subgroups, List<ActivityRow> activity, List<AlertRow> alerts,
+                         SuppressedCells suppressed) {
+        this(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach, approachComparison, trajectories,
+                pcl5Clusters, clinicians, subgroups, activity, List.of(), alerts, suppressed);
+    }
+
+    /** Unsuppressed tables ({@link SuppressedCells#NONE}) without window activity rows. */
     public OutcomeTables(long episodesAdded, int closedInWindow, List<EpisodeRow> episodeOutcomes,
                          List<ApproachRow> outcomesByApproach, List<ComparisonRow> approachComparison,
                          List<TrajectoryRow> trajectories, List<ClusterRow> pcl5Clusters, List<ClinicianRow> clinicians,
                          List<SubgroupRow> subgroups, List<ActivityRow> activity, List<AlertRow> alerts) {
         this(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach, approachComparison, trajectories,
-                pcl5Clusters, clinicians, subgroups, activity, alerts, SuppressedCells.NONE);
+                pcl5Clusters, clinicians, subgroups, activity, List.of(), alerts, SuppressedCells.NONE);
     }
 
     /** Closed episode × instrument outcomes with paired scores (the rows of episode_outcomes). */
@@ -198,7 +215,8 @@ public record OutcomeTables(
 
     /**
      * Activity of one approach (or ALL) in the period (the report month, or a research run's
-     * window), counted over every accepted episode, not only the outcome cohort.
+     * window; for {@code windowActivity} always the window), counted over every accepted episode,
+     * not only the outcome cohort.
      *
      * @param period             {@code YYYY-MM}, or {@code <from>_<to>}
      * @param approach           approach, or ALL

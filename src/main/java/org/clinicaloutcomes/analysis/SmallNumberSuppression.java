@@ -1,5 +1,7 @@
 package org.clinicaloutcomes.analysis;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,7 +76,12 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *   <tr><td>subgroups</td><td>change_mean, change_sd</td><td>n_paired</td></tr>
  *   <tr><td></td><td>reliable_improvement_pct</td><td>n_paired, n_reliable_improvement</td></tr>
  *   <tr><td>activity</td><td>missed_session_pct</td><td>attended_sessions, missed_sessions</td></tr>
+ *   <tr><td>window activity</td><td>missed_session_pct</td><td>attended_sessions, missed_sessions</td></tr>
  * </table>
+ * The window activity rows ({@link OutcomeTables#windowActivity()}, the activity of the whole
+ * window that the workbook's Summary shows; not a CSV) are treated like the activity rows and
+ * registered under {@link SuppressedCells#WINDOW_ACTIVITY} with the column names of
+ * {@code activity.csv}.
  * Not counts of people, and never suppressed: {@code k}, {@code first_item}, {@code last_item},
  * {@code n_approaches} (a number of approaches); the degrees of freedom are part of their test.
  *
@@ -99,13 +106,19 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *       outcomes_by_approach; per variable and value: approaches → ALL.</li>
  *   <li>activity, per count column: approaches → ALL; per row: discharges = completed + dropout +
  *       referred + other.</li>
+ *   <li>window activity: the same identities as activity.</li>
  * </ul>
  * And the same count in several cells is one quantity, hidden everywhere or nowhere: n_closed on
  * every instrument row of an approach; a cluster table's n and diagnosis counts on the four rows
  * of an approach; the trajectory n at k = 1 and k = 2 (every paired episode has a first and a
  * second score) with n_paired; and, when the activity period is the window (a research run:
  * every approach's discharges equal its n_closed and its dropouts), activity's discharges and
- * discharges_dropout with n_closed and the dropouts.
+ * discharges_dropout with n_closed and the dropouts; likewise, always, window activity's
+ * discharges and discharges_dropout (discharged in the window = closed episodes); and, when the
+ * activity period is the window (a research run, or a monthly run with a one-month window: a
+ * period {@code YYYY-MM} is read as its first to last day), every count of an activity row with
+ * the same count of the window activity row of its approach (the Summary and the Activity sheet
+ * then show one number in two places, hidden in both or in neither).
  *
  * <p>Differences of shown counts that are not themselves a cell (n_closed − n_paired,
  * n_paired − n_reliable_improvement, n(k) − n(k + 1) of a trajectory, ...) are not protected,
@@ -172,6 +185,7 @@ public final class SmallNumberSuppression {
         private int[][] clinician; // row -> closed, paired, ri, cases, recovered
         private int[][] subgroup;  // row -> closed, paired, ri
         private int[][] activity;  // row -> the nine counts
+        private int[][] windowActivity; // row -> the nine counts
 
         Model(OutcomeTables tables) {
             this.t = tables;
@@ -181,7 +195,9 @@ public final class SmallNumberSuppression {
             clusters();
             clinicians();
             subgroups();
-            activity();
+            activity = activity(t.activity(), SuppressedCells.ACTIVITY);
+            windowActivity = activity(t.windowActivity(), SuppressedCells.WINDOW_ACTIVITY);
+            samePeriod();
             solver.solve();
         }
 
@@ -475,20 +491,23 @@ public final class SmallNumberSuppression {
                     row.missedSessions()};
         }
 
-        private void activity() {
-            List<OutcomeTables.ActivityRow> rows = t.activity();
-            activity = new int[rows.size()][];
+        /**
+         * The counts of activity rows (the activity period, or the whole window) in {@code table},
+         * with their identities; returns the quantities, row -> the nine counts.
+         */
+        private int[][] activity(List<OutcomeTables.ActivityRow> rows, String table) {
+            int[][] quantities = new int[rows.size()][];
             Integer all = null;
             List<Integer> approachRows = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.ActivityRow row = rows.get(r);
                 long[] counts = activityCounts(row);
-                activity[r] = new int[counts.length];
+                quantities[r] = new int[counts.length];
                 for (int c = 0; c < counts.length; c++) {
-                    activity[r][c] = solver.cell(counts[c], SuppressedCells.ACTIVITY, r, ACTIVITY_COLUMNS[c]);
+                    quantities[r][c] = solver.cell(counts[c], table, r, ACTIVITY_COLUMNS[c]);
                 }
                 // discharges = completed + dropout + referred + other
-                solver.sum(activity[r][1], List.of(activity[r][2], activity[r][3], activity[r][4], activity[r][5]));
+                solver.sum(quantities[r][1], List.of(quantities[r][2], quantities[r][3], quantities[r][4], quantities[r][5]));
                 if (row.approach().equals(ALL)) {
                     all = r;
                 } else {
@@ -499,13 +518,14 @@ public final class SmallNumberSuppression {
                 for (int c = 0; c < ACTIVITY_COLUMNS.length; c++) {
                     List<Integer> parts = new ArrayList<>();
                     for (int r : approachRows) {
-                        parts.add(activity[r][c]);
+                        parts.add(quantities[r][c]);
                     }
-                    solver.sum(activity[all][c], parts);
+                    solver.sum(quantities[all][c], parts);
                 }
             }
-            // When the activity period is the window (a research run), discharges are the closed
-            // episodes and discharges_dropout the dropouts of outcomes_by_approach.
+            // When the period is the window (a research run's activity; the window activity of any
+            // run), discharges are the closed episodes and discharges_dropout the dropouts of
+            // outcomes_by_approach.
             boolean periodIsWindow = !rows.isEmpty();
             for (OutcomeTables.ActivityRow row : rows) {
                 List<Integer> group = obaRowsByApproach.get(row.approach());
@@ -520,9 +540,47 @@ public final class SmallNumberSuppression {
             if (periodIsWindow) {
                 for (int r = 0; r < rows.size(); r++) {
                     String approach = rows.get(r).approach();
-                    solver.same(activity[r][1], closed[obaRowsByApproach.get(approach).get(0)]);
-                    solver.same(activity[r][3], dropouts.get(approach));
+                    solver.same(quantities[r][1], closed[obaRowsByApproach.get(approach).get(0)]);
+                    solver.same(quantities[r][3], dropouts.get(approach));
                 }
+            }
+            return quantities;
+        }
+
+        /**
+         * An activity row and a window activity row of the same approach and period (a research
+         * run, whose activity period is the window; a monthly run with a one-month window) show
+         * the same counts: one quantity each.
+         */
+        private void samePeriod() {
+            List<OutcomeTables.ActivityRow> rows = t.activity();
+            List<OutcomeTables.ActivityRow> windowRows = t.windowActivity();
+            Map<String, Integer> windowRow = new HashMap<>();
+            for (int w = 0; w < windowRows.size(); w++) {
+                OutcomeTables.ActivityRow row = windowRows.get(w);
+                windowRow.putIfAbsent(key(days(row.period()), row.approach()), w);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                OutcomeTables.ActivityRow row = rows.get(r);
+                Integer w = windowRow.get(key(days(row.period()), row.approach()));
+                if (w != null) {
+                    for (int c = 0; c < ACTIVITY_COLUMNS.length; c++) {
+                        solver.same(activity[r][c], windowActivity[w][c]);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A period label as its first and last day, {@code <from>_<to>}: {@code YYYY-MM} is the
+         * month's first to last day; any other label is returned as it is.
+         */
+        private static String days(String period) {
+            try {
+                YearMonth month = YearMonth.parse(period);
+                return month.atDay(1) + "_" + month.atEndOfMonth();
+            } catch (DateTimeParseException e) {
+                return period;
             }
         }
 
@@ -548,7 +606,8 @@ public final class SmallNumberSuppression {
         OutcomeTables suppressed() {
             return new OutcomeTables(t.episodesAdded(), t.closedInWindow(), List.of(), approachRows(),
                     comparisonRows(), trajectoryRows(), clusterRows(), clinicianRows(), subgroupRows(),
-                    activityRows(), List.of(), SuppressedCells.of(solver.hiddenCells()));
+                    activityRows(t.activity(), activity), activityRows(t.windowActivity(), windowActivity),
+                    List.of(), SuppressedCells.of(solver.hiddenCells()));
         }
 
         private List<OutcomeTables.ApproachRow> approachRows() {
@@ -681,12 +740,11 @@ public final class SmallNumberSuppression {
             return out;
         }
 
-        private List<OutcomeTables.ActivityRow> activityRows() {
+        private List<OutcomeTables.ActivityRow> activityRows(List<OutcomeTables.ActivityRow> rows, int[][] counts) {
             List<OutcomeTables.ActivityRow> out = new ArrayList<>();
-            List<OutcomeTables.ActivityRow> rows = t.activity();
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.ActivityRow row = rows.get(r);
-                boolean rate = hidden(activity[r][7], activity[r][8]);
+                boolean rate = hidden(counts[r][7], counts[r][8]);
                 out.add(new OutcomeTables.ActivityRow(row.period(), row.approach(), row.intakes(), row.discharges(),
                         row.dischargesCompleted(), row.dischargesDropout(), row.dischargesReferred(),
                         row.dischargesOther(), row.caseload(), row.attendedSessions(), row.missedSessions(),

@@ -16,7 +16,10 @@ import java.util.TreeMap;
  * <p>A cell is named by the CSV file that shows it ({@code outcomes_by_approach.csv}, ... as in
  * {@code OutcomeCsvFiles}; the constants below), its row index in that file's row list of
  * {@link OutcomeTables} (0 = the first data row, the header not counted) and its column name in
- * that file. Two kinds:
+ * that file. One table is not a CSV file: {@link #WINDOW_ACTIVITY}, the activity rows of the whole
+ * window ({@link OutcomeTables#windowActivity()}), which only the workbook's Summary shows; its
+ * cells are named like those of {@code activity.csv} (the same column names, the row index in
+ * {@code windowActivity}). Two kinds:
  * <ul>
  *   <li>{@link Kind#SMALL}: the count is from 1 to 10; printed {@code <11}.</li>
  *   <li>{@link Kind#COMPLEMENTARY}: the count is above 10 but hidden so that a small count
@@ -40,6 +43,11 @@ public final class SuppressedCells {
     public static final String CLINICIANS = "clinicians.csv";
     public static final String SUBGROUPS = "subgroups.csv";
     public static final String ACTIVITY = "activity.csv";
+    /**
+     * The window activity rows ({@link OutcomeTables#windowActivity()}): a table of the workbook,
+     * not a CSV file (no {@code .csv}); columns as in {@code activity.csv}.
+     */
+    public static final String WINDOW_ACTIVITY = "window_activity";
 
     /** Unsuppressed tables: {@link #on()} is false and no cell is registered. */
     public static final SuppressedCells NONE = new SuppressedCells(false, Map.of());
@@ -66,7 +74,7 @@ public final class SuppressedCells {
     /**
      * One cell.
      *
-     * @param file   CSV file name, such as {@code outcomes_by_approach.csv}
+     * @param file   CSV file name, such as {@code outcomes_by_approach.csv}, or {@link #WINDOW_ACTIVITY}
      * @param row    index in the file's row list of {@link OutcomeTables}, from 0
      * @param column column name in that file
      */

@@ -27,6 +27,7 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
@@ -39,7 +40,9 @@ import org.clinicaloutcomes.report.WorkbookStyles.Kind;
  * only), {@value #DATA_QUALITY}, {@value #ABOUT}.
  *
  * <ul>
- *   <li>{@code Summary}: a one-screen dashboard: activity of the report month and of the window,
+ *   <li>{@code Summary}: a one-screen dashboard: activity (caseload, intakes, discharges,
+ *       dropouts, sessions) of the report month ({@link OutcomeTables#activity()}) and of the
+ *       window ({@link OutcomeTables#windowActivity()}), with the suppression markers,
  *       per approach on the primary instrument the reliable improvement, recovery, reliable
  *       deterioration and dropout rates and g (small groups in grey with a "small n" note), one
  *       plain-language sentence per approach, and the trajectory and reliable-change charts of the
@@ -219,43 +222,48 @@ public final class OutcomesWorkbook {
                 styles.subtitle, false);
         s.freeze(0, 2);
 
-        int activityIndex = -1;
-        for (int i = 0; i < tables.activity().size(); i++) {
-            if (OutcomeTables.ALL.equals(tables.activity().get(i).approach())) {
-                activityIndex = i;
-            }
-        }
+        // The ALL rows of the activity period (the report month, or a research run's window) and of
+        // the whole window.
+        int activityIndex = allRow(tables.activity());
         OutcomeTables.ActivityRow activity = activityIndex < 0 ? null : tables.activity().get(activityIndex);
+        int windowIndex = allRow(tables.windowActivity());
+        OutcomeTables.ActivityRow window = windowIndex < 0 ? null : tables.windowActivity().get(windowIndex);
         int allIndex = groupIndex(OutcomeTables.ALL, primary.key());
         GroupOutcomes all = allIndex < 0 ? null : tables.outcomesByApproach().get(allIndex).outcomes();
         String activityFile = OutcomeCsvFiles.ACTIVITY;
+        String windowFile = SuppressedCells.WINDOW_ACTIVITY;
         String groupFile = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
 
         int row = 3;
         s.header(row, 0, "At a glance");
         s.header(row, 1, monthly ? "Report month " + run.window().reportMonth() : "Window");
         if (monthly) {
-            s.header(row, 2, "Outcome window" + windowLength());
+            s.header(row, 2, "Window" + windowLength());
         }
         row++;
         row = glance(s, row, "Clients seen (caseload)",
-                activity == null ? null : shown(activityFile, activityIndex, "caseload", activity.caseload()), null);
+                activity == null ? null : shown(activityFile, activityIndex, "caseload", activity.caseload()),
+                window == null ? null : shown(windowFile, windowIndex, "caseload", window.caseload()));
         row = glance(s, row, "New clients (intakes)",
-                activity == null ? null : shown(activityFile, activityIndex, "intakes", activity.intakes()), null);
+                activity == null ? null : shown(activityFile, activityIndex, "intakes", activity.intakes()),
+                window == null ? null : shown(windowFile, windowIndex, "intakes", window.intakes()));
+        // Discharged in the window = the closed episodes of the outcome cohort.
+        Object windowDischarges = window != null
+                ? shown(windowFile, windowIndex, "discharges", window.discharges())
+                : all == null ? tables.closedInWindow() : shown(groupFile, allIndex, "n_closed", all.nClosed());
         row = glance(s, row, "Discharges",
                 activity == null ? null : shown(activityFile, activityIndex, "discharges", activity.discharges()),
-                all == null ? tables.closedInWindow() : shown(groupFile, allIndex, "n_closed", all.nClosed()));
+                windowDischarges);
         row = glance(s, row, "  of which dropout", activity == null ? null
-                : shown(activityFile, activityIndex, "discharges_dropout", activity.dischargesDropout()), null);
+                : shown(activityFile, activityIndex, "discharges_dropout", activity.dischargesDropout()),
+                window == null ? null
+                        : shown(windowFile, windowIndex, "discharges_dropout", window.dischargesDropout()));
         row = glance(s, row, "Sessions attended", activity == null ? null
-                : shown(activityFile, activityIndex, "attended_sessions", activity.attendedSessions()), null);
+                : shown(activityFile, activityIndex, "attended_sessions", activity.attendedSessions()),
+                window == null ? null
+                        : shown(windowFile, windowIndex, "attended_sessions", window.attendedSessions()));
         row = glance(s, row, "Discharged with before-and-after " + primary.name(), null,
                 all == null ? null : shown(groupFile, allIndex, "n_paired", all.nPaired()));
-        if (monthly) {
-            s.styled(row, 0, "Caseload, intakes and sessions are counted for the report month; outcomes over the "
-                    + "outcome window.", styles.note, false);
-            row++;
-        }
 
         row++;
         s.styled(row, 0, "Outcomes by approach on " + primary.name() + " (clients discharged in the window)",
@@ -320,7 +328,21 @@ public final class OutcomesWorkbook {
         }
     }
 
-    /** A line of the "at a glance" block: a count, the text of a hidden count, or empty (not counted). */
+    /** The index of the ALL row of activity rows, or -1. */
+    private static int allRow(List<OutcomeTables.ActivityRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (OutcomeTables.ALL.equals(rows.get(i).approach())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A line of the "at a glance" block: a count, the text of a hidden count, or empty (not
+     * counted). A research run has one column, the window (its activity period): the window value,
+     * else the activity period's.
+     */
     private int glance(SheetWriter s, int row, String label, Object month, Object window) {
         s.text(row, 0, label);
         if (run.monthly()) {
@@ -645,12 +667,18 @@ public final class OutcomesWorkbook {
             s.header(row, c, reasonHeaders[c]);
         }
         row++;
-        for (DataQuality.ReasonCount r : quality.reasons()) {
-            s.text(row, 0, r.file());
-            s.text(row, 1, r.column());
-            s.text(row, 2, r.reason());
-            s.value(row, 3, r.rows(), Kind.COUNT, false);
-            row++;
+        for (DataQuality.FileCounts file : quality.files()) {
+            List<DataQuality.ReasonCount> reasons = quality.reasons().stream()
+                    .filter(r -> r.file().equals(file.file())).toList();
+            String[] markers = reasonMarkers(file, reasons);
+            for (int i = 0; i < reasons.size(); i++) {
+                DataQuality.ReasonCount r = reasons.get(i);
+                s.text(row, 0, r.file());
+                s.text(row, 1, r.column());
+                s.text(row, 2, r.reason());
+                s.value(row, 3, markers[i] != null ? markers[i] : r.rows(), Kind.COUNT, false);
+                row++;
+            }
         }
         if (quality.reasons().isEmpty()) {
             row = note(s, row, "No row was rejected.");
@@ -686,14 +714,48 @@ public final class OutcomesWorkbook {
         int row = top + 1;
         for (DataQuality.FileCounts f : quality.files()) {
             List<Long> counts = List.of(f.read(), f.accepted(), f.rejected(), f.duplicates(), f.bytes());
+            String[] markers = fileMarkers(f);
             s.text(row, 0, f.file());
             s.text(row, shaSecond ? 1 : counts.size() + 1, f.sha256());
             for (int c = 0; c < counts.size(); c++) {
-                s.value(row, (shaSecond ? 2 : 1) + c, counts.get(c), Kind.COUNT, false);
+                Object shown = c < markers.length && markers[c] != null ? markers[c] : counts.get(c);
+                s.value(row, (shaSecond ? 2 : 1) + c, shown, Kind.COUNT, false);
             }
             row++;
         }
         return row;
+    }
+
+    /**
+     * With suppression on, the row counts of an input file as markers (read, accepted, rejected,
+     * duplicates; null where shown): read is the total of the other three.
+     */
+    private String[] fileMarkers(DataQuality.FileCounts f) {
+        if (!suppression()) {
+            return new String[4];
+        }
+        String[] parts = SmallNumbers.hide(f.read(), new long[] {f.accepted(), f.rejected(), f.duplicates()});
+        return new String[] {parts[3], parts[0], parts[1], parts[2]};
+    }
+
+    /**
+     * With suppression on, the rows per reject reason of one file as markers: they add up to the
+     * file's rejected rows, and when that count is hidden every reason count is hidden with it.
+     */
+    private String[] reasonMarkers(DataQuality.FileCounts file, List<DataQuality.ReasonCount> reasons) {
+        String[] markers = new String[reasons.size()];
+        if (!suppression()) {
+            return markers;
+        }
+        long[] rows = reasons.stream().mapToLong(DataQuality.ReasonCount::rows).toArray();
+        boolean rejectedHidden = fileMarkers(file)[2] != null;
+        String[] hidden = SmallNumbers.hide(file.rejected(), rows);
+        for (int i = 0; i < rows.length; i++) {
+            markers[i] = rejectedHidden && rows[i] > 0
+                    ? (rows[i] <= SmallNumbers.MAX_SMALL_N ? SmallNumbers.LESS_THAN_11 : SmallNumbers.MORE_THAN_10)
+                    : hidden[i];
+        }
+        return markers;
     }
 
     // ---------------------------------------------------------------- About

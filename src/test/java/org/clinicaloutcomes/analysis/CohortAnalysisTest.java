@@ -642,6 +642,87 @@ class CohortAnalysisTest {
     }
 
     @Test
+    void windowActivityCountsTheWholeWindow() {
+        // The same rows as activity, over 2026-01-01 … 2026-06-30 instead of June 2026.
+        List<ActivityRow> rows = tables.windowActivity();
+        assertThat(rows).extracting(ActivityRow::approach).containsExactly("DBT", "CPT", "ACT", "TAU", "ALL");
+        assertThat(rows).extracting(ActivityRow::period).containsOnly("2026-01-01_2026-06-30");
+        // DBT: A1 intake 01-10 and discharge 05-20 (completed) are before June but inside the window:
+        // they count here and not in the June row (intakes 0, discharges 1 there). A2 intake 02-01,
+        // discharge 06-15 (dropout). D1 (2025-01-01 to 2025-12-31) is wholly before the window.
+        // Sessions: A1 01-10, 02-10, 03-10, 05-20 attended, 02-01 missed; A2 02-01, 03-01
+        // attended, 06-10 missed: caseload 2, attended 4 + 2 = 6, missed 1 + 1 = 2, rate 100 × 2 / 8.
+        ActivityRow dbt = rows.get(0);
+        assertThat(dbt).isEqualTo(new ActivityRow("2026-01-01_2026-06-30", "DBT", 2, 2, 1, 1, 0, 0, 2, 6, 2, 25.0));
+        assertThat(tables.activity().get(0).intakes()).isEqualTo(0);
+        assertThat(tables.activity().get(0).discharges()).isEqualTo(1);
+        // CPT: B1's intake (2025-10-01) is before the window, its discharge 01-15 (referred) inside;
+        // B2 (03-01), B3 (04-01), B0 (01-20) intakes inside: 3. B3's discharge 07-10 is after the
+        // window; B0 discharged 04-30 (completed): discharges 2 (completed 1, referred 1).
+        // Attended inside the window: B1 01-15 (its 2025 sessions are out), B2 03-01 and 06-01,
+        // B3 04-01 and 06-20 (07-05 is out), B0 01-20 and 02-20 = 7; none missed: caseload 4, rate 0.
+        ActivityRow cpt = rows.get(1);
+        assertThat(cpt).isEqualTo(new ActivityRow("2026-01-01_2026-06-30", "CPT", 3, 2, 1, 0, 1, 0, 4, 7, 0, 0.0));
+        // ACT: no episode; the rate over no session is not defined.
+        assertThat(rows.get(2)).isEqualTo(new ActivityRow("2026-01-01_2026-06-30", "ACT", 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
+        // TAU: intakes C1 01-05, C2 02-01, C3 06-10 = 3; discharges C1 06-30 (the window's last day,
+        // completed) and C2 06-05 (other) = 2; C1 has no session; C2 02-01, 06-03 attended, 06-02
+        // missed; C3 06-10 attended, 06-17 missed: caseload 2, attended 3, missed 2, rate 100 × 2 / 5.
+        ActivityRow tau = rows.get(3);
+        assertThat(tau).isEqualTo(new ActivityRow("2026-01-01_2026-06-30", "TAU", 3, 2, 1, 0, 0, 1, 2, 3, 2, 40.0));
+        // ALL: intakes 2 + 3 + 0 + 3 = 8; discharges 6 (completed 3, dropout 1, referred 1, other 1);
+        // caseload 8; attended 6 + 7 + 3 = 16; missed 2 + 0 + 2 = 4; rate 100 × 4 / 20.
+        ActivityRow all = rows.get(4);
+        assertThat(all).isEqualTo(new ActivityRow("2026-01-01_2026-06-30", "ALL", 8, 6, 3, 1, 1, 1, 8, 16, 4, 20.0));
+        // Discharged in the window = the closed episodes of the outcome cohort.
+        assertThat(all.discharges()).isEqualTo(tables.closedInWindow());
+        // activity.csv's rows stay those of the report month.
+        assertThat(tables.activity()).extracting(ActivityRow::period).containsOnly("2026-06");
+    }
+
+    @Test
+    void inAResearchRunTheWindowActivityIsTheActivity() {
+        OutcomeTables research = CohortFixture.analyse(false);
+        // The activity period of a research run is the window: the same rows twice ...
+        assertThat(research.windowActivity()).isEqualTo(research.activity());
+        // ... and the same as the window rows of the monthly run with the same window.
+        assertThat(research.windowActivity()).isEqualTo(tables.windowActivity());
+    }
+
+    @Test
+    void windowActivityAtTheEdgesOfTheWindow() {
+        // Monthly window of 2 months ending 2026-06: 2026-05-01 … 2026-06-30; report month June.
+        ReportWindow window = ReportWindow.monthly(YearMonth.of(2026, 6), 2);
+        List<EpisodeData> episodes = List.of(
+                // E0: intake the day before the window, discharged on its first day: a discharge, no intake;
+                // its session the day before is out, the one on 05-01 in.
+                new CohortFixture.Builder(0, "E0", "DBT", "CL1", "2026-04-30").discharged("2026-05-01", "dropout")
+                        .attended("2026-04-30", NA, NA, NA, NA).attended("2026-05-01", NA, NA, NA, NA).data(),
+                // E1: intake on the window's first day, in May only; a missed session in May, none attended:
+                // an intake, not in the caseload.
+                new CohortFixture.Builder(1, "E1", "DBT", "CL1", "2026-05-01").missed("2026-05-15").data(),
+                // E2: intake on the last day, discharged the day after: an intake (also of June), no discharge;
+                // attended on 06-30 (in) and 07-01 (out).
+                new CohortFixture.Builder(2, "E2", "CPT", "CL2", "2026-06-30").discharged("2026-07-01", "completed")
+                        .attended("2026-06-30", NA, NA, NA, NA).attended("2026-07-01", NA, NA, NA, NA).data(),
+                // E3: everything after the window.
+                new CohortFixture.Builder(3, "E3", "CPT", "CL2", "2026-07-02").attended("2026-07-02", NA, NA, NA, NA)
+                        .data());
+        OutcomeTables edges = CohortFixture.analyse(episodes, window, true);
+        String period = "2026-05-01_2026-06-30";
+        // DBT: intakes E1 = 1; discharges E0 = 1 (dropout); caseload E0 = 1 (E1 never attended);
+        // attended 1 (E0 05-01), missed 1 (E1 05-15), rate 50.
+        assertThat(edges.windowActivity().get(0)).isEqualTo(new ActivityRow(period, "DBT", 1, 1, 0, 1, 0, 0, 1, 1, 1, 50.0));
+        // CPT: intakes E2 = 1; no discharge; caseload E2 = 1; attended 1 (06-30); missed 0.
+        assertThat(edges.windowActivity().get(1)).isEqualTo(new ActivityRow(period, "CPT", 1, 0, 0, 0, 0, 0, 1, 1, 0, 0.0));
+        assertThat(edges.windowActivity().get(4)).isEqualTo(new ActivityRow(period, "ALL", 2, 1, 0, 1, 0, 0, 2, 2, 1,
+                100.0 / 3));
+        // June alone: only E2 (intake and attended 06-30).
+        assertThat(edges.activity().get(4)).isEqualTo(new ActivityRow("2026-06", "ALL", 1, 0, 0, 0, 0, 0, 1, 1, 0, 0.0));
+        assertThat(edges.closedInWindow()).isEqualTo(1);
+    }
+
+    @Test
     void identicalInputGivesIdenticalTables() {
         OutcomeTables again = CohortFixture.analyse(true);
         // Records compare doubles bit for bit (Double.equals).
@@ -665,6 +746,11 @@ class CohortAnalysisTest {
         assertThat(empty.clinicians()).isEmpty();
         assertThat(empty.subgroups()).hasSize(5 * 23);
         assertThat(empty.activity()).hasSize(5);
+        assertThat(empty.windowActivity()).hasSize(5).allSatisfy(r -> {
+            assertThat(r.period()).isEqualTo("2026-01-01_2026-06-30");
+            assertThat(r.intakes()).isEqualTo(0);
+            assertThat(r.missedSessionPct()).isNull();
+        });
         assertThat(empty.alerts()).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import org.clinicaloutcomes.analysis.SuppressedCells.Kind;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +126,10 @@ class SmallNumberSuppressionTest {
         }
         assertThat(small).isGreaterThan(100);
         assertThat(zeros).isGreaterThan(100);
-        assertThat(suppressed.suppressed().cells().values().stream().filter(Kind.SMALL::equals).count())
+        // Every SMALL cell of the CSVs was seen (the window activity cells are not in a CSV).
+        assertThat(suppressed.suppressed().cells().entrySet().stream()
+                .filter(e -> !e.getKey().file().equals(SuppressedCells.WINDOW_ACTIVITY))
+                .filter(e -> e.getValue() == Kind.SMALL).count())
                 .isEqualTo(small);
     }
 
@@ -338,6 +343,187 @@ class SmallNumberSuppressionTest {
         assertThat(after.changeMean()).isEqualTo(before.changeMean());
         // The dropouts are also a cell of activity (the period is the window): hidden there.
         assertThat(suppressed.suppressed().text(SuppressedCells.ACTIVITY, 0, "discharges_dropout")).isEqualTo("<11");
+    }
+
+    // ---------------------------------------------------------------- window activity
+
+    private static final String WINDOW = SuppressedCells.WINDOW_ACTIVITY;
+    private static final List<String> ACTIVITY_COUNTS = List.of("intakes", "discharges", "discharges_completed",
+            "discharges_dropout", "discharges_referred", "discharges_other", "caseload", "attended_sessions",
+            "missed_sessions");
+
+    @Test
+    void windowActivityCountsFromOneToTenAreHidden() {
+        // The monthly fixture's window rows (CohortAnalysisTest): every count is 0 to 10 except
+        // ALL's 16 attended sessions, whose parts (DBT 6, CPT 7, TAU 3) are all hidden already.
+        OutcomeTables plain = CohortFixture.analyse(true);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        SuppressedCells cells = suppressed.suppressed();
+        List<OutcomeTables.ActivityRow> rows = suppressed.windowActivity();
+        assertThat(rows).hasSize(5);
+        int small = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            long[] counts = counts(rows.get(r));
+            for (int c = 0; c < counts.length; c++) {
+                String where = rows.get(r).approach() + " " + ACTIVITY_COUNTS.get(c);
+                if (counts[c] == 0) {
+                    assertThat(cells.kind(WINDOW, r, ACTIVITY_COUNTS.get(c))).as(where).isNull();
+                } else if (counts[c] <= 10) {
+                    assertThat(cells.kind(WINDOW, r, ACTIVITY_COUNTS.get(c))).as(where).isEqualTo(Kind.SMALL);
+                    small++;
+                }
+            }
+            // Every row has a hidden attended or missed count (or none scheduled): no rate.
+            assertThat(rows.get(r).missedSessionPct()).as(rows.get(r).approach()).isNull();
+        }
+        // Non-zero counts 1-10: DBT 7 (2, 2, 1, 1, 2, 6, 2), CPT 6 (3, 2, 1, 1, 4, 7), ACT none,
+        // TAU 7 (3, 2, 1, 1, 2, 3, 2), ALL 8 (8, 6, 3, 1, 1, 1, 8, 4; not the 16 attended) = 28.
+        assertThat(small).isEqualTo(28);
+        assertThat(rows.get(4).attendedSessions()).isEqualTo(16);
+        assertThat(cells.kind(WINDOW, 4, "attended_sessions")).isNull();
+        // The rows keep their counts (the registry says how to print them) and their period.
+        assertThat(rows).extracting(OutcomeTables.ActivityRow::intakes)
+                .isEqualTo(plain.windowActivity().stream().map(OutcomeTables.ActivityRow::intakes).toList());
+        assertThat(rows).extracting(OutcomeTables.ActivityRow::period).containsOnly("2026-01-01_2026-06-30");
+        // activity.csv's cells are registered under their own name, the report month's rows.
+        assertThat(cells.kind(SuppressedCells.ACTIVITY, 4, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(suppressed.activity()).extracting(OutcomeTables.ActivityRow::period).containsOnly("2026-06");
+    }
+
+    @Test
+    void windowActivityOfAMonthlyRunHasComplementarySuppression() {
+        // Monthly run, window 2026-01 … 2026-06, report month June. DBT 30 episodes (5 of them
+        // dropouts), CPT 20, ACT 5, TAU none; every intake, discharge and session is before June,
+        // so the June activity is all zero and only the window rows have counts:
+        //   window   intakes discharges completed dropout caseload attended missed
+        //   DBT      30      30         25        5       30       60       0
+        //   CPT      20      20         20        0       20       40       0
+        //   ACT       5       5          5        0        5       10       0
+        //   ALL      55      55         50        5       55      110       0
+        List<EpisodeData> episodes = new ArrayList<>();
+        String[] approaches = {"DBT", "CPT", "ACT"};
+        int[] sizes = {30, 20, 5};
+        for (int a = 0; a < approaches.length; a++) {
+            for (int i = 0; i < sizes[a]; i++) {
+                episodes.add(new CohortFixture.Builder(episodes.size(), approaches[a] + i, approaches[a], "CL1",
+                        "2026-01-10").discharged("2026-05-20", a == 0 && i < 5 ? "dropout" : "completed")
+                        .attended("2026-01-10", 50, 15, 30, 60)
+                        .attended("2026-03-10", 30, 8, 45, 50)
+                        .data());
+            }
+        }
+        OutcomeTables plain = CohortFixture.analyse(episodes, CohortFixture.WINDOW, true);
+        assertThat(plain.windowActivity().get(4)).isEqualTo(new OutcomeTables.ActivityRow("2026-01-01_2026-06-30",
+                "ALL", 55, 55, 50, 5, 0, 0, 55, 110, 0, 0.0));
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        SuppressedCells cells = suppressed.suppressed();
+        int dbt = 0;
+        int cpt = 1;
+        int act = 2;
+        int tau = 3;
+        int all = 4;
+        // Intakes: ACT's 5 is hidden; ALL - DBT - TAU would give it back, so CPT (the next
+        // smallest) is hidden too, as >10. DBT and ALL stay.
+        assertThat(cells.kind(WINDOW, act, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(WINDOW, cpt, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(WINDOW, dbt, "intakes")).isNull();
+        assertThat(cells.kind(WINDOW, tau, "intakes")).isNull();
+        assertThat(cells.kind(WINDOW, all, "intakes")).isNull();
+        // Discharges by reason: DBT's 5 dropouts are hidden; 30 = completed + 5 would give them
+        // back, so DBT's 25 completed are hidden too. ALL's 5 dropouts are 1-10 themselves.
+        assertThat(cells.kind(WINDOW, dbt, "discharges_dropout")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(WINDOW, dbt, "discharges_completed")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(WINDOW, all, "discharges_dropout")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(WINDOW, all, "discharges_completed")).isNotNull();
+        // Discharged in the window = n_closed of outcomes_by_approach: hidden alike.
+        for (int r = 0; r <= all; r++) {
+            String approach = plain.windowActivity().get(r).approach();
+            int oba = 0;
+            while (!plain.outcomesByApproach().get(oba).approach().equals(approach)) {
+                oba++;
+            }
+            assertThat(cells.kind(WINDOW, r, "discharges")).as(approach)
+                    .isEqualTo(cells.kind(OBA, oba, "n_closed"));
+        }
+        assertThat(cells.kind(WINDOW, cpt, "discharges")).isEqualTo(Kind.COMPLEMENTARY);
+        // The missed-session rate: kept where both counts are shown (DBT 60 and 0, ALL 110 and 0),
+        // emptied where attended is hidden (CPT >10, ACT <11), undefined for TAU.
+        assertThat(cells.kind(WINDOW, cpt, "attended_sessions")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(WINDOW, act, "attended_sessions")).isEqualTo(Kind.SMALL);
+        assertThat(suppressed.windowActivity()).extracting(OutcomeTables.ActivityRow::missedSessionPct)
+                .containsExactly(0.0, null, null, null, 0.0);
+        // No total with exactly one hidden part, per column and per row.
+        for (String column : ACTIVITY_COUNTS) {
+            long hidden = 0;
+            for (int r = 0; r < all; r++) {
+                hidden += cells.contains(WINDOW, r, column) ? 1 : 0;
+            }
+            hidden += cells.contains(WINDOW, all, column) ? 1 : 0;
+            assertThat(hidden).as(column).isNotEqualTo(1);
+        }
+        for (int r = 0; r <= all; r++) {
+            long hidden = 0;
+            for (String column : ACTIVITY_COUNTS.subList(1, 6)) {
+                hidden += cells.contains(WINDOW, r, column) ? 1 : 0;
+            }
+            assertThat(hidden).as("discharges of row " + r).isNotEqualTo(1);
+        }
+        // The June rows are all zero: nothing of activity.csv is hidden, its rows are unchanged.
+        assertThat(cells.cells().keySet()).noneMatch(cell -> cell.file().equals(SuppressedCells.ACTIVITY));
+        assertThat(suppressed.activity()).isEqualTo(plain.activity());
+    }
+
+    @Test
+    void inAResearchRunTheWindowActivityIsHiddenExactlyLikeActivity() {
+        // The activity period is the window: the same counts, hidden in both places or in neither.
+        OutcomeTables plain = oneSmallApproach();
+        assertThat(plain.windowActivity()).isEqualTo(plain.activity());
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        SuppressedCells cells = suppressed.suppressed();
+        int hidden = 0;
+        for (int r = 0; r < plain.activity().size(); r++) {
+            for (String column : ACTIVITY_COUNTS) {
+                assertThat(cells.kind(WINDOW, r, column)).as(r + " " + column)
+                        .isEqualTo(cells.kind(SuppressedCells.ACTIVITY, r, column));
+                hidden += cells.contains(WINDOW, r, column) ? 1 : 0;
+            }
+        }
+        assertThat(hidden).isGreaterThan(5);
+        assertThat(suppressed.windowActivity()).isEqualTo(suppressed.activity());
+    }
+
+    @Test
+    void aOneMonthWindowIsTheReportMonth() {
+        // --window-months=1: the window 2026-06-01 … 2026-06-30 is June, labelled 2026-06 in
+        // activity.csv and 2026-06-01_2026-06-30 in the window rows: the same counts, one quantity.
+        OutcomeTables plain = CohortFixture.analyse(CohortFixture.episodes(),
+                ReportWindow.monthly(YearMonth.of(2026, 6), 1), true);
+        assertThat(plain.windowActivity()).extracting(OutcomeTables.ActivityRow::period)
+                .containsOnly("2026-06-01_2026-06-30");
+        SuppressedCells cells = SmallNumberSuppression.apply(plain).suppressed();
+        int hidden = 0;
+        for (int r = 0; r < plain.activity().size(); r++) {
+            assertThat(counts(plain.windowActivity().get(r))).isEqualTo(counts(plain.activity().get(r)));
+            for (String column : ACTIVITY_COUNTS) {
+                assertThat(cells.kind(WINDOW, r, column)).as(r + " " + column)
+                        .isEqualTo(cells.kind(SuppressedCells.ACTIVITY, r, column));
+                hidden += cells.contains(WINDOW, r, column) ? 1 : 0;
+            }
+        }
+        assertThat(hidden).isGreaterThan(5);
+    }
+
+    @Test
+    void tablesWithoutWindowActivityRegisterNone() {
+        OutcomeTables suppressed = SmallNumberSuppression.apply(activityOnly(new long[] {1, 11, 28}));
+        assertThat(suppressed.windowActivity()).isEmpty();
+        assertThat(suppressed.suppressed().cells().keySet()).noneMatch(cell -> cell.file().equals(WINDOW));
+    }
+
+    private static long[] counts(OutcomeTables.ActivityRow row) {
+        return new long[] {row.intakes(), row.discharges(), row.dischargesCompleted(), row.dischargesDropout(),
+                row.dischargesReferred(), row.dischargesOther(), row.caseload(), row.attendedSessions(),
+                row.missedSessions()};
     }
 
     // ---------------------------------------------------------------- helpers

@@ -117,7 +117,10 @@ class SuppressionCheckerTest {
             assertThat(small).as(run.name() + " <11 cells").isGreaterThan(20);
             assertThat(big).as(run.name() + " >10 cells").isGreaterThan(0);
             assertThat(shown).as(run.name() + " shown counts above 10").isGreaterThan(20);
-            assertThat(run.tables().suppressed().size()).isEqualTo(small + big);
+            // Every registered cell of a CSV was seen (the window activity cells are the workbook's).
+            assertThat(run.tables().suppressed().cells().keySet().stream()
+                    .filter(cell -> !cell.file().equals(SuppressedCells.WINDOW_ACTIVITY)).count())
+                    .isEqualTo(small + big);
         }
         // The ALL rows of outcomes_by_approach keep their statistics.
         Map<String, String> all = read(RUNS.get(0).suppressed().resolve(OBA)).stream()
@@ -290,6 +293,92 @@ class SuppressionCheckerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theWindowActivityRowsFollowTheSameRules() throws IOException {
+        // The window activity rows are not a CSV (the workbook's Summary shows them): rebuilt here
+        // as the cells a writer prints, from the suppressed rows and the registry.
+        String[] columns = COUNTS.get(OutcomeCsvFiles.ACTIVITY).toArray(new String[0]);
+        int hiddenCells = 0;
+        for (Run run : RUNS) {
+            OutcomeTables tables = run.tables();
+            List<OutcomeTables.ActivityRow> rows = tables.windowActivity();
+            assertThat(rows).as(run.name()).isNotEmpty();
+            List<Map<String, String>> cells = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                OutcomeTables.ActivityRow row = rows.get(r);
+                long[] counts = {row.intakes(), row.discharges(), row.dischargesCompleted(), row.dischargesDropout(),
+                        row.dischargesReferred(), row.dischargesOther(), row.caseload(), row.attendedSessions(),
+                        row.missedSessions()};
+                Map<String, String> printed = new LinkedHashMap<>();
+                printed.put("approach", row.approach());
+                for (int c = 0; c < columns.length; c++) {
+                    String text = tables.suppressed().text(SuppressedCells.WINDOW_ACTIVITY, r, columns[c]);
+                    String where = run.name() + " window activity " + row.approach() + " " + columns[c];
+                    if (text == null) {
+                        assertThat(counts[c] >= 1 && counts[c] <= 10).as(where + ": " + counts[c]).isFalse();
+                        printed.put(columns[c], Long.toString(counts[c]));
+                    } else {
+                        assertThat(counts[c]).as(where).isGreaterThan(0);
+                        assertThat(text).as(where).isEqualTo(counts[c] <= 10 ? SMALL : BIG);
+                        printed.put(columns[c], text);
+                        hiddenCells++;
+                    }
+                }
+                // The missed-session rate: shown (the true one) only over shown counts.
+                boolean countsShown = !isHidden(printed.get("attended_sessions"))
+                        && !isHidden(printed.get("missed_sessions"));
+                long scheduled = row.attendedSessions() + row.missedSessions();
+                Double truth = scheduled == 0 ? null : 100.0 * row.missedSessions() / scheduled;
+                assertThat(row.missedSessionPct()).as(run.name() + " window rate " + row.approach())
+                        .isEqualTo(countsShown ? truth : null);
+                cells.add(printed);
+            }
+            // The totals: approaches -> ALL per column, the four reasons -> discharges per row.
+            List<Group> groups = new ArrayList<>();
+            for (String column : columns) {
+                groups.add(new Group("window " + column, totalFirst(cells, "approach", column)));
+            }
+            for (Map<String, String> row : cells) {
+                groups.add(new Group("window discharges of " + row.get("approach"), List.of(row.get("discharges"),
+                        row.get("discharges_completed"), row.get("discharges_dropout"),
+                        row.get("discharges_referred"), row.get("discharges_other"))));
+            }
+            for (Group group : groups) {
+                List<String> groupCells = group.cells();
+                assertThat(groupCells.stream().filter(SuppressionCheckerTest::isHidden).count())
+                        .as(run.name() + ": " + group.name() + " " + groupCells).isNotEqualTo(1L);
+                for (int i = 0; i < groupCells.size(); i++) {
+                    if (isHidden(groupCells.get(i))) {
+                        long[] bounds = implied(group, i);
+                        assertThat(bounds[0]).as(run.name() + ": " + group.name() + " " + groupCells + " cell " + i
+                                + " pinned by the others").isLessThan(bounds[1]);
+                    }
+                }
+            }
+            // Discharged in the window = n_closed: the same count, printed alike.
+            Map<String, String> closed = new LinkedHashMap<>();
+            for (Map<String, String> row : read(run.suppressed().resolve(OBA))) {
+                closed.putIfAbsent(row.get("approach"), row.get("n_closed"));
+            }
+            for (Map<String, String> row : cells) {
+                assertThat(row.get("discharges")).as(run.name() + " window discharges = n_closed, "
+                        + row.get("approach")).isEqualTo(closed.get(row.get("approach")));
+            }
+            // A research run's activity period is the window: activity.csv prints the same cells.
+            if (!run.name().equals("monthly")) {
+                List<Map<String, String>> activity = read(run.suppressed().resolve(OutcomeCsvFiles.ACTIVITY));
+                assertThat(activity).hasSameSizeAs(cells);
+                for (int r = 0; r < cells.size(); r++) {
+                    for (String column : columns) {
+                        assertThat(cells.get(r).get(column)).as(run.name() + " " + r + " " + column)
+                                .isEqualTo(activity.get(r).get(column));
+                    }
+                }
+            }
+        }
+        assertThat(hiddenCells).as("hidden window activity cells").isGreaterThan(10);
     }
 
     // ---------------------------------------------------------------- row groups with a total

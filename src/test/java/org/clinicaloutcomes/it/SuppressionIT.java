@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +63,52 @@ class SuppressionIT {
             }
         }
         assertThat(hidden).as("the sample data has small groups, so something is hidden").isPositive();
+        try (Stream<Path> files = Files.list(output)) {
+            List<Path> workbooks = files.filter(file -> file.getFileName().toString().endsWith(".xlsx")).toList();
+            assertThat(workbooks).hasSize(1);
+            assertNoSmallCountInTheWorkbook(workbooks.get(0));
+        }
+    }
+
+    /** Labels of whole-number columns that count no one (the workbook's headers for k, items, df). */
+    static final Set<String> NOT_COUNT_LABELS = Set.of("Assessment (k)", "First item", "Last item",
+            "ANOVA df between", "ANOVA df within", "Kruskal\u2013Wallis df", "\u03c7\u00b2 df", "Approaches compared");
+
+    /**
+     * Every numeric cell shown as a whole number ("0" format) is a count unless its column's
+     * header names k, an item or degrees of freedom: none may be 1 to 10.
+     */
+    private static void assertNoSmallCountInTheWorkbook(Path xlsx) throws Exception {
+        assertThat(xlsx).exists();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(xlsx.toFile())) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() != CellType.NUMERIC || !"0".equals(cell.getCellStyle().getDataFormatString())) {
+                            continue;
+                        }
+                        double value = cell.getNumericCellValue();
+                        if (value < 1 || value > 10 || NOT_COUNT_LABELS.contains(header(sheet, cell))) {
+                            continue;
+                        }
+                        throw new AssertionError(sheet.getSheetName() + "!" + cell.getAddress() + " shows the count "
+                                + (long) value + " under '" + header(sheet, cell) + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The nearest text cell above, in the same column: the column's header. */
+    private static String header(Sheet sheet, Cell cell) {
+        for (int r = cell.getRowIndex() - 1; r >= 0; r--) {
+            Row above = sheet.getRow(r);
+            Cell candidate = above == null ? null : above.getCell(cell.getColumnIndex());
+            if (candidate != null && candidate.getCellType() == CellType.STRING
+                    && !candidate.getStringCellValue().startsWith("<") && !candidate.getStringCellValue().startsWith(">")) {
+                return candidate.getStringCellValue();
+            }
+        }
+        return "";
     }
 }

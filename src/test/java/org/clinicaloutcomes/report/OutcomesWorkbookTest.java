@@ -27,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.CohortFixture;
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.junit.jupiter.api.AfterAll;
@@ -211,6 +212,81 @@ class OutcomesWorkbookTest {
     }
 
     @Test
+    void summaryShowsTheReportMonthAndTheWindow() throws IOException {
+        XSSFSheet sheet = monthlyWorkbook.getSheet("Summary");
+        Row header = findRow(sheet, "At a glance");
+        assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Report month 2026-06");
+        assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Window (6 months)");
+        // ALL in June 2026 (CohortAnalysisTest): caseload 4, intakes 1, discharges 3 (1 dropout),
+        // attended 4. ALL over the window 2026-01-01 … 2026-06-30: caseload 8, intakes 8,
+        // discharges 6 (1 dropout), attended 16; 4 discharged with paired PCL-5 (A1, A2, B1, B0).
+        assertGlance(sheet, "Clients seen (caseload)", 4, 8);
+        assertGlance(sheet, "New clients (intakes)", 1, 8);
+        assertGlance(sheet, "Discharges", 3, 6);
+        assertGlance(sheet, "  of which dropout", 1, 1);
+        assertGlance(sheet, "Sessions attended", 4, 16);
+        Row paired = findRow(sheet, "Discharged with before-and-after PCL-5");
+        assertEmpty(paired.getCell(1));
+        assertNumber(paired.getCell(2), 4, "0");
+        assertThat(texts(sheet)).noneMatch(t -> t.contains("counted for the report month"));
+
+        // A research run: one column, the window.
+        try (XSSFWorkbook workbook = open(research)) {
+            XSSFSheet researchSheet = workbook.getSheet("Summary");
+            Row researchHeader = findRow(researchSheet, "At a glance");
+            assertThat(researchHeader.getCell(1).getStringCellValue()).isEqualTo("Window");
+            assertEmpty(researchHeader.getCell(2));
+            Object[][] expected = {{"Clients seen (caseload)", 8}, {"New clients (intakes)", 8}, {"Discharges", 6},
+                    {"  of which dropout", 1}, {"Sessions attended", 16}, {"Discharged with before-and-after PCL-5", 4}};
+            for (Object[] line : expected) {
+                Row row = findRow(researchSheet, (String) line[0]);
+                assertNumber(row.getCell(1), (Integer) line[1], "0");
+                assertEmpty(row.getCell(2));
+            }
+        }
+    }
+
+    @Test
+    void summaryWindowCountsAreSuppressedLikeTheOthers() throws IOException {
+        OutcomeTables suppressed = SmallNumberSuppression.apply(tables);
+        RunDescription suppressedRun = ReportFixture.run(true, true);
+        Path file = folder.resolve("suppressed-window").resolve("outcomes.xlsx");
+        OutcomesWorkbook.write(file, suppressed, suppressedRun, ReportFixture.quality(),
+                ReportCharts.render(suppressed, suppressedRun));
+        try (XSSFWorkbook workbook = open(file)) {
+            XSSFSheet sheet = workbook.getSheet("Summary");
+            // Every June count is 1-10; over the window only the 16 attended sessions are above 10
+            // (their parts, DBT 6, CPT 7 and TAU 3, are all hidden: 16 does not give one away).
+            for (String label : List.of("Clients seen (caseload)", "New clients (intakes)", "Discharges",
+                    "  of which dropout")) {
+                Row row = findRow(sheet, label);
+                assertThat(row.getCell(1).getStringCellValue()).as(label + " June").isEqualTo("<11");
+                assertThat(row.getCell(2).getStringCellValue()).as(label + " window").isEqualTo("<11");
+            }
+            Row sessions = findRow(sheet, "Sessions attended");
+            assertThat(sessions.getCell(1).getStringCellValue()).isEqualTo("<11");
+            assertNumber(sessions.getCell(2), 16, "0");
+        }
+        // A hand-made registry: the window's ALL caseload (row 4) hidden as >10.
+        SuppressedCells hidden = SuppressedCells.of(Map.of(
+                new SuppressedCells.Cell(SuppressedCells.WINDOW_ACTIVITY, 4, "caseload"),
+                SuppressedCells.Kind.COMPLEMENTARY));
+        OutcomeTables marked = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
+                tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
+                tables.trajectories(), tables.pcl5Clusters(), tables.clinicians(), tables.subgroups(),
+                tables.activity(), tables.windowActivity(), tables.alerts(), hidden);
+        Path markedFile = folder.resolve("marked-window").resolve("outcomes.xlsx");
+        OutcomesWorkbook.write(markedFile, marked, run, ReportFixture.quality(), charts);
+        try (XSSFWorkbook workbook = open(markedFile)) {
+            XSSFSheet sheet = workbook.getSheet("Summary");
+            Row caseload = findRow(sheet, "Clients seen (caseload)");
+            assertNumber(caseload.getCell(1), 4, "0");
+            assertThat(caseload.getCell(2).getStringCellValue()).isEqualTo(">10");
+            assertGlance(sheet, "New clients (intakes)", 1, 8);
+        }
+    }
+
+    @Test
     void picturesAreAnchoredWhereTheReportPutsCharts() throws IOException {
         Map<String, Integer> expected = new HashMap<>();
         expected.put("Summary", 2);
@@ -370,7 +446,7 @@ class OutcomesWorkbookTest {
         OutcomeTables suppressed = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
                 tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
                 tables.trajectories(), tables.pcl5Clusters(), tables.clinicians(), tables.subgroups(),
-                tables.activity(), tables.alerts(), hidden);
+                tables.activity(), tables.windowActivity(), tables.alerts(), hidden);
         RunDescription suppressedRun = ReportFixture.run(true, true);
         Path file = folder.resolve("suppressed").resolve("outcomes.xlsx");
         OutcomesWorkbook.write(file, suppressed, suppressedRun, ReportFixture.quality(),
@@ -448,6 +524,13 @@ class OutcomesWorkbookTest {
             }
         }
         return texts;
+    }
+
+    /** A line of the Summary's "at a glance" block: the report month's count, then the window's. */
+    private static void assertGlance(XSSFSheet sheet, String label, double month, double window) {
+        Row row = findRow(sheet, label);
+        assertNumber(row.getCell(1), month, "0");
+        assertNumber(row.getCell(2), window, "0");
     }
 
     private static void assertNumber(Cell cell, double expected, String format) {
