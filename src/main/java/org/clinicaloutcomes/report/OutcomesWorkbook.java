@@ -98,6 +98,12 @@ public final class OutcomesWorkbook {
     private final OutcomeTables tables;
     private final RunDescription run;
     private final DataQuality quality;
+
+    /**
+     * Episode-level lists longer than this stay in their CSV files: a sheet holds at most about a
+     * million rows, and a workbook of that size would not fit a modest heap or a reader's patience.
+     */
+    static final int MAX_LISTED_ROWS = 5_000;
     private final List<RenderedChart> charts;
     private final Map<String, Integer> pictureIndex = new HashMap<>();
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
@@ -489,6 +495,11 @@ public final class OutcomesWorkbook {
                 col("discharge_date", Kind.DATE, OutcomeTables.EpisodeRow::dischargeDate),
                 col("discharge_reason", Kind.TEXT, OutcomeTables.EpisodeRow::dischargeReason),
                 col("attended_sessions", Kind.COUNT, OutcomeTables.EpisodeRow::attendedSessions));
+        if (tables.episodeOutcomes().size() > MAX_LISTED_ROWS) {
+            note(s, row, "The " + tables.episodeOutcomes().size() + " rows are too many to read here (and may not fit a "
+                    + "sheet): see csv/episode_outcomes.csv.");
+            return;
+        }
         table(s, row, OutcomeCsvFiles.EPISODE_OUTCOMES, episodes, tables.episodeOutcomes(), null, false, 0);
     }
 
@@ -640,10 +651,13 @@ public final class OutcomesWorkbook {
                 col("baseline_date", Kind.DATE, OutcomeTables.AlertRow::baselineDate),
                 col("n_scores", Kind.COUNT, OutcomeTables.AlertRow::nScores),
                 col("intake_date", Kind.DATE, OutcomeTables.AlertRow::intakeDate));
-        List<OutcomeTables.AlertRow> rows = suppression() ? List.of() : tables.alerts();
+        boolean tooMany = tables.alerts().size() > MAX_LISTED_ROWS;
+        List<OutcomeTables.AlertRow> rows = suppression() || tooMany ? List.of() : tables.alerts();
         int row = table(s, 0, OutcomeCsvFiles.ALERTS, columns, rows, null, true, 1);
         if (suppression()) {
             row = note(s, row, "Not shown: suppression is on, so episode-level rows are not written.");
+        } else if (tooMany) {
+            row = note(s, row, "The " + tables.alerts().size() + " alerts are too many to list here: see csv/alerts.csv.");
         } else if (rows.isEmpty()) {
             row = note(s, row, "No open episode shows a reliable deterioration at the end of the month.");
         }
