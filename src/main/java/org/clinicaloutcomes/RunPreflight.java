@@ -20,6 +20,7 @@ import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.InputFingerprint;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.ingest.SessionSpill;
+import org.clinicaloutcomes.report.OutputLock;
 
 /**
  * Everything that can refuse a run (exit code 2) is checked here, before the job starts and
@@ -59,8 +60,18 @@ final class RunPreflight {
         }
         Path intakeFile = input.resolve(InputFileKind.INTAKE.fileName());
         Path sessionsFile = input.resolve(InputFileKind.SESSIONS.fileName());
-        InputFingerprint intake = InputFingerprint.of(intakeFile);
-        InputFingerprint sessions = InputFingerprint.of(sessionsFile);
+        // The sessions file is much the larger: its SHA-256 is worked out on a thread of its own
+        // while this one checks the intake file and then the sessions file's encoding. A problem
+        // with intake.csv is still the one reported when both files have one.
+        InputFingerprint.Pending sessionsCheck = InputFingerprint.start(sessionsFile);
+        InputFingerprint intake;
+        try {
+            intake = InputFingerprint.of(intakeFile);
+        } catch (RefusedFileException | RuntimeException e) {
+            sessionsCheck.cancel();
+            throw e;
+        }
+        InputFingerprint sessions = sessionsCheck.finish();
         List<String> warnings = new ArrayList<>();
         HeaderLayout intakeLayout = InputFiles.intakeLayout(intakeFile);
         HeaderLayout sessionsLayout = InputFiles.sessionsLayout(sessionsFile, instruments.instruments());
@@ -70,11 +81,30 @@ final class RunPreflight {
             }
         }
         Path output = settings.output() == null ? null : settings.output().toAbsolutePath().normalize();
+        if (output != null) {
+            refuseIfBusy(output);
+        }
         RunParameters parameters = new RunParameters(settings.job(), input, output, settings.month(),
                 settings.windowMonths(), settings.from(), settings.to(), instrumentsFile, sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine);
         return new Checked(parameters, warnings, settings.restart());
+    }
+
+    /**
+     * A run already writing the output folder refuses this one at once, before anything starts
+     * (the job takes the lock itself later). Only an existing lock file can be held, so a folder
+     * never written to is not looked at, and nothing is written here.
+     */
+    private static void refuseIfBusy(Path output) throws RefusedFileException {
+        if (!Files.exists(OutputLock.lockFile(output))) {
+            return;
+        }
+        try (OutputLock probe = OutputLock.acquire(output)) {
+            // Free: the job takes it for good once it starts.
+        } catch (OutputLock.OutputBusyException e) {
+            throw new RefusedFileException(e.getMessage());
+        }
     }
 
     static String sha256(String text) {

@@ -1,18 +1,18 @@
 package org.clinicaloutcomes.batch;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.Reject;
-import org.clinicaloutcomes.ingest.SessionDeduplicator;
-import org.clinicaloutcomes.ingest.SessionRecord;
-import org.clinicaloutcomes.ingest.SessionSpill;
+import org.clinicaloutcomes.ingest.StagedPartition;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,8 +23,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Settles the duplicate rule for sessions one partition at a time (a partition holds whole
  * episodes, so memory is bounded by the partition, not the file), and leaves each partition's
- * surviving sessions in score order for the metric steps. It rewrites all its outputs, so a
- * restart simply runs it again.
+ * surviving sessions in score order for the metric steps. Partitions are independent, so they
+ * are settled on all cores at once (one partition per core in memory); their results are added
+ * up in partition order. It rewrites all its outputs, so a restart simply runs it again.
  */
 class DeduplicationTasklet implements Tasklet {
 
@@ -32,52 +33,73 @@ class DeduplicationTasklet implements Tasklet {
     static final String MIN_SESSION_DAY = "sessions.min.day";
 
     private final WorkFolder work;
-    private final int instrumentCount;
     private final JobRepository jobRepository;
 
-    DeduplicationTasklet(WorkFolder work, int instrumentCount, JobRepository jobRepository) {
+    DeduplicationTasklet(WorkFolder work, JobRepository jobRepository) {
         this.work = work;
-        this.instrumentCount = instrumentCount;
         this.jobRepository = jobRepository;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         int partitions = job.getInt(SessionStagingWriter.PARTITIONS);
-        long duplicates = 0;
-        long accepted = 0;
-        int maxDay = Integer.MIN_VALUE;
-        int minDay = Integer.MAX_VALUE;
-        List<Reject> conflicting = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            List<SessionRecord> staged = SessionSpill.readAll(work.stagedSessions(p), instrumentCount);
-            SessionDeduplicator.Result result = SessionDeduplicator.deduplicate(staged, InputFileKind.SESSIONS.fileName());
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(work.sessions(p)), 1 << 16))) {
-                for (SessionRecord session : result.accepted()) {
-                    SessionSpill.write(out, session);
-                    maxDay = Math.max(maxDay, session.day());
-                    minDay = Math.min(minDay, session.day());
-                }
+        int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "duplicates");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<StagedPartition.Summary>> results = new ArrayList<>(partitions);
+        try {
+            for (int p = 0; p < partitions; p++) {
+                int partition = p;
+                results.add(pool.submit(() -> StagedPartition.deduplicate(work.stagedSessions(partition),
+                        work.sessions(partition), InputFileKind.SESSIONS.fileName())));
             }
-            accepted += result.accepted().size();
-            duplicates += result.duplicates();
-            conflicting.addAll(result.rejects());
+            long duplicates = 0;
+            long accepted = 0;
+            int maxDay = Integer.MIN_VALUE;
+            int minDay = Integer.MAX_VALUE;
+            List<Reject> conflicting = new ArrayList<>();
+            for (Future<StagedPartition.Summary> result : results) {
+                StagedPartition.Summary summary = get(result);
+                accepted += summary.accepted();
+                duplicates += summary.duplicates();
+                conflicting.addAll(summary.rejects());
+                maxDay = Math.max(maxDay, summary.maxDay());
+                minDay = Math.min(minDay, summary.minDay());
+            }
+            conflicting.sort(Comparator.comparingLong(Reject::line));
+            try (RestartableOutput out = new RestartableOutput(work.duplicateRejects(), 0)) {
+                conflicting.forEach(reject -> RejectStage.write(out, reject));
+            }
+            long rowRejects = SessionStagingWriter.rowRejects(job);
+            new IngestCounts(SessionStagingWriter.staged(job) + rowRejects, accepted,
+                    rowRejects + conflicting.size(), duplicates).store(job, InputFileKind.SESSIONS);
+            if (accepted > 0) {
+                job.putInt(MAX_SESSION_DAY, maxDay);
+                job.putInt(MIN_SESSION_DAY, minDay);
+            }
+            contribution.incrementWriteCount(accepted);
+            JobContext.save(jobRepository, chunkContext.getStepContext().getStepExecution());
+            return RepeatStatus.FINISHED;
+        } finally {
+            pool.shutdownNow();
         }
-        conflicting.sort(Comparator.comparingLong(Reject::line));
-        try (RestartableOutput out = new RestartableOutput(work.duplicateRejects(), 0)) {
-            conflicting.forEach(reject -> RejectStage.write(out, reject));
+    }
+
+    private static StagedPartition.Summary get(Future<StagedPartition.Summary> result) throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException("cannot deduplicate the staged sessions", io);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        long rowRejects = SessionStagingWriter.rowRejects(job);
-        new IngestCounts(SessionStagingWriter.staged(job) + rowRejects, accepted,
-                rowRejects + conflicting.size(), duplicates).store(job, InputFileKind.SESSIONS);
-        if (accepted > 0) {
-            job.putInt(MAX_SESSION_DAY, maxDay);
-            job.putInt(MIN_SESSION_DAY, minDay);
-        }
-        contribution.incrementWriteCount(accepted);
-        JobContext.save(jobRepository, chunkContext.getStepContext().getStepExecution());
-        return RepeatStatus.FINISHED;
     }
 }

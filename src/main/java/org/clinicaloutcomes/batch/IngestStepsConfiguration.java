@@ -7,19 +7,14 @@ import java.nio.file.Path;
 
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
 import org.clinicaloutcomes.ingest.InputFiles;
-import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.IntakeRowValidator;
-import org.clinicaloutcomes.ingest.RawRow;
 import org.clinicaloutcomes.ingest.RefusedFileException;
-import org.clinicaloutcomes.ingest.RowResult;
-import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.ingest.SessionRowValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,74 +24,50 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 public class IngestStepsConfiguration {
 
-    /** Rows per committed chunk: large enough that commits are cheap, small enough to restart close by. */
-    static final int CHUNK_SIZE = 10_000;
+    /**
+     * Rows of sessions.csv per committed chunk: large enough that commits are cheap, small enough
+     * to restart close by.
+     */
+    static final int CHUNK_SIZE = 50_000;
     /** Bytes of sessions.csv per staging partition; a partition is held in memory while deduplicated. */
     static final long PARTITION_BYTES = 32L << 20;
 
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    CsvRowReader intakeReader, ItemProcessor<RawRow, RowResult<IntakeRecord>> intakeProcessor,
-                    IntakeIngestWriter intakeWriter) {
+                    IntakeIngestTasklet intakeTasklet) {
         return new StepBuilder("intake", jobRepository)
-                .<RawRow, RowResult<IntakeRecord>>chunk(CHUNK_SIZE)
-                .transactionManager(transactionManager)
-                .reader(intakeReader)
-                .processor(intakeProcessor)
-                .writer(intakeWriter)
-                .listener(intakeWriter)
+                .tasklet(intakeTasklet, transactionManager)
+                .stream(intakeTasklet)
                 .build();
     }
 
     @Bean
     @StepScope
-    CsvRowReader intakeReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        RunParameters run = RunParameters.from(stepExecution.getJobParameters());
-        return new CsvRowReader(run.intakeFile(), "intakeReader", false, Progress.of("intake.csv", run.quiet()));
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<RawRow, RowResult<IntakeRecord>> intakeProcessor(
-            @Value("#{stepExecution}") StepExecution stepExecution, @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+    IntakeIngestTasklet intakeTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                      @Value("${clinical-outcomes.state-dir}") Path stateDir,
+                                      JobRepository jobRepository) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         IntakeRowValidator validator = new IntakeRowValidator(
                 refusedAsFailure(() -> InputFiles.intakeLayout(support.run().intakeFile())), support.approaches());
-        return validator::validate;
-    }
-
-    @Bean
-    @StepScope
-    IntakeIngestWriter intakeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
-                                    @Value("${clinical-outcomes.state-dir}") Path stateDir, JobRepository jobRepository) {
-        return new IntakeIngestWriter(RunSupport.of(stepExecution, stateDir).work(), jobRepository);
+        return new IntakeIngestTasklet(support.run().intakeFile(), validator::validate,
+                new IntakeIngestWriter(support.work(), jobRepository), Progress.of("intake.csv", support.run().quiet()));
     }
 
     @Bean
     Step sessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      CsvRowReader sessionsReader, ItemProcessor<RawRow, RowResult<SessionRecord>> sessionsProcessor,
-                      SessionStagingWriter sessionsWriter) {
+                      SessionIngestTasklet sessionsTasklet) {
         return new StepBuilder("sessions", jobRepository)
-                .<RawRow, RowResult<SessionRecord>>chunk(CHUNK_SIZE)
-                .transactionManager(transactionManager)
-                .reader(sessionsReader)
-                .processor(sessionsProcessor)
-                .writer(sessionsWriter)
-                .listener(sessionsWriter)
+                .tasklet(sessionsTasklet, transactionManager)
+                .stream(sessionsTasklet)
                 .build();
     }
 
     @Bean
     @StepScope
-    CsvRowReader sessionsReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        RunParameters run = RunParameters.from(stepExecution.getJobParameters());
-        return new CsvRowReader(run.sessionsFile(), "sessionsReader", true, Progress.of("sessions.csv", run.quiet()));
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<RawRow, RowResult<SessionRecord>> sessionsProcessor(
-            @Value("#{stepExecution}") StepExecution stepExecution, @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+    SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                         @Value("${clinical-outcomes.state-dir}") Path stateDir,
+                                         @Value("#{jobExecutionContext['intake.accepted']}") Long episodes,
+                                         JobRepository jobRepository) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         EpisodeRegistry registry;
         try {
@@ -104,28 +75,21 @@ public class IngestStepsConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staged episodes", e);
         }
+        Path sessionsFile = support.run().sessionsFile();
         SessionRowValidator validator = new SessionRowValidator(
-                refusedAsFailure(() -> InputFiles.sessionsLayout(support.run().sessionsFile(),
-                        support.instruments().instruments())),
+                refusedAsFailure(() -> InputFiles.sessionsLayout(sessionsFile, support.instruments().instruments())),
                 support.instruments().instruments(), registry);
-        return validator::validate;
-    }
-
-    @Bean
-    @StepScope
-    SessionStagingWriter sessionsWriter(@Value("#{stepExecution}") StepExecution stepExecution,
-                                        @Value("${clinical-outcomes.state-dir}") Path stateDir,
-                                        @Value("#{jobExecutionContext['intake.accepted']}") Long episodes,
-                                        JobRepository jobRepository) {
-        RunSupport support = RunSupport.of(stepExecution, stateDir);
         long bytes;
         try {
-            bytes = Files.size(support.run().sessionsFile());
+            bytes = Files.size(sessionsFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sessions.csv", e);
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
-        return new SessionStagingWriter(support.work(), partitions, episodes == null ? 0 : episodes, jobRepository);
+        SessionStagingWriter staging = new SessionStagingWriter(support.work(), partitions,
+                episodes == null ? 0 : episodes, jobRepository);
+        return new SessionIngestTasklet(sessionsFile, validator::validate, staging,
+                Progress.of("sessions.csv", support.run().quiet()), CHUNK_SIZE);
     }
 
     @Bean
@@ -140,7 +104,7 @@ public class IngestStepsConfiguration {
                                               @Value("${clinical-outcomes.state-dir}") Path stateDir,
                                               JobRepository jobRepository) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
-        return new DeduplicationTasklet(support.work(), support.instruments().instruments().size(), jobRepository);
+        return new DeduplicationTasklet(support.work(), jobRepository);
     }
 
     @Bean

@@ -8,20 +8,16 @@ import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.ingest.RowResult;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Accepts validated intake rows into the episode registry (where the duplicate rule applies) and
  * stages rejects. The intake file is small next to the sessions file, so its step is not resumed
- * mid-file: a restart reads it again from the start.
+ * mid-file: a restart reads it again from the start. Used by one thread, in file order.
  */
-class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, StepExecutionListener {
+class IntakeIngestWriter {
 
     static final String EARLIEST_INTAKE_DAY = "intake.min.day";
     static final String LATEST_INTAKE_DAY = "intake.max.day";
@@ -37,16 +33,15 @@ class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, S
         this.jobRepository = jobRepository;
     }
 
-    @Override
-    public void open(ExecutionContext context) {
+    void open() {
         registry = new EpisodeRegistry();
         rejected = 0;
         rejects = new RestartableOutput(work.rejects(InputFileKind.INTAKE), 0);
     }
 
-    @Override
-    public void write(Chunk<? extends RowResult<IntakeRecord>> chunk) {
-        for (RowResult<IntakeRecord> result : chunk) {
+    void write(RowResult<IntakeRecord>[] results, int size) {
+        for (int i = 0; i < size; i++) {
+            RowResult<IntakeRecord> result = results[i];
             if (result instanceof RowResult.Accepted<IntakeRecord> accepted) {
                 IntakeRecord record = accepted.record();
                 if (!registry.accept(record)) {
@@ -57,7 +52,6 @@ class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, S
                 reject(rejectedRow.reject());
             }
         }
-        rejects.committedLength();
     }
 
     private void reject(Reject reject) {
@@ -65,18 +59,17 @@ class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, S
         rejected++;
     }
 
-    @Override
-    public void close() {
+    void close() {
         if (rejects != null) {
             rejects.close();
             rejects = null;
         }
     }
 
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
+    /** Stages the accepted episodes for the later steps (and a restart) and hands the counts to the job. */
+    void afterStep(StepExecution stepExecution) {
         if (stepExecution.getStatus().isUnsuccessful()) {
-            return null;
+            return;
         }
         try {
             registry.save(work.episodes());
@@ -90,6 +83,5 @@ class IntakeIngestWriter implements ItemStreamWriter<RowResult<IntakeRecord>>, S
         registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).max()
                 .ifPresent(day -> job.putInt(LATEST_INTAKE_DAY, day));
         JobContext.save(jobRepository, stepExecution);
-        return null;
     }
 }

@@ -36,11 +36,8 @@ final class RejectStage implements Iterator<Reject>, Closeable {
 
     static void write(RestartableOutput out, Reject reject) {
         String line = reject.file() + '\t' + reject.line() + '\t' + clean(reject.column()) + '\t' + reject.reason() + '\n';
-        try {
-            out.data().write(line.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
     }
 
     private static String clean(String column) {

@@ -1,26 +1,19 @@
 package org.clinicaloutcomes.batch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.RowResult;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.ingest.SessionSpill;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Stages the session rows that passed the row rules into partition files by episode, and their
  * rejects, recording the committed length of every file so that a restart resumes exactly after
- * the last committed chunk.
+ * the last committed chunk. Used by one thread, in file order.
  */
-class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>, StepExecutionListener {
+class SessionStagingWriter {
 
     static final String PARTITIONS = "sessions.partitions";
     private static final String REJECTED = "sessions.staging.rejected";
@@ -32,6 +25,7 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
     private final int requestedPartitions;
     private final long episodes;
     private final JobRepository jobRepository;
+    private final byte[] record = new byte[SessionSpill.MAX_RECORD_BYTES];
     private RestartableOutput[] partitions;
     private RestartableOutput rejects;
     private long rejected;
@@ -53,8 +47,8 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
         return (int) ((long) episode * partitions / Math.max(1, episodes));
     }
 
-    @Override
-    public void open(ExecutionContext context) {
+    /** Opens the staging files, cut back to the lengths of the last commit (none on a first run). */
+    void open(ExecutionContext context) {
         int count = context.containsKey(PARTITIONS) ? context.getInt(PARTITIONS) : requestedPartitions;
         context.putInt(PARTITIONS, count);
         partitions = new RestartableOutput[count];
@@ -66,26 +60,23 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
         staged = context.getLong(STAGED, 0);
     }
 
-    @Override
-    public void write(Chunk<? extends RowResult<SessionRecord>> chunk) {
-        try {
-            for (RowResult<SessionRecord> result : chunk) {
-                if (result instanceof RowResult.Accepted<SessionRecord> accepted) {
-                    SessionRecord record = accepted.record();
-                    SessionSpill.write(partitions[partitionOf(record.episode(), partitions.length, episodes)].data(), record);
-                    staged++;
-                } else if (result instanceof RowResult.Rejected<SessionRecord> rejectedRow) {
-                    RejectStage.write(rejects, rejectedRow.reject());
-                    rejected++;
-                }
+    void write(RowResult<SessionRecord>[] results, int size) {
+        for (int i = 0; i < size; i++) {
+            RowResult<SessionRecord> result = results[i];
+            if (result instanceof RowResult.Accepted<SessionRecord> accepted) {
+                SessionRecord session = accepted.record();
+                int length = SessionSpill.encode(session, record, 0);
+                partitions[partitionOf(session.episode(), partitions.length, episodes)].write(record, 0, length);
+                staged++;
+            } else if (result instanceof RowResult.Rejected<SessionRecord> rejectedRow) {
+                RejectStage.write(rejects, rejectedRow.reject());
+                rejected++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage sessions", e);
         }
     }
 
-    @Override
-    public void update(ExecutionContext context) {
+    /** Flushes every file and records what is committed with the chunk. */
+    void update(ExecutionContext context) {
         context.putInt(PARTITIONS, partitions.length);
         for (int p = 0; p < partitions.length; p++) {
             context.putLong(LENGTH + p, partitions[p].committedLength());
@@ -95,19 +86,19 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
         context.putLong(STAGED, staged);
     }
 
-    @Override
-    public void close() {
+    void close() {
         if (partitions != null) {
-            for (RestartableOutput partition : partitions) {
+            RestartableOutput[] open = partitions;
+            partitions = null;
+            for (RestartableOutput partition : open) {
                 partition.close();
             }
             rejects.close();
-            partitions = null;
         }
     }
 
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
+    /** Hands the partition count and the row counts of the step on to the job. */
+    void afterStep(StepExecution stepExecution) {
         ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
         ExecutionContext step = stepExecution.getExecutionContext();
         job.putInt(PARTITIONS, step.getInt(PARTITIONS, requestedPartitions));
@@ -116,7 +107,6 @@ class SessionStagingWriter implements ItemStreamWriter<RowResult<SessionRecord>>
         job.putLong(STAGED, step.getLong(STAGED, 0));
         job.putLong(REJECTED, step.getLong(REJECTED, 0));
         JobContext.save(jobRepository, stepExecution);
-        return null;
     }
 
     static long rowRejects(ExecutionContext job) {

@@ -21,9 +21,13 @@ public final class Codes {
             "MP", "PR", "VI");
 
     private static final Map<String, String> AGE_BAND_LOOKUP = lookup(AGE_BANDS);
+    private static final Map<String, String> AGE_BAND_EXACT = exact(AGE_BANDS);
     private static final Map<String, String> INDEX_EVENT_LOOKUP = lookup(INDEX_EVENTS);
+    private static final Map<String, String> INDEX_EVENT_EXACT = exact(INDEX_EVENTS);
     private static final Map<String, String> DISCHARGE_REASON_LOOKUP = lookup(DISCHARGE_REASONS);
+    private static final Map<String, String> DISCHARGE_REASON_EXACT = exact(DISCHARGE_REASONS);
     private static final Map<String, String> STATE_LOOKUP = lookup(STATES);
+    private static final Map<String, String> STATE_EXACT = exact(STATES);
 
     private Codes() {
     }
@@ -33,20 +37,33 @@ public final class Codes {
                 code -> code.toLowerCase(Locale.ROOT), Function.identity()));
     }
 
+    private static Map<String, String> exact(java.util.Collection<String> codes) {
+        return codes.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
+    }
+
+    /**
+     * The canonical spelling of a cell, matched case-insensitively, or null. A cell written
+     * exactly as a code (most are) is found without lower-casing it first.
+     */
+    private static String find(Map<String, String> exact, Map<String, String> lookup, String cleaned) {
+        String code = exact.get(cleaned);
+        return code != null ? code : lookup.get(cleaned.toLowerCase(Locale.ROOT));
+    }
+
     /** Canonical age band, or null when the code is not one. */
     static String ageBand(String cleaned) {
-        return AGE_BAND_LOOKUP.get(cleaned.toLowerCase(Locale.ROOT));
+        return find(AGE_BAND_EXACT, AGE_BAND_LOOKUP, cleaned);
     }
 
     static String indexEvent(String cleaned) {
-        return INDEX_EVENT_LOOKUP.get(cleaned.toLowerCase(Locale.ROOT));
+        return find(INDEX_EVENT_EXACT, INDEX_EVENT_LOOKUP, cleaned);
     }
 
     static String dischargeReason(String cleaned) {
-        return DISCHARGE_REASON_LOOKUP.get(cleaned.toLowerCase(Locale.ROOT));
+        return find(DISCHARGE_REASON_EXACT, DISCHARGE_REASON_LOOKUP, cleaned);
     }
 
     static String state(String cleaned) {
-        return STATE_LOOKUP.get(cleaned.toLowerCase(Locale.ROOT));
+        return find(STATE_EXACT, STATE_LOOKUP, cleaned);
     }
 }

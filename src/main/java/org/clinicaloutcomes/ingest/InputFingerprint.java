@@ -2,6 +2,7 @@ package org.clinicaloutcomes.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The file-level checks of DATA.md that need the whole file (present, readable, not empty, valid
@@ -30,6 +33,87 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
     private static final int BUFFER = 1 << 20;
 
     public static InputFingerprint of(Path file) throws RefusedFileException {
+        return check(file, newDigest(), null);
+    }
+
+    /**
+     * Starts {@link #of} with the SHA-256 worked out by a thread of its own, while the caller
+     * goes on (a large file is read twice, at once, on two cores); {@link Pending#finish()}
+     * makes the other checks on the calling thread and gives the same result, or refuses the
+     * file the same way, as {@link #of}.
+     */
+    public static Pending start(Path file) {
+        return new Pending(file);
+    }
+
+    /** A fingerprint whose SHA-256 is being worked out. */
+    public static final class Pending {
+
+        private final Path file;
+        private final FutureTask<String> digest;
+
+        private Pending(Path file) {
+            this.file = file;
+            this.digest = new FutureTask<>(() -> {
+                MessageDigest sha = newDigest();
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] buffer = new byte[BUFFER];
+                    int read;
+                    while ((read = in.read(buffer)) > 0) {
+                        sha.update(buffer, 0, read);
+                    }
+                }
+                return HexFormat.of().formatHex(sha.digest());
+            });
+            Thread thread = new Thread(digest, "sha256-" + file.getFileName());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Checks the file here and waits for its SHA-256. */
+        public InputFingerprint finish() throws RefusedFileException {
+            try {
+                return check(file, null, this::digest);
+            } finally {
+                digest.cancel(true);
+            }
+        }
+
+        /** Stops working out the SHA-256 (the run is refused for another reason). */
+        public void cancel() {
+            digest.cancel(true);
+        }
+
+        private String digest() throws IOException {
+            try {
+                return digest.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while hashing " + file.getFileName());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private interface DigestSource {
+        String get() throws IOException;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** The checks of {@link #of}, with the digest updated here or, when it is null, taken from elsewhere. */
+    private static InputFingerprint check(Path file, MessageDigest digest, DigestSource elsewhere)
+            throws RefusedFileException {
         String name = file.getFileName().toString();
         if (!Files.exists(file)) {
             throw new RefusedFileException(name + " is missing from the input folder " + file.toAbsolutePath().getParent());
@@ -37,35 +121,35 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
         if (!Files.isRegularFile(file)) {
             throw new RefusedFileException(name + " is not a regular file");
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long total = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
-            ByteBuffer bytes = ByteBuffer.allocate(BUFFER + 8);
-            CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-                total += read;
-                bytes.put(buffer, 0, read);
+        String sha256;
+        try {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[BUFFER];
+                ByteBuffer bytes = ByteBuffer.allocate(BUFFER + 8);
+                CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
+                int read;
+                while ((read = in.read(buffer)) > 0) {
+                    if (digest != null) {
+                        digest.update(buffer, 0, read);
+                    }
+                    total += read;
+                    bytes.put(buffer, 0, read);
+                    bytes.flip();
+                    decode(decoder, bytes, chars, false, name, total);
+                    bytes.compact();
+                }
                 bytes.flip();
-                decode(decoder, bytes, chars, false, name, total);
-                bytes.compact();
+                decode(decoder, bytes, chars, true, name, total);
+                chars.clear();
+                if (decoder.flush(chars).isError()) {
+                    throw notUtf8(name);
+                }
             }
-            bytes.flip();
-            decode(decoder, bytes, chars, true, name, total);
-            chars.clear();
-            if (decoder.flush(chars).isError()) {
-                throw notUtf8(name);
-            }
+            sha256 = digest != null ? HexFormat.of().formatHex(digest.digest()) : elsewhere.get();
         } catch (AccessDeniedException e) {
             throw new RefusedFileException(name + " cannot be read (permission denied)");
         } catch (NoSuchFileException e) {
@@ -76,7 +160,7 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
         if (total == 0) {
             throw new RefusedFileException(name + " is empty (zero bytes)");
         }
-        return new InputFingerprint(name, HexFormat.of().formatHex(digest.digest()), total);
+        return new InputFingerprint(name, sha256, total);
     }
 
     private static void decode(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean end,

@@ -183,7 +183,7 @@ public final class SessionRowValidator {
         if (!attended && (items != null || hasAnyScore(fields))) {
             return RowResult.rejected(file, line, "attended", Reject.SCORES_ON_MISSED_SESSION);
         }
-        long[] hash = ContentHash.of(fields);
+        long[] hash = row.hash();
         return new RowResult.Accepted<>(new SessionRecord(episode, day, number, attended, scores, items,
                 line, hash[0], hash[1]));
     }

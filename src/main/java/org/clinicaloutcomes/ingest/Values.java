@@ -39,8 +39,17 @@ final class Values {
 
     /** {@code NA}, {@code N/A}, {@code NaN} and {@code NULL} (any case) mean "no value" in optional columns. */
     static boolean isNoValue(String cleaned) {
-        return switch (cleaned.length()) {
-            case 0 -> true;
+        int length = cleaned.length();
+        if (length == 0) {
+            return true;
+        }
+        // Each word starts with N, and only n and N compare equal to N ignoring case: most cells
+        // (numbers, dates, codes) are settled by their first character.
+        char first = cleaned.charAt(0);
+        if (length > 4 || (first != 'n' && first != 'N')) {
+            return false;
+        }
+        return switch (length) {
             case 2 -> cleaned.equalsIgnoreCase("NA");
             case 3 -> cleaned.equalsIgnoreCase("N/A") || cleaned.equalsIgnoreCase("NaN");
             case 4 -> cleaned.equalsIgnoreCase("NULL");
@@ -98,13 +107,19 @@ final class Values {
      * beyond 18 digits reads as {@link Long#MAX_VALUE} (or its negative), which no range admits.
      */
     static long parseSmallInteger(String cleaned) {
-        boolean negative = cleaned.startsWith("-");
+        boolean negative = cleaned.charAt(0) == '-';
         int start = negative ? 1 : 0;
-        while (start < cleaned.length() - 1 && cleaned.charAt(start) == '0') {
+        int length = cleaned.length();
+        while (start < length - 1 && cleaned.charAt(start) == '0') {
             start++;
         }
-        String digits = cleaned.substring(start);
-        long magnitude = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (length - start > 18) {
+            return negative ? -Long.MAX_VALUE : Long.MAX_VALUE;
+        }
+        long magnitude = 0;
+        for (int i = start; i < length; i++) {
+            magnitude = magnitude * 10 + (cleaned.charAt(i) - '0');
+        }
         return negative ? -magnitude : magnitude;
     }
 
@@ -124,6 +139,13 @@ final class Values {
      * Integers too long for a long still parse (as a double far outside any range).
      */
     static double parseNumber(String cleaned) {
+        // An integer of up to 15 digits is a long that a double holds exactly: the same value as
+        // parsing it as a double, without the general parser (minus zero stays minus zero).
+        int length = cleaned.length();
+        if (length <= 15 && cleaned.indexOf('.') < 0) {
+            long value = parseSmallInteger(cleaned);
+            return value == 0 && cleaned.charAt(0) == '-' ? -0.0 : (double) value;
+        }
         return Double.parseDouble(cleaned);
     }
 
@@ -148,11 +170,34 @@ final class Values {
         if (isNoValue(cleaned)) {
             return Flag.UNKNOWN;
         }
-        return switch (cleaned.toLowerCase(java.util.Locale.ROOT)) {
-            case "y", "yes", "true", "1" -> Flag.YES;
-            case "n", "no", "false", "0" -> Flag.NO;
+        // The words are ASCII, and only ASCII letters lower-case to ASCII letters other than i and
+        // k (U+0130, U+212A), which they do not hold: comparing ASCII letters ignoring case is the
+        // same as lower-casing the cell first.
+        return switch (cleaned.length()) {
+            case 1 -> {
+                char c = cleaned.charAt(0);
+                yield c == 'y' || c == 'Y' || c == '1' ? Flag.YES : c == 'n' || c == 'N' || c == '0' ? Flag.NO : Flag.BAD;
+            }
+            case 2 -> asciiEqualsIgnoreCase(cleaned, "no") ? Flag.NO : Flag.BAD;
+            case 3 -> asciiEqualsIgnoreCase(cleaned, "yes") ? Flag.YES : Flag.BAD;
+            case 4 -> asciiEqualsIgnoreCase(cleaned, "true") ? Flag.YES : Flag.BAD;
+            case 5 -> asciiEqualsIgnoreCase(cleaned, "false") ? Flag.NO : Flag.BAD;
             default -> Flag.BAD;
         };
+    }
+
+    /** Whether a cell is a lower-case ASCII word, ignoring the case of ASCII letters; same length. */
+    private static boolean asciiEqualsIgnoreCase(String cell, String lowerCaseWord) {
+        for (int i = 0; i < lowerCaseWord.length(); i++) {
+            char c = cell.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerCaseWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     enum Flag { YES, NO, UNKNOWN, BAD }
