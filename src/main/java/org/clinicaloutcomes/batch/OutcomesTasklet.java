@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.EpisodeData;
@@ -22,6 +26,8 @@ import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.ReportCharts;
 import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.ReportFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -36,6 +42,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class OutcomesTasklet implements Tasklet {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomesTasklet.class);
+
     private final RunSupport support;
 
     OutcomesTasklet(RunSupport support) {
@@ -44,6 +52,7 @@ class OutcomesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        long started = System.nanoTime();
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         ReportWindow window = window(job);
         EpisodeRegistry registry = EpisodeRegistry.load(support.work().episodes());
@@ -54,6 +63,7 @@ class OutcomesTasklet implements Tasklet {
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
         OutcomeTables tables = analysis.finish();
+        long analysed = System.nanoTime();
         if (support.run().suppression()) {
             tables = SmallNumberSuppression.apply(tables);
         }
@@ -64,18 +74,59 @@ class OutcomesTasklet implements Tasklet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + csv, e);
         }
-        OutcomeCsvFiles.write(csv, tables, monthly);
         RunDescription run = RunFacts.describe(support, window);
-        List<RenderedChart> charts = ReportCharts.render(tables, run);
+        Path xlsx = report.staging().resolve("outcomes-" + window.label() + ".xlsx");
         Path chartFolder = report.staging().resolve("charts");
         Files.createDirectories(chartFolder);
-        for (RenderedChart chart : charts) {
-            Files.write(chartFolder.resolve(chart.fileName()), chart.png());
+        // Three independent writers from the same immutable tables: the CSVs on one thread, the
+        // charts on the others, then the workbook (which holds the charts) on this one. Each
+        // output is the same whichever thread writes it.
+        OutcomeTables finalTables = tables;
+        ExecutorService csvWriter = Executors.newSingleThreadExecutor();
+        ExecutorService drawing = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            Future<Long> csvFiles = csvWriter.submit(() -> {
+                OutcomeCsvFiles.write(csv, finalTables, monthly);
+                return System.nanoTime();
+            });
+            List<RenderedChart> charts = ReportCharts.render(tables, run, drawing).get();
+            long drawn = System.nanoTime();
+            for (RenderedChart chart : charts) {
+                Files.write(chartFolder.resolve(chart.fileName()), chart.png());
+            }
+            OutcomesWorkbook.write(xlsx, tables, run, RunFacts.quality(support, job), charts);
+            long written = System.nanoTime();
+            long csvWritten = csvFiles.get();
+            LOG.info("outcomes: tables {} ms; from then, CSVs {} ms, charts {} ms, workbook after the charts {} ms",
+                    millis(started, analysed), millis(analysed, csvWritten), millis(analysed, drawn), millis(drawn, written));
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the report", e);
+        } finally {
+            csvWriter.shutdownNow();
+            drawing.shutdownNow();
         }
-        OutcomesWorkbook.write(report.staging().resolve("outcomes-" + window.label() + ".xlsx"), tables, run,
-                RunFacts.quality(support, job), charts);
         contribution.incrementWriteCount(registry.size());
         return RepeatStatus.FINISHED;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static RuntimeException rethrow(Throwable cause) throws IOException {
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
     }
 
     static ReportWindow window(ExecutionContext job) {

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.FunnelLimits;
@@ -101,23 +104,37 @@ public final class ReportCharts {
 
     /** Renders every chart of the report, in the order described above. */
     public static List<RenderedChart> render(OutcomeTables tables, RunDescription run) {
+        return render(tables, run, Runnable::run).join();
+    }
+
+    /**
+     * Renders every chart of the report on the given executor, each chart a task of its own (a
+     * chart depends only on the tables, so the PNGs are the same whichever thread draws them).
+     *
+     * @return the charts in the order described above, once all are drawn
+     */
+    public static CompletableFuture<List<RenderedChart>> render(OutcomeTables tables, RunDescription run,
+                                                                Executor executor) {
         Objects.requireNonNull(tables, "tables");
         Objects.requireNonNull(run, "run");
         ReportCharts charts = new ReportCharts(tables, run);
         Instrument primary = primary(run);
-        List<RenderedChart> rendered = new ArrayList<>();
+        List<Supplier<RenderedChart>> drawings = new ArrayList<>();
         for (Instrument instrument : run.instruments()) {
-            rendered.add(charts.trajectory(instrument));
+            drawings.add(() -> charts.trajectory(instrument));
         }
-        rendered.add(charts.reliableChange(primary));
-        rendered.add(charts.recovery(primary));
-        rendered.add(charts.effectSize(primary));
-        rendered.add(charts.changeBoxPlot(primary));
-        rendered.add(charts.funnel(primary));
+        drawings.add(() -> charts.reliableChange(primary));
+        drawings.add(() -> charts.recovery(primary));
+        drawings.add(() -> charts.effectSize(primary));
+        drawings.add(() -> charts.changeBoxPlot(primary));
+        drawings.add(() -> charts.funnel(primary));
         if (!tables.pcl5Clusters().isEmpty()) {
-            rendered.add(charts.clusters());
+            drawings.add(charts::clusters);
         }
-        return List.copyOf(rendered);
+        List<CompletableFuture<RenderedChart>> rendered = drawings.stream()
+                .map(drawing -> CompletableFuture.supplyAsync(drawing, executor)).toList();
+        return CompletableFuture.allOf(rendered.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> rendered.stream().map(CompletableFuture::join).toList());
     }
 
     // ---------------------------------------------------------------- file names
