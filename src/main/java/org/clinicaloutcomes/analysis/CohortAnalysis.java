@@ -135,6 +135,8 @@ public final class CohortAnalysis {
     private final List<OutcomeTables.AlertRow> alerts = new ArrayList<>();
 
     private long episodesAdded;
+    private LocalDate[] dates = new LocalDate[0];
+    private int firstCachedDay;
     private int lastIndex = Integer.MIN_VALUE;
     private boolean finished;
 
@@ -520,8 +522,30 @@ public final class CohortAnalysis {
         return values;
     }
 
-    private static LocalDate date(int epochDay) {
-        return LocalDate.ofEpochDay(epochDay);
+    /**
+     * One LocalDate object per day: a large export holds millions of episode rows with four dates
+     * each but only a few thousand distinct days, and the rows stay in memory until they are written.
+     */
+    private LocalDate date(int epochDay) {
+        int index = epochDay - firstCachedDay;
+        if (index < 0 || index >= dates.length) {
+            boolean empty = dates.length == 0;
+            int first = empty ? epochDay - 366 : Math.min(firstCachedDay, epochDay - 366);
+            int last = empty ? epochDay + 366 : Math.max(firstCachedDay + dates.length - 1, epochDay + 366);
+            LocalDate[] grown = new LocalDate[last - first + 1];
+            if (!empty) {
+                System.arraycopy(dates, 0, grown, firstCachedDay - first, dates.length);
+            }
+            dates = grown;
+            firstCachedDay = first;
+            index = epochDay - first;
+        }
+        LocalDate date = dates[index];
+        if (date == null) {
+            date = LocalDate.ofEpochDay(epochDay);
+            dates[index] = date;
+        }
+        return date;
     }
 
     // ---------------------------------------------------------------- tables

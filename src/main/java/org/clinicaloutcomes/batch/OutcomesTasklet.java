@@ -26,6 +26,7 @@ import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.ReportCharts;
 import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.ReportFolder;
+import org.clinicaloutcomes.report.ReportWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -52,7 +53,20 @@ class OutcomesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        ExecutorService drawing = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            return execute(contribution, chunkContext, drawing);
+        } finally {
+            drawing.shutdownNow();
+        }
+    }
+
+    private RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext, ExecutorService drawing)
+            throws IOException {
         long started = System.nanoTime();
+        // The tables are computed on this thread alone: meanwhile another core loads the chart and
+        // workbook libraries.
+        drawing.execute(ReportWarmUp::run);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         ReportWindow window = window(job);
         EpisodeRegistry registry = EpisodeRegistry.load(support.work().episodes());
@@ -83,7 +97,6 @@ class OutcomesTasklet implements Tasklet {
         // output is the same whichever thread writes it.
         OutcomeTables finalTables = tables;
         ExecutorService csvWriter = Executors.newSingleThreadExecutor();
-        ExecutorService drawing = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             Future<Long> csvFiles = csvWriter.submit(() -> {
                 OutcomeCsvFiles.write(csv, finalTables, monthly);
@@ -106,7 +119,6 @@ class OutcomesTasklet implements Tasklet {
             throw new IllegalStateException("interrupted while writing the report", e);
         } finally {
             csvWriter.shutdownNow();
-            drawing.shutdownNow();
         }
         contribution.incrementWriteCount(registry.size());
         return RepeatStatus.FINISHED;

@@ -30,8 +30,21 @@ public final class CsvCells {
     }
 
     public static String number(Double value) {
-        if (value == null || value.isNaN() || value.isInfinite()) {
+        return value == null ? "" : number(value.doubleValue());
+    }
+
+    /**
+     * {@link Double#toString}, with a short cut for whole numbers below 10<sup>7</sup> (most
+     * scores and changes), for which Double.toString writes the digits and ".0" (JLS: plain
+     * notation from 10<sup>-3</sup> up to 10<sup>7</sup>, at least one fractional digit). Java
+     * 17's Double.toString is the largest cost of writing a big episode file.
+     */
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e7 && (value != 0 || 1 / value > 0)) {
+            return Long.toString((long) value).concat(".0");
         }
         return Double.toString(value);
     }

@@ -8,6 +8,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,6 +52,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerCalculator;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.Statistics;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
@@ -518,6 +520,17 @@ public final class ReportCharts {
 
     // ---------------------------------------------------------------- box plots
 
+    /**
+     * Q1, median and Q3 exactly as JFreeChart's {@link BoxAndWhiskerCalculator} computes them
+     * (it sorts the values, then reads them off the sorted list). Sorts {@code values} in place.
+     */
+    static double[] quartiles(double[] values) {
+        Arrays.sort(values);
+        List<Double> sorted = Arrays.stream(values).boxed().toList();
+        return new double[] {BoxAndWhiskerCalculator.calculateQ1(sorted), Statistics.calculateMedian(sorted, false),
+                BoxAndWhiskerCalculator.calculateQ3(sorted)};
+    }
+
     private RenderedChart changeBoxPlot(Instrument instrument) {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
         List<Color> colours = new ArrayList<>();
@@ -528,27 +541,27 @@ public final class ReportCharts {
         double lowest = 0;
         double highest = 0;
         for (String group : groups) {
-            List<Double> changes = new ArrayList<>();
-            for (OutcomeTables.EpisodeRow row : tables.episodeOutcomes()) {
-                if (row.instrument().equals(instrument.key())
-                        && (OutcomeTables.ALL.equals(group) || row.approach().equals(group))) {
-                    changes.add(row.outcome().change());
-                }
-            }
-            if (changes.isEmpty() || hiddenGroup(group, instrument, changes.size())) {
+            double[] values = tables.episodeOutcomes().stream()
+                    .filter(row -> row.instrument().equals(instrument.key())
+                            && (OutcomeTables.ALL.equals(group) || row.approach().equals(group)))
+                    .mapToDouble(row -> row.outcome().change())
+                    .toArray();
+            if (values.length == 0 || hiddenGroup(group, instrument, values.length)) {
                 continue;
             }
-            // Quartiles and median as JFreeChart computes them; whiskers from the lowest to the
-            // highest change (no separate outlier marks).
-            BoxAndWhiskerItem box = BoxAndWhiskerCalculator.calculateBoxAndWhiskerStatistics(changes);
-            double min = changes.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            double max = changes.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            data.add(new BoxAndWhiskerItem(null, box.getMedian(), box.getQ1(), box.getQ3(), min, max, null, null,
-                    List.of()), series, groupLabel(group, changes.size()));
+            // Quartiles and median as JFreeChart computes them (from the sorted values, as its
+            // BoxAndWhiskerCalculator sorts them first; sorted here as doubles, which is much
+            // quicker for a large export); whiskers from the lowest to the highest change (no
+            // separate outlier marks).
+            double[] quartiles = quartiles(values);
+            double min = values[0];
+            double max = values[values.length - 1];
+            data.add(new BoxAndWhiskerItem(null, quartiles[1], quartiles[0], quartiles[2], min, max, null, null,
+                    List.of()), series, groupLabel(group, values.length));
             lowest = Math.min(lowest, min);
             highest = Math.max(highest, max);
             colours.add(ChartStyle.colour(approaches, group));
-            small.add(SmallNumbers.isSmall(changes.size()));
+            small.add(SmallNumbers.isSmall(values.length));
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
@@ -609,6 +622,25 @@ public final class ReportCharts {
 
     // ---------------------------------------------------------------- funnel
 
+    /**
+     * The clinic sizes at which the funnel's limits are drawn: every n up to 100, then steps of
+     * 1 % (and {@code top} itself). The limits are smooth in n, so at the chart's width this draws
+     * the same curves as every n would, but in hundreds of points rather than one per client of
+     * the largest caseload.
+     */
+    static List<Integer> funnelSizes(int top) {
+        List<Integer> sizes = new ArrayList<>();
+        int n = 1;
+        while (n <= top) {
+            sizes.add(n);
+            n = Math.max(n + 1, (int) Math.ceil(n * 1.01));
+        }
+        if (sizes.get(sizes.size() - 1) != top) {
+            sizes.add(top);
+        }
+        return sizes;
+    }
+
     private RenderedChart funnel(Instrument instrument) {
         XYSeries clinicians = new XYSeries("Clinicians", false, true);
         List<String> ids = new ArrayList<>();
@@ -653,7 +685,7 @@ public final class ReportCharts {
             XYSeries high95 = new XYSeries("95% high", false, true);
             XYSeries low998 = new XYSeries("99.8% low", false, true);
             XYSeries high998 = new XYSeries("99.8% high", false, true);
-            for (int n = 1; n <= top; n++) {
+            for (int n : funnelSizes(top)) {
                 Interval inner = FunnelLimits.limits(p, n, FunnelLimits.Z_95);
                 Interval outer = FunnelLimits.limits(p, n, FunnelLimits.Z_998);
                 centre.add(n, practice);
