@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.clinicaloutcomes.ingest.Codes;
 import org.clinicaloutcomes.ingest.IntakeRecord;
@@ -560,11 +564,48 @@ public final class CohortAnalysis {
             throw new IllegalStateException("finish() was already called");
         }
         finished = true;
-        return new OutcomeTables(episodesAdded, closed[all], episodeOutcomeRows(), approachRows(),
-                comparisonRows(), trajectoryRows(), clusterRows(), clinicianRows(), subgroupRows(),
-                activityRows(window.periodLabel(), activity),
-                activityRows(window.from() + "_" + window.to(), windowActivity),
-                alertRows(), SuppressedCells.NONE);
+        // The tables only read the accumulators, so the three largest are computed at once on
+        // other threads (sorting the episode rows, ranking for the comparisons) while this one
+        // computes the rest; each table is the same whichever thread computes it.
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "tables");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<List<OutcomeTables.EpisodeRow>> episodeRows =
+                    CompletableFuture.supplyAsync(this::episodeOutcomeRows, pool);
+            CompletableFuture<List<OutcomeTables.ComparisonRow>> comparisonRows =
+                    CompletableFuture.supplyAsync(this::comparisonRows, pool);
+            List<OutcomeTables.ApproachRow> approachRows = approachRows();
+            List<OutcomeTables.TrajectoryRow> trajectoryRows = trajectoryRows();
+            List<OutcomeTables.ClusterRow> clusterRows = clusterRows();
+            List<OutcomeTables.ClinicianRow> clinicianRows = clinicianRows();
+            List<OutcomeTables.SubgroupRow> subgroupRows = subgroupRows();
+            List<OutcomeTables.ActivityRow> periodActivity = activityRows(window.periodLabel(), activity);
+            List<OutcomeTables.ActivityRow> windowActivityRows =
+                    activityRows(window.from() + "_" + window.to(), windowActivity);
+            List<OutcomeTables.AlertRow> alertRows = alertRows();
+            return new OutcomeTables(episodesAdded, closed[all], join(episodeRows), approachRows,
+                    join(comparisonRows), trajectoryRows, clusterRows, clinicianRows, subgroupRows,
+                    periodActivity, windowActivityRows, alertRows, SuppressedCells.NONE);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> table) {
+        try {
+            return table.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private String groupName(int g) {

@@ -40,13 +40,21 @@ public final class CsvCells {
      * 17's Double.toString is the largest cost of writing a big episode file.
      */
     public static String number(double value) {
+        StringBuilder text = new StringBuilder(24);
+        appendNumber(text, value);
+        return text.toString();
+    }
+
+    /** Appends {@link #number(double)} to {@code text}, without an intermediate string for whole numbers. */
+    public static void appendNumber(StringBuilder text, double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
+            return;
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e7 && (value != 0 || 1 / value > 0)) {
-            return Long.toString((long) value).concat(".0");
+            text.append((long) value).append(".0");
+        } else {
+            text.append(Double.toString(value));
         }
-        return Double.toString(value);
     }
 
     public static String count(Long value) {
