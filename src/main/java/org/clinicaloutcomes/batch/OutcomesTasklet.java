@@ -64,6 +64,7 @@ class OutcomesTasklet implements Tasklet {
     private RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext, ExecutorService drawing)
             throws IOException {
         long started = System.nanoTime();
+        OutcomesWorkbook.keepTemporaryFilesIn(support.work().workbookTemporaryFiles());
         // The tables are computed on this thread alone: meanwhile another core loads the chart and
         // workbook libraries.
         drawing.execute(ReportWarmUp::run);

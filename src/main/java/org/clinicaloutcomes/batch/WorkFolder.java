@@ -19,6 +19,11 @@ public record WorkFolder(Path root) {
         return new WorkFolder(stateDir.resolve("work").resolve("run-" + runId));
     }
 
+    /** Where the streaming workbook writer keeps its temporary sheet files (they hold the episode list). */
+    public Path workbookTemporaryFiles() {
+        return root.resolve("workbook");
+    }
+
     public Path episodes() {
         return root.resolve("episodes.bin");
     }

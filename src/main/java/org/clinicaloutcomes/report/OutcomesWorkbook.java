@@ -25,6 +25,9 @@ import java.util.function.ToIntFunction;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.SuppressedCells;
@@ -93,7 +96,7 @@ public final class OutcomesWorkbook {
             "Figures based on hidden counts are left empty, charts leave those groups out, and episode-level rows "
                     + "are not shown.");
 
-    private final XSSFWorkbook workbook;
+    private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
     private final OutcomeTables tables;
     private final RunDescription run;
@@ -109,10 +112,10 @@ public final class OutcomesWorkbook {
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Instrument primary;
 
-    private OutcomesWorkbook(XSSFWorkbook workbook, OutcomeTables tables, RunDescription run, DataQuality quality,
+    private OutcomesWorkbook(SXSSFWorkbook workbook, OutcomeTables tables, RunDescription run, DataQuality quality,
                              List<RenderedChart> charts) {
         this.workbook = workbook;
-        this.styles = new WorkbookStyles(workbook);
+        this.styles = new WorkbookStyles(workbook.getXSSFWorkbook());
         this.tables = tables;
         this.run = run;
         this.quality = quality;
@@ -155,11 +158,15 @@ public final class OutcomesWorkbook {
         Path temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".tmp");
         try {
-            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-                new OutcomesWorkbook(workbook, tables, run, quality, List.copyOf(charts)).build();
-                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    workbook.write(out);
+            try (SXSSFWorkbook workbook = newWorkbook()) {
+                try {
+                    new OutcomesWorkbook(workbook, tables, run, quality, List.copyOf(charts)).build();
+                    try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE)) {
+                        workbook.write(out);
+                    }
+                } finally {
+                    workbook.dispose();
                 }
             }
             try {
@@ -170,6 +177,29 @@ public final class OutcomesWorkbook {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Makes the streaming writer keep its temporary sheet files in {@code folder} (created if
+     * needed) rather than in the system's temporary folder: they hold the episode list, so they
+     * belong with the run's other staging files, which are deleted when the run completes and
+     * kept (for a restart) when it is killed. Applies to every workbook this process writes after.
+     */
+    public static void keepTemporaryFilesIn(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
+    }
+
+    /**
+     * An empty workbook whose rows are streamed over an XSSF template (styles, drawings and
+     * properties live in the template; cells are plain objects, not XML beans, until written).
+     * Every row stays reachable until the workbook is written (no row access window), so heights
+     * and header rows can still be set at the end; text cells are inline strings. The rows go
+     * through temporary files (owner-only, in the folder given to {@link #keepTemporaryFilesIn}, else in {@code java.io.tmpdir/poifiles}) that
+     * {@link SXSSFWorkbook#dispose()} deletes ({@code close()} does too in POI 5.5).
+     */
+    static SXSSFWorkbook newWorkbook() {
+        return new SXSSFWorkbook(new XSSFWorkbook(), -1);
     }
 
     // ---------------------------------------------------------------- structure
@@ -199,7 +229,8 @@ public final class OutcomesWorkbook {
     }
 
     private void properties() {
-        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+        POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
+        POIXMLProperties.CoreProperties core = properties.getCoreProperties();
         Date date = Date.from(run.window().to().atStartOfDay(ZoneOffset.UTC).toInstant());
         core.setCreated(Optional.of(date));
         core.setModified(Optional.of(date));
@@ -207,7 +238,7 @@ public final class OutcomesWorkbook {
         core.setTitle("Clinical outcomes " + run.window().label());
         core.setDescription("Outcomes of closed episodes discharged " + run.window().from() + " to "
                 + run.window().to() + "; job " + run.job());
-        workbook.getProperties().getExtendedProperties().getUnderlyingProperties().setApplication("clinical-outcomes");
+        properties.getExtendedProperties().getUnderlyingProperties().setApplication("clinical-outcomes");
     }
 
     private int picture(RenderedChart chart) {

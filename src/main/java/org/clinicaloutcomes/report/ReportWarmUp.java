@@ -2,15 +2,17 @@ package org.clinicaloutcomes.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -46,22 +48,35 @@ public final class ReportWarmUp {
     }
 
     private static void workbook(byte[] png) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            XSSFSheet sheet = workbook.createSheet("warm-up");
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            XSSFFont bold = workbook.createFont();
-            bold.setBold(true);
-            style.setFont(bold);
-            XSSFCell cell = sheet.createRow(0).createCell(0);
-            cell.setCellValue(0.5);
-            cell.setCellStyle(style);
-            sheet.createRow(1).createCell(0).setCellValue("text");
-            sheet.createFreezePane(0, 1);
-            sheet.setAutoFilter(new CellRangeAddress(0, 1, 0, 0));
-            XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 2, 2, 4, 6);
-            sheet.createDrawingPatriarch().createPicture(anchor, workbook.addPicture(png, Workbook.PICTURE_TYPE_PNG));
-            workbook.write(OutputStream.nullOutputStream());
+        // The same kind of workbook as OutcomesWorkbook's: streamed rows over an XSSF template.
+        try (SXSSFWorkbook workbook = OutcomesWorkbook.newWorkbook()) {
+            try {
+                SXSSFSheet sheet = workbook.createSheet("warm-up");
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+                Font bold = workbook.createFont();
+                bold.setBold(true);
+                style.setFont(bold);
+                SXSSFRow first = sheet.createRow(0);
+                SXSSFCell cell = first.createCell(0);
+                cell.setCellValue(0.5);
+                cell.setCellStyle(style);
+                first.setHeightInPoints(24f);
+                SXSSFRow second = sheet.createRow(1);
+                second.createCell(0).setCellValue("text");
+                second.createCell(1).setCellValue(LocalDate.EPOCH);
+                sheet.setColumnWidth(0, 12 * 256);
+                sheet.getColumnWidthInPixels(0);
+                sheet.createFreezePane(0, 1);
+                sheet.setAutoFilter(new CellRangeAddress(0, 1, 0, 0));
+                sheet.getPrintSetup().setLandscape(true);
+                sheet.setFitToPage(true);
+                XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 2, 2, 4, 6);
+                sheet.createDrawingPatriarch().createPicture(anchor, workbook.addPicture(png, Workbook.PICTURE_TYPE_PNG));
+                workbook.write(OutputStream.nullOutputStream());
+            } finally {
+                workbook.dispose();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.clinicaloutcomes.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +11,11 @@ import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Units;
-import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFDrawing;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
@@ -27,10 +28,12 @@ final class SheetWriter {
     /** Widest column, in characters, unless a column's width is fixed. */
     private static final int MAX_WIDTH = 60;
     private static final int MIN_WIDTH = 6;
+    /** The length of a date as shown, {@code yyyy-mm-dd}. */
+    private static final int DATE_LENGTH = 10;
     /** Height of one line of 11 pt text, in points. */
     static final float LINE_POINTS = 15f;
 
-    final XSSFSheet sheet;
+    final SXSSFSheet sheet;
     private final WorkbookStyles styles;
     private final PictureStore pictures;
     private final Map<Integer, Integer> dataWidths = new TreeMap<>();
@@ -38,6 +41,11 @@ final class SheetWriter {
     private final java.util.SortedSet<Integer> headerRows = new java.util.TreeSet<>();
     private final Map<Integer, Integer> fixedWidths = new TreeMap<>();
     private final List<Placement> placements = new ArrayList<>();
+    /** The rows given a height, in points (every other row has the sheet's default height). */
+    private final Map<Integer, Float> rowHeights = new TreeMap<>();
+    /** Column widths in pixels as the sheet gives them, once {@link #finish()} has set them. */
+    private final Map<Integer, Float> columnPixels = new HashMap<>();
+    private final float defaultRowPoints;
 
     /** Adds pictures to the workbook once each and hands out their indices. */
     interface PictureStore {
@@ -47,18 +55,19 @@ final class SheetWriter {
     private record Placement(RenderedChart chart, int column, int row, int dxPixels, int dyPixels) {
     }
 
-    SheetWriter(XSSFSheet sheet, WorkbookStyles styles, PictureStore pictures) {
+    SheetWriter(SXSSFSheet sheet, WorkbookStyles styles, PictureStore pictures) {
         this.sheet = sheet;
         this.styles = styles;
         this.pictures = pictures;
+        this.defaultRowPoints = sheet.getDefaultRowHeightInPoints();
     }
 
-    XSSFCell cell(int row, int column) {
-        XSSFRow r = sheet.getRow(row);
+    SXSSFCell cell(int row, int column) {
+        SXSSFRow r = sheet.getRow(row);
         if (r == null) {
             r = sheet.createRow(row);
         }
-        XSSFCell cell = r.getCell(column);
+        SXSSFCell cell = r.getCell(column);
         return cell == null ? r.createCell(column) : cell;
     }
 
@@ -77,8 +86,8 @@ final class SheetWriter {
         if (value == null) {
             return;
         }
-        XSSFCell cell = cell(row, column);
-        String shown;
+        SXSSFCell cell = cell(row, column);
+        int shown;
         if (value instanceof Number number) {
             double v = number.doubleValue();
             if (!Double.isFinite(v)) {
@@ -87,19 +96,19 @@ final class SheetWriter {
             double stored = kind == Kind.PERCENT ? v / 100.0 : v;
             cell.setCellValue(stored);
             cell.setCellStyle(styles.of(kind == Kind.TEXT ? Kind.SCORE : kind, light, false));
-            shown = display(stored, kind);
+            shown = shownLength(stored, kind);
         } else if (value instanceof LocalDate date) {
             cell.setCellValue(date);
             cell.setCellStyle(styles.of(Kind.DATE, light, false));
-            shown = "yyyy-mm-dd";
+            shown = DATE_LENGTH;
         } else {
             String text = value instanceof Boolean flag ? (flag ? "yes" : "no") : value.toString();
             cell.setCellValue(text);
             boolean quote = WorkbookStyles.needsQuotePrefix(text);
             cell.setCellStyle(kind == Kind.COUNT && !quote ? styles.countText(light) : styles.of(Kind.TEXT, light, quote));
-            shown = text;
+            shown = text.length();
         }
-        measure(column, shown.length());
+        measure(column, shown);
     }
 
     /**
@@ -107,7 +116,7 @@ final class SheetWriter {
      * title or section row is made tall enough for its larger font.
      */
     void styled(int row, int column, String text, CellStyle style, boolean measure) {
-        XSSFCell cell = cell(row, column);
+        SXSSFCell cell = cell(row, column);
         cell.setCellValue(text);
         if (WorkbookStyles.needsQuotePrefix(text)) {
             cell.setCellStyle(styles.of(Kind.TEXT, false, true));
@@ -116,8 +125,8 @@ final class SheetWriter {
         }
         float points = style.getIndex() == styles.title.getIndex() ? 24f
                 : style.getIndex() == styles.section.getIndex() || style.getIndex() == styles.sentence.getIndex() ? 18f : 0f;
-        if (points > 0 && (!cell.getRow().getCTRow().isSetHt() || cell.getRow().getHeightInPoints() < points)) {
-            cell.getRow().setHeightInPoints(points);
+        if (points > 0) {
+            atLeast(row, points);
         }
         if (measure) {
             measure(column, text.length());
@@ -126,21 +135,31 @@ final class SheetWriter {
 
     /** Long text in a wrapping cell of a fixed-width column; the row height fits the text. */
     void wrapped(int row, int column, String text) {
-        XSSFCell cell = cell(row, column);
+        SXSSFCell cell = cell(row, column);
         cell.setCellValue(text);
         cell.setCellStyle(WorkbookStyles.needsQuotePrefix(text) ? styles.wrapQuoted : styles.wrap);
         int width = fixedWidths.getOrDefault(column, MAX_WIDTH);
         int lines = lines(text, (int) (width * 1.15));
-        XSSFRow r = sheet.getRow(row);
-        float height = Math.max(sheet.getDefaultRowHeightInPoints(), lines * LINE_POINTS + 2);
-        if (!r.getCTRow().isSetHt() || r.getHeightInPoints() < height) {
-            r.setHeightInPoints(height);
+        atLeast(row, Math.max(defaultRowPoints, lines * LINE_POINTS + 2));
+    }
+
+    /** Makes a row at least this tall (a row not given a height yet gets exactly this height). */
+    private void atLeast(int row, float points) {
+        Float height = rowHeights.get(row);
+        if (height == null || height < points) {
+            height(row, points);
         }
+    }
+
+    private void height(int row, float points) {
+        SXSSFRow r = sheet.getRow(row);
+        r.setHeightInPoints(points);
+        rowHeights.put(row, r.getHeightInPoints());
     }
 
     /** A header cell (bold, wrapping): its column is made wide enough for its longest word. */
     void header(int row, int column, String label) {
-        XSSFCell cell = cell(row, column);
+        SXSSFCell cell = cell(row, column);
         cell.setCellValue(label);
         cell.setCellStyle(styles.header);
         headers.merge(column, label, (a, b) -> a.length() >= b.length() ? a : b);
@@ -166,7 +185,7 @@ final class SheetWriter {
 
     /** Rows of the default height that a picture of this height covers, plus one. */
     int rowsFor(int heightPixels) {
-        float rowPixels = sheet.getDefaultRowHeightInPoints() * Units.PIXEL_DPI / Units.POINT_DPI;
+        float rowPixels = defaultRowPoints * Units.PIXEL_DPI / Units.POINT_DPI;
         return (int) Math.ceil(heightPixels / rowPixels) + 1;
     }
 
@@ -179,24 +198,28 @@ final class SheetWriter {
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
+        Map<Integer, Integer> widths = new HashMap<>();
         for (int column : columns()) {
-            sheet.setColumnWidth(column, width(column) * 256);
+            int width = width(column);
+            sheet.setColumnWidth(column, width * 256);
+            widths.put(column, width);
         }
         for (int row : headerRows) {
             int lines = 1;
-            XSSFRow r = sheet.getRow(row);
+            SXSSFRow r = sheet.getRow(row);
             for (int c = r.getFirstCellNum(); c >= 0 && c < r.getLastCellNum(); c++) {
-                XSSFCell cell = r.getCell(c);
+                SXSSFCell cell = r.getCell(c);
                 if (cell != null && cell.getCellStyle().getIndex() == styles.header.getIndex()) {
                     // Bold text is wider than the character count suggests.
-                    int chars = (int) ((sheet.getColumnWidth(c) / 256 - 1) / 1.1);
+                    Integer width = widths.get(c);
+                    int chars = (int) (((width != null ? width : sheet.getColumnWidth(c) / 256) - 1) / 1.1);
                     lines = Math.max(lines, lines(cell.getStringCellValue(), chars));
                 }
             }
-            r.setHeightInPoints(lines * LINE_POINTS + 3);
+            height(row, lines * LINE_POINTS + 3);
         }
         if (!placements.isEmpty()) {
-            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            SXSSFDrawing drawing = sheet.createDrawingPatriarch();
             for (Placement p : placements) {
                 double x = columnStart(p.column()) + p.dxPixels();
                 double y = rowStart(p.row()) + p.dyPixels();
@@ -214,7 +237,7 @@ final class SheetWriter {
     double columnStart(int column) {
         double x = 0;
         for (int c = 0; c < column; c++) {
-            x += sheet.getColumnWidthInPixels(c);
+            x += columnPixels(c);
         }
         return x;
     }
@@ -260,17 +283,24 @@ final class SheetWriter {
     }
 
     private double rowPixels(int row) {
-        XSSFRow r = sheet.getRow(row);
-        float points = r == null ? sheet.getDefaultRowHeightInPoints() : r.getHeightInPoints();
+        Float points = rowHeights.get(row);
+        if (points == null) {
+            points = defaultRowPoints;
+        }
         return points * Units.PIXEL_DPI / Units.POINT_DPI;
+    }
+
+    /** The width of a column in pixels (widths must be set), asked of the sheet once. */
+    private float columnPixels(int column) {
+        return columnPixels.computeIfAbsent(column, sheet::getColumnWidthInPixels);
     }
 
     /** {column, dx in EMU, row, dy in EMU} of a pixel position. */
     private int[] locate(double x, double y) {
         int column = 0;
         double left = x;
-        while (left >= sheet.getColumnWidthInPixels(column)) {
-            left -= sheet.getColumnWidthInPixels(column);
+        while (left >= columnPixels(column)) {
+            left -= columnPixels(column);
             column++;
         }
         int row = 0;
@@ -287,16 +317,37 @@ final class SheetWriter {
         dataWidths.merge(column, length, Math::max);
     }
 
-    private static String display(double value, Kind kind) {
+    /**
+     * The length of a number as its column shows it: {@code 0} for a count, {@code 0.00} for a
+     * decimal, {@code 0.0%} for a rate, {@code 0.0000} for a p value, the value as given for a
+     * score.
+     */
+    static int shownLength(double value, Kind kind) {
         return switch (kind) {
-            case COUNT -> Long.toString(Math.round(value));
-            case DECIMAL -> String.format(Locale.ROOT, "%.2f", value);
-            case PERCENT -> String.format(Locale.ROOT, "%.1f%%", value * 100);
-            case P_VALUE -> String.format(Locale.ROOT, "%.4f", value);
-            case DATE -> "yyyy-mm-dd";
+            case COUNT -> Long.toString(Math.round(value)).length();
+            case DECIMAL -> fixedLength(value, 2, 0);
+            case PERCENT -> fixedLength(value * 100, 1, 1);
+            case P_VALUE -> fixedLength(value, 4, 0);
+            case DATE -> DATE_LENGTH;
             default -> value == Math.rint(value) && Math.abs(value) < 1e15
-                    ? Long.toString((long) value) : Double.toString(value);
+                    ? Long.toString((long) value).length() : Double.toString(value).length();
         };
+    }
+
+    /**
+     * The length of {@code String.format(Locale.ROOT, "%.<decimals>f", value)} plus a suffix of
+     * {@code suffix} characters. Counted without formatting (formatting thousands of cells is slow)
+     * unless rounding to {@code decimals} places could carry into the whole part, or the value is
+     * too large for its fraction to be known that precisely: then formatted.
+     */
+    static int fixedLength(double value, int decimals, int suffix) {
+        double magnitude = Math.abs(value);
+        double whole = Math.floor(magnitude);
+        if (magnitude < 1e9 && magnitude - whole < 1 - Math.pow(10, -decimals)) {
+            int sign = Double.compare(value, 0.0) < 0 ? 1 : 0;
+            return sign + Long.toString((long) whole).length() + 1 + decimals + suffix;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value).length() + suffix;
     }
 
     private static int longestWord(String text) {

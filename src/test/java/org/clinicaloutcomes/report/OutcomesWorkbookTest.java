@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
@@ -403,6 +404,28 @@ class OutcomesWorkbookTest {
         try (XSSFWorkbook workbook = open(target)) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
             assertThat(pictures(workbook.getSheet("Summary"))).isEmpty();
+        }
+    }
+
+    @Test
+    void writingLeavesNoStreamingTemporaryFiles() throws IOException {
+        // The rows are streamed through temporary files (SXSSF); they hold episode-level cells.
+        Path poiFiles = Path.of(System.getProperty("java.io.tmpdir"), DefaultTempFileCreationStrategy.POIFILES);
+        List<Path> before = poiFiles(poiFiles);
+        Path target = folder.resolve("no-temporary-files").resolve("outcomes.xlsx");
+        OutcomesWorkbook.write(target, tables, run, ReportFixture.quality(), charts);
+        assertThat(poiFiles(poiFiles)).containsExactlyInAnyOrderElementsOf(before);
+        try (XSSFWorkbook workbook = open(target)) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+        }
+    }
+
+    private static List<Path> poiFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
         }
     }
 
