@@ -2,15 +2,22 @@ package org.clinicaloutcomes.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -243,27 +250,74 @@ public final class OutcomeCsvFiles {
 
     // ---------------------------------------------------------------- plumbing
 
+    /** Rows formatted per task when a file is written on two threads, and tasks held at once. */
+    static final int CHUNK_ROWS = 20_000;
+    private static final int CHUNKS_IN_FLIGHT = 4;
+
     /** One file: its name, columns, rows and how a row becomes cells. */
     private record Table<R>(String file, List<String> columns, Function<OutcomeTables, List<R>> rows,
                             BiConsumer<R, Cells> cells) {
 
         void write(Path path, OutcomeTables tables) throws IOException {
-            // Lines are built as text and written as UTF-8 bytes through a large buffer: cheaper than
-            // a Writer's encoder for the million-line episode file.
+            List<R> all = rows.apply(tables);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
                 out.write((String.join(",", columns) + "\n").getBytes(StandardCharsets.UTF_8));
-                Cells line = new Cells(file, columns, tables.suppressed());
-                int index = 0;
-                for (R row : rows.apply(tables)) {
-                    line.reset(index++);
-                    cells.accept(row, line);
-                    if (line.count != columns.size()) {
-                        throw new IllegalStateException(file + ": a row has " + line.count + " cells for "
-                                + columns.size() + " columns");
-                    }
-                    line.text.append('\n');
-                    out.write(line.text.toString().getBytes(StandardCharsets.UTF_8));
+                if (all.size() <= CHUNK_ROWS) {
+                    out.write(lines(all, 0, all.size(), tables.suppressed()));
+                    return;
                 }
+                // A large file (the episode rows) is formatted in chunks on two threads and written
+                // in order, at most a few chunks held at once: the bytes are those of one thread.
+                ExecutorService formatting = Executors.newFixedThreadPool(2);
+                try {
+                    Deque<Future<byte[]>> pending = new ArrayDeque<>();
+                    for (int from = 0; from < all.size(); from += CHUNK_ROWS) {
+                        int start = from;
+                        int end = Math.min(all.size(), from + CHUNK_ROWS);
+                        pending.add(formatting.submit(() -> lines(all, start, end, tables.suppressed())));
+                        if (pending.size() == CHUNKS_IN_FLIGHT) {
+                            out.write(take(pending.removeFirst()));
+                        }
+                    }
+                    while (!pending.isEmpty()) {
+                        out.write(take(pending.removeFirst()));
+                    }
+                } finally {
+                    formatting.shutdownNow();
+                }
+            }
+        }
+
+        /** Rows {@code from} (inclusive) to {@code to} of the file, as the UTF-8 bytes of their lines. */
+        private byte[] lines(List<R> all, int from, int to, SuppressedCells suppressed) {
+            Cells line = new Cells(file, columns, suppressed);
+            StringBuilder text = new StringBuilder(Math.max(16, (to - from) * 128));
+            for (int index = from; index < to; index++) {
+                line.reset(index);
+                cells.accept(all.get(index), line);
+                if (line.count != columns.size()) {
+                    throw new IllegalStateException(file + ": a row has " + line.count + " cells for "
+                            + columns.size() + " columns");
+                }
+                text.append(line.text).append('\n');
+            }
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static byte[] take(Future<byte[]> chunk) throws IOException {
+            try {
+                return chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing a CSV file");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
     }
