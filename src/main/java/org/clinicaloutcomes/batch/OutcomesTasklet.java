@@ -115,7 +115,9 @@ class OutcomesTasklet implements Tasklet {
             long csvWritten = csvFiles.get();
             LOG.info("outcomes: tables {} ms (episodes loaded {} ms, visited {} ms, tables computed {} ms); "
                             + "from then, CSVs {} ms, charts {} ms, workbook after the charts {} ms",
-                    millis(started, analysed), millis(started, loaded), millis(loaded, visited), millis(visited, analysed), millis(analysed, csvWritten), millis(analysed, drawn), millis(drawn, written));
+                    millis(started, analysed), millis(started, loaded), millis(loaded, visited),
+                    millis(visited, analysed), millis(analysed, csvWritten), millis(analysed, drawn),
+                    millis(drawn, written));
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (InterruptedException e) {
