@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.clinicaloutcomes.SharedFiles;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.config.InstrumentCatalog;
 import org.clinicaloutcomes.ingest.CsvRecordSource;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExampleEndToEndTest {
 
-    private static final Path EXAMPLE = Path.of("..", "shared", "spec", "example").toAbsolutePath().normalize();
+    private static final Path EXAMPLE = SharedFiles.ROOT.resolve("spec").resolve("example");
     private static final double TOLERANCE = 1e-9;
 
     @TempDir

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.clinicaloutcomes.SharedFiles;
 import org.clinicaloutcomes.ClinicalOutcomesApplication;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.config.ApproachCatalog;
@@ -35,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ClinicalOutcomesApplication.class)
 class MonthlyJobFunctionalTests {
 
-    static final Path EXAMPLE_INPUT = Path.of("..", "shared", "spec", "example", "input").toAbsolutePath().normalize();
+    static final Path EXAMPLE_INPUT = SharedFiles.ROOT.resolve("spec").resolve("example").resolve("input");
 
     @TempDir
     static Path stateDir;

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.clinicaloutcomes.SharedFiles;
+
 /** Runs the packaged jar as a real process, with its own state folder. */
 final class JarRunner {
 
     static final Path JAR = Path.of(System.getProperty("clinical-outcomes.jar", "target/clinical-outcomes.jar"));
-    static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
+    static final Path SHARED = SharedFiles.ROOT;
 
     record Result(int exitCode, String out, String err) {
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clinicaloutcomes.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublishedCountsTest {
 
-    private static final Path EXTERNAL = Path.of("..", "shared", "external");
+    private static final Path EXTERNAL = SharedFiles.ROOT.resolve("external");
 
     @Test
     void jacobsonTruax1991MaritalTherapyHigherIsBetter() throws IOException {
