@@ -711,11 +711,13 @@ public final class SmallNumberSuppression {
                 int[] q = clinician[r];
                 int all = oba(ALL, row.instrument());
                 boolean smallClinician = small(row.nClosed());
-                boolean practice = smallClinician || hidden(at(paired, all), at(ri, all));
+                // The practice's rate is the same on every row and computed from the practice's
+                // episodes, not the clinician's: only the practice's own counts can hide it.
+                boolean practice = hidden(at(paired, all), at(ri, all));
                 boolean n = smallClinician || hidden(q[1]);
                 boolean riRate = n || hidden(q[2]);
                 boolean recovery = smallClinician || hidden(q[3], q[4]);
-                boolean funnel = n || practice;
+                boolean funnel = smallClinician || n || practice;
                 out.add(new OutcomeTables.ClinicianRow(row.clinicianId(), row.instrument(), row.nClosed(), row.nPaired(),
                         unless(n, row.changeMean()), row.nReliableImprovement(),
                         unless(riRate, row.reliableImprovementPct()), row.nCases(), row.nRecovered(),

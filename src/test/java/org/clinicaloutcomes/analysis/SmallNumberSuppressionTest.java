@@ -287,8 +287,13 @@ class SmallNumberSuppressionTest {
         // CL-ACT: 5 closed
         assertThat(cells.text(SuppressedCells.CLINICIANS, 0, "n_closed")).isEqualTo("<11");
         assertThat(cells.text(SuppressedCells.CLINICIANS, 0, "n_paired")).isEqualTo("<11");
-        assertNoStatistic(rows.get(0));
-        assertThat(plain.clinicians().get(0).practiceRiPct()).isNotNull();
+        // Nothing computed from the clinician's 5 episodes; the practice's rate (from all 55) stays.
+        assertNoStatistic(new OutcomeTables.ClinicianRow(rows.get(0).clinicianId(), rows.get(0).instrument(),
+                rows.get(0).nClosed(), rows.get(0).nPaired(), rows.get(0).changeMean(),
+                rows.get(0).nReliableImprovement(), rows.get(0).reliableImprovementPct(), rows.get(0).nCases(),
+                rows.get(0).nRecovered(), rows.get(0).recoveryPct(), null, rows.get(0).funnel95Low(),
+                rows.get(0).funnel95High(), rows.get(0).funnel998Low(), rows.get(0).funnel998High()));
+        assertThat(rows.get(0).practiceRiPct()).isNotNull().isEqualTo(plain.clinicians().get(0).practiceRiPct());
         // CL-CPT: 20, hidden so that CL-ACT's 5 is not 55 - 30 - 20
         assertThat(cells.text(SuppressedCells.CLINICIANS, 1, "n_closed")).isEqualTo(">10");
         assertThat(rows.get(1).changeMean()).isNull();

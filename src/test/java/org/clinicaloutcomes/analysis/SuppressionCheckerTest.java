@@ -595,8 +595,8 @@ class SuppressionCheckerTest {
                 }
             }
             case OutcomeCsvFiles.CLINICIANS -> {
-                if (SMALL.equals(row.get("n_closed"))) {
-                    d.add(SMALL); // a clinician with 1-10 closed episodes: no statistic at all
+                if (SMALL.equals(row.get("n_closed")) && !column.equals("practice_reliable_improvement_pct")) {
+                    d.add(SMALL); // a clinician with 1-10 closed episodes: no statistic of their own
                 }
                 Map<String, String> practice = obaRow(read(run.suppressed().resolve(OBA)), "ALL", row.get("instrument"));
                 List<String> practiceCounts = List.of(practice.get("n_paired"), practice.get("n_reliable_improvement"));
