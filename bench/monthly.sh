@@ -4,6 +4,7 @@
 #   bash bench/monthly.sh                  # every size, once each
 #   SIZES="1m 3m" RUNS=3 bash bench/monthly.sh
 #   JAR=target-perf/clinical-outcomes.jar bash bench/monthly.sh
+#   OPTS="-XX:SharedArchiveFile=bench/app.jsa -XX:TieredStopAtLevel=1" SIZES=1m bash bench/monthly.sh
 #
 # Data sets are generated with the project's generator into bench/data/<size> (git-ignored) and
 # reused when present. Each run gets a fresh CLINICAL_OUTCOMES_STATE_DIR, runs with -Xmx1g and
@@ -19,6 +20,7 @@ jar=${JAR:-target/clinical-outcomes.jar}
 sizes=${SIZES:-1m 3m 10m}
 runs=${RUNS:-1}
 heap=${HEAP:--Xmx1g}
+read -r -a options <<< "${OPTS:-}"  # further JVM options, none by default
 month=${MONTH:-2026-10}
 
 if [ ! -f "$jar" ]; then
@@ -63,7 +65,7 @@ for size in $sizes; do
   for ((run = 1; run <= runs; run++)); do
     state=$(mktemp -d)
     out=bench/out/$size
-    CLINICAL_OUTCOMES_STATE_DIR="$state" /usr/bin/time -v java "$heap" -jar "$jar" monthly \
+    CLINICAL_OUTCOMES_STATE_DIR="$state" /usr/bin/time -v java "$heap" "${options[@]}" -jar "$jar" monthly \
       --input="$data" --month="$month" --output="$out" --quiet > "$state/console.txt" 2> "$state/time.txt" \
       || { echo "run failed:"; cat "$state/console.txt" "$state/time.txt"; exit 1; }
     log=$state/clinical-outcomes.log
