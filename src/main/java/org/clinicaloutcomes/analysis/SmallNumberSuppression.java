@@ -248,9 +248,13 @@ public final class SmallNumberSuppression {
                 response[r] = solver.cell(g.nResponse(), file, r, "n_response");
                 positiveBaseline[r] = g.nResponse() == null ? -1
                         : solver.hiddenQuantity(positiveBaselines(row, episodes));
-                // The workbook shows the paired episodes with neither RI nor RD as a count.
+                // The workbook shows the paired episodes with neither RI nor RD as a count, and
+                // hides it whenever n_paired, RI or RD is hidden: so it is the complement that
+                // protects a small RD (or RI), and the reliable-improvement count stays shown.
                 long unchanged = (long) g.nPaired() - g.nReliableImprovement() - g.nReliableDeterioration();
-                noChange[r] = unchanged < 0 ? -1 : solver.hiddenQuantity(unchanged);
+                noChange[r] = unchanged < 0 ? -1
+                        : solver.cell(unchanged, SuppressedCells.RELIABLE_CHANGE, r, SuppressedCells.NO_RELIABLE_CHANGE);
+                solver.hideFirstAsComplement(noChange[r]);
                 solver.sum(paired[r], List.of(ri[r], rd[r], noChange[r]));
             }
             // One n_closed and one dropout count per approach, on every instrument row.

@@ -48,6 +48,14 @@ public final class SuppressedCells {
      * not a CSV file (no {@code .csv}); columns as in {@code activity.csv}.
      */
     public static final String WINDOW_ACTIVITY = "window_activity";
+    /**
+     * The workbook's count of paired episodes with no reliable change, one per row of
+     * {@code outcomes_by_approach.csv} (same row index), in the column {@value #NO_RELIABLE_CHANGE}:
+     * a table of the workbook, not a CSV file.
+     */
+    public static final String RELIABLE_CHANGE = "reliable_change";
+    /** The column of {@link #RELIABLE_CHANGE}. */
+    public static final String NO_RELIABLE_CHANGE = "n_no_reliable_change";
 
     /** Unsuppressed tables: {@link #on()} is false and no cell is registered. */
     public static final SuppressedCells NONE = new SuppressedCells(false, Map.of());

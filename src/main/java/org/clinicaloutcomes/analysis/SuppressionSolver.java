@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.analysis;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,11 @@ final class SuppressionSolver {
     private int size;
     private final Map<Integer, List<SuppressedCells.Cell>> positions = new LinkedHashMap<>();
     private final List<int[]> sums = new ArrayList<>(); // [total, part...]
+    private final BitSet firstToHide = new BitSet();
 
     // Set by solve(), indexed by root.
     private SuppressedCells.Kind[] kinds;
+    private final BitSet firstToHideRoots = new BitSet();
     private boolean solved;
 
     /** A quantity shown in no cell. */
@@ -91,6 +94,18 @@ final class SuppressionSolver {
         int root = Math.min(ra, rb);
         int other = Math.max(ra, rb);
         parent[other] = root;
+    }
+
+    /**
+     * Marks a quantity to be hidden before any other when a constraint needs a complementary
+     * cell, whatever its size: a secondary count whose hiding costs the reader little, so that a
+     * headline count of the same constraint stays shown (ignored for -1).
+     */
+    void hideFirstAsComplement(int q) {
+        checkOpen();
+        if (q >= 0) {
+            firstToHide.set(q);
+        }
     }
 
     /** The identity {@code total = Σ parts} (ignored when a quantity is -1). */
@@ -167,6 +182,7 @@ final class SuppressionSolver {
                 kinds[q] = SuppressedCells.Kind.SMALL;
             }
         }
+        firstToHide.stream().forEach(q -> firstToHideRoots.set(find(q)));
         List<Constraint> constraints = resolve();
         List<List<Constraint>> byRoot = new ArrayList<>(size);
         for (int q = 0; q < size; q++) {
@@ -247,14 +263,17 @@ final class SuppressionSolver {
         }
     }
 
-    /** The smallest shown non-zero part of the constraint, else its total if shown and non-zero; -1 if none. */
+    /**
+     * The smallest shown non-zero part of the constraint (one {@linkplain #hideFirstAsComplement
+     * marked to be hidden first} before any other), else its total if shown and non-zero; -1 if none.
+     */
     private int candidate(Constraint c) {
         int best = -1;
         for (int root : c.roots()) {
             if (root == c.total() || kinds[root] != null || values[root] == 0) {
                 continue;
             }
-            if (best < 0 || values[root] < values[best]) {
+            if (best < 0 || hiddenBefore(root, best)) {
                 best = root;
             }
         }
@@ -262,6 +281,14 @@ final class SuppressionSolver {
             best = c.total();
         }
         return best;
+    }
+
+    private boolean hiddenBefore(int root, int other) {
+        boolean first = firstToHideRoots.get(root);
+        if (first != firstToHideRoots.get(other)) {
+            return first;
+        }
+        return values[root] < values[other];
     }
 
     private void hide(int root) {

@@ -559,7 +559,8 @@ public final class OutcomesWorkbook {
     private boolean noChangeHidden(int i) {
         String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
         return hidden(file, i, "n_paired") != null || hidden(file, i, "n_reliable_improvement") != null
-                || hidden(file, i, "n_reliable_deterioration") != null;
+                || hidden(file, i, "n_reliable_deterioration") != null
+                || hidden(SuppressedCells.RELIABLE_CHANGE, i, SuppressedCells.NO_RELIABLE_CHANGE) != null;
     }
 
     // ---------------------------------------------------------------- other tables

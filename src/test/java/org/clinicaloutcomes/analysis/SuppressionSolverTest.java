@@ -52,6 +52,34 @@ class SuppressionSolverTest {
     }
 
     @Test
+    void aPartMarkedToBeHiddenFirstIsTheComplementWhateverItsSize() {
+        // n_paired = RI + RD + no reliable change: a small RD is protected by the no-change count
+        // (the larger part), so the reliable-improvement count stays shown.
+        int paired = cell(100, 0);
+        int ri = cell(30, 1);
+        int rd = cell(5, 2);
+        int noChange = cell(65, 3);
+        solver.hideFirstAsComplement(noChange);
+        solver.sum(paired, List.of(ri, rd, noChange));
+        solver.solve();
+        assertThat(solver.kind(rd)).isEqualTo(Kind.SMALL);
+        assertThat(solver.kind(noChange)).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(solver.kind(ri)).isNull();
+        assertThat(solver.kind(paired)).isNull();
+
+        // Unmarked, the smallest shown part is the complement.
+        SuppressionSolver plain = new SuppressionSolver();
+        int paired2 = plain.cell(100L, "t.csv", 0, "n");
+        int ri2 = plain.cell(30L, "t.csv", 1, "n");
+        int rd2 = plain.cell(5L, "t.csv", 2, "n");
+        int noChange2 = plain.cell(65L, "t.csv", 3, "n");
+        plain.sum(paired2, List.of(ri2, rd2, noChange2));
+        plain.solve();
+        assertThat(plain.kind(ri2)).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(plain.kind(noChange2)).isNull();
+    }
+
+    @Test
     void twoSmallPartsAreEnoughUnlessTheirSumPinsThem() {
         SuppressionSolver free = new SuppressionSolver();
         int total = free.cell(50L, "t.csv", 0, "n");
