@@ -3,10 +3,13 @@ package org.clinicaloutcomes;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.clinicaloutcomes.batch.IngestCounts;
 import org.clinicaloutcomes.batch.OutputLocks;
+import org.clinicaloutcomes.batch.ResolvedSettings;
 import org.clinicaloutcomes.batch.RunParameters;
+import org.clinicaloutcomes.batch.RunRefused;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.report.OutputLock;
@@ -56,6 +59,7 @@ class ReportRunner {
             if (parameters.output() != null) {
                 locks.acquire(parameters.output());
             }
+            checked.warnings().forEach(warning -> err.println("warning: " + warning));
             JobExecution execution;
             if (checked.restart()) {
                 JobExecution previous = restartable(job, parameters);
@@ -72,7 +76,6 @@ class ReportRunner {
                 if (!parameters.quiet()) {
                     out.println("clinical-outcomes " + job.getName() + ": reading " + parameters.input());
                 }
-                checked.warnings().forEach(warning -> err.println("warning: " + warning));
                 execution = jobOperator.start(job, parameters.toJobParameters());
             }
             return report(execution, out, err);
@@ -93,7 +96,7 @@ class ReportRunner {
                 continue;
             }
             RunParameters previous = RunParameters.from(last.getJobParameters());
-            if (!sameSettings(previous, wanted)) {
+            if (!sameSettings(previous, wanted, last.getExecutionContext())) {
                 continue;
             }
             if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
@@ -117,11 +120,23 @@ class ReportRunner {
                 + " run with these settings to resume; run without --restart");
     }
 
-    /** The resolved settings that make two runs "the same" (REPORTS.md, --restart). */
-    private static boolean sameSettings(RunParameters a, RunParameters b) {
-        return a.job() == b.job() && a.input().equals(b.input()) && Objects.equals(a.output(), b.output())
-                && Objects.equals(a.month(), b.month()) && a.windowMonths() == b.windowMonths()
-                && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to())
+    /**
+     * The resolved settings that make two runs "the same" (REPORTS.md, --restart). The window and
+     * output folder are compared as resolved, from the facts of the earlier run's ingest (the
+     * inputs are the same, or the restart is refused); before its ingest completed, as given.
+     */
+    private static boolean sameSettings(RunParameters a, RunParameters b, ExecutionContext aContext) {
+        boolean sameWindowAndOutput;
+        Optional<ResolvedSettings> resolvedA = ResolvedSettings.of(a, aContext);
+        Optional<ResolvedSettings> resolvedB = ResolvedSettings.of(b, aContext);
+        if (resolvedA.isPresent() && resolvedB.isPresent()) {
+            sameWindowAndOutput = resolvedA.get().equals(resolvedB.get());
+        } else {
+            sameWindowAndOutput = Objects.equals(a.output(), b.output()) && Objects.equals(a.month(), b.month())
+                    && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to());
+        }
+        return sameWindowAndOutput && a.job() == b.job() && a.input().equals(b.input())
+                && a.windowMonths() == b.windowMonths()
                 && Objects.equals(a.instrumentsFile(), b.instrumentsFile())
                 && a.instrumentsSha256().equals(b.instrumentsSha256()) && a.approaches().equals(b.approaches())
                 && a.primaryInstrument().equals(b.primaryInstrument()) && a.suppression() == b.suppression();
@@ -131,7 +146,13 @@ class ReportRunner {
         ExecutionContext context = execution.getExecutionContext();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             for (InputFileKind kind : InputFileKind.values()) {
-                out.println("  " + IngestCounts.load(context, kind).describe(kind));
+                IngestCounts counts = IngestCounts.load(context, kind);
+                out.println("  " + counts.describe(kind));
+                if (counts.duplicates() > 0) {
+                    // DATA.md: an exact duplicate is dropped with a warning.
+                    err.println("warning: " + kind.fileName() + ": " + counts.duplicates() + " exact duplicate row"
+                            + (counts.duplicates() == 1 ? "" : "s") + " dropped (same as an earlier row)");
+                }
             }
             out.println("report written to " + context.getString("output.dir"));
             return ClinicalOutcomesApplication.EXIT_OK;
@@ -140,7 +161,7 @@ class ReportRunner {
         String reason = failure == null ? "status " + execution.getStatus() : describe(failure);
         LOG.error("run {} of job {} ended {}: {}", execution.getId(), execution.getJobInstance().getJobName(),
                 execution.getStatus(), reason);
-        if (failure instanceof OutputLocks.OutputBusy) {
+        if (failure instanceof RunRefused) {
             err.println("error: " + reason);
             return ClinicalOutcomesApplication.EXIT_REFUSED;
         }
@@ -161,10 +182,10 @@ class ReportRunner {
         return null;
     }
 
-    /** The innermost cause says what went wrong, unless a wrapper on the way is the lock refusal. */
+    /** The innermost cause says what went wrong, unless a wrapper on the way is a refusal. */
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
-        while (!(cause instanceof OutputLocks.OutputBusy) && cause.getCause() != null && cause.getCause() != cause) {
+        while (!(cause instanceof RunRefused) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         return cause;

@@ -21,6 +21,7 @@ import org.clinicaloutcomes.ingest.InputFingerprint;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.ingest.SessionSpill;
 import org.clinicaloutcomes.report.OutputLock;
+import org.clinicaloutcomes.report.ReportFolder;
 
 /**
  * Everything that can refuse a run (exit code 2) is checked here, before the job starts and
@@ -82,6 +83,10 @@ final class RunPreflight {
         }
         Path output = settings.output() == null ? null : settings.output().toAbsolutePath().normalize();
         if (output != null) {
+            String refusal = ReportFolder.refusalToReplace(output, input);
+            if (refusal != null) {
+                throw new RefusedFileException(refusal);
+            }
             refuseIfBusy(output);
         }
         RunParameters parameters = new RunParameters(settings.job(), input, output, settings.month(),

@@ -136,6 +136,53 @@ class CommandLineFunctionalTests {
     }
 
     @Test
+    void anOutputFolderThatIsTheInputFolderIsRefusedAndKeepsItsFiles() throws IOException {
+        Path input = validInput();
+        Files.writeString(input.resolve("notes.txt"), "mine");
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + input, "--month=2025-04", "--quiet");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).hasSize(1).first().asString().contains("input folder");
+        assertThat(input.resolve("intake.csv")).exists();
+        assertThat(input.resolve("sessions.csv")).exists();
+        assertThat(input.resolve("notes.txt")).hasContent("mine");
+        assertThat(work.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderWithFilesOfTheUsersIsRefusedButAPreviousReportIsReplaced() throws IOException {
+        Path input = validInput();
+        Path output = Files.createDirectories(work.resolve("out"));
+        Files.writeString(output.resolve("thesis.docx"), "chapter 1");
+
+        Outcome refused = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("thesis.docx").contains("would delete");
+        assertThat(output.resolve("thesis.docx")).hasContent("chapter 1");
+
+        Files.delete(output.resolve("thesis.docx"));
+        Outcome first = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet");
+        Outcome second = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(output.resolve("run.json")).exists();
+    }
+
+    @Test
+    void withoutAnyDataTheMonthIsAskedForWithExitCode2AndNoRestartAdvice() throws IOException {
+        Path input = input(INTAKE_HEADER + "\n", SESSIONS_HEADER + "\n");
+
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + work.resolve("out"), "--quiet");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("give --month").doesNotContain("--restart");
+        assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aHeaderOnlyFileHasZeroRows() throws IOException {
         Path input = input(INTAKE_HEADER + "\n" + intakeRow("E1"), SESSIONS_HEADER + "\r\n");
 

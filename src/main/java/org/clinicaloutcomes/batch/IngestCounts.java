@@ -20,6 +20,11 @@ public record IngestCounts(long read, long accepted, long rejected, long duplica
         context.putLong(key(kind, "duplicates"), duplicates);
     }
 
+    /** Whether the counts of the file are in the context (its ingest, duplicates included, completed). */
+    static boolean stored(ExecutionContext context, InputFileKind kind) {
+        return context.containsKey(key(kind, "read"));
+    }
+
     public static IngestCounts load(ExecutionContext context, InputFileKind kind) {
         return new IngestCounts(context.getLong(key(kind, "read"), 0), context.getLong(key(kind, "accepted"), 0),
                 context.getLong(key(kind, "rejected"), 0), context.getLong(key(kind, "duplicates"), 0));

@@ -31,9 +31,9 @@ public class OutputLocks {
     }
 
     /** The output folder is being written by another run; the job ends and the user is told. */
-    public static final class OutputBusy extends RuntimeException {
+    public static final class OutputBusy extends RunRefused {
         OutputBusy(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.ReportFolder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
@@ -38,12 +39,16 @@ class ResolveWindowTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        ReportWindow window = resolve(job);
+        ReportWindow window = resolve(run, job);
         job.putString(FROM, window.from().toString());
         job.putString(TO, window.to().toString());
         job.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
         job.putString(LABEL, window.label());
-        Path output = outputFolder(window).toAbsolutePath().normalize();
+        Path output = outputFolder(run, window);
+        String refusal = ReportFolder.refusalToReplace(output, run.input());
+        if (refusal != null) {
+            throw new RunRefused(refusal);
+        }
         try {
             locks.acquire(output);
         } catch (org.clinicaloutcomes.report.OutputLock.OutputBusyException e) {
@@ -54,7 +59,11 @@ class ResolveWindowTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    ReportWindow resolve(ExecutionContext job) {
+    /**
+     * The window of a run: what its command line gave, the rest from the facts the ingest steps
+     * left in the job's context (REPORTS.md, defaults).
+     */
+    static ReportWindow resolve(RunParameters run, ExecutionContext job) {
         LocalDate latestData = latestData(job);
         if (run.job() == JobKind.MONTHLY) {
             YearMonth month = run.month();
@@ -90,10 +99,12 @@ class ResolveWindowTasklet implements Tasklet {
         return null;
     }
 
-    private Path outputFolder(ReportWindow window) {
-        if (run.output() != null) {
-            return run.output();
-        }
+    /** The output folder of a run with this window: as given, else the default (absolute). */
+    static Path outputFolder(RunParameters run, ReportWindow window) {
+        return (run.output() != null ? run.output() : defaultOutputFolder(run, window)).toAbsolutePath().normalize();
+    }
+
+    private static Path defaultOutputFolder(RunParameters run, ReportWindow window) {
         Path reports = Path.of("reports");
         if (run.job() == JobKind.MONTHLY) {
             return reports.resolve(window.label());
@@ -105,7 +116,7 @@ class ResolveWindowTasklet implements Tasklet {
     }
 
     /** The data leave nothing to report on; the message says what to give instead. */
-    static final class NoDataException extends RuntimeException {
+    static final class NoDataException extends RunRefused {
         NoDataException(String message) {
             super(message);
         }

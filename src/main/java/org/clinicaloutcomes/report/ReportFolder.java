@@ -3,9 +3,13 @@ package org.clinicaloutcomes.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +18,10 @@ import java.util.stream.Stream;
  * so the output folder is always either the complete previous report or the complete new one.
  */
 public final class ReportFolder {
+
+    /** What a report folder holds (REPORTS.md, "Outputs"): anything else is the user's. */
+    private static final Set<String> REPORT_FOLDERS = Set.of("charts", "csv");
+    private static final Set<String> REPORT_FILES = Set.of(Provenance.FILE_NAME, "rejects.csv");
 
     private final Path output;
     private final Path staging;
@@ -42,8 +50,72 @@ public final class ReportFolder {
         deleteTree(staging);
     }
 
+    /**
+     * Why a run must not write its report into {@code output}, or {@code null} when it may.
+     * Publishing replaces the whole folder, so it must be absent, empty, or a previous report of
+     * this program and nothing else: never the input folder, the working folder or a folder
+     * holding either, and never a folder with files of the user's.
+     *
+     * @param input the run's input folder, or {@code null} when not known
+     */
+    public static String refusalToReplace(Path output, Path input) {
+        Path folder = output.toAbsolutePath().normalize();
+        if (input != null && input.toAbsolutePath().normalize().startsWith(folder)) {
+            return "the output folder " + output + " is or holds the input folder; give another --output";
+        }
+        if (Path.of("").toAbsolutePath().normalize().startsWith(folder)) {
+            return "the output folder " + output + " is or holds the working folder; give another --output";
+        }
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return "the output folder " + output + " is not a folder; give another --output";
+        }
+        List<String> foreign = new ArrayList<>();
+        boolean provenance = false;
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                boolean directory = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+                boolean regular = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+                provenance |= regular && name.equals(Provenance.FILE_NAME);
+                boolean reportEntry = directory ? REPORT_FOLDERS.contains(name)
+                        : regular && (REPORT_FILES.contains(name) || (name.startsWith("outcomes-") && name.endsWith(".xlsx")));
+                if (!reportEntry) {
+                    foreign.add(name);
+                }
+            }
+        } catch (IOException e) {
+            return "the output folder " + output + " cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+        if (!foreign.isEmpty()) {
+            return "the output folder " + output + " holds files that are not part of a report ('" + foreign.get(0)
+                    + "'" + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+                    + "), which writing the report would delete; give a new or empty folder with --output";
+        }
+        if (!provenance && !isEmpty(folder)) {
+            return "the output folder " + output + " is not a report of this program (it has no "
+                    + Provenance.FILE_NAME + "), which writing the report would delete; give a new or empty folder with --output";
+        }
+        return null;
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Swaps the staging folder into place. */
     public void publish() {
+        String refusal = refusalToReplace(output, null);
+        if (refusal != null) {
+            // Checked before the run started; this guards against a folder changed since.
+            throw new IllegalStateException(refusal);
+        }
         Path previous = output.resolveSibling("." + output.getFileName() + ".old-" + staging.getFileName());
         try {
             Files.createDirectories(output.getParent());

@@ -1,0 +1,82 @@
+package org.clinicaloutcomes.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.clinicaloutcomes.cli.JobKind;
+import org.clinicaloutcomes.config.ApproachCatalog;
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** REPORTS.md, --restart: "the same parameters" are the resolved ones. */
+class ResolvedSettingsTest {
+
+    private static final Path INPUT = Path.of("/data/export");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    private static RunParameters monthly(YearMonth month, Path output) {
+        return new RunParameters(JobKind.MONTHLY, INPUT, output, month, 12, null, null, null, "bundled",
+                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, true, "run-1", "x", "y", TODAY, "monthly");
+    }
+
+    private static RunParameters research(LocalDate from, LocalDate to) {
+        return new RunParameters(JobKind.RESEARCH, INPUT, Path.of("/reports/r"), null, 12, from, to, null, "bundled",
+                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", true, true, "run-1", "x", "y", TODAY, "research");
+    }
+
+    /** The facts an earlier run's ingest left: intakes from 2024-02-03, sessions up to 2025-03-01. */
+    private static ExecutionContext ingested() {
+        ExecutionContext context = new ExecutionContext();
+        context.putInt(IntakeIngestWriter.EARLIEST_INTAKE_DAY, (int) LocalDate.of(2024, 2, 3).toEpochDay());
+        context.putInt(IntakeIngestWriter.LATEST_INTAKE_DAY, (int) LocalDate.of(2025, 1, 12).toEpochDay());
+        context.putInt(DeduplicationTasklet.MAX_SESSION_DAY, (int) LocalDate.of(2025, 3, 1).toEpochDay());
+        new IngestCounts(4, 4, 0, 0).store(context, InputFileKind.INTAKE);
+        new IngestCounts(9, 9, 0, 0).store(context, InputFileKind.SESSIONS);
+        return context;
+    }
+
+    @Test
+    void aDefaultMonthAndTheSameMonthGivenResolveAlike() {
+        Path out = Path.of("/reports/out");
+        ResolvedSettings byDefault = ResolvedSettings.of(monthly(null, out), ingested()).orElseThrow();
+        ResolvedSettings given = ResolvedSettings.of(monthly(YearMonth.of(2025, 3), out), ingested()).orElseThrow();
+        ResolvedSettings other = ResolvedSettings.of(monthly(YearMonth.of(2025, 4), out), ingested()).orElseThrow();
+
+        assertThat(byDefault.label()).isEqualTo("2025-03");
+        assertThat(given).isEqualTo(byDefault);
+        assertThat(other).isNotEqualTo(byDefault);
+    }
+
+    @Test
+    void aDefaultOutputFolderAndTheSameFolderGivenResolveAlike() {
+        ResolvedSettings byDefault = ResolvedSettings.of(monthly(YearMonth.of(2025, 3), null), ingested()).orElseThrow();
+        Path same = Path.of("reports", "2025-03").toAbsolutePath();
+        ResolvedSettings given = ResolvedSettings.of(monthly(YearMonth.of(2025, 3), same), ingested()).orElseThrow();
+
+        assertThat(byDefault.output()).isEqualTo(same);
+        assertThat(given).isEqualTo(byDefault);
+    }
+
+    @Test
+    void researchDatesLeftOpenResolveToTheData() {
+        ResolvedSettings open = ResolvedSettings.of(research(null, null), ingested()).orElseThrow();
+        ResolvedSettings given = ResolvedSettings.of(research(LocalDate.of(2024, 2, 3), LocalDate.of(2025, 3, 1)),
+                ingested()).orElseThrow();
+
+        assertThat(open.from()).isEqualTo("2024-02-03");
+        assertThat(open.to()).isEqualTo("2025-03-01");
+        assertThat(given).isEqualTo(open);
+    }
+
+    @Test
+    void beforeTheIngestCompletedNothingIsResolved() {
+        ExecutionContext partial = new ExecutionContext();
+        new IngestCounts(4, 4, 0, 0).store(partial, InputFileKind.INTAKE);
+
+        assertThat(ResolvedSettings.of(monthly(null, null), partial)).isEmpty();
+    }
+}
