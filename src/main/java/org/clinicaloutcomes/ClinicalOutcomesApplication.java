@@ -84,7 +84,7 @@ public class ClinicalOutcomesApplication {
                     + "-" + ProcessHandle.current().pid();
             RunPreflight.Checked checked;
             try {
-                checked = RunPreflight.check(runCommand.settings(), String.join(" ", args), LocalDate.now(), runId);
+                checked = RunPreflight.check(runCommand.settings(), commandLine(args), LocalDate.now(), runId);
             } catch (RefusedFileException e) {
                 err.println("error: " + e.getMessage());
                 return EXIT_REFUSED;
@@ -112,6 +112,27 @@ public class ClinicalOutcomesApplication {
         environment.getPropertySources().addFirst(new MapPropertySource("clinical-outcomes-run", new HashMap<>(springProperties)));
         application.setEnvironment(environment);
         return application.run();
+    }
+
+    /**
+     * The command as it can be typed again (run.json, "the exact command"): {@code java -jar} and
+     * the jar's file name when run from the jar, then every argument, quoted for a POSIX shell
+     * when it holds anything but letters, digits and {@code -_=.,/:@+%}.
+     */
+    static String commandLine(String[] args) {
+        CodeSource source = ClinicalOutcomesApplication.class.getProtectionDomain().getCodeSource();
+        String location = source == null ? "" : source.getLocation().getPath();
+        StringBuilder command = new StringBuilder(location.endsWith(".jar")
+                ? "java -jar " + location.substring(location.lastIndexOf('/') + 1) : "clinical-outcomes");
+        for (String arg : args) {
+            command.append(' ');
+            if (!arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_=.,/:@+%".indexOf(c) >= 0)) {
+                command.append(arg);
+            } else {
+                command.append('\'').append(arg.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return command.toString();
     }
 
     /**

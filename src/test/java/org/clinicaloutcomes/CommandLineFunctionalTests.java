@@ -183,6 +183,19 @@ class CommandLineFunctionalTests {
     }
 
     @Test
+    void runJsonHoldsTheCommandAsItCanBeTypedAgain() throws IOException {
+        assertThat(ClinicalOutcomesApplication.commandLine(new String[] {"monthly", "--input=my data", "--month=2026-10", "it's"}))
+                .isEqualTo("clinical-outcomes monthly '--input=my data' --month=2026-10 'it'\\''s'");
+        assertThat(ClinicalOutcomesApplication.commandLine(new String[0])).isEqualTo("clinical-outcomes");
+
+        Path output = work.resolve("out");
+        assertThat(run("monthly", "--input=" + validInput(), "--output=" + output, "--month=2025-04", "--quiet").exitCode()).isZero();
+
+        assertThat(Files.readString(output.resolve("run.json")))
+                .contains("\"command\": \"clinical-outcomes monthly --input=" + work.resolve("input"));
+    }
+
+    @Test
     void aHeaderOnlyFileHasZeroRows() throws IOException {
         Path input = input(INTAKE_HEADER + "\n" + intakeRow("E1"), SESSIONS_HEADER + "\r\n");
 
