@@ -74,8 +74,10 @@ public final class ReportFolder {
         }
         List<String> foreign = new ArrayList<>();
         boolean provenance = false;
+        boolean empty = true;
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.sorted().toList()) {
+                empty = false;
                 String name = entry.getFileName().toString();
                 boolean directory = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
                 boolean regular = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
@@ -94,19 +96,11 @@ public final class ReportFolder {
                     + "'" + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
                     + "), which writing the report would delete; give a new or empty folder with --output";
         }
-        if (!provenance && !isEmpty(folder)) {
+        if (!provenance && !empty) {
             return "the output folder " + output + " is not a report of this program (it has no "
                     + Provenance.FILE_NAME + "), which writing the report would delete; give a new or empty folder with --output";
         }
         return null;
-    }
-
-    private static boolean isEmpty(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Swaps the staging folder into place. */
