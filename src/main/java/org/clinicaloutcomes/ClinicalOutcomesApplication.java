@@ -120,8 +120,7 @@ public class ClinicalOutcomesApplication {
      * when it holds anything but letters, digits and {@code -_=.,/:@+%}.
      */
     static String commandLine(String[] args) {
-        CodeSource source = ClinicalOutcomesApplication.class.getProtectionDomain().getCodeSource();
-        String location = source == null ? "" : source.getLocation().getPath();
+        String location = codeLocation();
         StringBuilder command = new StringBuilder(location.endsWith(".jar")
                 ? "java -jar " + location.substring(location.lastIndexOf('/') + 1) : "clinical-outcomes");
         for (String arg : args) {
@@ -135,6 +134,12 @@ public class ClinicalOutcomesApplication {
         return command.toString();
     }
 
+    /** Where this class was loaded from: the jar file's path, a class folder, or "" when unknown. */
+    private static String codeLocation() {
+        CodeSource source = ClinicalOutcomesApplication.class.getProtectionDomain().getCodeSource();
+        return source == null ? "" : source.getLocation().getPath();
+    }
+
     /**
      * Whether this is the packaged jar with the bean definitions the build generated ahead of
      * time (Spring AOT, the {@code process-aot} goal in pom.xml): started from them, Spring skips
@@ -144,8 +149,7 @@ public class ClinicalOutcomesApplication {
      * sources, so it starts the ordinary way.
      */
     private static boolean runsFromBuiltJar() {
-        CodeSource source = ClinicalOutcomesApplication.class.getProtectionDomain().getCodeSource();
-        return source != null && source.getLocation().getPath().endsWith(".jar")
+        return codeLocation().endsWith(".jar")
                 && ClassUtils.isPresent(ClinicalOutcomesApplication.class.getName() + "__ApplicationContextInitializer",
                 ClinicalOutcomesApplication.class.getClassLoader());
     }

@@ -85,15 +85,15 @@ class OutcomesTasklet implements Tasklet {
             tables = SmallNumberSuppression.apply(tables);
         }
         ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), support.run().runId());
-        Path csv = report.staging().resolve("csv");
+        Path csv = report.staging().resolve(ReportFolder.CSV_FOLDER);
         try {
             Files.createDirectories(csv);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + csv, e);
         }
         RunDescription run = RunFacts.describe(support, window);
-        Path xlsx = report.staging().resolve("outcomes-" + window.label() + ".xlsx");
-        Path chartFolder = report.staging().resolve("charts");
+        Path xlsx = report.staging().resolve(ReportFolder.workbookFileName(window.label()));
+        Path chartFolder = report.staging().resolve(ReportFolder.CHARTS_FOLDER);
         Files.createDirectories(chartFolder);
         // Three independent writers from the same immutable tables: the CSVs on one thread, the
         // charts on the others, then the workbook (which holds the charts) on this one. Each

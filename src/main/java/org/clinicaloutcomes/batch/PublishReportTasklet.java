@@ -38,7 +38,7 @@ class PublishReportTasklet implements Tasklet {
              RejectStage sessions = RejectStage.open(work.rejects(InputFileKind.SESSIONS));
              RejectStage duplicates = RejectStage.open(work.duplicateRejects())) {
             Iterator<Reject> all = concat(intake, RejectStage.mergeByLine(sessions, duplicates));
-            RejectsCsv.write(staging.resolve("rejects.csv"), all);
+            RejectsCsv.write(staging.resolve(ReportFolder.REJECTS_FILE), all);
         }
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         ReportWindow window = OutcomesTasklet.window(job);

@@ -882,7 +882,7 @@ public final class OutcomesWorkbook {
         for (Codebook.Entry e : Codebook.load()) {
             s.text(row, 0, e.file() + " : " + e.column());
             s.wrapped(row, 1, e.meaning());
-            if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals("rejects.csv")) {
+            if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {
                 s.text(row, 2, ColumnLabels.of(e.column()));
             }
             row++;

@@ -19,9 +19,14 @@ import java.util.stream.Stream;
  */
 public final class ReportFolder {
 
-    /** What a report folder holds (REPORTS.md, "Outputs"): anything else is the user's. */
-    private static final Set<String> REPORT_FOLDERS = Set.of("charts", "csv");
-    private static final Set<String> REPORT_FILES = Set.of(Provenance.FILE_NAME, "rejects.csv");
+    // The report's layout (REPORTS.md, "Outputs"); anything else in an output folder is the user's.
+    public static final String CSV_FOLDER = "csv";
+    public static final String CHARTS_FOLDER = "charts";
+    public static final String REJECTS_FILE = "rejects.csv";
+    private static final String WORKBOOK_PREFIX = "outcomes-";
+    private static final String WORKBOOK_SUFFIX = ".xlsx";
+    private static final Set<String> REPORT_FOLDERS = Set.of(CHARTS_FOLDER, CSV_FOLDER);
+    private static final Set<String> REPORT_FILES = Set.of(Provenance.FILE_NAME, REJECTS_FILE);
 
     private final Path output;
     private final Path staging;
@@ -29,6 +34,11 @@ public final class ReportFolder {
     public ReportFolder(Path output, String runId) {
         this.output = output.toAbsolutePath().normalize();
         this.staging = this.output.resolveSibling("." + this.output.getFileName() + ".tmp-" + runId);
+    }
+
+    /** The workbook's file name for a report label ({@code YYYY-MM}, or {@code <from>_<to>}). */
+    public static String workbookFileName(String label) {
+        return WORKBOOK_PREFIX + label + WORKBOOK_SUFFIX;
     }
 
     public Path output() {
@@ -83,7 +93,7 @@ public final class ReportFolder {
                 boolean regular = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
                 provenance |= regular && name.equals(Provenance.FILE_NAME);
                 boolean reportEntry = directory ? REPORT_FOLDERS.contains(name)
-                        : regular && (REPORT_FILES.contains(name) || (name.startsWith("outcomes-") && name.endsWith(".xlsx")));
+                        : regular && (REPORT_FILES.contains(name) || (name.startsWith(WORKBOOK_PREFIX) && name.endsWith(WORKBOOK_SUFFIX)));
                 if (!reportEntry) {
                     foreign.add(name);
                 }
