@@ -1,13 +1,19 @@
 package org.clinicaloutcomes;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.OnConsoleStatusListener;
+import ch.qos.logback.core.status.StatusListener;
+import ch.qos.logback.core.status.StatusManager;
 import org.clinicaloutcomes.cli.Command;
 import org.clinicaloutcomes.cli.CommandLineParser;
 import org.clinicaloutcomes.cli.GenerateCommand;
@@ -18,6 +24,7 @@ import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.sample.GenerationSummary;
 import org.clinicaloutcomes.sample.SampleDataGenerator;
 import org.clinicaloutcomes.sample.SampleDataSettings;
+import org.slf4j.LoggerFactory;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -89,13 +96,55 @@ public class ClinicalOutcomesApplication {
                 err.println("error: " + e.getMessage());
                 return EXIT_REFUSED;
             }
-            try (ConfigurableApplicationContext context = startSpring(springProperties)) {
-                return context.getBean(ReportRunner.class).run(checked, out, err);
-            }
+            return runWithStateFolder(checked, springProperties, out, err);
         } catch (Exception e) {
             err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * Takes the state folder for this run (one run at a time), refuses one that cannot serve it,
+     * and runs the job. A failure to start (the job repository cannot be opened) or to keep the
+     * state folder written (a full disk) is told in one line that says what to do.
+     */
+    private static int runWithStateFolder(RunPreflight.Checked checked, Map<String, Object> springProperties,
+                                          PrintStream out, PrintStream err) throws Exception {
+        Path stateDir = StateFolder.locate(springProperties);
+        // Before the state folder is created: nothing may be written into an output folder.
+        String refusal = StateFolder.refusalFor(stateDir, checked.parameters().output());
+        if (refusal != null) {
+            err.println("error: " + refusal);
+            return EXIT_REFUSED;
+        }
+        try (StateFolder state = StateFolder.open(stateDir)) {
+            Map<String, Object> properties = new HashMap<>(springProperties);
+            properties.put(StateFolder.PROPERTY, stateDir.toString());
+            ConfigurableApplicationContext context;
+            try {
+                context = startSpring(properties);
+            } catch (RuntimeException e) {
+                return reportStateFailure(e, state, err);
+            }
+            try (context) {
+                return context.getBean(ReportRunner.class).run(checked, out, err, failure -> StateFailures.describe(failure, state));
+            } catch (RuntimeException e) {
+                return reportStateFailure(e, state, err);
+            }
+        } catch (RefusedFileException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_REFUSED;
+        }
+    }
+
+    /** A failure of the state folder refuses the run in one line; any other is rethrown. */
+    private static int reportStateFailure(RuntimeException failure, StateFolder state, PrintStream err) {
+        Optional<String> problem = StateFailures.describe(failure, state);
+        if (problem.isEmpty()) {
+            throw failure;
+        }
+        err.println("error: " + problem.get());
+        return EXIT_REFUSED;
     }
 
     private static ConfigurableApplicationContext startSpring(Map<String, Object> springProperties) {
@@ -111,7 +160,25 @@ public class ClinicalOutcomesApplication {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("clinical-outcomes-run", new HashMap<>(springProperties)));
         application.setEnvironment(environment);
-        return application.run();
+        ConfigurableApplicationContext context = application.run();
+        quietLoggingFailures();
+        return context;
+    }
+
+    /**
+     * Spring Boot has logback print its own errors on the console (a log file that cannot be
+     * written, as on a full disk: hundreds of lines of stack traces). The console is for the user;
+     * a failure that matters reaches them as one line from the job, so those listeners are removed.
+     */
+    private static void quietLoggingFailures() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            StatusManager statuses = logback.getStatusManager();
+            for (StatusListener listener : statuses.getCopyOfStatusListenerList()) {
+                if (listener instanceof OnConsoleStatusListener) {
+                    statuses.remove(listener);
+                }
+            }
+        }
     }
 
     /**

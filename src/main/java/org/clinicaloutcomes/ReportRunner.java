@@ -1,18 +1,25 @@
 package org.clinicaloutcomes;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.clinicaloutcomes.batch.IngestCounts;
 import org.clinicaloutcomes.batch.OutputLocks;
 import org.clinicaloutcomes.batch.ResolvedSettings;
 import org.clinicaloutcomes.batch.RunParameters;
 import org.clinicaloutcomes.batch.RunRefused;
+import org.clinicaloutcomes.batch.StepHandoffs;
+import org.clinicaloutcomes.batch.WorkFolder;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.report.OutputLock;
+import org.clinicaloutcomes.report.TestPause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -24,6 +31,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,22 +50,33 @@ class ReportRunner {
     private final OutputLocks locks;
     private final Job monthlyJob;
     private final Job researchJob;
+    private final Path stateDir;
 
     ReportRunner(JobOperator jobOperator, JobRepository jobRepository, OutputLocks locks,
-                 @Qualifier("monthlyJob") Job monthlyJob, @Qualifier("researchJob") Job researchJob) {
+                 @Qualifier("monthlyJob") Job monthlyJob, @Qualifier("researchJob") Job researchJob,
+                 @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.locks = locks;
         this.monthlyJob = monthlyJob;
         this.researchJob = researchJob;
+        this.stateDir = stateDir;
     }
 
-    int run(RunPreflight.Checked checked, PrintStream out, PrintStream err) throws Exception {
+    /**
+     * @param stateProblem says, for a failure, whether it is the state folder's and what to do
+     *                     (StateFailures); such a run ends with exit code 2
+     */
+    int run(RunPreflight.Checked checked, PrintStream out, PrintStream err,
+            Function<Throwable, Optional<String>> stateProblem) throws Exception {
         RunParameters parameters = checked.parameters();
         Job job = parameters.job() == JobKind.MONTHLY ? monthlyJob : researchJob;
         try {
+            // This run holds the state folder (StateFolder): no other run is alive that could
+            // use the staging files of a finished one.
+            deleteFinishedWorkFolders();
             if (parameters.output() != null) {
-                locks.acquire(parameters.output());
+                locks.acquireOutput(parameters.output(), parameters.runId());
             }
             checked.warnings().forEach(warning -> err.println("warning: " + warning));
             JobExecution execution;
@@ -78,7 +97,15 @@ class ReportRunner {
                 }
                 execution = jobOperator.start(job, parameters.toJobParameters());
             }
-            return report(execution, out, err);
+            int exitCode = report(execution, out, err, stateProblem);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                // Only now, with the job recorded complete: a run killed before this point is
+                // resumed by --restart from these files, and one killed during the deletion is
+                // tidied up by the next run (deleteFinishedWorkFolders).
+                TestPause.at(TestPause.JOB_COMPLETED);
+                WorkFolder.of(stateDir, parameters.runId()).delete();
+            }
+            return exitCode;
         } catch (OutputLock.OutputBusyException | RefusedRestart e) {
             err.println("error: " + e.getMessage());
             return ClinicalOutcomesApplication.EXIT_REFUSED;
@@ -96,7 +123,8 @@ class ReportRunner {
                 continue;
             }
             RunParameters previous = RunParameters.from(last.getJobParameters());
-            if (!sameSettings(previous, wanted, last.getExecutionContext())) {
+            ExecutionContext facts = StepHandoffs.completed(jobRepository, last);
+            if (!sameSettings(previous, wanted, facts)) {
                 continue;
             }
             if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
@@ -110,9 +138,9 @@ class ReportRunner {
             if (!previous.sessionsSha256().equals(wanted.sessionsSha256())) {
                 throw new RefusedRestart("sessions.csv changed since the run being resumed; run without --restart");
             }
-            String output = last.getExecutionContext().getString("output.dir", null);
+            String output = StepHandoffs.outputFolder(facts);
             if (output != null) {
-                locks.acquire(java.nio.file.Path.of(output));
+                locks.acquireOutput(Path.of(output), previous.runId());
             }
             return last;
         }
@@ -142,7 +170,35 @@ class ReportRunner {
                 && a.primaryInstrument().equals(b.primaryInstrument()) && a.suppression() == b.suppression();
     }
 
-    static int report(JobExecution execution, PrintStream out, PrintStream err) {
+    /**
+     * Deletes the staging files of every run that cannot be resumed any more: recorded complete
+     * or abandoned, or unknown to the job repository. Those of failed and killed runs stay for
+     * --restart.
+     */
+    private void deleteFinishedWorkFolders() {
+        List<Path> folders = WorkFolder.all(stateDir);
+        if (folders.isEmpty()) {
+            return;
+        }
+        Set<String> resumable = new HashSet<>();
+        for (Job job : List.of(monthlyJob, researchJob)) {
+            for (JobInstance instance : jobRepository.getJobInstances(job.getName(), 0, RESTART_LOOKBACK)) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+                    resumable.add(RunParameters.from(last.getJobParameters()).runId());
+                }
+            }
+        }
+        for (Path folder : folders) {
+            WorkFolder work = new WorkFolder(folder);
+            if (!resumable.contains(work.runId())) {
+                work.delete();
+            }
+        }
+    }
+
+    static int report(JobExecution execution, PrintStream out, PrintStream err,
+                      Function<Throwable, Optional<String>> stateProblem) {
         ExecutionContext context = execution.getExecutionContext();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             for (InputFileKind kind : InputFileKind.values()) {
@@ -154,7 +210,7 @@ class ReportRunner {
                             + (counts.duplicates() == 1 ? "" : "s") + " dropped (same as an earlier row)");
                 }
             }
-            out.println("report written to " + context.getString("output.dir"));
+            out.println("report written to " + StepHandoffs.outputFolder(context));
             return ClinicalOutcomesApplication.EXIT_OK;
         }
         Throwable failure = firstFailure(execution);
@@ -163,6 +219,11 @@ class ReportRunner {
                 execution.getStatus(), reason);
         if (failure instanceof RunRefused) {
             err.println("error: " + reason);
+            return ClinicalOutcomesApplication.EXIT_REFUSED;
+        }
+        Optional<String> stateFolder = failure == null ? Optional.empty() : stateProblem.apply(failure);
+        if (stateFolder.isPresent()) {
+            err.println("error: " + stateFolder.get());
             return ClinicalOutcomesApplication.EXIT_REFUSED;
         }
         err.println("error: the " + execution.getJobInstance().getJobName() + " run failed: " + reason

@@ -24,50 +24,57 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 public class IngestStepsConfiguration {
 
-    /**
-     * Rows of sessions.csv per committed chunk: large enough that commits are cheap, small enough
-     * to restart close by.
-     */
     static final int CHUNK_SIZE = 50_000;
     /** Bytes of sessions.csv per staging partition; a partition is held in memory while deduplicated. */
     static final long PARTITION_BYTES = 32L << 20;
 
+    /**
+     * Rows of sessions.csv per committed chunk: large enough that commits are cheap, small enough
+     * to restart close by. A property only so that tests can commit small chunks.
+     */
+    @Value("${clinical-outcomes.sessions-chunk-rows:" + CHUNK_SIZE + "}")
+    int sessionsChunkRows;
+
+    @Bean
+    StepHandoffs stepHandoffs(JobRepository jobRepository) {
+        return new StepHandoffs(jobRepository);
+    }
+
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    IntakeIngestTasklet intakeTasklet) {
-        return new StepBuilder("intake", jobRepository)
+                    IntakeIngestTasklet intakeTasklet, StepHandoffs handoffs) {
+        return new StepBuilder(StepHandoffs.INTAKE, jobRepository)
                 .tasklet(intakeTasklet, transactionManager)
                 .stream(intakeTasklet)
+                .listener(handoffs)
                 .build();
     }
 
     @Bean
     @StepScope
     IntakeIngestTasklet intakeTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                      @Value("${clinical-outcomes.state-dir}") Path stateDir,
-                                      JobRepository jobRepository) {
+                                      @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         IntakeRowValidator validator = new IntakeRowValidator(
                 refusedAsFailure(() -> InputFiles.intakeLayout(support.run().intakeFile())), support.approaches());
         return new IntakeIngestTasklet(support.run().intakeFile(), validator::validate,
-                new IntakeIngestWriter(support.work(), jobRepository), Progress.of("intake.csv", support.run().quiet()));
+                new IntakeIngestWriter(support.work()), Progress.of("intake.csv", support.run().quiet()));
     }
 
     @Bean
     Step sessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      SessionIngestTasklet sessionsTasklet) {
-        return new StepBuilder("sessions", jobRepository)
+                      SessionIngestTasklet sessionsTasklet, StepHandoffs handoffs) {
+        return new StepBuilder(StepHandoffs.SESSIONS, jobRepository)
                 .tasklet(sessionsTasklet, transactionManager)
                 .stream(sessionsTasklet)
+                .listener(handoffs)
                 .build();
     }
 
     @Bean
     @StepScope
     SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                         @Value("${clinical-outcomes.state-dir}") Path stateDir,
-                                         @Value("#{jobExecutionContext['intake.accepted']}") Long episodes,
-                                         JobRepository jobRepository) {
+                                         @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         EpisodeRegistry registry;
         try {
@@ -86,38 +93,39 @@ public class IngestStepsConfiguration {
             throw new UncheckedIOException("cannot read sessions.csv", e);
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
-        SessionStagingWriter staging = new SessionStagingWriter(support.work(), partitions,
-                episodes == null ? 0 : episodes, jobRepository);
+        // The episode count comes from the staged episodes themselves, not from a count handed on.
+        SessionStagingWriter staging = new SessionStagingWriter(support.work(), partitions, registry.size());
         return new SessionIngestTasklet(sessionsFile, validator::validate, staging,
-                Progress.of("sessions.csv", support.run().quiet()), CHUNK_SIZE);
+                Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows);
     }
 
     @Bean
     Step deduplicationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           DeduplicationTasklet deduplicationTasklet) {
-        return new StepBuilder("duplicates", jobRepository).tasklet(deduplicationTasklet, transactionManager).build();
+                           DeduplicationTasklet deduplicationTasklet, StepHandoffs handoffs) {
+        return new StepBuilder(StepHandoffs.DUPLICATES, jobRepository).tasklet(deduplicationTasklet, transactionManager)
+                .listener(handoffs).build();
     }
 
     @Bean
     @StepScope
     DeduplicationTasklet deduplicationTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                              @Value("${clinical-outcomes.state-dir}") Path stateDir,
-                                              JobRepository jobRepository) {
+                                              @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
-        return new DeduplicationTasklet(support.work(), jobRepository);
+        return new DeduplicationTasklet(support.work());
     }
 
     @Bean
     Step resolveWindowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           ResolveWindowTasklet resolveWindowTasklet) {
-        return new StepBuilder("window", jobRepository).tasklet(resolveWindowTasklet, transactionManager).build();
+                           ResolveWindowTasklet resolveWindowTasklet, StepHandoffs handoffs) {
+        return new StepBuilder(StepHandoffs.WINDOW, jobRepository).tasklet(resolveWindowTasklet, transactionManager)
+                .listener(handoffs).build();
     }
 
     @Bean
     @StepScope
     ResolveWindowTasklet resolveWindowTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                              OutputLocks outputLocks, JobRepository jobRepository) {
-        return new ResolveWindowTasklet(RunParameters.from(stepExecution.getJobParameters()), outputLocks, jobRepository);
+                                              OutputLocks outputLocks) {
+        return new ResolveWindowTasklet(RunParameters.from(stepExecution.getJobParameters()), outputLocks);
     }
 
     @Bean
@@ -128,7 +136,10 @@ public class IngestStepsConfiguration {
     @Bean
     Step outcomesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       OutcomesTasklet outcomesTasklet) {
-        return new StepBuilder("outcomes", jobRepository).tasklet(outcomesTasklet, transactionManager).build();
+        // Run again on every restart, so that the report's staging folder is always written by
+        // the process that publishes it: nothing of a killed run's staging folder is ever used.
+        return new StepBuilder(StepHandoffs.OUTCOMES, jobRepository).tasklet(outcomesTasklet, transactionManager)
+                .allowStartIfComplete(true).build();
     }
 
     @Bean
@@ -141,7 +152,8 @@ public class IngestStepsConfiguration {
     @Bean
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                      PublishReportTasklet publishReportTasklet) {
-        return new StepBuilder("publish", jobRepository).tasklet(publishReportTasklet, transactionManager).build();
+        return new StepBuilder(StepHandoffs.PUBLISH, jobRepository).tasklet(publishReportTasklet, transactionManager)
+                .allowStartIfComplete(true).build();
     }
 
     @Bean
@@ -149,11 +161,6 @@ public class IngestStepsConfiguration {
     PublishReportTasklet publishReportTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
                                               @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         return new PublishReportTasklet(RunSupport.of(stepExecution, stateDir));
-    }
-
-    @Bean
-    WorkFolderCleanup workFolderCleanup(@Value("${clinical-outcomes.state-dir}") Path stateDir, OutputLocks outputLocks) {
-        return new WorkFolderCleanup(stateDir, outputLocks);
     }
 
     interface RefusableSupplier<T> {

@@ -9,11 +9,9 @@ import org.clinicaloutcomes.ingest.CsvRecordSource;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.RawRow;
 import org.clinicaloutcomes.ingest.RowResult;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
+import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -24,7 +22,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@link RowPipeline}) and accepts them in file order, in one call. It is not resumed mid-file:
  * a restart reads the file again from the start.
  */
-class IntakeIngestTasklet implements Tasklet, ItemStream, StepExecutionListener {
+class IntakeIngestTasklet implements Tasklet, ItemStream {
 
     private final Path file;
     private final Function<RawRow, RowResult<IntakeRecord>> validator;
@@ -61,6 +59,9 @@ class IntakeIngestTasklet implements Tasklet, ItemStream, StepExecutionListener 
             contribution.incrementWriteCount(batch.size());
             progress.rows(batch.size());
         }
+        // Inside the step's only chunk, so committed with it before the step is recorded complete.
+        writer.finish(chunkContext.getStepContext().getStepExecution().getExecutionContext());
+        TestPause.at(TestPause.INTAKE_STAGED);
         return RepeatStatus.FINISHED;
     }
 
@@ -74,11 +75,5 @@ class IntakeIngestTasklet implements Tasklet, ItemStream, StepExecutionListener 
         } finally {
             writer.close();
         }
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        writer.afterStep(stepExecution);
-        return null;
     }
 }

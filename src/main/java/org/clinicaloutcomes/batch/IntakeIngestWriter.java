@@ -8,8 +8,6 @@ import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.ingest.RowResult;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -23,14 +21,12 @@ class IntakeIngestWriter {
     static final String LATEST_INTAKE_DAY = "intake.max.day";
 
     private final WorkFolder work;
-    private final JobRepository jobRepository;
     private EpisodeRegistry registry;
     private RestartableOutput rejects;
     private long rejected;
 
-    IntakeIngestWriter(WorkFolder work, JobRepository jobRepository) {
+    IntakeIngestWriter(WorkFolder work) {
         this.work = work;
-        this.jobRepository = jobRepository;
     }
 
     void open() {
@@ -66,22 +62,20 @@ class IntakeIngestWriter {
         }
     }
 
-    /** Stages the accepted episodes for the later steps (and a restart) and hands the counts to the job. */
-    void afterStep(StepExecution stepExecution) {
-        if (stepExecution.getStatus().isUnsuccessful()) {
-            return;
-        }
+    /**
+     * Stages the accepted episodes for the later steps (and a restart) and puts the counts and
+     * intake dates into the step's context, for the later steps (StepHandoffs).
+     */
+    void finish(ExecutionContext step) {
         try {
             registry.save(work.episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the accepted episodes", e);
         }
-        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-        new IngestCounts(registry.size() + rejected, registry.size(), rejected, 0).store(job, InputFileKind.INTAKE);
+        new IngestCounts(registry.size() + rejected, registry.size(), rejected, 0).store(step, InputFileKind.INTAKE);
         registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).min()
-                .ifPresent(day -> job.putInt(EARLIEST_INTAKE_DAY, day));
+                .ifPresent(day -> step.putInt(EARLIEST_INTAKE_DAY, day));
         registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).max()
-                .ifPresent(day -> job.putInt(LATEST_INTAKE_DAY, day));
-        JobContext.save(jobRepository, stepExecution);
+                .ifPresent(day -> step.putInt(LATEST_INTAKE_DAY, day));
     }
 }

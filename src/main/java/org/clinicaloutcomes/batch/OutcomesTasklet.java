@@ -27,6 +27,7 @@ import org.clinicaloutcomes.report.ReportCharts;
 import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.ReportFolder;
 import org.clinicaloutcomes.report.ReportWarmUp;
+import org.clinicaloutcomes.report.TestPause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -85,6 +86,9 @@ class OutcomesTasklet implements Tasklet {
             tables = SmallNumberSuppression.apply(tables);
         }
         ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), support.run().runId());
+        // A restarted step starts from an empty staging folder: nothing a killed attempt left half
+        // written there may end up in the report (or in run.json's list of its files).
+        report.reset();
         Path csv = report.staging().resolve(ReportFolder.CSV_FOLDER);
         try {
             Files.createDirectories(csv);
@@ -127,6 +131,7 @@ class OutcomesTasklet implements Tasklet {
             csvWriter.shutdownNow();
         }
         contribution.incrementWriteCount(registry.size());
+        TestPause.at(TestPause.OUTCOMES_DONE);
         return RepeatStatus.FINISHED;
     }
 

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.clinicaloutcomes.report.OutputLock;
+import org.clinicaloutcomes.report.ReportFolder;
 
 /**
- * The operating-system locks a running job holds: its output folder (taken before the job starts
- * when the folder is given, or as soon as the default folder is known, after ingest decides the
- * report month) and its staging folder (so that a restart can tell a killed run from a running
- * one). All are released when the job has ended; the operating system releases them if the
- * process is killed.
+ * The operating-system locks a running job holds on its output folder: taken before the job
+ * starts when the folder is given, or as soon as the default folder is known, after ingest
+ * decides the report month. All are released when the job has ended; the operating system
+ * releases them if the process is killed.
  */
 public class OutputLocks {
 
@@ -23,6 +23,15 @@ public class OutputLocks {
         if (!held.containsKey(key)) {
             held.put(key, OutputLock.acquire(key));
         }
+    }
+
+    /**
+     * Takes the lock of an output folder and then, holding it, puts right what a killed
+     * publication left beside the folder (ReportFolder#recoverInterrupted).
+     */
+    public synchronized void acquireOutput(Path output, String runId) throws OutputLock.OutputBusyException {
+        acquire(output);
+        ReportFolder.recoverInterrupted(output, runId);
     }
 
     public synchronized void releaseAll() {

@@ -32,7 +32,11 @@ class PublishReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         WorkFolder work = support.work();
-        ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), support.run().runId());
+        Path output = Path.of(job.getString(ResolveWindowTasklet.OUTPUT));
+        // This run holds the output folder's lock: a publication of an earlier attempt, killed
+        // between its renames, is put right before this one starts.
+        ReportFolder.recoverInterrupted(output, support.run().runId());
+        ReportFolder report = new ReportFolder(output, support.run().runId());
         Path staging = report.staging();
         try (RejectStage intake = RejectStage.open(work.rejects(InputFileKind.INTAKE));
              RejectStage sessions = RejectStage.open(work.rejects(InputFileKind.SESSIONS));

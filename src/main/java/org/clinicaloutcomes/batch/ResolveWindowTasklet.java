@@ -7,8 +7,8 @@ import java.time.YearMonth;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.ReportFolder;
+import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -28,34 +28,34 @@ class ResolveWindowTasklet implements Tasklet {
 
     private final RunParameters run;
     private final OutputLocks locks;
-    private final JobRepository jobRepository;
 
-    ResolveWindowTasklet(RunParameters run, OutputLocks locks, JobRepository jobRepository) {
+    ResolveWindowTasklet(RunParameters run, OutputLocks locks) {
         this.run = run;
         this.locks = locks;
-        this.jobRepository = jobRepository;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        // The results go into the step's context, committed with it (StepHandoffs).
+        ExecutionContext results = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         ReportWindow window = resolve(run, job);
-        job.putString(FROM, window.from().toString());
-        job.putString(TO, window.to().toString());
-        job.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
-        job.putString(LABEL, window.label());
+        results.putString(FROM, window.from().toString());
+        results.putString(TO, window.to().toString());
+        results.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
+        results.putString(LABEL, window.label());
         Path output = outputFolder(run, window);
         String refusal = ReportFolder.refusalToReplace(output, run.input());
         if (refusal != null) {
             throw new RunRefused(refusal);
         }
         try {
-            locks.acquire(output);
+            locks.acquireOutput(output, run.runId());
         } catch (org.clinicaloutcomes.report.OutputLock.OutputBusyException e) {
             throw new OutputLocks.OutputBusy(e.getMessage());
         }
-        job.putString(OUTPUT, output.toString());
-        JobContext.save(jobRepository, chunkContext.getStepContext().getStepExecution());
+        results.putString(OUTPUT, output.toString());
+        TestPause.at(TestPause.WINDOW_DONE);
         return RepeatStatus.FINISHED;
     }
 
@@ -105,7 +105,7 @@ class ResolveWindowTasklet implements Tasklet {
     }
 
     private static Path defaultOutputFolder(RunParameters run, ReportWindow window) {
-        Path reports = Path.of("reports");
+        Path reports = Path.of(ReportFolder.DEFAULT_PARENT);
         if (run.job() == JobKind.MONTHLY) {
             return reports.resolve(window.label());
         }

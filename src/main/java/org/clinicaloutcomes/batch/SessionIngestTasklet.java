@@ -9,11 +9,9 @@ import org.clinicaloutcomes.ingest.CsvRecordSource;
 import org.clinicaloutcomes.ingest.RawRow;
 import org.clinicaloutcomes.ingest.RowResult;
 import org.clinicaloutcomes.ingest.SessionRecord;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
+import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -27,7 +25,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * to their committed lengths, so it resumes exactly after the last committed chunk; rows read
  * ahead and checked by the other threads, but not committed, are simply read again.
  */
-class SessionIngestTasklet implements Tasklet, ItemStream, StepExecutionListener {
+class SessionIngestTasklet implements Tasklet, ItemStream {
 
     private static final String POSITION = "sessions.reader.position";
     private static final String LINES = "sessions.reader.lines";
@@ -70,6 +68,7 @@ class SessionIngestTasklet implements Tasklet, ItemStream, StepExecutionListener
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+        TestPause.at(TestPause.SESSIONS_CHUNK);
         int rows = 0;
         while (rows < chunkRows) {
             RowPipeline.Batch<SessionRecord> batch = pipeline.next();
@@ -108,11 +107,5 @@ class SessionIngestTasklet implements Tasklet, ItemStream, StepExecutionListener
         } finally {
             staging.close();
         }
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        staging.afterStep(stepExecution);
-        return null;
     }
 }

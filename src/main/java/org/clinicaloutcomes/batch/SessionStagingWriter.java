@@ -4,8 +4,6 @@ import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.RowResult;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.ingest.SessionSpill;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -24,7 +22,6 @@ class SessionStagingWriter {
     private final WorkFolder work;
     private final int requestedPartitions;
     private final long episodes;
-    private final JobRepository jobRepository;
     private final byte[] record = new byte[SessionSpill.MAX_RECORD_BYTES];
     private RestartableOutput[] partitions;
     private RestartableOutput rejects;
@@ -36,9 +33,8 @@ class SessionStagingWriter {
      * @param episodes   accepted episodes; partition p holds a contiguous range of episode
      *                   indexes, so that reading the partitions in order visits episodes in order
      */
-    SessionStagingWriter(WorkFolder work, int partitions, long episodes, JobRepository jobRepository) {
+    SessionStagingWriter(WorkFolder work, int partitions, long episodes) {
         this.work = work;
-        this.jobRepository = jobRepository;
         this.requestedPartitions = partitions;
         this.episodes = Math.max(1, episodes);
     }
@@ -75,7 +71,11 @@ class SessionStagingWriter {
         }
     }
 
-    /** Flushes every file and records what is committed with the chunk. */
+    /**
+     * Flushes every file and records what is committed with the chunk. The partition count and
+     * the row counts are the step's results too (StepHandoffs): every row read is either staged or
+     * rejected, across restarts too, whereas the step's own read count restarts at zero.
+     */
     void update(ExecutionContext context) {
         context.putInt(PARTITIONS, partitions.length);
         for (int p = 0; p < partitions.length; p++) {
@@ -95,18 +95,6 @@ class SessionStagingWriter {
             }
             rejects.close();
         }
-    }
-
-    /** Hands the partition count and the row counts of the step on to the job. */
-    void afterStep(StepExecution stepExecution) {
-        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-        ExecutionContext step = stepExecution.getExecutionContext();
-        job.putInt(PARTITIONS, step.getInt(PARTITIONS, requestedPartitions));
-        // Every row read is either staged or rejected, across restarts too (both counts are committed
-        // with each chunk), whereas the step's own read count restarts at zero on a restart.
-        job.putLong(STAGED, step.getLong(STAGED, 0));
-        job.putLong(REJECTED, step.getLong(REJECTED, 0));
-        JobContext.save(jobRepository, stepExecution);
     }
 
     static long rowRejects(ExecutionContext job) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
@@ -15,8 +16,29 @@ import org.clinicaloutcomes.ingest.InputFileKind;
  */
 public record WorkFolder(Path root) {
 
+    private static final String FOLDER = "work";
+    private static final String PREFIX = "run-";
+
     public static WorkFolder of(Path stateDir, String runId) {
-        return new WorkFolder(stateDir.resolve("work").resolve("run-" + runId));
+        return new WorkFolder(stateDir.resolve(FOLDER).resolve(PREFIX + runId));
+    }
+
+    /** The staging folders of every run in the state folder, in name order. */
+    public static List<Path> all(Path stateDir) {
+        Path parent = stateDir.resolve(FOLDER);
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(parent)) {
+            return folders.filter(path -> path.getFileName().toString().startsWith(PREFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + parent, e);
+        }
+    }
+
+    /** The run whose staging files these are. */
+    public String runId() {
+        return root.getFileName().toString().substring(PREFIX.length());
     }
 
     /** Where the streaming workbook writer keeps its temporary sheet files (they hold the episode list). */

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.clinicaloutcomes.metrics.Instrument;
@@ -91,6 +93,28 @@ public final class Provenance {
             throw new UncheckedIOException("cannot write " + FILE_NAME, e);
         }
     }
+
+    /**
+     * The files a {@code run.json} lists under {@code outputs}, with their sizes in bytes: what
+     * that report wrote. Read back with a pattern of the layout {@link Json} writes; a file that
+     * does not have it lists nothing.
+     */
+    static Map<String, Long> listedOutputs(String runJson) {
+        Map<String, Long> listed = new LinkedHashMap<>();
+        int outputs = runJson.indexOf("\"outputs\": [");
+        if (outputs < 0) {
+            return listed;
+        }
+        Matcher entry = LISTED_OUTPUT.matcher(runJson);
+        entry.region(outputs, runJson.length());
+        while (entry.find()) {
+            listed.put(entry.group(1), Long.parseLong(entry.group(2)));
+        }
+        return listed;
+    }
+
+    private static final Pattern LISTED_OUTPUT = Pattern.compile(
+            "\\{\\s*\"file\": \"([A-Za-z0-9_./-]+)\",\\s*\"sha256\": \"[0-9a-f]{64}\",\\s*\"bytes\": ([0-9]{1,18})\\s*}");
 
     private static List<Object> outputs(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
