@@ -103,7 +103,9 @@ class ReportRunner {
                 // resumed by --restart from these files, and one killed during the deletion is
                 // tidied up by the next run (deleteFinishedWorkFolders).
                 TestPause.at(TestPause.JOB_COMPLETED);
-                WorkFolder.of(stateDir, parameters.runId()).delete();
+                // The run that completed: this one, or the one a --restart resumed.
+                WorkFolder.of(stateDir, RunParameters.from(execution.getJobParameters()).runId()).delete();
+                deleteFinishedWorkFolders();
             }
             return exitCode;
         } catch (OutputLock.OutputBusyException | RefusedRestart e) {
@@ -172,8 +174,9 @@ class ReportRunner {
 
     /**
      * Deletes the staging files of every run that cannot be resumed any more: recorded complete
-     * or abandoned, or unknown to the job repository. Those of failed and killed runs stay for
-     * --restart.
+     * or abandoned, followed by a later run with the same settings (--restart takes the latest),
+     * or unknown to the job repository. Those of the latest failed or killed run of each settings
+     * stay for --restart.
      */
     private void deleteFinishedWorkFolders() {
         List<Path> folders = WorkFolder.all(stateDir);
@@ -181,11 +184,18 @@ class ReportRunner {
             return;
         }
         Set<String> resumable = new HashSet<>();
+        Set<List<Object>> later = new HashSet<>();
         for (Job job : List.of(monthlyJob, researchJob)) {
+            // Newest first, so a run whose settings were seen already has a later run.
             for (JobInstance instance : jobRepository.getJobInstances(job.getName(), 0, RESTART_LOOKBACK)) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
-                if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
-                    resumable.add(RunParameters.from(last.getJobParameters()).runId());
+                if (last == null) {
+                    continue;
+                }
+                RunParameters run = RunParameters.from(last.getJobParameters());
+                boolean latest = later.add(settingsAsGiven(run));
+                if (latest && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+                    resumable.add(run.runId());
                 }
             }
         }
@@ -195,6 +205,13 @@ class ReportRunner {
                 work.delete();
             }
         }
+    }
+
+    /** The settings of a run as its command line gave them (without the facts a run resolves them from). */
+    private static List<Object> settingsAsGiven(RunParameters run) {
+        return java.util.Arrays.asList(run.job(), run.input(), run.output(), run.month(), run.windowMonths(), run.from(),
+                run.to(), run.instrumentsFile(), run.instrumentsSha256(), run.approaches(), run.primaryInstrument(),
+                run.suppression());
     }
 
     static int report(JobExecution execution, PrintStream out, PrintStream err,

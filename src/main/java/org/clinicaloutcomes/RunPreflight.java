@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,6 +40,11 @@ final class RunPreflight {
 
     static Checked check(RunSettings settings, String commandLine, LocalDate today, String runId)
             throws RefusedFileException {
+        if (settings.month() != null && !settings.month().isBefore(YearMonth.from(today))) {
+            // REPORTS.md: a report covers complete months.
+            throw new RefusedFileException("--month=" + settings.month() + " has not ended yet (today is " + today
+                    + "); a report covers a complete month: give " + YearMonth.from(today).minusMonths(1) + " or earlier");
+        }
         Path input = settings.input().toAbsolutePath().normalize();
         if (!Files.isDirectory(input)) {
             throw new RefusedFileException("input folder " + settings.input() + " does not exist");

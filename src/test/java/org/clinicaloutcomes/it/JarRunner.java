@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.clinicaloutcomes.SharedFiles;
@@ -39,10 +40,64 @@ final class JarRunner {
 
     /** Starts the jar without waiting; its console goes to the given files. */
     static Process start(Path stateDir, Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-jar", JAR.toString()));
+        return start(stateDir, out, err, Map.of(), List.of(), args);
+    }
+
+    /**
+     * Starts the jar without waiting, with further environment variables (a test pause point:
+     * {@code CLINICAL_OUTCOMES_TEST_PAUSE_AT}) and JVM options (Spring properties as
+     * {@code -Dname=value}).
+     */
+    static Process start(Path stateDir, Path out, Path err, Map<String, String> environment, List<String> jvmOptions,
+                         String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("CLINICAL_OUTCOMES_STATE_DIR", stateDir.toString());
+        builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** Runs the jar to its end with further environment variables and JVM options. */
+    static Result run(Path stateDir, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("jar-out", ".txt");
+        Path err = Files.createTempFile("jar-err", ".txt");
+        Process process = start(stateDir, out, err, environment, jvmOptions, args);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the jar did not finish within 5 minutes");
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+
+    /** Waits until a console file holds {@code text}; fails when the process ends first or after two minutes. */
+    static void waitFor(Process process, Path console, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(console) && Files.readString(console, StandardCharsets.UTF_8).contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the run ended (exit " + process.exitValue() + ") before printing '" + text
+                        + "': " + Files.readString(console, StandardCharsets.UTF_8));
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the run never printed '" + text + "'");
+    }
+
+    /** SIGKILL (what {@code destroyForcibly} sends on Linux), and waits for the process to be gone. */
+    static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the killed run did not end");
+        }
     }
 }
