@@ -2,11 +2,17 @@ package org.clinicaloutcomes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import com.ibm.icu.lang.UCharacter;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DATA.md, "De-identification gate". */
@@ -55,6 +61,98 @@ class IdentifierDetectorTest {
                 "approach", "notes", "member", "insurance", "street_level", "mobility", "address_type", "mrn_flag"})
         void harmlessHeadersPass(String header) {
             assertThat(IdentifierDetector.isIdentifierHeader(header)).isFalse();
+        }
+
+        /**
+         * NFKC, then full case folding, then {@code _ - .} and white space removed: full-width and
+         * other compatibility forms, the sharp s that folds to {@code ss}, the long s and the
+         * ligatures, and every white space (NBSP, ideographic space, tab) between the words.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"\uFF45\uFF4D\uFF41\uFF49\uFF4C", "\uFF25\uFF2D\uFF21\uFF29\uFF2C",
+                "\uFF23\uFF4C\uFF49\uFF45\uFF4E\uFF54\uFF3F\uFF25\uFF4D\uFF41\uFF49\uFF4C",
+                "E-MAIL", "\uFF25\uFF0D\uFF2D\uFF21\uFF29\uFF2C", "\uFF25\uFF0E\uFF4D\uFF41\uFF49\uFF4C",
+                "ZIP code", "ZIP\u3000code", "zip\u00A0code", "zip\u2007code", "zip\u202Fcode", "first\tname",
+                "first\u2028name", "\uFF26\uFF49\uFF52\uFF53\uFF54\u3000\uFF2E\uFF41\uFF4D\uFF45",
+                "ADDREẞ", "addreß", "ſtreet", "\uFB01rst name", "po\uFB06code", "\u24BA\u24DC\u24D0\u24D8\u24DB",
+                "\uD835\uDC1E\uD835\uDC26\uD835\uDC1A\uD835\uDC22\uD835\uDC25", "\uFF30\uFF28\uFF2F\uFF2E\uFF25\uFF12",
+                "home\uFF3Fphone"})
+        void unicodeFormsOfIdentifierNamesAreRefused(String header) {
+            assertThat(IdentifierDetector.isIdentifierHeader(header)).as(header).isTrue();
+        }
+
+        /**
+         * Only what DATA.md names is removed or folded: ẞ folds to {@code ss} (so {@code ẞtreet} is
+         * {@code sstreet}, not {@code street}); dotless ı has no case folding; the Unicode hyphens
+         * U+2010 and U+2212 are not {@code -}; letters of other scripts that look Latin stay apart.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"ẞtreet", "emaıl", "NAMı", "e\u2010mail", "e\u2011mail", "e\u2212mail",
+                "n\u03B1me", "\u0435mail", "\uFF33\uFF34\uFF32\uFF25\uFF25\uFF34_level", "cit\u00FD", "zi\u0307p",
+                "e\u200Bmail"})
+        void lookAlikesThatTheNormalisationDoesNotJoinPass(String header) {
+            assertThat(IdentifierDetector.isIdentifierHeader(header)).as(header).isFalse();
+        }
+
+        /** Normalised strings, worked out with Python's {@code unicodedata.normalize('NFKC', s).casefold()}. */
+        @ParameterizedTest
+        @MethodSource("org.clinicaloutcomes.ingest.IdentifierDetectorTest#normalisedHeaders")
+        void headersNormaliseAsNfkcThenCaseFolding(String header, String normalised) {
+            assertThat(IdentifierDetector.normaliseHeader(header)).isEqualTo(normalised);
+        }
+
+        /**
+         * The gate's folding is full case folding (ICU4J, CaseFolding.txt C + F) for every code point
+         * whose folding holds an ASCII letter; any other code point it keeps, and then neither it nor
+         * its folding holds an ASCII letter, {@code _ - .} or white space, so it blocks a match either way.
+         */
+        @Test
+        void foldingAgreesWithFullCaseFoldingWhereverTheListCanTell() {
+            int differing = 0;
+            for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+                if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
+                    continue;
+                }
+                String s = new String(Character.toChars(c));
+                String full = UCharacter.foldCase(s, true);
+                String ours = IdentifierDetector.fold(s);
+                if (!ours.equals(full)) {
+                    differing++;
+                    assertThat(ours).as("U+%04X", c).isEqualTo(s);
+                    assertThat(mattersToTheList(full)).as("U+%04X folds to %s", c, full).isFalse();
+                    assertThat(mattersToTheList(ours)).as("U+%04X", c).isFalse();
+                }
+                // NFKC first, as the gate does: the same holds for what the character becomes.
+                String nfkc = Normalizer.normalize(s, Normalizer.Form.NFKC);
+                String fullOfNfkc = UCharacter.foldCase(nfkc, true);
+                String oursOfNfkc = IdentifierDetector.fold(nfkc);
+                if (!oursOfNfkc.equals(fullOfNfkc)) {
+                    assertThat(asciiSkeleton(oursOfNfkc)).as("U+%04X", c).isEqualTo(asciiSkeleton(fullOfNfkc));
+                }
+            }
+            assertThat(differing).as("characters folded elsewhere (É to é, Greek, Cyrillic, …)").isPositive();
+        }
+
+        @Test
+        void whiteSpaceIsTheUnicodeWhiteSpaceProperty() {
+            Pattern whiteSpace = Pattern.compile("\\p{IsWhite_Space}");
+            for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+                boolean expected = whiteSpace.matcher(new String(Character.toChars(c))).matches();
+                assertThat(IdentifierDetector.isWhiteSpace(c)).as("U+%04X", c).isEqualTo(expected);
+            }
+        }
+
+        /** The list is compared after the same normalisation, so its own full-width form is refused. */
+        @Test
+        void everyListedNameInFullWidthIsRefused() {
+            for (String name : new String[] {"name", "first name", "date of birth", "social security number",
+                    "zip code", "e-mail", "medical record number", "insurance id", "member id"}) {
+                StringBuilder wide = new StringBuilder();
+                name.chars().forEach(c -> wide.append(c == ' ' ? '\u3000' : (char) (c - 0x21 + 0xFF01)));
+                assertThat(IdentifierDetector.isIdentifierHeader(wide.toString())).as(wide.toString()).isTrue();
+                assertThat(IdentifierDetector.isIdentifierHeader(wide.toString().toUpperCase(java.util.Locale.ROOT)))
+                        .isTrue();
+            }
         }
     }
 
@@ -109,6 +207,53 @@ class IdentifierDetectorTest {
         void ordinaryValuesAreNotIdentifiers(String cell) {
             assertThat(IdentifierDetector.containsIdentifier(cell)).isFalse();
         }
+    }
+
+    /** Pairs worked out with Python 3.11 ({@code unicodedata.normalize('NFKC', s).casefold()}, then removals). */
+    static Stream<Arguments> normalisedHeaders() {
+        return Stream.of(
+                Arguments.of("\uFF45\uFF4D\uFF41\uFF49\uFF4C", "email"),
+                Arguments.of("\uFF23\uFF4C\uFF49\uFF45\uFF4E\uFF54\uFF3F\uFF25\uFF4D\uFF41\uFF49\uFF4C", "clientemail"),
+                Arguments.of("E-MAIL", "email"),
+                Arguments.of("ZIP code", "zipcode"),
+                Arguments.of("ZIP\u3000code", "zipcode"),
+                Arguments.of("Zip\u00A0Code", "zipcode"),
+                Arguments.of("\u1E9Etreet", "sstreet"),
+                Arguments.of("ADDRE\u1E9E", "address"),
+                Arguments.of("Stra\u00DFe", "strasse"),
+                Arguments.of("\u017Ftreet", "street"),
+                Arguments.of("\uFB01rst name", "firstname"),
+                Arguments.of("\u24BA\u24DC\u24D0\u24D8\u24DB", "email"),
+                Arguments.of("ema\u0131l", "ema\u0131l"),
+                Arguments.of("\u0130D", "i\u0307d"),
+                Arguments.of("\u212Aelvin", "kelvin"),
+                Arguments.of("\uFF30\uFF28\uFF2F\uFF2E\uFF25\uFF12", "phone2"),
+                Arguments.of("\uFF25\uFF0E\uFF2D\uFF21\uFF29\uFF2C", "email"),
+                Arguments.of("client_\u65E5\u672C", "client\u65E5\u672C"),
+                Arguments.of("\uD835\uDC1E\uD835\uDC26\uD835\uDC1A\uD835\uDC22\uD835\uDC25", "email"),
+                Arguments.of("\u33C4", "cc"),
+                Arguments.of("first\tname", "firstname"),
+                Arguments.of("e\u2010mail", "e\u2010mail"),
+                Arguments.of("\u00BD dose", "1\u20442dose"));
+    }
+
+    /** Whether a folded string holds anything the header comparison looks at: an ASCII letter, {@code _ - .} or white space. */
+    private static boolean mattersToTheList(String folded) {
+        return folded.codePoints().anyMatch(c -> (c < 0x80 && Character.isLetter(c)) || c == '_' || c == '-'
+                || c == '.' || IdentifierDetector.isWhiteSpace(c));
+    }
+
+    /** ASCII letters, {@code _ - .} and white space kept, every run of anything else one {@code #}. */
+    private static String asciiSkeleton(String folded) {
+        StringBuilder skeleton = new StringBuilder();
+        folded.codePoints().forEach(c -> {
+            if (mattersToTheList(new String(Character.toChars(c)))) {
+                skeleton.appendCodePoint(c);
+            } else if (skeleton.length() == 0 || skeleton.charAt(skeleton.length() - 1) != '#') {
+                skeleton.append('#');
+            }
+        });
+        return skeleton.toString();
     }
 
     /** DATA.md: the patterns run in linear time; a cell may be megabytes long. */
