@@ -2,16 +2,21 @@ package org.clinicaloutcomes.ingest;
 
 import java.text.Normalizer;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The de-identification gate of DATA.md: header names that are direct identifiers, and cell
- * values that look like an e-mail address, a US phone number or an SSN.
+ * values that look like an e-mail address, a US phone number or an SSN, in any script.
  *
- * <p>The cell patterns are those of DATA.md; each runs in linear time on a cell of any length.
- * A cheap character count rules out almost every cell (scores, dates, codes) before any regular
- * expression runs, which keeps the gate fast on millions of rows.
+ * <p>The cell patterns are those of DATA.md, with its Unicode reading of {@code \d}, {@code \s}
+ * and {@code \b} spelled out as explicit classes rather than left to {@link
+ * Pattern#UNICODE_CHARACTER_CLASS} or to the Java version (Java 17's {@code \b} counts marks after
+ * a letter and every Unicode letter as word characters, Java 19's only ASCII ones, and the flag's
+ * {@code \w} adds marks and connector punctuation). Each pattern runs in linear time on a cell of
+ * any length. A cheap character count rules out almost every cell (scores, dates, codes) before
+ * any regular expression runs, which keeps the gate fast on millions of rows.
  */
 public final class IdentifierDetector {
 
@@ -24,14 +29,26 @@ public final class IdentifierDetector {
             "member id").stream().map(IdentifierDetector::normaliseHeader)
             .collect(Collectors.toUnmodifiableSet());
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]@[^@\\s]*\\.[A-Za-z]{2,}");
-    private static final Pattern PHONE = Pattern.compile("\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]\\d{4}");
+    /** DATA.md's {@code \s}: the Unicode White_Space property (NBSP and U+3000 included). */
+    private static final String SPACE = "\\p{IsWhite_Space}";
+    /** DATA.md's {@code \d}: any Unicode decimal digit (general category Nd), as {@link Character#isDigit(int)}. */
+    private static final String DIGIT = "\\p{Nd}";
+    /** DATA.md's word character for {@code \b}: a Unicode letter, a decimal digit or {@code _}; marks do not count. */
+    private static final String WORD = "[\\p{L}\\p{Nd}_]";
+
+    /** DATA.md's {@code [^@\s]@[^@\s]*\.[A-Za-z]{2,}}; the {@code @}, the dot and the letters are ASCII. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@" + SPACE + "]@[^@" + SPACE + "]*\\.[A-Za-z]{2,}");
+    /** DATA.md's {@code \(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}}; parentheses and separators are ASCII. */
+    private static final Pattern PHONE = Pattern.compile(
+            "\\(?" + DIGIT + "{3}\\)?[-. ]?" + DIGIT + "{3}[-. ]" + DIGIT + "{4}");
     /**
-     * DATA.md's {@code \b\d{3}-\d{2}-\d{4}\b}, with the word boundaries spelled out in ASCII:
-     * on Java 17 {@code \b} counts every Unicode letter as a word character, so {@code é123-45-6789}
-     * would slip through, and the result would depend on the Java version.
+     * DATA.md's {@code \b\d{3}-\d{2}-\d{4}\b} without its leading {@code \b}, which {@link
+     * #containsSsn} checks. The digits are word characters, so each {@code \b} means "no word
+     * character on that side"; the trailing one is a lookahead, which reads whole code points.
      */
-    private static final Pattern SSN = Pattern.compile("(?<![A-Za-z0-9_])\\d{3}-\\d{2}-\\d{4}(?![A-Za-z0-9_])");
+    private static final Pattern SSN_BODY = Pattern.compile(
+            DIGIT + "{3}-" + DIGIT + "{2}-" + DIGIT + "{4}(?!" + WORD + ")");
 
     private IdentifierDetector() {
     }
@@ -124,17 +141,51 @@ public final class IdentifierDetector {
         boolean at = false;
         for (int i = 0, n = cell.length(); i < n; i++) {
             char c = cell.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (c < 0x80) {
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c == '@') {
+                    at = true;
+                }
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cell.charAt(i + 1))) {
+                // Decimal digits outside the BMP exist too (mathematical, Adlam, Osmanya, …).
+                if (Character.isDigit(cell.codePointAt(i))) {
+                    digits++;
+                }
+                i++;
+            } else if (Character.isDigit(c)) {
                 digits++;
-            } else if (c == '@') {
-                at = true;
             }
         }
         if (at && EMAIL.matcher(cell).find()) {
             return true;
         }
         // A phone number needs 10 digits, an SSN 9: shorter cells cannot match either pattern.
-        return digits >= 9 && (PHONE.matcher(cell).find() || SSN.matcher(cell).find());
+        return digits >= 9 && (PHONE.matcher(cell).find() || containsSsn(cell));
+    }
+
+    /**
+     * DATA.md's SSN pattern, its leading {@code \b} checked here on the whole code point before
+     * the match: a lookbehind such as {@code (?<![\p{L}\p{Nd}_])} looks at one {@code char}, so it
+     * would see half of a letter outside the BMP (𝐀123-45-6789) and take it for a boundary. Each
+     * attempt is bounded, and the search goes on one character after a refused start: linear time.
+     */
+    private static boolean containsSsn(String cell) {
+        Matcher matcher = SSN_BODY.matcher(cell);
+        int from = 0;
+        while (matcher.find(from)) {
+            int start = matcher.start();
+            if (start == 0 || !isWordCharacter(cell.codePointBefore(start))) {
+                return true;
+            }
+            from = start + 1;
+        }
+        return false;
+    }
+
+    /** DATA.md's word character: a Unicode letter, a decimal digit or {@code _}. */
+    private static boolean isWordCharacter(int c) {
+        return c == '_' || Character.isLetter(c) || Character.isDigit(c);
     }
 
     /** The Unicode White_Space property (Java's {@code Character.isWhitespace} omits NBSP and counts U+001C–U+001F). */

@@ -193,10 +193,80 @@ class IdentifierDetectorTest {
             assertThat(IdentifierDetector.containsIdentifier(cell)).isFalse();
         }
 
+        /**
+         * DATA.md's {@code \b} counts every Unicode letter and decimal digit as a word character
+         * (º is a letter, Lo), also outside the BMP (𝐀, 𝟎).
+         */
         @ParameterizedTest
-        @ValueSource(strings = {"N\u00ba123-45-6789", "\u00e9123-45-6789", "123-45-6789\u00e9"})
-        void ssnNextToANonAsciiLetterIsFound(String cell) {
-            assertThat(IdentifierDetector.containsIdentifier(cell)).isTrue();
+        @ValueSource(strings = {"N\u00ba123-45-6789", "\u00e9123-45-6789", "123-45-6789\u00e9", "\u65E5123-45-6789",
+                "123-45-6789\u0416", "\uD835\uDC00123-45-6789", "123-45-6789\uD835\uDC00", "\uD835\uDFCE123-45-6789",
+                "\u0661123-45-6789", "123-45-6789\u0661", "\uFF11123-45-6789", "\u02B0123-45-6789"})
+        void ssnNextToANonAsciiLetterOrDigitIsNotAnSsn(String cell) {
+            assertThat(IdentifierDetector.containsIdentifier(cell)).as(cell).isFalse();
+        }
+
+        /**
+         * Marks, connector punctuation other than {@code _}, other numbers (²) and every space are not
+         * word characters: they leave a boundary, so the SSN is found.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"e\u0301123-45-6789", "123-45-6789\u0301", "\u203F123-45-6789", "\u00B2123-45-6789",
+                "x\u00A0123-45-6789", "123-45-6789\u3000x", "\u2014123-45-6789\u2014", "\u00AB123-45-6789\u00BB",
+                "\uFF08123-45-6789\uFF09", "\uDC00123-45-6789"})
+        void ssnNextToAMarkASpaceOrPunctuationIsFound(String cell) {
+            assertThat(IdentifierDetector.containsIdentifier(cell)).as(cell).isTrue();
+        }
+
+        /** {@code \d} is any Unicode decimal digit: phone numbers and SSNs in other digits are found. */
+        @ParameterizedTest
+        @ValueSource(strings = {"\u0660\u0661\u0662-\u0663\u0664\u0665-\u0666\u0667\u0668\u0669",
+                "\uFF15\uFF15\uFF15-\uFF11\uFF12\uFF13-\uFF14\uFF15\uFF16\uFF17",
+                "(\uFF15\uFF15\uFF15) \uFF11\uFF12\uFF13-\uFF14\uFF15\uFF16\uFF17",
+                "555-\uFF11\uFF12\uFF13-\u0664\u0665\u0666\u0667",
+                "\u096B\u096B\u096B.\u0967\u0968\u0969.\u096A\u096B\u096C\u096D",
+                "\u06F5\u06F5\u06F5 \u06F1\u06F2\u06F3 \u06F4\u06F5\u06F6\u06F7",
+                "\uD835\uDFD3\uD835\uDFD3\uD835\uDFD3-\uD835\uDFCF\uD835\uDFD0\uD835\uDFD1-\uD835\uDFD2\uD835\uDFD3\uD835\uDFD4\uD835\uDFD5",
+                "\u0967\u0968\u0969-\u096A\u096B-\u096C\u096D\u096E\u096F",
+                "\u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669",
+                "\uFF11\uFF12\uFF13-\uFF14\uFF15-\uFF16\uFF17\uFF18\uFF19",
+                "\u0e51\u0e52\u0e53-\u0e54\u0e55-\u0e56\u0e57\u0e58\u0e59",
+                "\u0661\u0662\u0663-45-6789"})
+        void phoneNumbersAndSsnsInOtherDigitsAreFound(String cell) {
+            assertThat(IdentifierDetector.containsIdentifier(cell)).as(cell).isTrue();
+        }
+
+        /**
+         * {@code \s} is any Unicode white space, so NBSP and U+3000 end the e-mail address's parts;
+         * a space between the phone number's parts must still be U+0020 ({@code [-. ]} is literal).
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"x@y\u00A0mail.com", "x@y\u3000mail.com", "x@y\u2028mail.com", "x\u00A0@example.com",
+                "x@y\u1680mail.com", "555\u00A0123\u00A04567"})
+        void unicodeWhiteSpaceSeparatesLikeASpace(String cell) {
+            assertThat(IdentifierDetector.containsIdentifier(cell)).as(cell).isFalse();
+        }
+
+        /** Characters other than white space may sit in an address: the e-mail pattern finds them. */
+        @ParameterizedTest
+        @ValueSource(strings = {"jan\u00E9@example.com", "jane@ex\u00E4mple.com", "\u7530\u4E2D@example.jp",
+                "x@y\u200Bmail.com", "\uD83D\uDE00@example.org", "\u0436@\u043F\u043E\u0447\u0442\u0430.ru"})
+        void emailAddressesWithNonAsciiCharactersAreFound(String cell) {
+            assertThat(IdentifierDetector.containsIdentifier(cell)).as(cell).isTrue();
+        }
+
+        /**
+         * What DATA.md keeps literal ASCII stays so: the {@code @}, the dot and the top-level domain's
+         * letters, and the phone number's separators (a full-width hyphen is not {@code -}).
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"jane\uFF20example.com", "jane@example\uFF0Ecom", "jane@example.\uFF43\uFF4F\uFF4D",
+                "jane@example.\u0441\u043E\u043C",
+                "\uFF15\uFF15\uFF15\uFF0D\uFF11\uFF12\uFF13\uFF0D\uFF14\uFF15\uFF16\uFF17",
+                "\uFF11\uFF12\uFF13\uFF0D\uFF14\uFF15\uFF0D\uFF16\uFF17\uFF18\uFF19",
+                "\u00B9\u00B2\u00B3-\u2074\u2075-\u2076\u2077\u2078\u2079", "\u2460\u2461\u2462-\u2463\u2464-\u2465\u2466\u2467\u2468",
+                "\u2160\u2161\u2162-\u2163\u2164-\u2165\u2166\u2167\u2168"})
+        void whatDataMdKeepsAsciiStaysAscii(String cell) {
+            assertThat(IdentifierDetector.containsIdentifier(cell)).as(cell).isFalse();
         }
 
         @ParameterizedTest
