@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -386,6 +387,117 @@ class IdentifierDetectorTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(found).isEqualTo(expected);
             assertThat(took).isLessThan(LIMIT);
+        }
+    }
+
+    /**
+     * The gate against DATA.md's three patterns written as regular expressions, with {@code \d},
+     * {@code \s} and {@code \b} as DATA.md reads them (the leading {@code \b} checked on the code
+     * point before, see {@link #referenceHasSsn}), on random cells made of digits of several scripts
+     * (also outside the BMP), separators, letters, marks, spaces and at signs.
+     */
+    @Nested
+    class AgainstThePatterns {
+
+        private static final Pattern EMAIL = Pattern.compile("[^@\\p{IsWhite_Space}]@[^@\\p{IsWhite_Space}]*\\.[A-Za-z]{2,}");
+        private static final Pattern PHONE = Pattern.compile("\\(?\\p{Nd}{3}\\)?[-. ]?\\p{Nd}{3}[-. ]\\p{Nd}{4}");
+        private static final Pattern SSN = Pattern.compile("\\p{Nd}{3}-\\p{Nd}{2}-\\p{Nd}{4}");
+        private static final String[] PIECES = {"1", "2", "9", "0", "\u0663", "\uFF15", "\u096D", "\uD835\uDFD3",
+                "-", "-", ".", " ", "(", ")", "x", "\u00E9", "_", "\uD835\uDC00", "\u0301", "\u00A0", "@", "a.", "co",
+                "\u00BA", "\u203F", "\uDC00", "123", "45", "6789", "555", "-12", "\u0661\u0662\u0663"};
+
+        @Test
+        void agreeOnAMillionRandomCells() {
+            java.util.Random random = new java.util.Random(11);
+            int identifiers = 0;
+            for (int k = 0; k < 1_000_000; k++) {
+                StringBuilder cell = new StringBuilder();
+                for (int pieces = random.nextInt(14); pieces > 0; pieces--) {
+                    cell.append(PIECES[random.nextInt(PIECES.length)]);
+                }
+                String s = cell.toString();
+                boolean expected = EMAIL.matcher(s).find() || PHONE.matcher(s).find() || referenceHasSsn(s);
+                if (expected) {
+                    identifiers++;
+                }
+                assertThat(IdentifierDetector.containsIdentifier(s)).as(s).isEqualTo(expected);
+            }
+            assertThat(identifiers).as("cells with an identifier among the random ones").isGreaterThan(1000);
+        }
+
+        /** {@code \b\d{3}-\d{2}-\d{4}\b} tried at every position, boundaries read on whole code points. */
+        private static boolean referenceHasSsn(String s) {
+            java.util.regex.Matcher matcher = SSN.matcher(s);
+            for (int i = 0; i < s.length(); i++) {
+                matcher.region(i, s.length());
+                if (matcher.lookingAt()
+                        && (i == 0 || !isWord(s.codePointBefore(i)))
+                        && (matcher.end() == s.length() || !isWord(s.codePointAt(matcher.end())))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isWord(int c) {
+            return c == '_' || Character.isLetter(c) || Character.isDigit(c);
+        }
+    }
+
+    /**
+     * DATA.md: the patterns run in linear time. 50 MB cells built to make a backtracking pattern
+     * work hardest: at signs with no top-level domain, runs of digits that almost make a phone
+     * number or an SSN, SSNs glued to letters, in ASCII and in other digits. A pattern quadratic
+     * on any of them would need hours; the gate takes 0.1 to 1 s on each (measured, 2 cores).
+     */
+    @Nested
+    class FiftyMegabyteCells {
+
+        private static final int FIFTY_MB = 50 * 1000 * 1000;
+        private static final Duration LIMIT = Duration.ofSeconds(5);
+
+        static Stream<Arguments> adversarialCells() {
+            return Stream.of(
+                    cell("at signs", () -> "@".repeat(FIFTY_MB)),
+                    cell("a@ and no top-level domain", () -> "a@" + "a".repeat(FIFTY_MB)),
+                    cell("a@ and dots without two letters after them", () -> "a@" + "a.1".repeat(FIFTY_MB / 3)),
+                    cell("a@ repeated", () -> "a@".repeat(FIFTY_MB / 2)),
+                    cell("a@b. repeated", () -> "a@b.".repeat(FIFTY_MB / 4)),
+                    cell("a@ and NBSP", () -> "a@\u00A0".repeat(FIFTY_MB / 3)),
+                    cell("at signs, dots and digits", () -> "1@1.".repeat(FIFTY_MB / 4)),
+                    cell("digits", () -> "1234567890".repeat(FIFTY_MB / 10)),
+                    cell("123-45- repeated", () -> "123-45-".repeat(FIFTY_MB / 7)),
+                    cell("(555) 123- repeated", () -> "(555) 123-".repeat(FIFTY_MB / 10)),
+                    cell("555.123.456 repeated", () -> "555.123.456 ".repeat(FIFTY_MB / 12)),
+                    cell("digits and dashes", () -> "123-".repeat(FIFTY_MB / 4)),
+                    cell("SSNs glued to letters", () -> "x123-45-6789".repeat(FIFTY_MB / 12)),
+                    cell("SSNs glued to digits", () -> "0123-45-67890".repeat(FIFTY_MB / 13)),
+                    cell("SSNs glued to \u00e9", () -> "\u00e9123-45-6789\u00e9".repeat(FIFTY_MB / 13)),
+                    cell("Arabic-Indic digits", () -> "\u0661\u0662\u0663-\u0664\u0665-".repeat(FIFTY_MB / 7)),
+                    cell("full-width digits", () -> "\uFF11\uFF12\uFF13".repeat(FIFTY_MB / 3)),
+                    cell("mathematical digits", () -> "\uD835\uDFCF\uD835\uDFD0-".repeat(FIFTY_MB / 5)),
+                    cell("SSNs glued to a letter outside the BMP",
+                            () -> "\uD835\uDC00123-45-6789".repeat(FIFTY_MB / 13)),
+                    cell("e-mail address at the end", () -> "a@".repeat(FIFTY_MB / 2) + " jane@example.com"),
+                    cell("phone number at the end", () -> "123-45-".repeat(FIFTY_MB / 7) + " 555-123-4567"),
+                    cell("SSN at the end", () -> "x123-45-6789".repeat(FIFTY_MB / 12) + " 123-45-6789"));
+        }
+
+        private static Arguments cell(String name, Supplier<String> content) {
+            return Arguments.of(name, content);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("adversarialCells")
+        void isCheckedWellWithinTheLimit(String name, Supplier<String> content) {
+            String cell = content.get();
+            boolean expected = name.endsWith("at the end");
+            IdentifierDetector.containsIdentifier("warm-up 555-123-4567 jane@example.com 123-45-6789");
+            long start = System.nanoTime();
+            boolean found = IdentifierDetector.containsIdentifier(cell);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(found).as(name).isEqualTo(expected);
+            assertThat(took).as(name).isLessThan(LIMIT);
         }
     }
 }
