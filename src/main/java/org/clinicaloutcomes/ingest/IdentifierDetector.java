@@ -152,8 +152,9 @@ public final class IdentifierDetector {
     /**
      * DATA.md's {@code \(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}} (phone) and {@code \b\d{3}-\d{2}-\d{4}\b}
      * (SSN), {@code \d} any decimal digit (Nd), found in one pass over the cell's maximal runs of
-     * digits instead of with regular expressions, which try both patterns at every position (measured
-     * on 50 MB of digits: 2 to 5 s for the two expressions, 0.1 to 0.4 s for this scan). In terms of runs, as each match must lie:
+     * digits instead of with regular expressions, which try both patterns at every position
+     * (measured on 50 MB of digits: 2 to 5 s for the two expressions, 0.1 to 0.4 s for this scan).
+     * In terms of runs, as each match must lie:
      * <ul>
      * <li>Phone: a run R3 of at least 4 digits right after one of {@code - . space}, right after a run
      * R2 (the leading {@code \(?} never matters to "found anywhere"); and R2 has at least 6 digits
@@ -168,7 +169,8 @@ public final class IdentifierDetector {
      */
     private static boolean containsPhoneNumberOrSsn(String cell) {
         int n = cell.length();
-        // The last three runs ended: start (chars), end (chars, exclusive) and number of digits.
+        // The two runs before the current one (2 the nearer): start and end (char indexes, end
+        // exclusive) and number of digits; -1 and 0 while there is none.
         int start1 = -1, end1 = -1, digits1 = 0;
         int start2 = -1, end2 = -1, digits2 = 0;
         int runStart = -1;
