@@ -46,7 +46,8 @@ public final class HeaderLayout {
                 throw new RefusedFileException(fileName + ": column " + (i + 1)
                         + " has a name that looks like an identifier; remove it from the export");
             }
-            if (IdentifierDetector.isIdentifierHeader(name)) {
+            // The gate normalises the name as written (NFKC first), not the lower-cased one.
+            if (IdentifierDetector.isIdentifierHeader(Values.clean(header[i]))) {
                 throw new RefusedFileException(fileName + ": column '" + name
                         + "' names a direct identifier; remove it from the export (de-identification gate)");
             }
