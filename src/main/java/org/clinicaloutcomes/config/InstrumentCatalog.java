@@ -137,6 +137,9 @@ public final class InstrumentCatalog {
         boolean higherIsBetter = bool(where, "higher_is_better", record.get(4));
         boolean integer = bool(where, "integer", record.get(5));
         Optional<Double> cutoff = optionalNumber(where, "cutoff", record.get(6));
+        if (cutoff.isPresent() && !(cutoff.get() >= min && cutoff.get() <= max)) {
+            throw new RefusedFileException(where + ": cutoff must lie within [min, max]");
+        }
         Optional<Double> reliableChange = optionalNumber(where, "reliable_change", record.get(7));
         Optional<Double> rcSd = optionalNumber(where, "rc_sd", record.get(8));
         Optional<Double> rcReliability = optionalNumber(where, "rc_reliability", record.get(9));
@@ -152,8 +155,8 @@ public final class InstrumentCatalog {
             throw new RefusedFileException(where
                     + ": give either reliable_change or both rc_sd and rc_reliability, not both or neither");
         }
-        if (!(threshold > 0)) {
-            throw new RefusedFileException(where + ": the reliable-change threshold must be positive");
+        if (!(threshold > 0) || !Double.isFinite(threshold)) {
+            throw new RefusedFileException(where + ": the reliable-change threshold must be positive and finite");
         }
         return new Instrument(key, name, min, max, higherIsBetter, integer, cutoff.orElse(null), threshold);
     }
@@ -171,7 +174,12 @@ public final class InstrumentCatalog {
         if (!NUMBER.matcher(value).matches()) {
             throw new RefusedFileException(where + ": " + column + " is not a number");
         }
-        return Optional.of(Double.parseDouble(value));
+        // The pattern admits digits without end; a double holds them only up to about 1.8e308.
+        double number = Double.parseDouble(value);
+        if (!Double.isFinite(number)) {
+            throw new RefusedFileException(where + ": " + column + " is too large to be a finite number");
+        }
+        return Optional.of(number);
     }
 
     private static boolean bool(String where, String column, String cell) throws RefusedFileException {

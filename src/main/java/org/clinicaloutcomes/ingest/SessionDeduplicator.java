@@ -15,11 +15,11 @@ import java.util.List;
  */
 public final class SessionDeduplicator {
 
-    /** Episode, date, number (blank first: it is the smallest long), then line = file order. */
+    /** Episode, date, number by value (blank first: it is the smallest long), then line = file order. */
     public static final Comparator<SessionRecord> SCORE_ORDER = Comparator
             .comparingInt(SessionRecord::episode)
             .thenComparingInt(SessionRecord::day)
-            .thenComparingLong(SessionRecord::number)
+            .thenComparing(SessionRecord::compareNumbers)
             .thenComparingLong(SessionRecord::line);
 
     /**
@@ -42,7 +42,7 @@ public final class SessionDeduplicator {
         SessionRecord standing = null;
         for (SessionRecord session : sessions) {
             if (standing != null && standing.episode() == session.episode() && standing.day() == session.day()
-                    && standing.number() == session.number()) {
+                    && SessionRecord.sameNumber(standing, session)) {
                 if (standing.contentHash() == session.contentHash() && standing.contentHash2() == session.contentHash2()) {
                     duplicates++;
                 } else {

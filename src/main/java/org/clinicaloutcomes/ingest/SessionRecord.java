@@ -1,11 +1,21 @@
 package org.clinicaloutcomes.ingest;
 
+import java.util.Objects;
+
 /**
  * A session row that passed every row rule (duplicates are settled later, per episode).
  *
+ * <p>A session number is any integer ≥ 1 (DATA.md): one of up to {@value #MAX_SMALL_DIGITS}
+ * digits is held in {@code number} as it is; a larger one has {@code number} =
+ * {@link #BIG_NUMBER}, which is above every small number, and its digits in {@code bigNumber}
+ * (no leading zeros, so a longer one is a larger one). Numbers compare by value
+ * ({@link #compareNumbers}).
+ *
  * @param episode     index of the episode in the {@link EpisodeRegistry}
  * @param day         session date as epoch day
- * @param number      session number, {@link #NO_NUMBER} when blank (it sorts first)
+ * @param number      session number, {@link #NO_NUMBER} when blank (it sorts first), or
+ *                    {@link #BIG_NUMBER} for a number of more than {@value #MAX_SMALL_DIGITS} digits
+ * @param bigNumber   the digits of a {@link #BIG_NUMBER} without leading zeros; null otherwise
  * @param attended    false for a no-show or late cancellation
  * @param scores      one score per configured instrument, in configuration order; NaN when absent
  * @param items       the 20 PCL-5 items, or null when the row has none
@@ -13,13 +23,43 @@ package org.clinicaloutcomes.ingest;
  * @param contentHash 128-bit hash of every trimmed field, to tell exact from conflicting duplicates
  * @param contentHash2 the second half of that hash
  */
-public record SessionRecord(int episode, int day, long number, boolean attended, double[] scores,
+public record SessionRecord(int episode, int day, long number, String bigNumber, boolean attended, double[] scores,
                             byte[] items, long line, long contentHash, long contentHash2) {
 
     public static final long NO_NUMBER = Long.MIN_VALUE;
+    /** Numbers of up to this many digits (below 10^18) are held in {@code number}. */
+    public static final int MAX_SMALL_DIGITS = 18;
+    /** Marks a number of more than {@value #MAX_SMALL_DIGITS} digits, held in {@code bigNumber}. */
+    public static final long BIG_NUMBER = Long.MAX_VALUE;
+
+    /** A session whose number, if any, has at most {@value #MAX_SMALL_DIGITS} digits. */
+    public SessionRecord(int episode, int day, long number, boolean attended, double[] scores, byte[] items,
+                         long line, long contentHash, long contentHash2) {
+        this(episode, day, number, null, attended, scores, items, line, contentHash, contentHash2);
+    }
 
     public boolean hasItems() {
         return items != null;
+    }
+
+    /** Session numbers by value, blank first (the order of METRICS.md). */
+    public static int compareNumbers(SessionRecord a, SessionRecord b) {
+        int c = Long.compare(a.number, b.number);
+        if (c != 0 || a.number != BIG_NUMBER) {
+            return c;
+        }
+        return compareDigits(a.bigNumber, b.bigNumber);
+    }
+
+    /** Whether two sessions carry the same number (or both none). */
+    public static boolean sameNumber(SessionRecord a, SessionRecord b) {
+        return a.number == b.number && (a.number != BIG_NUMBER || a.bigNumber.equals(b.bigNumber));
+    }
+
+    /** Two digit strings without leading zeros by value: the longer is larger, then digit by digit. */
+    static int compareDigits(String a, String b) {
+        int c = Integer.compare(a.length(), b.length());
+        return c != 0 ? c : a.compareTo(b);
     }
 
     @Override
@@ -30,7 +70,8 @@ public record SessionRecord(int episode, int day, long number, boolean attended,
     @Override
     public boolean equals(Object other) {
         return other instanceof SessionRecord s && s.line == line && s.episode == episode
-                && s.day == day && s.number == number && s.attended == attended
+                && s.day == day && s.number == number && Objects.equals(s.bigNumber, bigNumber)
+                && s.attended == attended
                 && java.util.Arrays.equals(s.scores, scores) && java.util.Arrays.equals(s.items, items)
                 && s.contentHash == contentHash && s.contentHash2 == contentHash2;
     }

@@ -87,13 +87,28 @@ public final class SessionRowValidator {
         }
         String numberCell = optional(fields, numberColumn);
         long number = SessionRecord.NO_NUMBER;
+        String bigNumber = null;
         boolean numberOutOfRange = false;
         if (numberCell != null) {
             if (!Values.isInteger(numberCell)) {
                 return RowResult.rejected(file, line, "session_number", Reject.NOT_AN_INTEGER);
             }
-            number = Values.parseSmallInteger(numberCell);
-            numberOutOfRange = number < 1 || number == Long.MAX_VALUE;
+            // Any integer >= 1, with no upper bound: up to 18 digits as a long, more as its digits.
+            boolean negative = numberCell.charAt(0) == '-';
+            int start = negative ? 1 : 0;
+            int end = Values.integerEnd(numberCell);
+            while (start < end && numberCell.charAt(start) == '0') {
+                start++;
+            }
+            int digits = end - start;
+            if (negative || digits == 0 || digits > SessionSpill.MAX_NUMBER_DIGITS) {
+                numberOutOfRange = true; // below 1 (minus zero is zero), or too long to stage
+            } else if (digits <= SessionRecord.MAX_SMALL_DIGITS) {
+                number = Values.parseSmallInteger(numberCell);
+            } else {
+                number = SessionRecord.BIG_NUMBER;
+                bigNumber = numberCell.substring(start, end);
+            }
         }
         Values.Flag attendedFlag = Values.parseFlag(attendedColumn < 0 ? "" : Values.clean(fields[attendedColumn]));
         if (attendedFlag == Values.Flag.BAD) {
@@ -184,7 +199,7 @@ public final class SessionRowValidator {
             return RowResult.rejected(file, line, "attended", Reject.SCORES_ON_MISSED_SESSION);
         }
         long[] hash = row.hash();
-        return new RowResult.Accepted<>(new SessionRecord(episode, day, number, attended, scores, items,
+        return new RowResult.Accepted<>(new SessionRecord(episode, day, number, bigNumber, attended, scores, items,
                 line, hash[0], hash[1]));
     }
 

@@ -10,6 +10,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,8 +21,10 @@ import java.util.List;
 /**
  * The compact binary form in which session records are staged on disk between steps, so that
  * memory does not grow with the number of sessions. One record: episode, day, number, line, the
- * two content hashes, a flag byte, a bit mask of the scores present, the scores, the items.
- * Numbers are big-endian, as {@link DataOutputStream} writes them.
+ * two content hashes, a flag byte, a bit mask of the scores present, the scores, the items, and
+ * for a session number of more than {@value SessionRecord#MAX_SMALL_DIGITS} digits (its
+ * {@code number} is then {@link SessionRecord#BIG_NUMBER}) the count of its digits and the digits
+ * in ASCII. Numbers are big-endian, as {@link DataOutputStream} writes them.
  *
  * <p>{@link #encode} and {@link Reader} move whole blocks of records between a byte array and
  * the file, with no per-value stream call; {@link #write} and {@link #read} are the same format
@@ -31,10 +34,16 @@ public final class SessionSpill {
 
     /** Instruments beyond this many cannot be staged (the score mask is one long). */
     public static final int MAX_INSTRUMENTS = 64;
-    /** The largest record: 49 bytes of fixed fields, 64 scores and 20 items. */
-    public static final int MAX_RECORD_BYTES = 49 + 8 * MAX_INSTRUMENTS + 20;
+    /**
+     * The most digits a session number may have (a longer one is out of range): the staging
+     * writer encodes every record into a buffer of {@link #MAX_RECORD_BYTES}.
+     */
+    public static final int MAX_NUMBER_DIGITS = 1 << 20;
+    /** The largest record: 49 bytes of fixed fields, 64 scores, 20 items and the longest number. */
+    public static final int MAX_RECORD_BYTES = 49 + 8 * MAX_INSTRUMENTS + 20 + 4 + MAX_NUMBER_DIGITS;
     private static final int ATTENDED = 1;
     private static final int ITEMS = 2;
+    private static final int BIG_NUMBER = 4;
     private static final int FIXED_BYTES = 49;
     private static final int ITEM_COUNT = 20;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -57,7 +66,10 @@ public final class SessionSpill {
                 size += 8;
             }
         }
-        return record.items() != null ? size + ITEM_COUNT : size;
+        if (record.items() != null) {
+            size += ITEM_COUNT;
+        }
+        return record.bigNumber() != null ? size + 4 + record.bigNumber().length() : size;
     }
 
     /**
@@ -73,7 +85,9 @@ public final class SessionSpill {
         LONG.set(bytes, at + 16, record.line());
         LONG.set(bytes, at + 24, record.contentHash());
         LONG.set(bytes, at + 32, record.contentHash2());
-        bytes[at + 40] = (byte) ((record.attended() ? ATTENDED : 0) | (record.items() != null ? ITEMS : 0));
+        String bigNumber = record.bigNumber();
+        bytes[at + 40] = (byte) ((record.attended() ? ATTENDED : 0) | (record.items() != null ? ITEMS : 0)
+                | (bigNumber != null ? BIG_NUMBER : 0));
         double[] scores = record.scores();
         long mask = 0;
         at += FIXED_BYTES;
@@ -88,6 +102,13 @@ public final class SessionSpill {
         if (record.items() != null) {
             System.arraycopy(record.items(), 0, bytes, at, ITEM_COUNT);
             at += ITEM_COUNT;
+        }
+        if (bigNumber != null) {
+            INT.set(bytes, at, bigNumber.length());
+            at += 4;
+            for (int i = 0; i < bigNumber.length(); i++) {
+                bytes[at++] = (byte) bigNumber.charAt(i); // ASCII digits
+            }
         }
         return at;
     }
@@ -116,7 +137,14 @@ public final class SessionSpill {
             items = new byte[ITEM_COUNT];
             in.readFully(items);
         }
-        return new SessionRecord(episode, day, number, (flags & ATTENDED) != 0, scores, items, line, hash, hash2);
+        String bigNumber = null;
+        if ((flags & BIG_NUMBER) != 0) {
+            byte[] digits = new byte[in.readInt()];
+            in.readFully(digits);
+            bigNumber = new String(digits, StandardCharsets.US_ASCII);
+        }
+        return new SessionRecord(episode, day, number, bigNumber, (flags & ATTENDED) != 0, scores, items, line,
+                hash, hash2);
     }
 
     public static List<SessionRecord> readAll(Path file, int instrumentCount) throws IOException {
@@ -152,17 +180,14 @@ public final class SessionSpill {
 
         /** The next record, or null at the end of the file. */
         public SessionRecord next() throws IOException {
-            if (limit - position < MAX_RECORD_BYTES && !endOfFile) {
-                fill();
-            }
-            if (position == limit) {
+            if (!available(1)) {
                 return null;
+            }
+            if (!available(FIXED_BYTES)) {
+                throw truncated();
             }
             byte[] bytes = buffer;
             int at = position;
-            if (limit - at < FIXED_BYTES) {
-                throw truncated();
-            }
             int episode = (int) INT.get(bytes, at);
             int day = (int) INT.get(bytes, at + 4);
             long number = (long) LONG.get(bytes, at + 8);
@@ -171,11 +196,23 @@ public final class SessionSpill {
             long hash2 = (long) LONG.get(bytes, at + 32);
             int flags = bytes[at + 40];
             long mask = (long) LONG.get(bytes, at + 41);
-            at += FIXED_BYTES;
-            int size = Long.bitCount(mask) * 8 + ((flags & ITEMS) != 0 ? ITEM_COUNT : 0);
-            if (limit - at < size) {
+            int size = FIXED_BYTES + Long.bitCount(mask) * 8 + ((flags & ITEMS) != 0 ? ITEM_COUNT : 0);
+            int digits = 0;
+            if ((flags & BIG_NUMBER) != 0) {
+                if (!available(size + 4)) {
+                    throw truncated();
+                }
+                digits = (int) INT.get(buffer, position + size);
+                if (digits <= 0 || digits > MAX_NUMBER_DIGITS) {
+                    throw new IOException("staged sessions hold a malformed record: " + file);
+                }
+                size += 4 + digits;
+            }
+            if (!available(size)) {
                 throw truncated();
             }
+            bytes = buffer;
+            at = position + FIXED_BYTES;
             double[] scores = new double[instrumentCount];
             for (int i = 0; i < instrumentCount; i++) {
                 if ((mask & (1L << i)) != 0) {
@@ -190,18 +227,35 @@ public final class SessionSpill {
                 items = Arrays.copyOfRange(bytes, at, at + ITEM_COUNT);
                 at += ITEM_COUNT;
             }
-            position = at;
-            return new SessionRecord(episode, day, number, (flags & ATTENDED) != 0, scores, items, line, hash, hash2);
+            String bigNumber = null;
+            if (digits > 0) {
+                bigNumber = new String(bytes, at + 4, digits, StandardCharsets.US_ASCII);
+            }
+            position += size;
+            return new SessionRecord(episode, day, number, bigNumber, (flags & ATTENDED) != 0, scores, items, line,
+                    hash, hash2);
+        }
+
+        /** Whether {@code count} bytes are in the buffer at {@link #position}, reading more if need be. */
+        private boolean available(int count) throws IOException {
+            while (limit - position < count && !endOfFile) {
+                fill();
+            }
+            return limit - position >= count;
         }
 
         private IOException truncated() {
             return new EOFException("staged sessions end inside a record: " + file);
         }
 
+        /** Moves the unread bytes to the front and reads more after them (a larger buffer if full). */
         private void fill() throws IOException {
             System.arraycopy(buffer, position, buffer, 0, limit - position);
             limit -= position;
             position = 0;
+            if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2); // one record longer than the buffer
+            }
             while (limit < buffer.length) {
                 int read = channel.read(ByteBuffer.wrap(buffer, limit, buffer.length - limit));
                 if (read < 0) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class StagedPartition {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final int FIXED_BYTES = 49;
     private static final int ITEMS = 2;
+    private static final int BIG_NUMBER = 4;
     private static final int ITEM_COUNT = 20;
 
     /**
@@ -42,12 +44,17 @@ public final class StagedPartition {
     private final int[] day;
     private final long[] number;
     private final long[] line;
+    /** The staged bytes and where each record starts, for the digits of numbers beyond a long. */
+    private final byte[] bytes;
+    private final int[] offset;
 
-    private StagedPartition(int[] episode, int[] day, long[] number, long[] line) {
+    private StagedPartition(int[] episode, int[] day, long[] number, long[] line, byte[] bytes, int[] offset) {
         this.episode = episode;
         this.day = day;
         this.number = number;
         this.line = line;
+        this.bytes = bytes;
+        this.offset = offset;
     }
 
     /**
@@ -85,7 +92,7 @@ public final class StagedPartition {
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        StagedPartition keys = new StagedPartition(episode, day, number, line);
+        StagedPartition keys = new StagedPartition(episode, day, number, line, bytes, offset);
         keys.sort(order, new int[count], 0, count);
 
         List<Reject> rejects = new ArrayList<>();
@@ -100,7 +107,7 @@ public final class StagedPartition {
             int standing = -1;
             for (int i : order) {
                 if (standing >= 0 && episode[standing] == episode[i] && day[standing] == day[i]
-                        && number[standing] == number[i]) {
+                        && keys.compareNumbers(standing, i) == 0) {
                     if (hash[standing] == hash[i] && hash2[standing] == hash2[i]) {
                         duplicates++;
                     } else {
@@ -132,12 +139,28 @@ public final class StagedPartition {
             throw new IOException("staged sessions end inside a record: " + file);
         }
         int flags = bytes[at + 40];
-        long mask = (long) LONG.get(bytes, at + 41);
-        int end = at + FIXED_BYTES + Long.bitCount(mask) * 8 + ((flags & ITEMS) != 0 ? ITEM_COUNT : 0);
-        if (end > bytes.length) {
+        int end = digitsAt(bytes, at);
+        if ((flags & BIG_NUMBER) != 0) {
+            if (end > bytes.length - 4) {
+                throw new IOException("staged sessions end inside a record: " + file);
+            }
+            int digits = (int) INT.get(bytes, end);
+            if (digits <= 0 || digits > SessionSpill.MAX_NUMBER_DIGITS) {
+                throw new IOException("staged sessions hold a malformed record: " + file);
+            }
+            end += 4 + digits;
+        }
+        if (end > bytes.length || end < at) {
             throw new IOException("staged sessions end inside a record: " + file);
         }
         return end;
+    }
+
+    /** Offset after the scores and items of the record at {@code at}: where a long number's digit count is. */
+    private static int digitsAt(byte[] bytes, int at) {
+        int flags = bytes[at + 40];
+        long mask = (long) LONG.get(bytes, at + 41);
+        return at + FIXED_BYTES + Long.bitCount(mask) * 8 + ((flags & ITEMS) != 0 ? ITEM_COUNT : 0);
     }
 
     private static void writeFully(FileChannel out, byte[] buffer, int length) throws IOException {
@@ -157,8 +180,22 @@ public final class StagedPartition {
         if (c != 0) {
             return c;
         }
-        c = Long.compare(number[a], number[b]);
+        c = compareNumbers(a, b);
         return c != 0 ? c : Long.compare(line[a], line[b]);
+    }
+
+    /** {@link SessionRecord#compareNumbers} on record indexes: the digits are read only for numbers beyond a long. */
+    private int compareNumbers(int a, int b) {
+        int c = Long.compare(number[a], number[b]);
+        if (c != 0 || number[a] != SessionRecord.BIG_NUMBER) {
+            return c;
+        }
+        int atA = digitsAt(bytes, offset[a]);
+        int atB = digitsAt(bytes, offset[b]);
+        int lengthA = (int) INT.get(bytes, atA);
+        int lengthB = (int) INT.get(bytes, atB);
+        c = Integer.compare(lengthA, lengthB);
+        return c != 0 ? c : Arrays.compareUnsigned(bytes, atA + 4, atA + 4 + lengthA, bytes, atB + 4, atB + 4 + lengthB);
     }
 
     /** Merge sort of {@code order[from, to)}; linear on runs already in order, as staged rows mostly are. */

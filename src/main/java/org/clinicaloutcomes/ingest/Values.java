@@ -87,37 +87,65 @@ final class Values {
         return value;
     }
 
-    /** Whether a cell matches {@code -?[0-9]+}. */
+    /**
+     * Whether a cell matches DATA.md's integer pattern {@code -?[0-9]+(\.0+)?}: {@code 12.0} is 12,
+     * as statistics packages write whole numbers in a column with missing values.
+     */
     static boolean isInteger(String cleaned) {
-        int start = cleaned.startsWith("-") ? 1 : 0;
-        if (cleaned.length() == start) {
+        int length = cleaned.length();
+        int start = length > 0 && cleaned.charAt(0) == '-' ? 1 : 0;
+        int end = digitsEnd(cleaned, start);
+        if (end == start) {
             return false;
         }
-        for (int i = start; i < cleaned.length(); i++) {
-            char c = cleaned.charAt(i);
-            if (c < '0' || c > '9') {
+        if (end == length) {
+            return true;
+        }
+        if (cleaned.charAt(end) != '.' || end + 1 == length) {
+            return false;
+        }
+        for (int i = end + 1; i < length; i++) {
+            if (cleaned.charAt(i) != '0') {
                 return false;
             }
         }
         return true;
     }
 
+    /** The index after the run of ASCII digits that starts at {@code from}. */
+    private static int digitsEnd(String cell, int from) {
+        int i = from;
+        while (i < cell.length() && cell.charAt(i) >= '0' && cell.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
     /**
-     * The value of a cell known to match {@code -?[0-9]+}, leading zeros allowed; a magnitude
-     * beyond 18 digits reads as {@link Long#MAX_VALUE} (or its negative), which no range admits.
+     * The end of the whole-number part of a cell known to be an {@linkplain #isInteger integer}:
+     * its length, or the index of the {@code .} before the zeros.
+     */
+    static int integerEnd(String cleaned) {
+        return digitsEnd(cleaned, cleaned.charAt(0) == '-' ? 1 : 0);
+    }
+
+    /**
+     * The value of a cell known to be an {@linkplain #isInteger integer}, leading zeros allowed; a
+     * magnitude beyond 18 digits reads as {@link Long#MAX_VALUE} (or its negative), which no
+     * range admits.
      */
     static long parseSmallInteger(String cleaned) {
         boolean negative = cleaned.charAt(0) == '-';
         int start = negative ? 1 : 0;
-        int length = cleaned.length();
-        while (start < length - 1 && cleaned.charAt(start) == '0') {
+        int end = integerEnd(cleaned);
+        while (start < end - 1 && cleaned.charAt(start) == '0') {
             start++;
         }
-        if (length - start > 18) {
+        if (end - start > 18) {
             return negative ? -Long.MAX_VALUE : Long.MAX_VALUE;
         }
         long magnitude = 0;
-        for (int i = start; i < length; i++) {
+        for (int i = start; i < end; i++) {
             magnitude = magnitude * 10 + (cleaned.charAt(i) - '0');
         }
         return negative ? -magnitude : magnitude;
@@ -125,13 +153,16 @@ final class Values {
 
     /** Whether a cell matches {@code -?[0-9]+(\.[0-9]+)?}. */
     static boolean isDecimal(String cleaned) {
-        int dot = cleaned.indexOf('.');
-        if (dot < 0) {
-            return isInteger(cleaned);
+        int length = cleaned.length();
+        int start = length > 0 && cleaned.charAt(0) == '-' ? 1 : 0;
+        int end = digitsEnd(cleaned, start);
+        if (end == start) {
+            return false;
         }
-        String fraction = cleaned.substring(dot + 1);
-        return isInteger(cleaned.substring(0, dot)) && !fraction.isEmpty()
-                && !fraction.startsWith("-") && isInteger(fraction);
+        if (end == length) {
+            return true;
+        }
+        return cleaned.charAt(end) == '.' && end + 1 < length && digitsEnd(cleaned, end + 1) == length;
     }
 
     /**

@@ -107,6 +107,13 @@ public final class OutcomesWorkbook {
      * million rows, and a workbook of that size would not fit a modest heap or a reader's patience.
      */
     static final int MAX_LISTED_ROWS = 5_000;
+    /**
+     * Lists that only the workbook holds and whose length depends on the input (the warnings, one
+     * per unknown column; the reject reasons of a file, one per column and reason) show at most
+     * this many entries, then a row "and N more": a header of a million columns must not make a
+     * million rows (a sheet holds 1,048,576).
+     */
+    static final int MAX_LISTED_ITEMS = 100;
     private final List<RenderedChart> charts;
     private final Map<String, Integer> pictureIndex = new HashMap<>();
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
@@ -626,8 +633,13 @@ public final class OutcomesWorkbook {
                 col("funnel_95_high", Kind.PERCENT, OutcomeTables.ClinicianRow::funnel95High),
                 col("funnel_998_low", Kind.PERCENT, OutcomeTables.ClinicianRow::funnel998Low),
                 col("funnel_998_high", Kind.PERCENT, OutcomeTables.ClinicianRow::funnel998High));
-        int row = table(s, 0, OutcomeCsvFiles.CLINICIANS, columns, tables.clinicians(),
+        List<OutcomeTables.ClinicianRow> clinicians = tables.clinicians();
+        int listed = Math.min(clinicians.size(), MAX_LISTED_ROWS);
+        int row = table(s, 0, OutcomeCsvFiles.CLINICIANS, columns, clinicians.subList(0, listed),
                 OutcomeTables.ClinicianRow::nPaired, true, 1);
+        if (clinicians.size() > listed) {
+            row = note(s, row, andMore(clinicians.size() - listed) + " clinicians: every one is in csv/clinicians.csv.");
+        }
         row = note(s, row + 1, "On " + primary.name() + ". The limits are where a clinician's rate would fall by chance "
                 + "alone, at their number of clients, around the practice rate; case mix is not adjusted for.");
         placeCharts(s, CLINICIANS, 0, row, columns.size(), 1);
@@ -717,12 +729,19 @@ public final class OutcomesWorkbook {
             List<DataQuality.ReasonCount> reasons = quality.reasons().stream()
                     .filter(r -> r.file().equals(file.file())).toList();
             String[] markers = reasonMarkers(file, reasons);
-            for (int i = 0; i < reasons.size(); i++) {
+            int listed = Math.min(reasons.size(), MAX_LISTED_ITEMS);
+            for (int i = 0; i < listed; i++) {
                 DataQuality.ReasonCount r = reasons.get(i);
                 s.text(row, 0, r.file());
                 s.text(row, 1, r.column());
                 s.text(row, 2, r.reason());
                 s.value(row, 3, markers[i] != null ? markers[i] : r.rows(), Kind.COUNT, false);
+                row++;
+            }
+            if (reasons.size() > listed) {
+                s.text(row, 0, file.file());
+                s.styled(row, 1, andMore(reasons.size() - listed) + " columns and reasons (rows of fewer rejects; "
+                        + "every rejected row is in rejects.csv)", styles.note, false);
                 row++;
             }
         }
@@ -734,12 +753,22 @@ public final class OutcomesWorkbook {
 
         row++;
         s.styled(row++, 0, "Warnings", styles.section, false);
-        for (String warning : quality.warnings()) {
+        List<String> warnings = quality.warnings();
+        int listed = Math.min(warnings.size(), MAX_LISTED_ITEMS);
+        for (String warning : warnings.subList(0, listed)) {
             s.styled(row++, 0, warning, styles.subtitle, false);
+        }
+        if (warnings.size() > listed) {
+            s.styled(row++, 0, andMore(warnings.size() - listed) + " warnings", styles.subtitle, false);
         }
         if (quality.warnings().isEmpty()) {
             note(s, row, "No warnings.");
         }
+    }
+
+    /** The row that ends a capped list: {@code and 999,900 more}. */
+    static String andMore(long more) {
+        return String.format(Locale.ROOT, "and %,d more", more);
     }
 
     private static final String[] FILE_HEADERS = {"File", "Rows read", "Accepted", "Rejected", "Duplicates", "Bytes",

@@ -195,6 +195,51 @@ class InstrumentCatalogTest {
             assertRefused(HEADER + "\nx,X,0," + max + ",false,true,,2,,\n", "2", "max");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"70", "64", "63.5", "-1", "-0.5"})
+        void cutoffOutsideMinToMaxIsRefused(String cutoff) {
+            assertRefused(HEADER + "\nbdi2,BDI-II,0,63,false,true," + cutoff + ",8,,\n", "2", "cutoff");
+        }
+
+        @Test
+        void cutoffOutsideTheRangeIsRefusedWithTheRcPairToo() {
+            assertRefused(HEADER + "\npcl5,PCL-5,0,80,false,true,33,10,,\nx,X,16,80,true,true,15,,13.1,0.85\n", "3",
+                    "cutoff");
+        }
+
+        @Test
+        void cutoffAtEitherEndOfTheRangeIsAllowed() throws Exception {
+            assertThat(load(HEADER + "\na,A,0,63,false,true,0,8,,\nb,B,0,63,false,true,63,8,,\n"
+                    + "c,C,-5,5,true,false,-5,1.5,,\n").instruments())
+                    .extracting(Instrument::cutoff).containsExactly(0.0, 63.0, -5.0);
+        }
+
+        @Test
+        void numbersTooLargeForADoubleAreRefusedNamingTheColumn() {
+            String huge = "1" + "0".repeat(400);
+            assertRefused(HEADER + "\nx,X,0," + huge + ",false,true,,2,,\n", "2", "max");
+            assertRefused(HEADER + "\nx,X,-" + huge + ",10,false,true,,2,,\n", "2", "min");
+            assertRefused(HEADER + "\nx,X,0,10,false,true," + huge + ",2,,\n", "2", "cutoff");
+            assertRefused(HEADER + "\nx,X,0,10,false,true,," + huge + ",,\n", "2", "reliable_change");
+            assertRefused(HEADER + "\nx,X,0,10,false,true,,," + huge + ",0.5\n", "2", "rc_sd");
+            assertRefused(HEADER + "\nx,X,0,10,false,true,,,3," + huge + "\n", "2", "rc_reliability");
+        }
+
+        @Test
+        void aThresholdThatOverflowsIsRefused() {
+            String large = "1" + "0".repeat(308);
+            assertRefused(HEADER + "\nx,X,0,10,false,true,,," + large + ",0\n", "2", "threshold");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1e999", "-Infinity", "inf", "0x10", "0X1A", "1_000", "1,5", "Ⅷ", "٣", "1.", ".5", "1.5.2"})
+        void nonFiniteOrNonDecimalSpellingsAreRefused(String value) {
+            String cell = value.contains(",") ? "\"" + value + "\"" : value;
+            assertRefused(HEADER + "\nx,X,0," + cell + ",false,true,,2,,\n", "2", "max");
+            assertRefused(HEADER + "\nx,X,0,10,false,true," + cell + ",2,,\n", "2", "cutoff");
+            assertRefused(HEADER + "\nx,X,0,10,false,true,,,3," + cell + "\n", "2", "rc_reliability");
+        }
+
         @Test
         void duplicateKeyIsRefused() {
             assertRefused(HEADER + "\npcl5,PCL-5,0,80,false,true,33,10,,\nphq9,PHQ-9,0,27,false,true,10,6,,\n"

@@ -2,6 +2,9 @@ package org.clinicaloutcomes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +48,25 @@ class SessionDeduplicatorTest {
         return records;
     }
 
-    private static SessionDeduplicator.Result deduplicate(List<SessionRecord> sessions) {
-        return SessionDeduplicator.deduplicate(new ArrayList<>(sessions), "sessions.csv");
+    /**
+     * Deduplicates in memory, and checks that {@link StagedPartition} gives the same result on the
+     * sessions staged in their binary form.
+     */
+    private SessionDeduplicator.Result deduplicate(List<SessionRecord> sessions) throws Exception {
+        SessionDeduplicator.Result result = SessionDeduplicator.deduplicate(new ArrayList<>(sessions), "sessions.csv");
+        Path staged = folder.resolve("staged.bin");
+        Path output = folder.resolve("deduplicated.bin");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(staged)))) {
+            for (SessionRecord session : sessions) {
+                SessionSpill.write(out, session);
+            }
+        }
+        StagedPartition.Summary summary = StagedPartition.deduplicate(staged, output, "sessions.csv");
+        assertThat(SessionSpill.readAll(output, INSTRUMENTS.size())).isEqualTo(result.accepted());
+        assertThat(summary.accepted()).isEqualTo(result.accepted().size());
+        assertThat(summary.duplicates()).isEqualTo(result.duplicates());
+        assertThat(summary.rejects()).isEqualTo(result.rejects());
+        return result;
     }
 
     private static Reject conflicting(long line) {
@@ -267,7 +287,59 @@ class SessionDeduplicatorTest {
     }
 
     @Test
-    void noSessionsGiveAnEmptyResult() {
+    void sessionNumbersAreComparedByValue() throws Exception {
+        SessionDeduplicator.Result result = deduplicate(accepted("""
+                client_id,session_date,session_number,pcl5
+                E1,2025-01-13,1,50
+                E1,2025-01-13,0001,50
+                E1,2025-01-13,1.0,51
+                E1,2025-01-20,007,45
+                E1,2025-01-20,7,45
+                """));
+
+        // 0001 and 1.0 are the number 1, 007 is 7: same key, different text, so conflicting duplicates.
+        assertThat(result.accepted()).extracting(SessionRecord::line).containsExactly(2L, 5L);
+        assertThat(result.rejects()).containsExactly(conflicting(3), conflicting(4), conflicting(6));
+        assertThat(result.duplicates()).isZero();
+    }
+
+    @Test
+    void twoDifferentTwentyDigitNumbersOnOneDateAreNotDuplicatesAndAreOrderedByValue() throws Exception {
+        // Both beyond a long, and equal as doubles (they differ by 1 in the last digit).
+        SessionDeduplicator.Result result = deduplicate(accepted("""
+                client_id,session_date,session_number,pcl5
+                E1,2025-01-13,12345678901234567891,50
+                E1,2025-01-13,12345678901234567890,50
+                E1,2025-01-13,999999999999999999,50
+                E1,2025-01-13,99999999999999999999,50
+                E1,2025-01-13,1000000000000000000,50
+                E1,2025-01-13,,50
+                E1,2025-01-13,2,50
+                """));
+
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.rejects()).isEmpty();
+        assertThat(result.accepted()).extracting(SessionRecord::line).containsExactly(7L, 8L, 4L, 6L, 3L, 2L, 5L);
+    }
+
+    @Test
+    void longNumbersAreDuplicatesOnlyWhenTheirValuesAreEqual() throws Exception {
+        String forty = "1234567890123456789012345678901234567890";
+        SessionDeduplicator.Result result = deduplicate(accepted("client_id,session_date,session_number,pcl5\n"
+                + "E1,2025-01-13," + forty + ",50\n"
+                + "E1,2025-01-13,000" + forty + ",50\n"
+                + "E1,2025-01-13," + forty + ".00,51\n"
+                + "E1,2025-01-13," + forty + ",50\n"
+                + "E1,2025-01-13," + forty.replace('0', '9') + ",50\n"
+                + "E2,2025-01-13," + forty + ",50\n"));
+
+        assertThat(result.accepted()).extracting(SessionRecord::line).containsExactly(2L, 6L, 7L);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(result.rejects()).containsExactly(conflicting(3), conflicting(4));
+    }
+
+    @Test
+    void noSessionsGiveAnEmptyResult() throws Exception {
         SessionDeduplicator.Result result = deduplicate(List.of());
 
         assertThat(result.accepted()).isEmpty();

@@ -136,6 +136,43 @@ class SessionRowValidatorTest {
             assertThat(record.scores()).containsExactly(noScores());
         }
 
+        @ParameterizedTest
+        @CsvSource({"1,1", "007,7", "0001,1", "12.0,12", "3.000,3", "999999999999999999,999999999999999999"})
+        void sessionNumberOfUpTo18DigitsIsHeldAsALong(String cell, long value) throws Exception {
+            SessionRecord record = accept("E1,2025-01-13," + cell + ",Y,45,,,,");
+
+            assertThat(record.number()).isEqualTo(value);
+            assertThat(record.bigNumber()).isNull();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"1000000000000000000,1000000000000000000", "12345678901234567890,12345678901234567890",
+                "99999999999999999999,99999999999999999999", "00012345678901234567890.00,12345678901234567890",
+                "1234567890123456789012345678901234567890,1234567890123456789012345678901234567890"})
+        void longerSessionNumberIsAcceptedWithItsDigits(String cell, String digits) throws Exception {
+            SessionRecord record = accept("E1,2025-01-13," + cell + ",Y,45,,,,");
+
+            assertThat(record.number()).isEqualTo(SessionRecord.BIG_NUMBER);
+            assertThat(record.bigNumber()).isEqualTo(digits);
+        }
+
+        @Test
+        void sessionNumberOfTheMostDigitsStagedIsAccepted() throws Exception {
+            String digits = "9".repeat(SessionSpill.MAX_NUMBER_DIGITS);
+            SessionRecord record = accept("E1,2025-01-13,000" + digits + ",Y,45,,,,");
+
+            assertThat(record.bigNumber()).isEqualTo(digits);
+        }
+
+        @Test
+        void integerScoresAndItemsWithZeroDecimalsAreWholeNumbers() throws Exception {
+            assertThat(accept("E1,2025-01-13,1,Y,40.0,12.00,,,").scores())
+                    .containsExactly(40, 12, Double.NaN, Double.NaN, Double.NaN);
+            SessionRecord items = accept(ITEM_HEADER, "E1,2025-01-13,Y,40.0,1.0,2,0,3,4,1,2,0,3,4,1,2,0,3,4,1,2,0,3,4.00");
+            assertThat(items.items()).containsExactly(ITEMS_40_BYTES);
+            assertThat(items.scores()[0]).isEqualTo(40);
+        }
+
         @Test
         void surroundingSpacesAreTrimmed() throws Exception {
             SessionRecord record = accept(" E1 , 2025-01-13 , 3 , y ,  45 , 12 ,9,50 , 30 ");
@@ -295,16 +332,23 @@ class SessionRowValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"7.5", "1.0", "1e3", "one", "+1", "#1", "1-2"})
+        @ValueSource(strings = {"7.5", "1.5", "1.01", "1.", ".0", "1.0.0", "1e3", "one", "+1", "#1", "1-2",
+                "12345678901234567890.5"})
         void sessionNumberThatIsNotAnIntegerIsRejected(String number) throws Exception {
             assertThat(reject("E1,2025-01-13," + number + ",Y,40,,,,"))
                     .isEqualTo(at("session_number", Reject.NOT_AN_INTEGER));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"0", "-1", "-0", "99999999999999999999"})
+        @ValueSource(strings = {"0", "-1", "-0", "000", "0.0", "-0.00", "-12345678901234567890", "-1.0"})
         void sessionNumberBelowOneIsOutOfRange(String number) throws Exception {
             assertThat(reject("E1,2025-01-13," + number + ",Y,40,,,,"))
+                    .isEqualTo(at("session_number", Reject.OUT_OF_RANGE));
+        }
+
+        @Test
+        void sessionNumberLongerThanTheStagingFormHoldsIsOutOfRange() throws Exception {
+            assertThat(reject("E1,2025-01-13,1" + "0".repeat(SessionSpill.MAX_NUMBER_DIGITS) + ",Y,40,,,,"))
                     .isEqualTo(at("session_number", Reject.OUT_OF_RANGE));
         }
 
@@ -315,7 +359,8 @@ class SessionRowValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"7.5", "12.0", "1e3", "seven", "+5", "1 2", "12,5", "0x10", "--3", "-", "½"})
+        @ValueSource(strings = {"7.5", "12.5", "12.01", "12.", "1e3", "seven", "+5", "1 2", "12,5", "0x10", "--3", "-",
+                "½"})
         void integerScoreThatDoesNotMatchTheIntegerPatternIsNotAnInteger(String score) throws Exception {
             String cell = score.contains(",") ? "\"" + score + "\"" : score;
             assertThat(reject("E1,2025-01-13,1,Y,40,12," + cell + ",,"))
@@ -331,7 +376,7 @@ class SessionRowValidatorTest {
 
         @Test
         void itemThatIsNotAnIntegerIsRejectedNamingTheItem() throws Exception {
-            assertThat(reject(ITEM_HEADER, "E1,2025-01-13,Y,,1,2,2.0,3,4,1,2,0,3,4,1,2,0,3,4,1,2,0,3,4"))
+            assertThat(reject(ITEM_HEADER, "E1,2025-01-13,Y,,1,2,2.5,3,4,1,2,0,3,4,1,2,0,3,4,1,2,0,3,4"))
                     .isEqualTo(at("pcl5_3", Reject.NOT_AN_INTEGER));
         }
 

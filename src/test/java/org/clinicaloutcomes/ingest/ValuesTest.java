@@ -3,6 +3,7 @@ package org.clinicaloutcomes.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DATA.md, "Files": the cell-level rules shared by both files. */
@@ -42,7 +43,22 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7.5", "12.0", "1e3", "seven", "", "-", "+7", "7-", "1 000", "١٢", "0x1F", "7.", ".5"})
+    @ValueSource(strings = {"12.0", "12.000", "-3.0", "007.00", "0.0", "-0.0", "123456789012345678901234567890.0"})
+    void wholeNumbersWithZeroDecimalsAreIntegers(String cell) {
+        assertThat(Values.isInteger(cell)).isTrue();
+        assertThat(Values.isDecimal(cell)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12.0,12", "12.000,12", "-3.0,-3", "007.00,7", "0.0,0", "4.0,4"})
+    void wholeNumbersWithZeroDecimalsHaveTheirValue(String cell, long value) {
+        assertThat(Values.parseSmallInteger(cell)).isEqualTo(value);
+        assertThat(Values.parseNumber(cell)).isEqualTo((double) value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7.5", "12.01", "12.10", "1e3", "seven", "", "-", "+7", "7-", "1 000", "١٢", "0x1F", "7.",
+            ".5", ".0", "-.0", "1.0.0", "12.0.0", "12..0", "12.0 ", "12.0x", "12,0"})
     void otherCellsAreNotIntegers(String cell) {
         assertThat(Values.isInteger(cell)).isFalse();
     }
@@ -54,7 +70,7 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7.", ".5", "-.5", "1e3", "1.5e2", "1.2.3", "1.-2", "1..2", "+1.5", "1,5", "seven", "",
+    @ValueSource(strings = {"7.", ".5", "-.5", "1e3", "1.5e2", "1.2.3", "1.2.0", "1.0.0", "1.-2", "1..2", "+1.5", "1,5", "seven", "",
             "-", "NaN", "Infinity"})
     void otherCellsAreNotDecimals(String cell) {
         assertThat(Values.isDecimal(cell)).isFalse();

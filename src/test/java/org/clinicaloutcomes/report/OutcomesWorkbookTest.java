@@ -30,6 +30,7 @@ import org.clinicaloutcomes.analysis.CohortFixture;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -457,6 +458,90 @@ class OutcomesWorkbookTest {
         assertNumber(sessions.getCell(column(header, "Duplicates")), 2, "0");
         assertThat(texts(sheet)).contains("not a number", "wrong number of fields",
                 "sessions.csv: 2 exact duplicate rows dropped");
+    }
+
+    @Test
+    void longListsOfTheDataQualitySheetAreCappedWithTheRestCounted() throws IOException {
+        // A sessions.csv header of a million unknown columns: a warning each, more than a sheet holds.
+        int unknownColumns = 1_000_000;
+        List<String> warnings = new ArrayList<>(unknownColumns + 1);
+        for (int i = 0; i < unknownColumns; i++) {
+            warnings.add("sessions.csv: unknown column 'x" + i + "' ignored");
+        }
+        warnings.add("sessions.csv: 2 exact duplicate rows dropped");
+        List<DataQuality.ReasonCount> reasons = new ArrayList<>();
+        reasons.add(new DataQuality.ReasonCount("intake.csv", "intake_date", "bad date", 2));
+        for (int i = 0; i < 250; i++) {
+            reasons.add(new DataQuality.ReasonCount("sessions.csv", "x" + i, Reject.POSSIBLE_IDENTIFIER, 300 - i));
+        }
+        DataQuality quality = new DataQuality(ReportFixture.quality().files(), reasons, warnings);
+        Path file = folder.resolve("capped").resolve("outcomes.xlsx");
+
+        OutcomesWorkbook.write(file, tables, run, quality, List.of());
+
+        try (XSSFWorkbook workbook = open(file)) {
+            XSSFSheet sheet = workbook.getSheet("Data quality");
+            List<String> texts = texts(sheet);
+            int cap = OutcomesWorkbook.MAX_LISTED_ITEMS;
+            assertThat(texts.stream().filter(t -> t.contains("unknown column"))).hasSize(cap);
+            assertThat(texts).contains("sessions.csv: unknown column 'x0' ignored",
+                    "sessions.csv: unknown column 'x" + (cap - 1) + "' ignored",
+                    "and 999,901 more warnings");
+            assertThat(texts).doesNotContain("sessions.csv: unknown column 'x" + cap + "' ignored");
+            assertThat(texts.stream().filter(t -> t.equals(Reject.POSSIBLE_IDENTIFIER))).hasSize(cap);
+            assertThat(texts).contains("bad date", "x" + (cap - 1)).doesNotContain("x" + cap);
+            assertThat(texts).anyMatch(t -> t.startsWith("and 150 more columns and reasons"));
+            assertThat(sheet.getLastRowNum()).isLessThan(3 * cap);
+            // The counts of the files stay whole.
+            Row sessions = sheet.getRow(2);
+            assertNumber(sessions.getCell(column(sheet.getRow(0), "Rows read")), 40, "0");
+        }
+    }
+
+    @Test
+    void listsUpToTheCapAreShownWhole() throws IOException {
+        int cap = OutcomesWorkbook.MAX_LISTED_ITEMS;
+        List<String> warnings = new ArrayList<>();
+        List<DataQuality.ReasonCount> reasons = new ArrayList<>();
+        for (int i = 0; i < cap; i++) {
+            warnings.add("sessions.csv: unknown column 'x" + i + "' ignored");
+            reasons.add(new DataQuality.ReasonCount("sessions.csv", "x" + i, Reject.POSSIBLE_IDENTIFIER, 1));
+        }
+        DataQuality quality = new DataQuality(ReportFixture.quality().files(), reasons, warnings);
+        Path file = folder.resolve("at-the-cap").resolve("outcomes.xlsx");
+
+        OutcomesWorkbook.write(file, tables, run, quality, List.of());
+
+        try (XSSFWorkbook workbook = open(file)) {
+            List<String> texts = texts(workbook.getSheet("Data quality"));
+            assertThat(texts.stream().filter(t -> t.contains("unknown column"))).hasSize(cap);
+            assertThat(texts.stream().filter(t -> t.equals(Reject.POSSIBLE_IDENTIFIER))).hasSize(cap);
+            assertThat(texts).noneMatch(t -> t.startsWith("and ") && t.contains(" more"));
+        }
+    }
+
+    @Test
+    void aClinicianListLongerThanASheetShouldHoldIsCapped() throws IOException {
+        int listed = OutcomesWorkbook.MAX_LISTED_ROWS;
+        List<OutcomeTables.ClinicianRow> clinicians = new ArrayList<>();
+        while (clinicians.size() < listed + 7) {
+            clinicians.addAll(tables.clinicians());
+        }
+        clinicians = clinicians.subList(0, listed + 7);
+        OutcomeTables many = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
+                tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
+                tables.trajectories(), tables.pcl5Clusters(), clinicians, tables.subgroups(),
+                tables.activity(), tables.windowActivity(), tables.alerts(), tables.suppressed());
+        Path file = folder.resolve("clinicians").resolve("outcomes.xlsx");
+
+        OutcomesWorkbook.write(file, many, run, ReportFixture.quality(), List.of());
+
+        try (XSSFWorkbook workbook = open(file)) {
+            XSSFSheet sheet = workbook.getSheet("Clinicians");
+            assertThat(sheet.getRow(listed).getCell(0).getStringCellValue()).isNotEmpty();
+            assertThat(texts(sheet)).contains("and 7 more clinicians: every one is in csv/clinicians.csv.");
+            assertThat(sheet.getLastRowNum()).isLessThan(listed + 10);
+        }
     }
 
     @Test
