@@ -18,6 +18,7 @@ import org.clinicaloutcomes.batch.StepHandoffs;
 import org.clinicaloutcomes.batch.WorkFolder;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.OutputLock;
 import org.clinicaloutcomes.report.TestPause;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ class ReportRunner {
             if (parameters.output() != null) {
                 locks.acquireOutput(parameters.output(), parameters.runId());
             }
-            checked.warnings().forEach(warning -> err.println("warning: " + warning));
+            printWarnings(checked.warnings(), err);
             JobExecution execution;
             if (checked.restart()) {
                 JobExecution previous = restartable(job, parameters);
@@ -113,6 +114,20 @@ class ReportRunner {
             return ClinicalOutcomesApplication.EXIT_REFUSED;
         } finally {
             locks.releaseAll();
+        }
+    }
+
+    /**
+     * The warnings of the pre-flight check (one per unknown column, DATA.md), at most as many as
+     * the workbook lists, then how many more: a header of a million columns is not a million lines.
+     */
+    private static void printWarnings(List<String> warnings, PrintStream err) {
+        int shown = Math.min(warnings.size(), OutcomesWorkbook.MAX_LISTED_ITEMS);
+        for (int i = 0; i < shown; i++) {
+            err.println("warning: " + warnings.get(i));
+        }
+        if (warnings.size() > shown) {
+            err.println("warning: and " + (warnings.size() - shown) + " more warnings");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -29,9 +30,20 @@ final class RowPipeline<T> implements AutoCloseable {
 
     /** Rows per batch: a chunk is made of whole batches. */
     static final int BATCH_ROWS = 2_000;
+    /** Fields per batch: a file of very wide rows (a header of a million columns) makes short batches. */
+    static final int BATCH_FIELDS = 1 << 18;
+    /**
+     * Fields read but not yet handed to the consumer, at most: keeps the memory of the batches in
+     * flight bounded whatever the width of the rows (an ordinary file never comes near it).
+     */
+    static final int FIELDS_IN_FLIGHT = 1 << 22;
 
-    /** One batch of validated rows, in file order. */
-    record Batch<T>(RowResult<T>[] results, int size, long position, long linesRead) {
+    /**
+     * One batch of validated rows, in file order.
+     *
+     * @param fields the fields its rows had, held against {@link #FIELDS_IN_FLIGHT} until it is taken
+     */
+    record Batch<T>(RowResult<T>[] results, int size, long position, long linesRead, int fields) {
     }
 
     private final CsvRecordSource source;
@@ -40,6 +52,7 @@ final class RowPipeline<T> implements AutoCloseable {
     private final BlockingQueue<Future<Batch<T>>> batches;
     private final Future<Batch<T>> end = CompletableFuture.completedFuture(null);
     private final Thread reader;
+    private final Semaphore fieldsInFlight = new Semaphore(FIELDS_IN_FLIGHT);
     private volatile boolean closed;
     private boolean finished;
 
@@ -66,15 +79,19 @@ final class RowPipeline<T> implements AutoCloseable {
             while (!closed) {
                 RawRow[] rows = new RawRow[BATCH_ROWS];
                 int count = 0;
+                long fields = 0;
                 RawRow row = null;
-                while (count < BATCH_ROWS && (row = source.next()) != null) {
+                while (count < BATCH_ROWS && fields < BATCH_FIELDS && (row = source.next()) != null) {
                     rows[count++] = row;
+                    fields += row.fields().length;
                 }
                 long position = source.position();
                 long linesRead = source.linesRead();
                 if (count > 0) {
                     int size = count;
-                    batches.put(validators.submit(() -> validate(rows, size, position, linesRead)));
+                    int held = (int) Math.min(fields, FIELDS_IN_FLIGHT);
+                    fieldsInFlight.acquire(held);
+                    batches.put(validators.submit(() -> validate(rows, size, position, linesRead, held)));
                 }
                 if (row == null) {
                     batches.put(end);
@@ -95,13 +112,13 @@ final class RowPipeline<T> implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private Batch<T> validate(RawRow[] rows, int size, long position, long linesRead) {
+    private Batch<T> validate(RawRow[] rows, int size, long position, long linesRead, int fields) {
         RowResult<T>[] results = new RowResult[size];
         for (int i = 0; i < size; i++) {
             results[i] = validator.apply(rows[i]);
             rows[i] = null;
         }
-        return new Batch<>(results, size, position, linesRead);
+        return new Batch<>(results, size, position, linesRead, fields);
     }
 
     /** The next batch in file order, or null after the last one. */
@@ -115,7 +132,9 @@ final class RowPipeline<T> implements AutoCloseable {
             return null;
         }
         try {
-            return future.get();
+            Batch<T> batch = future.get();
+            fieldsInFlight.release(batch.fields());
+            return batch;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {

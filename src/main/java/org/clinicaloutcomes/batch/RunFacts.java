@@ -96,8 +96,14 @@ final class RunFacts {
         return reasons;
     }
 
+    /** The duplicates first: a long list of unknown columns is cut short in the workbook, and it must stay in sight. */
     private static List<String> warnings(RunSupport support, ExecutionContext job) {
         List<String> warnings = new ArrayList<>();
+        long duplicates = IngestCounts.load(job, InputFileKind.SESSIONS).duplicates();
+        if (duplicates > 0) {
+            warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
+                    + " dropped (same client, date, number and every field as an earlier row)");
+        }
         try {
             List<HeaderLayout> layouts = List.of(InputFiles.intakeLayout(support.run().intakeFile()),
                     InputFiles.sessionsLayout(support.run().sessionsFile(), support.instruments().instruments()));
@@ -108,11 +114,6 @@ final class RunFacts {
             }
         } catch (RefusedFileException e) {
             throw new IllegalStateException(e.getMessage(), null);
-        }
-        long duplicates = IngestCounts.load(job, InputFileKind.SESSIONS).duplicates();
-        if (duplicates > 0) {
-            warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
-                    + " dropped (same client, date, number and every field as an earlier row)");
         }
         return warnings;
     }

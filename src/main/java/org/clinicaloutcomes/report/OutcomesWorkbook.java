@@ -113,7 +113,7 @@ public final class OutcomesWorkbook {
      * this many entries, then a row "and N more": a header of a million columns must not make a
      * million rows (a sheet holds 1,048,576).
      */
-    static final int MAX_LISTED_ITEMS = 100;
+    public static final int MAX_LISTED_ITEMS = 100;
     private final List<RenderedChart> charts;
     private final Map<String, Integer> pictureIndex = new HashMap<>();
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
