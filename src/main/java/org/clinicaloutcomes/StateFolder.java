@@ -1,17 +1,15 @@
 package org.clinicaloutcomes;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.report.OutputLock;
 import org.clinicaloutcomes.report.ReportFolder;
 
 /**
@@ -39,12 +37,10 @@ final class StateFolder implements AutoCloseable {
     private static final String CHOOSE_ANOTHER = "; set " + ENVIRONMENT_VARIABLE + " to use another state folder";
 
     private final Path root;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final OutputLock lock;
 
-    private StateFolder(Path root, FileChannel channel, FileLock lock) {
+    private StateFolder(Path root, OutputLock lock) {
         this.root = root;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -89,28 +85,17 @@ final class StateFolder implements AutoCloseable {
                     + " MiB free; a run needs at least " + (MINIMUM_FREE_SPACE >> 20)
                     + " MiB there, and more for the staging files of a large sessions.csv)" + CHOOSE_ANOTHER);
         }
-        Path lockFile = root.resolve(LOCK_FILE);
-        FileChannel channel;
+        OutputLock lock;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = OutputLock.tryLock(root.resolve(LOCK_FILE));
         } catch (IOException e) {
-            throw new RefusedFileException("cannot lock the state folder " + root + " (" + reason(e) + ")" + CHOOSE_ANOTHER);
-        }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException sameProcess) {
-            lock = null;
-        } catch (IOException e) {
-            closeQuietly(channel);
             throw new RefusedFileException("cannot lock the state folder " + root + " (" + reason(e) + ")" + CHOOSE_ANOTHER);
         }
         if (lock == null) {
-            closeQuietly(channel);
             throw new RefusedFileException("the state folder " + root + " is in use by another run; wait for it to finish"
                     + CHOOSE_ANOTHER);
         }
-        return new StateFolder(root, channel, lock);
+        return new StateFolder(root, lock);
     }
 
     Path root() {
@@ -191,20 +176,11 @@ final class StateFolder implements AutoCloseable {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Only the lock attempt failed; the reason is reported instead.
-        }
-    }
-
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
-        } catch (IOException ignored) {
+            lock.close();
+        } catch (UncheckedIOException ignored) {
             // The operating system releases the lock when the process ends anyway.
         }
     }

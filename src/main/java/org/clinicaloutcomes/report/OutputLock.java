@@ -39,22 +39,37 @@ public final class OutputLock implements AutoCloseable {
         Path file = lockFile(output);
         try {
             Files.createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException sameProcess) {
-                lock = null;
-            }
+            OutputLock lock = tryLock(file);
             if (lock == null) {
-                channel.close();
                 throw new OutputBusyException("another run is writing " + output.toAbsolutePath().normalize()
                         + "; wait for it to finish (lock " + file.getFileName() + ")");
             }
-            return new OutputLock(channel, lock);
+            return lock;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the output folder " + output, e);
         }
+    }
+
+    /**
+     * An operating-system lock on {@code file} (created if need be), taken at once, or
+     * {@code null} when another process (or this one) holds it.
+     */
+    public static OutputLock tryLock(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            return null;
+        }
+        return new OutputLock(channel, lock);
     }
 
     @Override

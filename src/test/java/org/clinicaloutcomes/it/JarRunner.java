@@ -24,18 +24,7 @@ final class JarRunner {
     }
 
     static Result run(Path stateDir, String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("jar-out", ".txt");
-        Path err = Files.createTempFile("jar-err", ".txt");
-        Process process = start(stateDir, out, err, args);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the jar did not finish within 5 minutes");
-        }
-        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+        return run(stateDir, Map.of(), List.of(), args);
     }
 
     /** Starts the jar without waiting; its console goes to the given files. */

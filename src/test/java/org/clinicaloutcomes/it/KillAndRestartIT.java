@@ -147,8 +147,7 @@ class KillAndRestartIT {
                     assertThat(killThisOne).as("the run did not end within 5 minutes").isTrue();
                     JarRunner.kill(process);
                     kills++;
-                    log.add(sequence + ": killed after " + delay + " ms");
-                    assertPreviousOrNewReport(output, previous);
+                    log.add(sequence + ": killed after " + delay + " ms, output " + assertPreviousOrNewReport(output, previous));
                     resume = true;
                     continue;
                 }
@@ -170,7 +169,8 @@ class KillAndRestartIT {
             assertThat(siblings(output)).as(log.toString()).allMatch(name -> name.equals(output.getFileName().toString())
                     || name.equals("." + output.getFileName() + ".lock"));
         }
-        System.out.println("random kills (seed " + seed + ", clean run " + cleanMillis + " ms): " + log);
+        System.out.println("random kills (" + Integer.getInteger("it.kill.episodes", 12_000) + " episodes, seed " + seed
+                + ", clean run " + cleanMillis + " ms): " + log);
     }
 
     private static String[] arguments(Path output, boolean restart) {
@@ -222,13 +222,17 @@ class KillAndRestartIT {
     }
 
     /** After a kill: the previous report, the new one, or (between the renames) the previous one set aside. */
-    private static void assertPreviousOrNewReport(Path output, Map<String, String> previous) throws Exception {
+    private static String assertPreviousOrNewReport(Path output, Map<String, String> previous) throws Exception {
         if (!Files.exists(output)) {
             assertThat(siblings(output)).anyMatch(name -> name.startsWith("." + output.getFileName() + ".old-"));
-            return;
+            return "set aside";
         }
-        assertThat(reportHashes(output)).satisfiesAnyOf(hashes -> assertThat(hashes).isEqualTo(previous),
-                hashes -> assertThat(hashes).isEqualTo(clean));
+        Map<String, String> hashes = reportHashes(output);
+        if (hashes.equals(clean)) {
+            return "new";
+        }
+        assertThat(hashes).isEqualTo(previous);
+        return "previous";
     }
 
     private static boolean isComplete(Path output) throws Exception {
