@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.clinicaloutcomes.batch.IngestCounts;
+import org.clinicaloutcomes.batch.JobFacts;
 import org.clinicaloutcomes.batch.OutputLocks;
 import org.clinicaloutcomes.batch.ResolvedSettings;
 import org.clinicaloutcomes.batch.RunParameters;
@@ -155,9 +156,9 @@ class ReportRunner {
             if (!previous.sessionsSha256().equals(wanted.sessionsSha256())) {
                 throw new RefusedRestart("sessions.csv changed since the run being resumed; run without --restart");
             }
-            String output = StepHandoffs.outputFolder(facts);
+            Path output = JobFacts.of(facts).outputFolder();
             if (output != null) {
-                locks.acquireOutput(Path.of(output), previous.runId());
+                locks.acquireOutput(output, previous.runId());
             }
             return last;
         }
@@ -234,7 +235,7 @@ class ReportRunner {
         ExecutionContext context = execution.getExecutionContext();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             for (InputFileKind kind : InputFileKind.values()) {
-                IngestCounts counts = IngestCounts.load(context, kind);
+                IngestCounts counts = JobFacts.of(context).counts(kind);
                 out.println("  " + counts.describe(kind));
                 if (counts.duplicates() > 0) {
                     // DATA.md: an exact duplicate is dropped with a warning.
@@ -242,7 +243,7 @@ class ReportRunner {
                             + (counts.duplicates() == 1 ? "" : "s") + " dropped (same as an earlier row)");
                 }
             }
-            out.println("report written to " + StepHandoffs.outputFolder(context));
+            out.println("report written to " + JobFacts.of(context).outputFolder());
             return ClinicalOutcomesApplication.EXIT_OK;
         }
         Throwable failure = firstFailure(execution);

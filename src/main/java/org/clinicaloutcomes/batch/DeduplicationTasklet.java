@@ -29,9 +29,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class DeduplicationTasklet implements Tasklet {
 
-    static final String MAX_SESSION_DAY = "sessions.max.day";
-    static final String MIN_SESSION_DAY = "sessions.min.day";
-
     private final WorkFolder work;
 
     DeduplicationTasklet(WorkFolder work) {
@@ -43,7 +40,8 @@ class DeduplicationTasklet implements Tasklet {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         // The results go into the step's context, committed with it (StepHandoffs).
         ExecutionContext stepResults = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-        int partitions = job.getInt(SessionStagingWriter.PARTITIONS);
+        JobFacts staging = JobFacts.of(job);
+        int partitions = staging.partitions();
         int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "duplicates");
@@ -74,14 +72,19 @@ class DeduplicationTasklet implements Tasklet {
             try (RestartableOutput out = new RestartableOutput(work.duplicateRejects(), 0)) {
                 conflicting.forEach(reject -> RejectStage.write(out, reject));
             }
-            long rowRejects = SessionStagingWriter.rowRejects(job);
-            new IngestCounts(SessionStagingWriter.staged(job) + rowRejects, accepted,
-                    rowRejects + conflicting.size(), duplicates).store(stepResults, InputFileKind.SESSIONS);
+            long rowRejects = staging.rowRejects();
+            JobFacts facts = JobFacts.of(stepResults);
+            facts.counts(InputFileKind.SESSIONS, new IngestCounts(staging.staged() + rowRejects, accepted,
+                    rowRejects + conflicting.size(), duplicates));
             if (accepted > 0) {
-                stepResults.putInt(MAX_SESSION_DAY, maxDay);
-                stepResults.putInt(MIN_SESSION_DAY, minDay);
+                facts.sessionDays(minDay, maxDay);
             }
+            // Read: the staged rows; written: the sessions that stand; filtered: exact duplicates,
+            // dropped by the rule; skipped: conflicting duplicates, which are rejects.
+            StepCounts.read(contribution, staging.staged());
             contribution.incrementWriteCount(accepted);
+            contribution.incrementFilterCount(duplicates);
+            contribution.incrementProcessSkipCount(conflicting.size());
             TestPause.at(TestPause.DUPLICATES_DONE);
             return RepeatStatus.FINISHED;
         } finally {

@@ -52,11 +52,8 @@ class IntakeIngestTasklet implements Tasklet, ItemStream {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
         RowPipeline.Batch<IntakeRecord> batch;
         while ((batch = pipeline.next()) != null) {
-            writer.write(batch.results(), batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                contribution.incrementReadCount();
-            }
-            contribution.incrementWriteCount(batch.size());
+            int accepted = writer.write(batch.results(), batch.size());
+            StepCounts.rows(contribution, batch.size(), accepted);
             progress.rows(batch.size());
         }
         // Inside the step's only chunk, so committed with it before the step is recorded complete.

@@ -17,9 +17,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class IntakeIngestWriter {
 
-    static final String EARLIEST_INTAKE_DAY = "intake.min.day";
-    static final String LATEST_INTAKE_DAY = "intake.max.day";
-
     private final WorkFolder work;
     private EpisodeRegistry registry;
     private RestartableOutput rejects;
@@ -35,7 +32,9 @@ class IntakeIngestWriter {
         rejects = new RestartableOutput(work.rejects(InputFileKind.INTAKE), 0);
     }
 
-    void write(RowResult<IntakeRecord>[] results, int size) {
+    /** Takes a batch of checked rows in file order; returns how many became episodes (the rest are rejects). */
+    int write(RowResult<IntakeRecord>[] results, int size) {
+        long rejectedBefore = rejected;
         for (int i = 0; i < size; i++) {
             RowResult<IntakeRecord> result = results[i];
             if (result instanceof RowResult.Accepted<IntakeRecord> accepted) {
@@ -48,6 +47,7 @@ class IntakeIngestWriter {
                 reject(rejectedRow.reject());
             }
         }
+        return size - (int) (rejected - rejectedBefore);
     }
 
     private void reject(Reject reject) {
@@ -72,10 +72,12 @@ class IntakeIngestWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the accepted episodes", e);
         }
-        new IngestCounts(registry.size() + rejected, registry.size(), rejected, 0).store(step, InputFileKind.INTAKE);
-        registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).min()
-                .ifPresent(day -> step.putInt(EARLIEST_INTAKE_DAY, day));
-        registry.episodes().stream().mapToInt(IntakeRecord::intakeDay).max()
-                .ifPresent(day -> step.putInt(LATEST_INTAKE_DAY, day));
+        JobFacts facts = JobFacts.of(step);
+        facts.counts(InputFileKind.INTAKE, new IngestCounts(registry.size() + rejected, registry.size(), rejected, 0));
+        if (registry.size() > 0) {
+            java.util.IntSummaryStatistics days = registry.episodes().stream().mapToInt(IntakeRecord::intakeDay)
+                    .summaryStatistics();
+            facts.intakeDays(days.getMin(), days.getMax());
+        }
     }
 }

@@ -70,13 +70,14 @@ class OutcomesTasklet implements Tasklet {
         // workbook libraries.
         drawing.execute(ReportWarmUp::run);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        ReportWindow window = window(job);
+        JobFacts facts = JobFacts.of(job);
+        ReportWindow window = facts.window();
         EpisodeRegistry registry = EpisodeRegistry.load(support.work().episodes());
         long loaded = System.nanoTime();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         CohortAnalysis analysis = new CohortAnalysis(support.instruments().instruments(),
                 support.approaches().approaches(), support.run().primaryInstrument(), window, monthly);
-        AcceptedSessions.forEachEpisode(registry.size(), job.getInt(SessionStagingWriter.PARTITIONS),
+        AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
         long visited = System.nanoTime();
@@ -85,7 +86,7 @@ class OutcomesTasklet implements Tasklet {
         if (support.run().suppression()) {
             tables = SmallNumberSuppression.apply(tables);
         }
-        ReportFolder report = new ReportFolder(Path.of(job.getString(ResolveWindowTasklet.OUTPUT)), support.run().runId());
+        ReportFolder report = new ReportFolder(facts.outputFolder(), support.run().runId());
         // A restarted step starts from an empty staging folder: nothing a killed attempt left half
         // written there may end up in the report (or in run.json's list of its files).
         report.reset();
@@ -130,7 +131,8 @@ class OutcomesTasklet implements Tasklet {
         } finally {
             csvWriter.shutdownNow();
         }
-        contribution.incrementWriteCount(registry.size());
+        // Read: the episodes analysed. Nothing is counted as written: the report's files are not items.
+        StepCounts.read(contribution, registry.size());
         TestPause.at(TestPause.OUTCOMES_DONE);
         return RepeatStatus.FINISHED;
     }
@@ -150,13 +152,5 @@ class OutcomesTasklet implements Tasklet {
             throw error;
         }
         return new IllegalStateException(cause);
-    }
-
-    static ReportWindow window(ExecutionContext job) {
-        LocalDate from = LocalDate.parse(job.getString(ResolveWindowTasklet.FROM));
-        LocalDate to = LocalDate.parse(job.getString(ResolveWindowTasklet.TO));
-        String month = job.getString(ResolveWindowTasklet.MONTH);
-        String label = job.getString(ResolveWindowTasklet.LABEL);
-        return new ReportWindow(from, to, month.isEmpty() ? null : YearMonth.parse(month), label);
     }
 }

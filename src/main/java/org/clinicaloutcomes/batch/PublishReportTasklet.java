@@ -32,7 +32,8 @@ class PublishReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         WorkFolder work = support.work();
-        Path output = Path.of(job.getString(ResolveWindowTasklet.OUTPUT));
+        JobFacts facts = JobFacts.of(job);
+        Path output = facts.outputFolder();
         // This run holds the output folder's lock: a publication of an earlier attempt, killed
         // between its renames, is put right before this one starts.
         ReportFolder.recoverInterrupted(output, support.run().runId());
@@ -45,7 +46,7 @@ class PublishReportTasklet implements Tasklet {
             RejectsCsv.write(staging.resolve(ReportFolder.REJECTS_FILE), all);
         }
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        ReportWindow window = OutcomesTasklet.window(job);
+        ReportWindow window = facts.window();
         Provenance.write(staging, RunFacts.describe(support, window), RunFacts.quality(support, job),
                 timestamp(execution.getStartTime()), timestamp(LocalDateTime.now()));
         report.publish();

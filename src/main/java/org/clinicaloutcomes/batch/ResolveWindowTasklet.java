@@ -20,12 +20,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class ResolveWindowTasklet implements Tasklet {
 
-    static final String FROM = "window.from";
-    static final String TO = "window.to";
-    static final String MONTH = "window.month";
-    static final String LABEL = "window.label";
-    static final String OUTPUT = "output.dir";
-
     private final RunParameters run;
     private final OutputLocks locks;
 
@@ -39,11 +33,7 @@ class ResolveWindowTasklet implements Tasklet {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         // The results go into the step's context, committed with it (StepHandoffs).
         ExecutionContext results = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-        ReportWindow window = resolve(run, job);
-        results.putString(FROM, window.from().toString());
-        results.putString(TO, window.to().toString());
-        results.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
-        results.putString(LABEL, window.label());
+        ReportWindow window = resolve(run, JobFacts.of(job));
         Path output = outputFolder(run, window);
         String refusal = ReportFolder.refusalToReplace(output, run.input());
         if (refusal != null) {
@@ -54,17 +44,18 @@ class ResolveWindowTasklet implements Tasklet {
         } catch (org.clinicaloutcomes.report.OutputLock.OutputBusyException e) {
             throw new OutputLocks.OutputBusy(e.getMessage());
         }
-        results.putString(OUTPUT, output.toString());
+        JobFacts.of(results).window(window, output);
         TestPause.at(TestPause.WINDOW_DONE);
         return RepeatStatus.FINISHED;
     }
 
     /**
      * The window of a run: what its command line gave, the rest from the facts the ingest steps
-     * left in the job's context (REPORTS.md, defaults).
+     * left (REPORTS.md, defaults: the latest accepted session date, or without sessions the
+     * latest intake date).
      */
-    static ReportWindow resolve(RunParameters run, ExecutionContext job) {
-        LocalDate latestData = latestData(job);
+    static ReportWindow resolve(RunParameters run, JobFacts facts) {
+        LocalDate latestData = facts.latestSession().or(facts::latestIntake).orElse(null);
         if (run.job() == JobKind.MONTHLY) {
             YearMonth month = run.month();
             if (month == null) {
@@ -75,8 +66,7 @@ class ResolveWindowTasklet implements Tasklet {
             }
             return ReportWindow.monthly(month, run.windowMonths());
         }
-        LocalDate earliest = job.containsKey(IntakeIngestWriter.EARLIEST_INTAKE_DAY)
-                ? LocalDate.ofEpochDay(job.getInt(IntakeIngestWriter.EARLIEST_INTAKE_DAY)) : null;
+        LocalDate earliest = facts.earliestIntake().orElse(null);
         if ((run.from() == null && earliest == null) || (run.to() == null && latestData == null)) {
             throw new NoDataException("there is no accepted data to take the window from; give --from and --to");
         }
@@ -86,17 +76,6 @@ class ResolveWindowTasklet implements Tasklet {
             throw new NoDataException("the window " + from + " to " + to + " is empty: the data ends before it starts");
         }
         return ReportWindow.research(from, to, earliest, latestData);
-    }
-
-    /** The latest accepted session date, or without sessions the latest intake date. */
-    private static LocalDate latestData(ExecutionContext job) {
-        if (job.containsKey(DeduplicationTasklet.MAX_SESSION_DAY)) {
-            return LocalDate.ofEpochDay(job.getInt(DeduplicationTasklet.MAX_SESSION_DAY));
-        }
-        if (job.containsKey(IntakeIngestWriter.LATEST_INTAKE_DAY)) {
-            return LocalDate.ofEpochDay(job.getInt(IntakeIngestWriter.LATEST_INTAKE_DAY));
-        }
-        return null;
     }
 
     /** The output folder of a run with this window: as given, else the default (absolute). */

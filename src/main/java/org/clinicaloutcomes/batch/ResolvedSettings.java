@@ -27,12 +27,13 @@ public record ResolvedSettings(String from, String to, String label, Path output
      * the facts are incomplete), or when the data leave the window open.
      */
     public static Optional<ResolvedSettings> of(RunParameters run, ExecutionContext context) {
-        if (!IngestCounts.stored(context, InputFileKind.SESSIONS)) {
+        JobFacts facts = JobFacts.of(context);
+        if (!facts.counted(InputFileKind.SESSIONS)) {
             return Optional.empty();
         }
         ReportWindow window;
         try {
-            window = ResolveWindowTasklet.resolve(run, context);
+            window = ResolveWindowTasklet.resolve(run, facts);
         } catch (RunRefused e) {
             return Optional.empty();
         }

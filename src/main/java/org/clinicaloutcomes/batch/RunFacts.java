@@ -58,7 +58,7 @@ final class RunFacts {
         RunParameters run = support.run();
         List<DataQuality.FileCounts> files = new ArrayList<>();
         for (InputFileKind kind : InputFileKind.values()) {
-            IngestCounts counts = IngestCounts.load(job, kind);
+            IngestCounts counts = JobFacts.of(job).counts(kind);
             Path file = kind == InputFileKind.INTAKE ? run.intakeFile() : run.sessionsFile();
             files.add(new DataQuality.FileCounts(kind.fileName(),
                     kind == InputFileKind.INTAKE ? run.intakeSha256() : run.sessionsSha256(), size(file),
@@ -99,7 +99,7 @@ final class RunFacts {
     /** The duplicates first: a long list of unknown columns is cut short in the workbook, and it must stay in sight. */
     private static List<String> warnings(RunSupport support, ExecutionContext job) {
         List<String> warnings = new ArrayList<>();
-        long duplicates = IngestCounts.load(job, InputFileKind.SESSIONS).duplicates();
+        long duplicates = JobFacts.of(job).counts(InputFileKind.SESSIONS).duplicates();
         if (duplicates > 0) {
             warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
                     + " dropped (same client, date, number and every field as an earlier row)");

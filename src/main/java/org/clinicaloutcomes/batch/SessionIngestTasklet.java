@@ -75,11 +75,8 @@ class SessionIngestTasklet implements Tasklet, ItemStream {
             if (batch == null) {
                 return RepeatStatus.FINISHED;
             }
-            staging.write(batch.results(), batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                contribution.incrementReadCount();
-            }
-            contribution.incrementWriteCount(batch.size());
+            int staged = staging.write(batch.results(), batch.size());
+            StepCounts.rows(contribution, batch.size(), staged);
             progress.rows(batch.size());
             position = batch.position();
             linesRead = batch.linesRead();

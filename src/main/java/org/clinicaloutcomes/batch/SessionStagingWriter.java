@@ -13,9 +13,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class SessionStagingWriter {
 
-    static final String PARTITIONS = "sessions.partitions";
-    private static final String REJECTED = "sessions.staging.rejected";
-    private static final String STAGED = "sessions.staging.staged";
     private static final String LENGTH = "sessions.staging.length.";
     private static final String REJECTS_LENGTH = "sessions.staging.rejects.length";
 
@@ -45,18 +42,21 @@ class SessionStagingWriter {
 
     /** Opens the staging files, cut back to the lengths of the last commit (none on a first run). */
     void open(ExecutionContext context) {
-        int count = context.containsKey(PARTITIONS) ? context.getInt(PARTITIONS) : requestedPartitions;
-        context.putInt(PARTITIONS, count);
+        JobFacts committed = JobFacts.of(context);
+        int count = committed.partitions(requestedPartitions);
         partitions = new RestartableOutput[count];
         for (int p = 0; p < count; p++) {
             partitions[p] = new RestartableOutput(work.stagedSessions(p), context.getLong(LENGTH + p, 0));
         }
         rejects = new RestartableOutput(work.rejects(InputFileKind.SESSIONS), context.getLong(REJECTS_LENGTH, 0));
-        rejected = context.getLong(REJECTED, 0);
-        staged = context.getLong(STAGED, 0);
+        rejected = committed.rowRejects();
+        staged = committed.staged();
+        committed.staging(count, staged, rejected);
     }
 
-    void write(RowResult<SessionRecord>[] results, int size) {
+    /** Takes a batch of checked rows in file order; returns how many were staged (the rest are rejects). */
+    int write(RowResult<SessionRecord>[] results, int size) {
+        long stagedBefore = staged;
         for (int i = 0; i < size; i++) {
             RowResult<SessionRecord> result = results[i];
             if (result instanceof RowResult.Accepted<SessionRecord> accepted) {
@@ -69,6 +69,7 @@ class SessionStagingWriter {
                 rejected++;
             }
         }
+        return (int) (staged - stagedBefore);
     }
 
     /**
@@ -77,13 +78,11 @@ class SessionStagingWriter {
      * rejected, across restarts too, whereas the step's own read count restarts at zero.
      */
     void update(ExecutionContext context) {
-        context.putInt(PARTITIONS, partitions.length);
+        JobFacts.of(context).staging(partitions.length, staged, rejected);
         for (int p = 0; p < partitions.length; p++) {
             context.putLong(LENGTH + p, partitions[p].committedLength());
         }
         context.putLong(REJECTS_LENGTH, rejects.committedLength());
-        context.putLong(REJECTED, rejected);
-        context.putLong(STAGED, staged);
     }
 
     void close() {
@@ -95,13 +94,5 @@ class SessionStagingWriter {
             }
             rejects.close();
         }
-    }
-
-    static long rowRejects(ExecutionContext job) {
-        return job.getLong(REJECTED, 0);
-    }
-
-    static long staged(ExecutionContext job) {
-        return job.getLong(STAGED, 0);
     }
 }

@@ -61,11 +61,6 @@ public final class StepHandoffs implements StepExecutionListener, JobExecutionLi
         return merged;
     }
 
-    /** The output folder the window step resolved, or {@code null} before it completed. */
-    public static String outputFolder(ExecutionContext facts) {
-        return facts.getString(ResolveWindowTasklet.OUTPUT, null);
-    }
-
     @Override
     public void beforeJob(JobExecution jobExecution) {
         ExecutionContext completed = completed(jobRepository, jobExecution);

@@ -31,11 +31,11 @@ class ResolvedSettingsTest {
     /** The facts an earlier run's ingest left: intakes from 2024-02-03, sessions up to 2025-03-01. */
     private static ExecutionContext ingested() {
         ExecutionContext context = new ExecutionContext();
-        context.putInt(IntakeIngestWriter.EARLIEST_INTAKE_DAY, (int) LocalDate.of(2024, 2, 3).toEpochDay());
-        context.putInt(IntakeIngestWriter.LATEST_INTAKE_DAY, (int) LocalDate.of(2025, 1, 12).toEpochDay());
-        context.putInt(DeduplicationTasklet.MAX_SESSION_DAY, (int) LocalDate.of(2025, 3, 1).toEpochDay());
-        new IngestCounts(4, 4, 0, 0).store(context, InputFileKind.INTAKE);
-        new IngestCounts(9, 9, 0, 0).store(context, InputFileKind.SESSIONS);
+        JobFacts facts = JobFacts.of(context);
+        facts.intakeDays((int) LocalDate.of(2024, 2, 3).toEpochDay(), (int) LocalDate.of(2025, 1, 12).toEpochDay());
+        facts.sessionDays((int) LocalDate.of(2024, 2, 10).toEpochDay(), (int) LocalDate.of(2025, 3, 1).toEpochDay());
+        facts.counts(InputFileKind.INTAKE, new IngestCounts(4, 4, 0, 0));
+        facts.counts(InputFileKind.SESSIONS, new IngestCounts(9, 9, 0, 0));
         return context;
     }
 
@@ -75,7 +75,7 @@ class ResolvedSettingsTest {
     @Test
     void beforeTheIngestCompletedNothingIsResolved() {
         ExecutionContext partial = new ExecutionContext();
-        new IngestCounts(4, 4, 0, 0).store(partial, InputFileKind.INTAKE);
+        JobFacts.of(partial).counts(InputFileKind.INTAKE, new IngestCounts(4, 4, 0, 0));
 
         assertThat(ResolvedSettings.of(monthly(null, null), partial)).isEmpty();
     }

@@ -1,0 +1,151 @@
+package org.clinicaloutcomes.batch;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.metrics.ReportWindow;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What the steps of a run hand each other, by name and type: the one place that knows the keys
+ * under which they are kept in an execution context. A step records its facts in its own context
+ * (so that they are committed with it, StepHandoffs) and later steps read them from the job's.
+ *
+ * <ul>
+ *   <li>intake: its counts and the earliest and latest intake dates;</li>
+ *   <li>sessions: the number of staging partitions and the rows staged and rejected so far;</li>
+ *   <li>duplicates: the counts of sessions.csv and the earliest and latest session dates;</li>
+ *   <li>window: the report's window and output folder.</li>
+ * </ul>
+ */
+public final class JobFacts {
+
+    private static final String EARLIEST_INTAKE_DAY = "intake.min.day";
+    private static final String LATEST_INTAKE_DAY = "intake.max.day";
+    private static final String PARTITIONS = "sessions.partitions";
+    private static final String STAGED = "sessions.staging.staged";
+    private static final String ROW_REJECTS = "sessions.staging.rejected";
+    private static final String EARLIEST_SESSION_DAY = "sessions.min.day";
+    private static final String LATEST_SESSION_DAY = "sessions.max.day";
+    private static final String FROM = "window.from";
+    private static final String TO = "window.to";
+    private static final String MONTH = "window.month";
+    private static final String LABEL = "window.label";
+    private static final String OUTPUT = "output.dir";
+
+    private final ExecutionContext context;
+
+    private JobFacts(ExecutionContext context) {
+        this.context = context;
+    }
+
+    /** The facts kept in a job's or a step's execution context. */
+    public static JobFacts of(ExecutionContext context) {
+        return new JobFacts(context);
+    }
+
+    // --- ingest counts (both files) ---
+
+    private static String countKey(InputFileKind kind, String count) {
+        return kind.name().toLowerCase(Locale.ROOT) + "." + count;
+    }
+
+    void counts(InputFileKind kind, IngestCounts counts) {
+        context.putLong(countKey(kind, "read"), counts.read());
+        context.putLong(countKey(kind, "accepted"), counts.accepted());
+        context.putLong(countKey(kind, "rejected"), counts.rejected());
+        context.putLong(countKey(kind, "duplicates"), counts.duplicates());
+    }
+
+    /** Whether the file's counts are known (its ingest, duplicates included, completed). */
+    boolean counted(InputFileKind kind) {
+        return context.containsKey(countKey(kind, "read"));
+    }
+
+    /** The file's counts; zeros when they are not known yet. */
+    public IngestCounts counts(InputFileKind kind) {
+        return new IngestCounts(context.getLong(countKey(kind, "read"), 0), context.getLong(countKey(kind, "accepted"), 0),
+                context.getLong(countKey(kind, "rejected"), 0), context.getLong(countKey(kind, "duplicates"), 0));
+    }
+
+    // --- dates of the data ---
+
+    void intakeDays(int earliest, int latest) {
+        context.putInt(EARLIEST_INTAKE_DAY, earliest);
+        context.putInt(LATEST_INTAKE_DAY, latest);
+    }
+
+    void sessionDays(int earliest, int latest) {
+        context.putInt(EARLIEST_SESSION_DAY, earliest);
+        context.putInt(LATEST_SESSION_DAY, latest);
+    }
+
+    Optional<LocalDate> earliestIntake() {
+        return day(EARLIEST_INTAKE_DAY);
+    }
+
+    Optional<LocalDate> latestIntake() {
+        return day(LATEST_INTAKE_DAY);
+    }
+
+    Optional<LocalDate> latestSession() {
+        return day(LATEST_SESSION_DAY);
+    }
+
+    private Optional<LocalDate> day(String key) {
+        return context.containsKey(key) ? Optional.of(LocalDate.ofEpochDay(context.getInt(key))) : Optional.empty();
+    }
+
+    // --- the staging of sessions.csv ---
+
+    void staging(int partitions, long staged, long rowRejects) {
+        context.putInt(PARTITIONS, partitions);
+        context.putLong(STAGED, staged);
+        context.putLong(ROW_REJECTS, rowRejects);
+    }
+
+    /** The partition count of a staging in progress, or {@code fallback} before its first commit. */
+    int partitions(int fallback) {
+        return context.getInt(PARTITIONS, fallback);
+    }
+
+    int partitions() {
+        return context.getInt(PARTITIONS);
+    }
+
+    /** Rows of sessions.csv staged (they passed the row rules), across restarts. */
+    long staged() {
+        return context.getLong(STAGED, 0);
+    }
+
+    /** Rows of sessions.csv rejected by the row rules, across restarts. */
+    long rowRejects() {
+        return context.getLong(ROW_REJECTS, 0);
+    }
+
+    // --- the window and the output folder ---
+
+    void window(ReportWindow window, Path output) {
+        context.putString(FROM, window.from().toString());
+        context.putString(TO, window.to().toString());
+        context.putString(MONTH, window.reportMonth() == null ? "" : window.reportMonth().toString());
+        context.putString(LABEL, window.label());
+        context.putString(OUTPUT, output.toString());
+    }
+
+    ReportWindow window() {
+        String month = context.getString(MONTH);
+        return new ReportWindow(LocalDate.parse(context.getString(FROM)), LocalDate.parse(context.getString(TO)),
+                month.isEmpty() ? null : YearMonth.parse(month), context.getString(LABEL));
+    }
+
+    /** The output folder the window step resolved, or {@code null} before it completed. */
+    public Path outputFolder() {
+        String output = context.getString(OUTPUT, null);
+        return output == null ? null : Path.of(output);
+    }
+}

@@ -1,0 +1,29 @@
+package org.clinicaloutcomes.batch;
+
+import org.springframework.batch.core.step.StepContribution;
+
+/**
+ * The step counters of Spring Batch as this pipeline uses them, so that the job repository's
+ * tables tell the truth: a row read is counted read; one that passes is written (staged, or
+ * accepted); one rejected by a rule of DATA.md is a process skip (it has a reject record); an exact
+ * duplicate, dropped by the rule, is filtered.
+ */
+final class StepCounts {
+
+    private StepCounts() {
+    }
+
+    /** A batch of rows read, of which {@code passed} went on and the rest were rejected. */
+    static void rows(StepContribution contribution, int read, int passed) {
+        read(contribution, read);
+        contribution.incrementWriteCount(passed);
+        contribution.incrementProcessSkipCount(read - passed);
+    }
+
+    /** Spring Batch counts reads one at a time. */
+    static void read(StepContribution contribution, long items) {
+        for (long i = 0; i < items; i++) {
+            contribution.incrementReadCount();
+        }
+    }
+}
