@@ -64,13 +64,7 @@ class IntakeIngestTasklet implements Tasklet, ItemStream {
 
     @Override
     public void close() {
-        try {
-            if (pipeline != null) {
-                pipeline.close();
-                pipeline = null;
-            }
-        } finally {
-            writer.close();
-        }
+        RowPipeline.close(pipeline, writer::close);
+        pipeline = null;
     }
 }

@@ -164,6 +164,17 @@ final class RowPipeline<T> implements AutoCloseable {
         }
     }
 
+    /** Closes a pipeline (if it was opened), then what it fed, even when closing the pipeline fails. */
+    static void close(RowPipeline<?> pipeline, Runnable then) {
+        try {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+        } finally {
+            then.run();
+        }
+    }
+
     private static ThreadFactory daemonThreads(String name) {
         AtomicInteger number = new AtomicInteger();
         return runnable -> {

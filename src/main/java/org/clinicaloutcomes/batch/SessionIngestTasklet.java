@@ -96,13 +96,7 @@ class SessionIngestTasklet implements Tasklet, ItemStream {
 
     @Override
     public void close() {
-        try {
-            if (pipeline != null) {
-                pipeline.close();
-                pipeline = null;
-            }
-        } finally {
-            staging.close();
-        }
+        RowPipeline.close(pipeline, staging::close);
+        pipeline = null;
     }
 }

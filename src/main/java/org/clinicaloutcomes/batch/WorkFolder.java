@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.report.ReportFolder;
 
 /**
  * The staging files of one run (one job instance), under the state folder, kept until the run
@@ -69,15 +69,6 @@ public record WorkFolder(Path root) {
     }
 
     public void delete() {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove staging folder " + root, e);
-        }
+        ReportFolder.deleteTree(root);
     }
 }

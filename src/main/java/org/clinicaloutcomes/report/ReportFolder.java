@@ -225,7 +225,8 @@ public final class ReportFolder {
         }
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes a folder and everything in it (links are deleted, not followed); nothing when it is absent. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -15,6 +15,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.builder.TaskletStepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the steps of both jobs: ingest of the two files, duplicates, the window, the outcomes, publication. */
 @Configuration
-public class IngestStepsConfiguration {
+public class ReportStepsConfiguration {
 
     static final int CHUNK_SIZE = 50_000;
     /** Bytes of sessions.csv per staging partition; a partition is held in memory while deduplicated. */
@@ -43,11 +46,7 @@ public class IngestStepsConfiguration {
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                     IntakeIngestTasklet intakeTasklet, StepHandoffs handoffs) {
-        return new StepBuilder(StepHandoffs.INTAKE, jobRepository)
-                .tasklet(intakeTasklet, transactionManager)
-                .stream(intakeTasklet)
-                .listener(handoffs)
-                .build();
+        return step(StepHandoffs.INTAKE, jobRepository, transactionManager, intakeTasklet, handoffs, false);
     }
 
     @Bean
@@ -64,11 +63,7 @@ public class IngestStepsConfiguration {
     @Bean
     Step sessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       SessionIngestTasklet sessionsTasklet, StepHandoffs handoffs) {
-        return new StepBuilder(StepHandoffs.SESSIONS, jobRepository)
-                .tasklet(sessionsTasklet, transactionManager)
-                .stream(sessionsTasklet)
-                .listener(handoffs)
-                .build();
+        return step(StepHandoffs.SESSIONS, jobRepository, transactionManager, sessionsTasklet, handoffs, false);
     }
 
     @Bean
@@ -102,8 +97,7 @@ public class IngestStepsConfiguration {
     @Bean
     Step deduplicationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            DeduplicationTasklet deduplicationTasklet, StepHandoffs handoffs) {
-        return new StepBuilder(StepHandoffs.DUPLICATES, jobRepository).tasklet(deduplicationTasklet, transactionManager)
-                .listener(handoffs).build();
+        return step(StepHandoffs.DUPLICATES, jobRepository, transactionManager, deduplicationTasklet, handoffs, false);
     }
 
     @Bean
@@ -117,8 +111,7 @@ public class IngestStepsConfiguration {
     @Bean
     Step resolveWindowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            ResolveWindowTasklet resolveWindowTasklet, StepHandoffs handoffs) {
-        return new StepBuilder(StepHandoffs.WINDOW, jobRepository).tasklet(resolveWindowTasklet, transactionManager)
-                .listener(handoffs).build();
+        return step(StepHandoffs.WINDOW, jobRepository, transactionManager, resolveWindowTasklet, handoffs, false);
     }
 
     @Bean
@@ -138,8 +131,7 @@ public class IngestStepsConfiguration {
                       OutcomesTasklet outcomesTasklet) {
         // Run again on every restart, so that the report's staging folder is always written by
         // the process that publishes it: nothing of a killed run's staging folder is ever used.
-        return new StepBuilder(StepHandoffs.OUTCOMES, jobRepository).tasklet(outcomesTasklet, transactionManager)
-                .allowStartIfComplete(true).build();
+        return step(StepHandoffs.OUTCOMES, jobRepository, transactionManager, outcomesTasklet, null, true);
     }
 
     @Bean
@@ -152,8 +144,7 @@ public class IngestStepsConfiguration {
     @Bean
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                      PublishReportTasklet publishReportTasklet) {
-        return new StepBuilder(StepHandoffs.PUBLISH, jobRepository).tasklet(publishReportTasklet, transactionManager)
-                .allowStartIfComplete(true).build();
+        return step(StepHandoffs.PUBLISH, jobRepository, transactionManager, publishReportTasklet, null, true);
     }
 
     @Bean
@@ -161,6 +152,23 @@ public class IngestStepsConfiguration {
     PublishReportTasklet publishReportTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
                                               @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         return new PublishReportTasklet(RunSupport.of(stepExecution, stateDir));
+    }
+
+    /**
+     * A tasklet step: its tasklet is also its stream when it keeps state across a restart, its
+     * results reach the job through the handoffs (when it has any), and it runs again on every
+     * restart when {@code rerunOnRestart}.
+     */
+    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet tasklet, StepHandoffs handoffs, boolean rerunOnRestart) {
+        TaskletStepBuilder builder = new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager);
+        if (tasklet instanceof ItemStream stream) {
+            builder.stream(stream);
+        }
+        if (handoffs != null) {
+            builder.listener(handoffs);
+        }
+        return builder.allowStartIfComplete(rerunOnRestart).build();
     }
 
     interface RefusableSupplier<T> {
