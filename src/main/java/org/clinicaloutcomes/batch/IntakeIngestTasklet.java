@@ -26,11 +26,11 @@ class IntakeIngestTasklet implements Tasklet, ItemStream {
 
     private final Path file;
     private final Function<RawRow, RowResult<IntakeRecord>> validator;
-    private final IntakeIngestWriter writer;
+    private final IntakeAcceptor writer;
     private final Progress progress;
     private RowPipeline<IntakeRecord> pipeline;
 
-    IntakeIngestTasklet(Path file, Function<RawRow, RowResult<IntakeRecord>> validator, IntakeIngestWriter writer,
+    IntakeIngestTasklet(Path file, Function<RawRow, RowResult<IntakeRecord>> validator, IntakeAcceptor writer,
                         Progress progress) {
         this.file = file;
         this.validator = validator;

@@ -57,7 +57,7 @@ public class ReportStepsConfiguration {
         IntakeRowValidator validator = new IntakeRowValidator(
                 refusedAsFailure(() -> InputFiles.intakeLayout(support.run().intakeFile())), support.approaches());
         return new IntakeIngestTasklet(support.run().intakeFile(), validator::validate,
-                new IntakeIngestWriter(support.work()), Progress.of("intake.csv", support.run().quiet()));
+                new IntakeAcceptor(support.work()), Progress.of("intake.csv", support.run().quiet()));
     }
 
     @Bean
@@ -89,7 +89,7 @@ public class ReportStepsConfiguration {
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
         // The episode count comes from the staged episodes themselves, not from a count handed on.
-        SessionStagingWriter staging = new SessionStagingWriter(support.work(), partitions, registry.size());
+        SessionStaging staging = new SessionStaging(support.work(), partitions, registry.size());
         return new SessionIngestTasklet(sessionsFile, validator::validate, staging,
                 Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows);
     }

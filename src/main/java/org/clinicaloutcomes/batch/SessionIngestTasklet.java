@@ -32,7 +32,7 @@ class SessionIngestTasklet implements Tasklet, ItemStream {
 
     private final Path file;
     private final Function<RawRow, RowResult<SessionRecord>> validator;
-    private final SessionStagingWriter staging;
+    private final SessionStaging staging;
     private final Progress progress;
     private final int chunkRows;
     private RowPipeline<SessionRecord> pipeline;
@@ -40,7 +40,7 @@ class SessionIngestTasklet implements Tasklet, ItemStream {
     private long linesRead;
 
     SessionIngestTasklet(Path file, Function<RawRow, RowResult<SessionRecord>> validator,
-                         SessionStagingWriter staging, Progress progress, int chunkRows) {
+                         SessionStaging staging, Progress progress, int chunkRows) {
         this.file = file;
         this.validator = validator;
         this.staging = staging;

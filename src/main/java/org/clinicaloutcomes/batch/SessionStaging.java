@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * rejects, recording the committed length of every file so that a restart resumes exactly after
  * the last committed chunk. Used by one thread, in file order.
  */
-class SessionStagingWriter {
+class SessionStaging {
 
     private static final String LENGTH = "sessions.staging.length.";
     private static final String REJECTS_LENGTH = "sessions.staging.rejects.length";
@@ -30,7 +30,7 @@ class SessionStagingWriter {
      * @param episodes   accepted episodes; partition p holds a contiguous range of episode
      *                   indexes, so that reading the partitions in order visits episodes in order
      */
-    SessionStagingWriter(WorkFolder work, int partitions, long episodes) {
+    SessionStaging(WorkFolder work, int partitions, long episodes) {
         this.work = work;
         this.requestedPartitions = partitions;
         this.episodes = Math.max(1, episodes);

@@ -15,14 +15,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * stages rejects. The intake file is small next to the sessions file, so its step is not resumed
  * mid-file: a restart reads it again from the start. Used by one thread, in file order.
  */
-class IntakeIngestWriter {
+class IntakeAcceptor {
 
     private final WorkFolder work;
     private EpisodeRegistry registry;
     private RestartableOutput rejects;
     private long rejected;
 
-    IntakeIngestWriter(WorkFolder work) {
+    IntakeAcceptor(WorkFolder work) {
         this.work = work;
     }
 
