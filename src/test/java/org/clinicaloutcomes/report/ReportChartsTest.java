@@ -2,7 +2,6 @@ package org.clinicaloutcomes.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The charts of the hand-built practice: valid, non-blank PNGs of the stated size, on the sheets
- * REPORTS.md names, identical bytes on a second render, the bundled font, and a fixed colour per
- * approach.
+ * REPORTS.md names, in the report's order, and identical bytes on a second render.
  */
 class ReportChartsTest {
 
@@ -76,27 +74,6 @@ class ReportChartsTest {
         for (RenderedChart chart : ReportCharts.render(TABLES, ReportFixture.run(true, true))) {
             assertDrawn(chart);
         }
-    }
-
-    @Test
-    void chartsUseTheBundledFont() {
-        assertThat(ChartStyle.REGULAR_FACE.getFamily()).isEqualTo("DejaVu Sans");
-        assertThat(ChartStyle.BOLD_FACE.getFontName()).isEqualTo("DejaVu Sans Bold");
-        assertThat(ChartStyle.NOTE_FONT.getSize2D()).isGreaterThanOrEqualTo(12f);
-        assertThat(ChartStyle.TICK_FONT.getSize2D()).isGreaterThanOrEqualTo(12f);
-    }
-
-    @Test
-    void eachApproachKeepsItsColourAndAllIsGrey() {
-        List<String> approaches = List.of("DBT", "CPT", "ACT", "PE");
-        assertThat(ChartStyle.colour(approaches, "DBT")).isEqualTo(new Color(0xE6, 0x9F, 0x00));
-        assertThat(ChartStyle.colour(approaches, "PE")).isEqualTo(new Color(0x00, 0x72, 0xB2));
-        assertThat(ChartStyle.colour(approaches, OutcomeTables.ALL)).isEqualTo(ChartStyle.ALL_COLOUR);
-        Set<Color> distinct = new HashSet<>();
-        for (String approach : approaches) {
-            distinct.add(ChartStyle.colour(approaches, approach));
-        }
-        assertThat(distinct).hasSize(4).doesNotContain(ChartStyle.ALL_COLOUR);
     }
 
     private static String sheet(List<RenderedChart> charts, String file) {

@@ -1,4 +1,4 @@
-package org.clinicaloutcomes.report;
+package org.clinicaloutcomes.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class ChartNumbersTest {
                 boxed.add(values[i]);
             }
             BoxAndWhiskerItem expected = BoxAndWhiskerCalculator.calculateBoxAndWhiskerStatistics(boxed);
-            double[] quartiles = ReportCharts.quartiles(values);
+            double[] quartiles = ChangeBoxPlotChart.quartiles(values);
             assertThat(quartiles[0]).isEqualTo(expected.getQ1().doubleValue());
             assertThat(quartiles[1]).isEqualTo(expected.getMedian().doubleValue());
             assertThat(quartiles[2]).isEqualTo(expected.getQ3().doubleValue());
@@ -34,9 +34,9 @@ class ChartNumbersTest {
 
     @Test
     void funnelLimitsAreDrawnAtEverySizeUpToAHundredThenInOnePercentSteps() {
-        assertThat(ReportCharts.funnelSizes(1)).containsExactly(1);
-        assertThat(ReportCharts.funnelSizes(7)).containsExactly(1, 2, 3, 4, 5, 6, 7);
-        List<Integer> sizes = ReportCharts.funnelSizes(44_000);
+        assertThat(ClinicianFunnelChart.limitSizes(1)).containsExactly(1);
+        assertThat(ClinicianFunnelChart.limitSizes(7)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        List<Integer> sizes = ClinicianFunnelChart.limitSizes(44_000);
         assertThat(sizes.subList(0, 100)).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
         assertThat(sizes).isSorted().doesNotHaveDuplicates().endsWith(44_000).hasSizeLessThan(800);
         for (int i = 100; i < sizes.size(); i++) {

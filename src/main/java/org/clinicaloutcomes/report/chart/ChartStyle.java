@@ -1,4 +1,4 @@
-package org.clinicaloutcomes.report;
+package org.clinicaloutcomes.report.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,7 +10,9 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.TexturePaint;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -26,12 +28,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.clinicaloutcomes.report.RenderedChart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.title.LegendTitle;
@@ -44,13 +48,17 @@ import org.jfree.chart.ui.RectangleInsets;
  * The look shared by every chart: the bundled DejaVu Sans fonts (so that text renders the same
  * on every machine), a {@link StandardChartTheme} built on them, the Okabe–Ito colour-blind-safe
  * palette with one fixed colour per approach (by its position in the configured list; ALL in
- * grey), hatched fills for small groups, and a deterministic PNG encoder (no metadata, no
- * timestamps).
+ * grey), hatched fills for small groups, the markers, shapes and legend entries that several
+ * charts draw, and a deterministic PNG encoder (no metadata, no timestamps).
  *
  * <p>Reference: M. Okabe &amp; K. Ito (2008), Color Universal Design (CUD): how to make figures
  * and presentations that are friendly to colorblind people.
  */
-final class ChartStyle {
+public final class ChartStyle {
+
+    /** Size of every chart in pixels. */
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 500;
 
     /** Okabe–Ito colours in the order approaches receive them (black and yellow last: least legible fills). */
     static final List<Color> APPROACH_PALETTE = List.of(
@@ -70,6 +78,8 @@ final class ChartStyle {
     static final Color DETERIORATION = new Color(0x3A, 0x3A, 0x3A);
     /** Stripes of the hatched "not split" segment, on a light tint. */
     static final Color NO_CHANGE_DARK = new Color(0x9A, 0x9A, 0x9A);
+    /** Reference lines (cut-off, reliable-change thresholds, funnel limits): quieter than the data. */
+    static final Color REFERENCE = new Color(0x55, 0x55, 0x55);
 
     static final Font REGULAR_FACE = load("fonts/DejaVuSans.ttf");
     static final Font BOLD_FACE = load("fonts/DejaVuSans-Bold.ttf");
@@ -144,7 +154,7 @@ final class ChartStyle {
      * A chart with the theme applied, a title, and the legend (if any) framed at the bottom.
      * Customise renderers after this call: the theme resets series paints.
      */
-    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+    public static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
         THEME.apply(chart);
         plot.setNoDataMessageFont(AXIS_LABEL_FONT);
@@ -246,6 +256,34 @@ final class ChartStyle {
         return luminance < 110 ? Color.WHITE : TEXT;
     }
 
+    /** The line at zero of a value axis. */
+    static ValueMarker zeroLine() {
+        return new ValueMarker(0, TEXT, THIN);
+    }
+
+    static Shape circle(double size) {
+        return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+    }
+
+    static Shape square(double half) {
+        return new Rectangle2D.Double(-half, -half, 2 * half, 2 * half);
+    }
+
+    static Shape diamond(double half) {
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(0, -half);
+        path.lineTo(half, 0);
+        path.lineTo(0, half);
+        path.lineTo(-half, 0);
+        path.closePath();
+        return path;
+    }
+
+    /** The legend entry that explains the hatched fill of small groups. */
+    static LegendItem hatchedSwatch() {
+        return swatch("hatched: n \u2264 10", hatched(ALL_COLOUR));
+    }
+
     /** A square legend entry filled with {@code paint}. */
     static LegendItem swatch(String label, Paint paint) {
         LegendItem item = new LegendItem(label, null, null, null, SWATCH, paint, THIN, new Color(0x66, 0x66, 0x66));
@@ -272,7 +310,7 @@ final class ChartStyle {
     }
 
     /** Renders a chart to PNG bytes: white RGB image, fixed hints, no metadata. */
-    static byte[] png(JFreeChart chart, int width, int height) {
+    public static byte[] png(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -302,5 +340,10 @@ final class ChartStyle {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /** A chart drawn at the size of every chart, ready for its file and its sheet. */
+    static RenderedChart rendered(String fileName, String title, String sheet, JFreeChart chart) {
+        return new RenderedChart(fileName, title, sheet, WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT));
     }
 }
