@@ -166,6 +166,25 @@ final class SheetWriter {
         headerRows.add(row);
     }
 
+    /** A row of header cells from column 0; for the tables that are not {@link SheetTable}s. */
+    void headers(int row, String... labels) {
+        for (int c = 0; c < labels.length; c++) {
+            header(row, c, labels[c]);
+        }
+    }
+
+    /** A section title in column 0; returns the row after it. */
+    int section(int row, String title) {
+        styled(row, 0, title, styles.section, false);
+        return row + 1;
+    }
+
+    /** A note in column 0, not measured (notes run on past their column); returns the row after it. */
+    int note(int row, String text) {
+        styled(row, 0, text, styles.note, false);
+        return row + 1;
+    }
+
     void fixWidth(int column, int characters) {
         fixedWidths.put(column, characters);
     }

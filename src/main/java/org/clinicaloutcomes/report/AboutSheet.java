@@ -1,0 +1,109 @@
+package org.clinicaloutcomes.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.report.WorkbookStyles.Kind;
+
+/**
+ * {@code About}: every measure in plain words, the statement that clients were not randomised,
+ * the instruments in force (cut-offs and reliable-change thresholds), the run's parameters, the
+ * input files, and the codebook of every CSV column.
+ */
+final class AboutSheet implements WorkbookSheet {
+
+    @Override
+    public String name() {
+        return OutcomesWorkbook.ABOUT;
+    }
+
+    @Override
+    public void write(SheetWriter s, WorkbookContent c) {
+        s.fixWidth(0, 34);
+        s.fixWidth(1, 96);
+        s.styled(0, 0, "About this report", c.styles().title, false);
+        s.freeze(0, 1);
+        int row = measures(s, c, 2) + 1;
+        row = instruments(s, c, row) + 1;
+        row = parameters(s, c.run(), row) + 1;
+        row = s.section(row, "Input files");
+        row = InputFilesTable.write(s, c, row, true) + 1;
+        codebook(s, row);
+    }
+
+    private static int measures(SheetWriter s, WorkbookContent c, int row) {
+        WorkbookStyles styles = c.styles();
+        row = s.section(row, "What the numbers mean");
+        s.headers(row, "Measure", "In plain words");
+        row++;
+        for (PlainWords.Definition d : PlainWords.definitions()) {
+            s.styled(row, 0, d.term(), styles.bold, false);
+            s.wrapped(row, 1, d.meaning());
+            row++;
+        }
+        s.styled(row, 0, "Not randomised", styles.bold, false);
+        s.wrapped(row, 1, PlainWords.NOT_RANDOMISED);
+        row++;
+        s.styled(row, 0, "Small numbers", styles.bold, false);
+        s.wrapped(row, 1, c.suppression() ? String.join(" ", SheetTable.SUPPRESSION_NOTE)
+                : "Suppression is off (the internal report): every count is shown, small groups are marked.");
+        return row + 1;
+    }
+
+    private static int instruments(SheetWriter s, WorkbookContent c, int row) {
+        RunDescription run = c.run();
+        row = s.section(row, "Questionnaires, cut-offs and reliable-change thresholds in force ("
+                + run.instrumentSource() + ")");
+        s.headers(row, "Questionnaire", "Key and direction", "Lowest score", "Highest score", "Clinical cut-off",
+                "Reliable change (points)");
+        row++;
+        for (Instrument i : run.instruments()) {
+            s.text(row, 0, i.name() + (i.key().equals(c.primary().key()) ? " (main questionnaire)" : ""));
+            s.text(row, 1, i.key() + ": " + (i.higherIsBetter() ? "higher scores are better" : "higher scores are worse")
+                    + (i.hasCutoff() ? "; clinical range " + (i.higherIsBetter() ? "at or below " : "at or above ")
+                    + ReportCharts.number(i.cutoff()) : "; no cut-off, so no caseness or recovery"));
+            s.value(row, 2, i.min(), Kind.SCORE, false);
+            s.value(row, 3, i.max(), Kind.SCORE, false);
+            s.value(row, 4, i.cutoff(), Kind.SCORE, false);
+            s.value(row, 5, i.reliableChange(), Kind.DECIMAL, false);
+            row++;
+        }
+        return row;
+    }
+
+    private static int parameters(SheetWriter s, RunDescription run, int row) {
+        row = s.section(row, "Parameters of this run");
+        s.headers(row, "Parameter", "Value");
+        row++;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("tool version", run.toolVersion());
+        parameters.put("job", run.job());
+        parameters.put("command line", run.commandLine());
+        parameters.put("window", run.window().from() + " to " + run.window().to());
+        parameters.put("approaches", String.join(", ", run.approaches()));
+        parameters.put("main questionnaire", run.primaryInstrument());
+        parameters.put("suppression", Boolean.toString(run.suppression()));
+        run.parameters().forEach(parameters::putIfAbsent);
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            s.text(row, 0, p.getKey());
+            s.wrapped(row, 1, p.getValue() == null ? "" : p.getValue());
+            row++;
+        }
+        return row;
+    }
+
+    private static void codebook(SheetWriter s, int row) {
+        row = s.section(row, "Codebook: every column of every CSV file of the report");
+        s.headers(row, "File and column", "Meaning", "Workbook header");
+        row++;
+        for (Codebook.Entry e : Codebook.load()) {
+            s.text(row, 0, e.file() + " : " + e.column());
+            s.wrapped(row, 1, e.meaning());
+            if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {
+                s.text(row, 2, ColumnLabels.of(e.column()));
+            }
+            row++;
+        }
+    }
+}

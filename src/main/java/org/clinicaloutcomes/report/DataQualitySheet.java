@@ -1,0 +1,100 @@
+package org.clinicaloutcomes.report;
+
+import java.util.List;
+
+import org.clinicaloutcomes.report.WorkbookStyles.Kind;
+
+/**
+ * {@code Data quality}: per input file the rows read / accepted / rejected / duplicates and its
+ * SHA-256, the rejects by file, column and reason, and the warnings; the last two lists are
+ * capped at {@link OutcomesWorkbook#MAX_LISTED_ITEMS} entries, as only the workbook holds them.
+ */
+final class DataQualitySheet implements WorkbookSheet {
+
+    @Override
+    public String name() {
+        return OutcomesWorkbook.DATA_QUALITY;
+    }
+
+    @Override
+    public void write(SheetWriter s, WorkbookContent c) {
+        int row = InputFilesTable.write(s, c, 0, false);
+        s.freeze(0, 1);
+        s.autoFilter(0, row - 1, 0, InputFilesTable.WIDTH - 1);
+        row = s.note(row, "Every row is counted once: read = accepted + rejected + duplicates (exact duplicate "
+                + "session rows are dropped).");
+        row++;
+        row = rejects(s, c, row);
+        row++;
+        warnings(s, c, row);
+    }
+
+    private static int rejects(SheetWriter s, WorkbookContent c, int row) {
+        DataQuality quality = c.quality();
+        row = s.section(row, "Rejected rows by file, column and reason");
+        s.headers(row, "File", "Column", "Reason", "Rows");
+        row++;
+        for (DataQuality.FileCounts file : quality.files()) {
+            List<DataQuality.ReasonCount> reasons = quality.reasons().stream()
+                    .filter(r -> r.file().equals(file.file())).toList();
+            String[] markers = reasonMarkers(c, file, reasons);
+            int listed = Math.min(reasons.size(), OutcomesWorkbook.MAX_LISTED_ITEMS);
+            for (int i = 0; i < listed; i++) {
+                DataQuality.ReasonCount r = reasons.get(i);
+                s.text(row, 0, r.file());
+                s.text(row, 1, r.column());
+                s.text(row, 2, r.reason());
+                s.value(row, 3, markers[i] != null ? markers[i] : r.rows(), Kind.COUNT, false);
+                row++;
+            }
+            if (reasons.size() > listed) {
+                s.text(row, 0, file.file());
+                s.styled(row, 1, OutcomesWorkbook.andMore(reasons.size() - listed) + " columns and reasons (rows of "
+                        + "fewer rejects; every rejected row is in rejects.csv)", c.styles().note, false);
+                row++;
+            }
+        }
+        if (quality.reasons().isEmpty()) {
+            row = s.note(row, "No row was rejected.");
+        }
+        return s.note(row, "Each rejected row is listed in rejects.csv with its line number; cell values are never "
+                + "shown. An empty column means a problem with the whole row.");
+    }
+
+    private static void warnings(SheetWriter s, WorkbookContent c, int row) {
+        row = s.section(row, "Warnings");
+        List<String> warnings = c.quality().warnings();
+        int listed = Math.min(warnings.size(), OutcomesWorkbook.MAX_LISTED_ITEMS);
+        for (String warning : warnings.subList(0, listed)) {
+            s.styled(row++, 0, warning, c.styles().subtitle, false);
+        }
+        if (warnings.size() > listed) {
+            s.styled(row++, 0, OutcomesWorkbook.andMore(warnings.size() - listed) + " warnings", c.styles().subtitle,
+                    false);
+        }
+        if (warnings.isEmpty()) {
+            s.note(row, "No warnings.");
+        }
+    }
+
+    /**
+     * With suppression on, the rows per reject reason of one file as markers: they add up to the
+     * file's rejected rows, and when that count is hidden every reason count is hidden with it.
+     */
+    private static String[] reasonMarkers(WorkbookContent c, DataQuality.FileCounts file,
+                                          List<DataQuality.ReasonCount> reasons) {
+        String[] markers = new String[reasons.size()];
+        if (!c.suppression()) {
+            return markers;
+        }
+        long[] rows = reasons.stream().mapToLong(DataQuality.ReasonCount::rows).toArray();
+        boolean rejectedHidden = InputFilesTable.markers(c, file)[2] != null;
+        String[] hidden = SmallNumbers.hide(file.rejected(), rows);
+        for (int i = 0; i < rows.length; i++) {
+            markers[i] = rejectedHidden && rows[i] > 0
+                    ? (rows[i] <= SmallNumbers.MAX_SMALL_N ? SmallNumbers.LESS_THAN_11 : SmallNumbers.MORE_THAN_10)
+                    : hidden[i];
+        }
+        return markers;
+    }
+}

@@ -1,0 +1,112 @@
+package org.clinicaloutcomes.report;
+
+import java.util.List;
+
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.report.WorkbookStyles.Kind;
+
+/**
+ * The "at a glance" block of the {@code Summary}: the ALL rows of the activity period (the report
+ * month, or a research run's window) and of the whole window, and the outcome cohort's counts.
+ * Each count shows as the CSV holds it: a number, or the text of a hidden count.
+ */
+final class SummaryGlance {
+
+    private static final String ACTIVITY_FILE = OutcomeCsvFiles.ACTIVITY;
+    private static final String WINDOW_FILE = SuppressedCells.WINDOW_ACTIVITY;
+    private static final String GROUP_FILE = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+
+    private final SheetWriter s;
+    private final WorkbookContent c;
+    private final int activityIndex;
+    private final OutcomeTables.ActivityRow activity;
+    private final int windowIndex;
+    private final OutcomeTables.ActivityRow window;
+    private final int allIndex;
+    private final GroupOutcomes all;
+
+    SummaryGlance(SheetWriter s, WorkbookContent c) {
+        this.s = s;
+        this.c = c;
+        OutcomeTables tables = c.tables();
+        activityIndex = allRow(tables.activity());
+        activity = activityIndex < 0 ? null : tables.activity().get(activityIndex);
+        windowIndex = allRow(tables.windowActivity());
+        window = windowIndex < 0 ? null : tables.windowActivity().get(windowIndex);
+        allIndex = SummarySheet.groupIndex(tables, OutcomeTables.ALL, c.primary().key());
+        all = allIndex < 0 ? null : tables.outcomesByApproach().get(allIndex).outcomes();
+    }
+
+    /** Writes the block with its header at {@code row}; returns the row after it. */
+    int write(int row) {
+        boolean monthly = c.run().monthly();
+        s.header(row, 0, "At a glance");
+        s.header(row, 1, monthly ? "Report month " + c.run().window().reportMonth() : "Window");
+        if (monthly) {
+            s.header(row, 2, "Window" + SummarySheet.windowLength(c.run()));
+        }
+        row++;
+        row = line(row, "Clients seen (caseload)", activity == null ? null
+                : shown(ACTIVITY_FILE, activityIndex, "caseload", activity.caseload()), window == null ? null
+                : shown(WINDOW_FILE, windowIndex, "caseload", window.caseload()));
+        row = line(row, "New clients (intakes)", activity == null ? null
+                : shown(ACTIVITY_FILE, activityIndex, "intakes", activity.intakes()), window == null ? null
+                : shown(WINDOW_FILE, windowIndex, "intakes", window.intakes()));
+        // Discharged in the window = the closed episodes of the outcome cohort.
+        Object windowDischarges = window != null
+                ? shown(WINDOW_FILE, windowIndex, "discharges", window.discharges())
+                : all == null ? c.tables().closedInWindow() : shown(GROUP_FILE, allIndex, "n_closed", all.nClosed());
+        row = line(row, "Discharges", activity == null ? null
+                : shown(ACTIVITY_FILE, activityIndex, "discharges", activity.discharges()), windowDischarges);
+        row = line(row, "  of which dropout", activity == null ? null
+                : shown(ACTIVITY_FILE, activityIndex, "discharges_dropout", activity.dischargesDropout()),
+                window == null ? null
+                        : shown(WINDOW_FILE, windowIndex, "discharges_dropout", window.dischargesDropout()));
+        row = line(row, "Sessions attended", activity == null ? null
+                : shown(ACTIVITY_FILE, activityIndex, "attended_sessions", activity.attendedSessions()),
+                window == null ? null
+                        : shown(WINDOW_FILE, windowIndex, "attended_sessions", window.attendedSessions()));
+        return line(row, "Discharged with before-and-after " + c.primary().name(), null,
+                all == null ? null : shown(GROUP_FILE, allIndex, "n_paired", all.nPaired()));
+    }
+
+    /**
+     * A line of the block: a count, the text of a hidden count, or empty (not counted). A
+     * research run has one column, the window (its activity period): the window value, else the
+     * activity period's.
+     */
+    private int line(int row, String label, Object month, Object windowValue) {
+        s.text(row, 0, label);
+        if (c.run().monthly()) {
+            cell(row, 1, month);
+            cell(row, 2, windowValue);
+        } else {
+            cell(row, 1, windowValue != null ? windowValue : month);
+        }
+        return row + 1;
+    }
+
+    private void cell(int row, int column, Object value) {
+        if (value != null) {
+            s.value(row, column, value, Kind.COUNT, false);
+        }
+    }
+
+    /** A count, or what suppression shows instead of it. */
+    private Object shown(String csvFile, int row, String column, long value) {
+        String hidden = c.hidden(csvFile, row, column);
+        return hidden != null ? hidden : (Object) value;
+    }
+
+    /** The index of the ALL row of activity rows, or -1. */
+    private static int allRow(List<OutcomeTables.ActivityRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (OutcomeTables.ALL.equals(rows.get(i).approach())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

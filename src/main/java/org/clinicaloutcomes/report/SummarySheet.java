@@ -1,0 +1,162 @@
+package org.clinicaloutcomes.report;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.report.WorkbookStyles.Kind;
+
+/**
+ * {@code Summary}: a one-screen dashboard: activity (caseload, intakes, discharges, dropouts,
+ * sessions) of the report month ({@link OutcomeTables#activity()}) and of the window ({@link
+ * OutcomeTables#windowActivity()}), with the suppression markers ({@link SummaryGlance}); per
+ * approach on the primary instrument the reliable improvement, recovery, reliable deterioration
+ * and dropout rates and g (small groups in grey with a "small n" note), one plain-language
+ * sentence per approach, and the trajectory and reliable-change charts of the primary instrument
+ * beside the table.
+ */
+final class SummarySheet implements WorkbookSheet {
+
+    private static final String[] OUTCOME_HEADERS = {"Approach", "Closed episodes",
+        "With before-and-after scores (n)", "Reliable improvement %", "Recovery %", "Reliable deterioration %",
+        "Dropout %", "Effect size g", SheetTable.NOTE_HEADER};
+
+    @Override
+    public String name() {
+        return OutcomesWorkbook.SUMMARY;
+    }
+
+    @Override
+    public void write(SheetWriter s, WorkbookContent c) {
+        heading(s, c);
+        int row = new SummaryGlance(s, c).write(3);
+        row++;
+        row = s.section(row, "Outcomes by approach on " + c.primary().name()
+                + " (clients discharged in the window)");
+        s.headers(row, OUTCOME_HEADERS);
+        row++;
+        List<Integer> indices = rows(c.tables(), c.primary().key());
+        row = outcomes(s, c, row, indices);
+        row++;
+        row = s.section(row, "In plain words");
+        row = sentences(s, c, row, indices);
+        row++;
+        notes(s, c, row);
+        List<RenderedChart> charts = new ArrayList<>();
+        for (String file : List.of(ReportCharts.trajectoryFile(c.primary().key()),
+                ReportCharts.reliableChangeFile(c.primary().key()))) {
+            RenderedChart chart = c.chart(file);
+            if (chart != null) {
+                charts.add(chart);
+            }
+        }
+        SheetCharts.stackRight(s, charts, OUTCOME_HEADERS.length - 1, 0);
+    }
+
+    private static void heading(SheetWriter s, WorkbookContent c) {
+        RunDescription run = c.run();
+        String heading = run.monthly()
+                ? "Clinical outcomes \u2014 monthly report, " + monthName(run.window().reportMonth())
+                : "Clinical outcomes \u2014 research report, " + run.window().from() + " to " + run.window().to();
+        s.styled(0, 0, heading, c.styles().title, false);
+        s.styled(1, 0, "Outcomes of clients discharged " + run.window().from() + " to " + run.window().to()
+                + windowLength(run) + ". Main questionnaire: " + c.primary().name()
+                + ". Definitions: see the About sheet.", c.styles().subtitle, false);
+        s.freeze(0, 2);
+    }
+
+    /** One row per approach (then ALL) of the primary instrument; returns the row after them. */
+    private static int outcomes(SheetWriter s, WorkbookContent c, int row, List<Integer> indices) {
+        String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+        for (int index : indices) {
+            OutcomeTables.ApproachRow r = c.tables().outcomesByApproach().get(index);
+            GroupOutcomes g = r.outcomes();
+            boolean small = SmallNumbers.isSmall(g.nPaired());
+            s.value(row, 0, r.approach(), Kind.TEXT, small);
+            count(s, row, 1, g.nClosed(), c.hidden(file, index, "n_closed"), small);
+            count(s, row, 2, g.nPaired(), c.hidden(file, index, "n_paired"), small);
+            s.value(row, 3, g.reliableImprovementPct(), Kind.PERCENT, small);
+            s.value(row, 4, g.recoveryPct(), Kind.PERCENT, small);
+            s.value(row, 5, g.reliableDeteriorationPct(), Kind.PERCENT, small);
+            s.value(row, 6, g.dropoutPct(), Kind.PERCENT, small);
+            s.value(row, 7, g.g(), Kind.DECIMAL, small);
+            s.value(row, 8, small ? SmallNumbers.FLAG : null, Kind.TEXT, small);
+            row++;
+        }
+        return row;
+    }
+
+    private static int sentences(SheetWriter s, WorkbookContent c, int row, List<Integer> indices) {
+        for (int index : indices) {
+            OutcomeTables.ApproachRow r = c.tables().outcomesByApproach().get(index);
+            String n = c.hidden(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, index, "n_paired");
+            s.styled(row, 0, PlainWords.headline(r.approach(), r.outcomes(), c.primary(),
+                    n != null ? n : Integer.toString(r.outcomes().nPaired())), c.styles().sentence, false);
+            row++;
+        }
+        return row;
+    }
+
+    private static void notes(SheetWriter s, WorkbookContent c, int row) {
+        row = s.note(row, "Rates are shares of clients with before-and-after scores; recovery is among those who "
+                + "started in the clinical range" + cutoffText(c.primary()) + ".");
+        row = s.note(row, "Clients were not randomised to approaches: differences are associations, not effects of "
+                + "the approach.");
+        row = s.note(row, "Grey rows marked 'small n' have 10 clients or fewer: too few to draw conclusions.");
+        if (c.suppression()) {
+            for (String line : SheetTable.SUPPRESSION_NOTE) {
+                row = s.note(row, line);
+            }
+        }
+    }
+
+    /** Indices in outcomes_by_approach of an instrument's rows (approaches, then ALL). */
+    private static List<Integer> rows(OutcomeTables tables, String instrument) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < tables.outcomesByApproach().size(); i++) {
+            if (tables.outcomesByApproach().get(i).instrument().equals(instrument)) {
+                indices.add(i);
+            }
+        }
+        return indices;
+    }
+
+    /** Index in outcomes_by_approach of a group on an instrument, or -1. */
+    static int groupIndex(OutcomeTables tables, String approach, String instrument) {
+        for (int i : rows(tables, instrument)) {
+            if (tables.outcomesByApproach().get(i).approach().equals(approach)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void count(SheetWriter s, int row, int column, Number value, String hidden, boolean light) {
+        s.value(row, column, hidden != null ? hidden : value, Kind.COUNT, light);
+    }
+
+    /** The window's length for a heading: {@code " (12 months)"}. */
+    static String windowLength(RunDescription run) {
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(run.window().from()), YearMonth.from(run.window().to()))
+                + 1;
+        return " (" + months + (months == 1 ? " month)" : " months)");
+    }
+
+    private static String monthName(YearMonth month) {
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+    }
+
+    private static String cutoffText(Instrument instrument) {
+        if (!instrument.hasCutoff()) {
+            return "";
+        }
+        return " (" + instrument.name() + (instrument.higherIsBetter() ? " \u2264 " : " \u2265 ")
+                + ReportCharts.number(instrument.cutoff()) + ")";
+    }
+}

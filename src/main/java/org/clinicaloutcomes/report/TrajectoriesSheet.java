@@ -1,0 +1,31 @@
+package org.clinicaloutcomes.report;
+
+import org.clinicaloutcomes.analysis.OutcomeTables;
+
+/** {@code Trajectories}: the table of trajectories, with the trajectory charts beside it. */
+final class TrajectoriesSheet implements WorkbookSheet {
+
+    @Override
+    public String name() {
+        return OutcomesWorkbook.TRAJECTORIES;
+    }
+
+    @Override
+    public void write(SheetWriter s, WorkbookContent c) {
+        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(OutcomeCsvFiles.TRAJECTORIES,
+                        c.tables().trajectories())
+                .text("approach", OutcomeTables.TrajectoryRow::approach)
+                .text("instrument", r -> c.instrumentName(r.instrument()))
+                .count("k", OutcomeTables.TrajectoryRow::k)
+                .count("n", r -> r.point().n())
+                .decimal("mean", r -> r.point().mean())
+                .decimal("sd", r -> r.point().sd())
+                .decimal("ci_low", r -> r.point().ciLow())
+                .decimal("ci_high", r -> r.point().ciHigh())
+                .smallGroupsBy(r -> r.point().n())
+                .main(0);
+        int row = table.write(s, c, 0);
+        row = s.note(row + 1, "k = the k-th score of the episode (1 = baseline). Rows with no scores are left out.");
+        SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, table.width(), 1);
+    }
+}

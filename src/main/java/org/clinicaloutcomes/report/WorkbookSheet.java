@@ -1,0 +1,19 @@
+package org.clinicaloutcomes.report;
+
+/**
+ * One sheet of the report workbook. A new sheet is a class implementing this and its line in
+ * {@link OutcomesWorkbook}'s list of sheets, which also fixes where it stands.
+ */
+interface WorkbookSheet {
+
+    /** The sheet's tab name, unique in the workbook. */
+    String name();
+
+    /** Whether only a monthly run has this sheet (a research run's window has no month to act on). */
+    default boolean monthlyOnly() {
+        return false;
+    }
+
+    /** Writes the sheet's cells and places its charts; the writer sets widths and anchors afterwards. */
+    void write(SheetWriter sheet, WorkbookContent content);
+}
