@@ -15,15 +15,8 @@ import java.util.List;
  */
 public final class SessionDeduplicator {
 
-    /** Episode, date, number by value (blank first: it is the smallest long), then line = file order. */
-    public static final Comparator<SessionRecord> SCORE_ORDER = Comparator
-            .comparingInt(SessionRecord::episode)
-            .thenComparingInt(SessionRecord::day)
-            .thenComparing(SessionRecord::compareNumbers)
-            .thenComparingLong(SessionRecord::line);
-
     /**
-     * @param accepted   the surviving sessions, in {@link #SCORE_ORDER}
+     * @param accepted   the surviving sessions, in {@link SessionOrder}
      * @param duplicates exact duplicates dropped (each counted, with a warning)
      * @param rejects    conflicting duplicates, in line order
      */
@@ -35,14 +28,13 @@ public final class SessionDeduplicator {
 
     /** Deduplicates the sessions of a set of whole episodes (the list is sorted in place). */
     public static Result deduplicate(List<SessionRecord> sessions, String fileName) {
-        sessions.sort(SCORE_ORDER);
+        sessions.sort(SessionOrder.RECORDS);
         List<SessionRecord> accepted = new ArrayList<>(sessions.size());
         List<Reject> rejects = new ArrayList<>();
         long duplicates = 0;
         SessionRecord standing = null;
         for (SessionRecord session : sessions) {
-            if (standing != null && standing.episode() == session.episode() && standing.day() == session.day()
-                    && SessionRecord.sameNumber(standing, session)) {
+            if (standing != null && SessionOrder.RECORD_KEYS.compare(standing, session) == 0) {
                 if (standing.contentHash() == session.contentHash() && standing.contentHash2() == session.contentHash2()) {
                     duplicates++;
                 } else {
