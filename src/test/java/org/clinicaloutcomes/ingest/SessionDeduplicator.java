@@ -5,13 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The duplicate rule of DATA.md for sessions: among rows that passed every other check, a row
- * with the same client, date and number as an earlier one (in file order) is an exact duplicate
- * when every trimmed field equals the earlier row's, otherwise a conflicting duplicate. The
- * earlier row stands.
+ * The duplicate rule of DATA.md for sessions on records in memory, the plain way: sort, then
+ * keep the first of each key. The oracle {@link StagedPartitionTest} holds the production rule,
+ * {@link StagedPartition}, to; the analysis tests use it to deduplicate without staging files.
  *
- * <p>It also puts the surviving sessions in the order METRICS.md scores them: by episode, then
- * date, then number (blank first), then line.
+ * <p>The survivors are in {@link SessionOrder}, the order METRICS.md scores them in.
  */
 public final class SessionDeduplicator {
 
