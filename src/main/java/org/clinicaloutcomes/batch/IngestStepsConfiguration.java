@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.IntakeRowValidator;
 import org.clinicaloutcomes.ingest.RefusedFileException;
@@ -78,7 +79,7 @@ public class IngestStepsConfiguration {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
         EpisodeRegistry registry;
         try {
-            registry = EpisodeRegistry.load(support.work().episodes());
+            registry = EpisodeRegistryFile.load(support.work().episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staged episodes", e);
         }

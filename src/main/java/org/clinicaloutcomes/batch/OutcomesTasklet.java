@@ -19,6 +19,7 @@ import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
@@ -71,7 +72,7 @@ class OutcomesTasklet implements Tasklet {
         drawing.execute(ReportWarmUp::run);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         ReportWindow window = window(job);
-        EpisodeRegistry registry = EpisodeRegistry.load(support.work().episodes());
+        EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
         long loaded = System.nanoTime();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         CohortAnalysis analysis = new CohortAnalysis(support.instruments().instruments(),
