@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.EpisodeIndex;
 import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.IntakeRowValidator;
@@ -77,16 +77,16 @@ public class IngestStepsConfiguration {
     SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
                                          @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
-        EpisodeRegistry registry;
+        EpisodeIndex episodes;
         try {
-            registry = EpisodeRegistryFile.load(support.work().episodes());
+            episodes = EpisodeRegistryFile.loadIndex(support.work().episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staged episodes", e);
         }
         Path sessionsFile = support.run().sessionsFile();
         SessionRowValidator validator = new SessionRowValidator(
                 refusedAsFailure(() -> InputFiles.sessionsLayout(sessionsFile, support.instruments().instruments())),
-                support.instruments().instruments(), registry);
+                support.instruments().instruments(), episodes);
         long bytes;
         try {
             bytes = Files.size(sessionsFile);
@@ -95,7 +95,7 @@ public class IngestStepsConfiguration {
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
         // The episode count comes from the staged episodes themselves, not from a count handed on.
-        SessionStagingWriter staging = new SessionStagingWriter(support.work(), partitions, registry.size());
+        SessionStagingWriter staging = new SessionStagingWriter(support.work(), partitions, episodes.size());
         return new SessionIngestTasklet(sessionsFile, validator::validate, staging,
                 Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows);
     }

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The staging file of the accepted episodes ({@code episodes.bin}), which hands the
@@ -61,34 +62,58 @@ public final class EpisodeRegistryFile {
     /** The registry saved in a file. */
     public static EpisodeRegistry load(Path file) throws IOException {
         EpisodeRegistry registry = new EpisodeRegistry();
+        read(file, true, registry::accept);
+        return registry;
+    }
+
+    /**
+     * The client ids and dates saved in a file, all that session validation needs: the other
+     * fields are skipped, not decoded.
+     */
+    public static EpisodeIndex loadIndex(Path file) throws IOException {
+        EpisodeIndex index = new EpisodeIndex();
+        read(file, false, r -> index.add(r.clientId(), r.intakeDay(), r.dischargeDay()));
+        return index;
+    }
+
+    /** Every record in file order; unless {@code whole}, with only the client id and the dates. */
+    private static void read(Path file, boolean whole, Consumer<IntakeRecord> records) throws IOException {
         Map<String, String> codes = new HashMap<>();
         Input in = new Input(Files.readAllBytes(file));
         while (in.position < in.bytes.length) {
             String clientId = in.string();
             int intakeDay = in.getInt();
-            String approach = canonical(codes, in.string());
-            String clinician = in.string();
-            String ageBand = canonical(codes, in.string());
-            String gender = in.string();
-            String state = canonical(codes, in.string());
-            String indexEvent = canonical(codes, in.string());
+            String approach = code(in, whole, codes);
+            String clinician = text(in, whole);
+            String ageBand = code(in, whole, codes);
+            String gender = text(in, whole);
+            String state = code(in, whole, codes);
+            String indexEvent = code(in, whole, codes);
             int flags = in.getByte();
             int dischargeDay = in.getInt();
             long line = in.getLong();
-            String reason = canonical(codes, in.string());
-            registry.accept(new IntakeRecord(clientId, intakeDay, approach, clinician, ageBand, gender,
+            String reason = code(in, whole, codes);
+            records.accept(new IntakeRecord(clientId, intakeDay, approach, clinician, ageBand, gender,
                     state, indexEvent, unflag(flags), unflag(flags >> 2), unflag(flags >> 4),
                     unflag(flags >> 6), dischargeDay, reason, line));
         }
-        return registry;
+    }
+
+    private static String text(Input in, boolean decode) throws EOFException {
+        if (decode) {
+            return in.string();
+        }
+        in.skipString();
+        return null;
     }
 
     /**
-     * The code as the JVM's one string of its value ({@link String#intern}), so that the episodes
+     * A code as the JVM's one string of its value ({@link String#intern}), so that the episodes
      * hold each code once. A code has few values: a map in front of {@code intern} saves most of
      * its native lookups, now that every later step loads the file.
      */
-    private static String canonical(Map<String, String> codes, String code) {
+    private static String code(Input in, boolean decode, Map<String, String> codes) throws EOFException {
+        String code = text(in, decode);
         return code == null ? null : codes.computeIfAbsent(code, String::intern);
     }
 
@@ -203,6 +228,14 @@ public final class EpisodeRegistryFile {
         int getByte() throws EOFException {
             need(1);
             return bytes[position++];
+        }
+
+        void skipString() throws EOFException {
+            int length = getInt();
+            if (length != -1) {
+                need(length);
+                position += length;
+            }
         }
 
         String string() throws EOFException {

@@ -45,6 +45,27 @@ class EpisodeRegistryFileTest {
     }
 
     @Test
+    void indexAloneHasTheClientIdsAndDates() throws Exception {
+        EpisodeRegistry registry = new EpisodeRegistry();
+        registry.accept(new IntakeRecord("E1", TestCsv.day("2025-01-06"), "DBT", "C1", "25-34", "woman", "CA", "icu",
+                true, false, null, true, TestCsv.day("2025-03-31"), "completed", 2));
+        registry.accept(new IntakeRecord("e1", TestCsv.day("2024-12-31"), "TAU", "clinician-7", null, null, null, null,
+                null, null, null, null, IntakeRecord.OPEN, null, 3));
+        Path file = folder.resolve("episodes.bin");
+        EpisodeRegistryFile.save(registry, file);
+
+        EpisodeIndex index = EpisodeRegistryFile.loadIndex(file);
+
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.indexOf("E1")).isZero();
+        assertThat(index.indexOf("e1")).isEqualTo(1);
+        assertThat(index.intakeDay(0)).isEqualTo(TestCsv.day("2025-01-06"));
+        assertThat(index.dischargeDay(0)).isEqualTo(TestCsv.day("2025-03-31"));
+        assertThat(index.intakeDay(1)).isEqualTo(TestCsv.day("2024-12-31"));
+        assertThat(index.dischargeDay(1)).isEqualTo(IntakeRecord.OPEN);
+    }
+
+    @Test
     void everyFlagCombinationSurvivesTheRoundTrip() throws Exception {
         Boolean[] values = {null, Boolean.TRUE, Boolean.FALSE};
         EpisodeRegistry registry = new EpisodeRegistry();
@@ -118,5 +139,6 @@ class EpisodeRegistryFileTest {
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
 
         assertThatThrownBy(() -> EpisodeRegistryFile.load(file)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> EpisodeRegistryFile.loadIndex(file)).isInstanceOf(EOFException.class);
     }
 }

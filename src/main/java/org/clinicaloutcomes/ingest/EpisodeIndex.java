@@ -1,21 +1,25 @@
 package org.clinicaloutcomes.ingest;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * Client ids to dense indexes (0, 1, 2 … in the order the ids were added), compared
- * case-sensitively. Open addressing with one long per slot, no boxed entries: memory grows with
- * the number of ids only. Once filled it may be read from several threads at once.
+ * Client ids to episode indexes (0, 1, 2 … in the order the episodes were added; ids compared
+ * case-sensitively), with each episode's dates: what session validation looks up. Open addressing
+ * with one long per slot, no boxed entries: memory grows with the number of episodes only. Once
+ * filled it may be read from several threads at once.
  */
-final class ClientIdIndex {
+public final class EpisodeIndex implements EpisodeLookup {
 
     private String[] ids = new String[16];
+    private int[] intakeDays = new int[16];
+    private int[] dischargeDays = new int[16];
     private int size;
     /** (hash of the client id) << 32 | (index + 1); 0 is a free slot. */
     private long[] slots = new long[32];
 
-    /** The index of a new id, or -1 when the id is already there (it keeps its index). */
-    int add(String clientId) {
+    /** The index of a new episode, or -1 when its client id is already there (that episode stays as it is). */
+    int add(String clientId, int intakeDay, int dischargeDay) {
         int hash = clientId.hashCode();
         int mask = slots.length - 1;
         int slot = spread(hash) & mask;
@@ -30,8 +34,12 @@ final class ClientIdIndex {
         slots[slot] = (long) hash << 32 | (index + 1L);
         if (index == ids.length) {
             ids = Arrays.copyOf(ids, index * 2);
+            intakeDays = Arrays.copyOf(intakeDays, index * 2);
+            dischargeDays = Arrays.copyOf(dischargeDays, index * 2);
         }
         ids[index] = clientId;
+        intakeDays[index] = intakeDay;
+        dischargeDays[index] = dischargeDay;
         size++;
         if (size * 2 > slots.length) {
             grow();
@@ -39,8 +47,8 @@ final class ClientIdIndex {
         return index;
     }
 
-    /** Index of the id, or -1. */
-    int indexOf(String clientId) {
+    @Override
+    public int indexOf(String clientId) {
         int hash = clientId.hashCode();
         long[] table = slots;
         int mask = table.length - 1;
@@ -55,7 +63,19 @@ final class ClientIdIndex {
         return -1;
     }
 
-    int size() {
+    @Override
+    public int intakeDay(int episode) {
+        Objects.checkIndex(episode, size);
+        return intakeDays[episode];
+    }
+
+    @Override
+    public int dischargeDay(int episode) {
+        Objects.checkIndex(episode, size);
+        return dischargeDays[episode];
+    }
+
+    public int size() {
         return size;
     }
 
