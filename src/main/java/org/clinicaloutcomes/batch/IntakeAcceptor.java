@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.Reject;
@@ -68,7 +69,7 @@ class IntakeAcceptor {
      */
     void finish(ExecutionContext step) {
         try {
-            registry.save(work.episodes());
+            EpisodeRegistryFile.save(registry, work.episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the accepted episodes", e);
         }

@@ -19,6 +19,7 @@ import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
@@ -72,7 +73,7 @@ class OutcomesTasklet implements Tasklet {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         JobFacts facts = JobFacts.of(job);
         ReportWindow window = facts.window();
-        EpisodeRegistry registry = EpisodeRegistry.load(support.work().episodes());
+        EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
         long loaded = System.nanoTime();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         CohortAnalysis analysis = new CohortAnalysis(support.instruments().instruments(),

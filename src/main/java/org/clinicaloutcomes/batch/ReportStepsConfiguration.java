@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.clinicaloutcomes.ingest.EpisodeRegistry;
+import org.clinicaloutcomes.ingest.EpisodeIndex;
+import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.IntakeRowValidator;
 import org.clinicaloutcomes.ingest.RefusedFileException;
@@ -71,16 +72,16 @@ public class ReportStepsConfiguration {
     SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
                                          @Value("${clinical-outcomes.state-dir}") Path stateDir) {
         RunSupport support = RunSupport.of(stepExecution, stateDir);
-        EpisodeRegistry registry;
+        EpisodeIndex episodes;
         try {
-            registry = EpisodeRegistry.load(support.work().episodes());
+            episodes = EpisodeRegistryFile.loadIndex(support.work().episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staged episodes", e);
         }
         Path sessionsFile = support.run().sessionsFile();
         SessionRowValidator validator = new SessionRowValidator(
                 refusedAsFailure(() -> InputFiles.sessionsLayout(sessionsFile, support.instruments().instruments())),
-                support.instruments().instruments(), registry);
+                support.instruments().instruments(), episodes);
         long bytes;
         try {
             bytes = Files.size(sessionsFile);
@@ -89,7 +90,7 @@ public class ReportStepsConfiguration {
         }
         int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
         // The episode count comes from the staged episodes themselves, not from a count handed on.
-        SessionStaging staging = new SessionStaging(support.work(), partitions, registry.size());
+        SessionStaging staging = new SessionStaging(support.work(), partitions, episodes.size());
         return new SessionIngestTasklet(sessionsFile, validator::validate, staging,
                 Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows);
     }

@@ -31,13 +31,9 @@ public final class IntakeRowValidator {
     public RowResult<IntakeRecord> validate(RawRow row) {
         String[] fields = row.fields();
         long line = row.line();
-        for (int i = 0; i < fields.length; i++) {
-            if (IdentifierDetector.containsIdentifier(fields[i])) {
-                return RowResult.rejected(file, line, columnName(i), Reject.POSSIBLE_IDENTIFIER);
-            }
-        }
-        if (fields.length != layout.size()) {
-            return RowResult.rejected(file, line, "", Reject.WRONG_NUMBER_OF_FIELDS);
+        RowResult<IntakeRecord> gate = RowGate.check(layout, row);
+        if (gate != null) {
+            return gate;
         }
         String clientId = cell(fields, 0);
         if (clientId.isEmpty()) {
@@ -117,10 +113,6 @@ public final class IntakeRowValidator {
         return new RowResult.Accepted<>(new IntakeRecord(clientId, intakeDay, approach, clinicianId,
                 ageBand, gender, state, indexEvent, flags[0], flags[1], flags[2], flags[3],
                 dischargeDay, reason, line));
-    }
-
-    private String columnName(int fieldIndex) {
-        return fieldIndex < layout.size() ? layout.columnName(fieldIndex) : "field " + (fieldIndex + 1);
     }
 
     /** The trimmed cell of a known column, empty when the file lacks the column. */

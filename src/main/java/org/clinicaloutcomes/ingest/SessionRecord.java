@@ -9,7 +9,7 @@ import java.util.Objects;
  * digits is held in {@code number} as it is; a larger one has {@code number} =
  * {@link #BIG_NUMBER}, which is above every small number, and its digits in {@code bigNumber}
  * (no leading zeros, so a longer one is a larger one). Numbers compare by value
- * ({@link #compareNumbers}).
+ * ({@link SessionOrder}).
  *
  * @param episode     index of the episode in the {@link EpisodeRegistry}
  * @param day         session date as epoch day
@@ -40,26 +40,6 @@ public record SessionRecord(int episode, int day, long number, String bigNumber,
 
     public boolean hasItems() {
         return items != null;
-    }
-
-    /** Session numbers by value, blank first (the order of METRICS.md). */
-    public static int compareNumbers(SessionRecord a, SessionRecord b) {
-        int c = Long.compare(a.number, b.number);
-        if (c != 0 || a.number != BIG_NUMBER) {
-            return c;
-        }
-        return compareDigits(a.bigNumber, b.bigNumber);
-    }
-
-    /** Whether two sessions carry the same number (or both none). */
-    public static boolean sameNumber(SessionRecord a, SessionRecord b) {
-        return a.number == b.number && (a.number != BIG_NUMBER || a.bigNumber.equals(b.bigNumber));
-    }
-
-    /** Two digit strings without leading zeros by value: the longer is larger, then digit by digit. */
-    static int compareDigits(String a, String b) {
-        int c = Integer.compare(a.length(), b.length());
-        return c != 0 ? c : a.compareTo(b);
     }
 
     @Override

@@ -61,13 +61,9 @@ public final class SessionRowValidator {
     public RowResult<SessionRecord> validate(RawRow row) {
         String[] fields = row.fields();
         long line = row.line();
-        for (int i = 0; i < fields.length; i++) {
-            if (IdentifierDetector.containsIdentifier(fields[i])) {
-                return RowResult.rejected(file, line, columnName(i), Reject.POSSIBLE_IDENTIFIER);
-            }
-        }
-        if (fields.length != layout.size()) {
-            return RowResult.rejected(file, line, "", Reject.WRONG_NUMBER_OF_FIELDS);
+        RowResult<SessionRecord> gate = RowGate.check(layout, row);
+        if (gate != null) {
+            return gate;
         }
         // Level 3: presence and types, column by column in the order of DATA.md.
         String clientId = Values.clean(fields[clientColumn]);
@@ -210,10 +206,6 @@ public final class SessionRowValidator {
             }
         }
         return false;
-    }
-
-    private String columnName(int fieldIndex) {
-        return fieldIndex < layout.size() ? layout.columnName(fieldIndex) : "field " + (fieldIndex + 1);
     }
 
     private static String optional(String[] fields, int column) {

@@ -46,6 +46,15 @@ public final class SessionSpill {
     private static final int BIG_NUMBER = 4;
     private static final int FIXED_BYTES = 49;
     private static final int ITEM_COUNT = 20;
+    // Where each fixed field of a record sits, from the record's first byte.
+    private static final int EPISODE_AT = 0;
+    private static final int DAY_AT = 4;
+    private static final int NUMBER_AT = 8;
+    private static final int LINE_AT = 16;
+    private static final int HASH_AT = 24;
+    private static final int HASH2_AT = 32;
+    private static final int FLAGS_AT = 40;
+    private static final int MASK_AT = 41;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -78,19 +87,18 @@ public final class SessionSpill {
      * @return the offset after the record
      */
     public static int encode(SessionRecord record, byte[] bytes, int offset) {
-        int at = offset;
-        INT.set(bytes, at, record.episode());
-        INT.set(bytes, at + 4, record.day());
-        LONG.set(bytes, at + 8, record.number());
-        LONG.set(bytes, at + 16, record.line());
-        LONG.set(bytes, at + 24, record.contentHash());
-        LONG.set(bytes, at + 32, record.contentHash2());
+        INT.set(bytes, offset + EPISODE_AT, record.episode());
+        INT.set(bytes, offset + DAY_AT, record.day());
+        LONG.set(bytes, offset + NUMBER_AT, record.number());
+        LONG.set(bytes, offset + LINE_AT, record.line());
+        LONG.set(bytes, offset + HASH_AT, record.contentHash());
+        LONG.set(bytes, offset + HASH2_AT, record.contentHash2());
         String bigNumber = record.bigNumber();
-        bytes[at + 40] = (byte) ((record.attended() ? ATTENDED : 0) | (record.items() != null ? ITEMS : 0)
+        bytes[offset + FLAGS_AT] = (byte) ((record.attended() ? ATTENDED : 0) | (record.items() != null ? ITEMS : 0)
                 | (bigNumber != null ? BIG_NUMBER : 0));
         double[] scores = record.scores();
         long mask = 0;
-        at += FIXED_BYTES;
+        int at = offset + FIXED_BYTES;
         for (int i = 0; i < scores.length; i++) {
             if (!Double.isNaN(scores[i])) {
                 mask |= 1L << i;
@@ -98,7 +106,7 @@ public final class SessionSpill {
                 at += 8;
             }
         }
-        LONG.set(bytes, offset + 41, mask);
+        LONG.set(bytes, offset + MASK_AT, mask);
         if (record.items() != null) {
             System.arraycopy(record.items(), 0, bytes, at, ITEM_COUNT);
             at += ITEM_COUNT;
@@ -161,6 +169,87 @@ public final class SessionSpill {
         return records;
     }
 
+    // The fields of the record that starts at bytes[at], for code that works on staged bytes
+    // without decoding whole records (StagedPartition).
+
+    static int episode(byte[] bytes, int at) {
+        return (int) INT.get(bytes, at + EPISODE_AT);
+    }
+
+    static int day(byte[] bytes, int at) {
+        return (int) INT.get(bytes, at + DAY_AT);
+    }
+
+    static long number(byte[] bytes, int at) {
+        return (long) LONG.get(bytes, at + NUMBER_AT);
+    }
+
+    static long line(byte[] bytes, int at) {
+        return (long) LONG.get(bytes, at + LINE_AT);
+    }
+
+    static long contentHash(byte[] bytes, int at) {
+        return (long) LONG.get(bytes, at + HASH_AT);
+    }
+
+    static long contentHash2(byte[] bytes, int at) {
+        return (long) LONG.get(bytes, at + HASH2_AT);
+    }
+
+    /** Digits of a session number beyond a long ({@link #hasBigNumber}). */
+    static int bigNumberLength(byte[] bytes, int at) {
+        return (int) INT.get(bytes, at + sizeBeforeDigits(bytes, at));
+    }
+
+    /** Where the ASCII digits of a session number beyond a long start. */
+    static int bigNumberDigits(byte[] bytes, int at) {
+        return at + sizeBeforeDigits(bytes, at) + 4;
+    }
+
+    /**
+     * Where the record after the one at {@code at} starts, checking that the record lies whole
+     * before {@code end}.
+     */
+    static int next(byte[] bytes, int at, int end, Path file) throws IOException {
+        if (end - at < FIXED_BYTES) {
+            throw truncated(file);
+        }
+        int size = sizeBeforeDigits(bytes, at);
+        if (hasBigNumber(bytes, at)) {
+            if (end - at - 4 < size) {
+                throw truncated(file);
+            }
+            size += 4 + digitCount(bytes, at + size, file);
+        }
+        if (end - at < size) {
+            throw truncated(file);
+        }
+        return at + size;
+    }
+
+    private static boolean hasBigNumber(byte[] bytes, int at) {
+        return (bytes[at + FLAGS_AT] & BIG_NUMBER) != 0;
+    }
+
+    /** Bytes of the record up to a long number's digit count: all of it for any other record. */
+    private static int sizeBeforeDigits(byte[] bytes, int at) {
+        long mask = (long) LONG.get(bytes, at + MASK_AT);
+        return FIXED_BYTES + Long.bitCount(mask) * 8 + ((bytes[at + FLAGS_AT] & ITEMS) != 0 ? ITEM_COUNT : 0);
+    }
+
+    /** The digit count stored at {@code countAt}, checked: a corrupt one must not size a buffer. */
+    private static int digitCount(byte[] bytes, int countAt, Path file) throws IOException {
+        int digits = (int) INT.get(bytes, countAt);
+        if (digits <= 0 || digits > MAX_NUMBER_DIGITS) {
+            throw new IOException("staged sessions hold a malformed record: " + file);
+        }
+        return digits;
+    }
+
+    private static IOException truncated(Path file) {
+        return new EOFException("staged sessions end inside a record: " + file);
+    }
+
     /** Reads a staging file record by record, a block at a time. */
     public static final class Reader implements Closeable {
 
@@ -184,56 +273,47 @@ public final class SessionSpill {
                 return null;
             }
             if (!available(FIXED_BYTES)) {
-                throw truncated();
+                throw truncated(file);
             }
-            byte[] bytes = buffer;
-            int at = position;
-            int episode = (int) INT.get(bytes, at);
-            int day = (int) INT.get(bytes, at + 4);
-            long number = (long) LONG.get(bytes, at + 8);
-            long line = (long) LONG.get(bytes, at + 16);
-            long hash = (long) LONG.get(bytes, at + 24);
-            long hash2 = (long) LONG.get(bytes, at + 32);
-            int flags = bytes[at + 40];
-            long mask = (long) LONG.get(bytes, at + 41);
-            int size = FIXED_BYTES + Long.bitCount(mask) * 8 + ((flags & ITEMS) != 0 ? ITEM_COUNT : 0);
+            int size = sizeBeforeDigits(buffer, position);
             int digits = 0;
-            if ((flags & BIG_NUMBER) != 0) {
+            if (hasBigNumber(buffer, position)) {
                 if (!available(size + 4)) {
-                    throw truncated();
+                    throw truncated(file);
                 }
-                digits = (int) INT.get(buffer, position + size);
-                if (digits <= 0 || digits > MAX_NUMBER_DIGITS) {
-                    throw new IOException("staged sessions hold a malformed record: " + file);
-                }
+                digits = digitCount(buffer, position + size, file);
                 size += 4 + digits;
             }
             if (!available(size)) {
-                throw truncated();
+                throw truncated(file);
             }
-            bytes = buffer;
-            at = position + FIXED_BYTES;
+            byte[] bytes = buffer;
+            int at = position;
+            long mask = (long) LONG.get(bytes, at + MASK_AT);
+            int flags = bytes[at + FLAGS_AT];
+            int field = at + FIXED_BYTES;
             double[] scores = new double[instrumentCount];
             for (int i = 0; i < instrumentCount; i++) {
                 if ((mask & (1L << i)) != 0) {
-                    scores[i] = Double.longBitsToDouble((long) LONG.get(bytes, at));
-                    at += 8;
+                    scores[i] = Double.longBitsToDouble((long) LONG.get(bytes, field));
+                    field += 8;
                 } else {
                     scores[i] = Double.NaN;
                 }
             }
             byte[] items = null;
             if ((flags & ITEMS) != 0) {
-                items = Arrays.copyOfRange(bytes, at, at + ITEM_COUNT);
-                at += ITEM_COUNT;
+                items = Arrays.copyOfRange(bytes, field, field + ITEM_COUNT);
+                field += ITEM_COUNT;
             }
             String bigNumber = null;
             if (digits > 0) {
-                bigNumber = new String(bytes, at + 4, digits, StandardCharsets.US_ASCII);
+                bigNumber = new String(bytes, field + 4, digits, StandardCharsets.US_ASCII);
             }
             position += size;
-            return new SessionRecord(episode, day, number, bigNumber, (flags & ATTENDED) != 0, scores, items, line,
-                    hash, hash2);
+            return new SessionRecord(episode(bytes, at), day(bytes, at), number(bytes, at), bigNumber,
+                    (flags & ATTENDED) != 0, scores, items, line(bytes, at), contentHash(bytes, at),
+                    contentHash2(bytes, at));
         }
 
         /** Whether {@code count} bytes are in the buffer at {@link #position}, reading more if need be. */
@@ -242,10 +322,6 @@ public final class SessionSpill {
                 fill();
             }
             return limit - position >= count;
-        }
-
-        private IOException truncated() {
-            return new EOFException("staged sessions end inside a record: " + file);
         }
 
         /** Moves the unread bytes to the front and reads more after them (a larger buffer if full). */

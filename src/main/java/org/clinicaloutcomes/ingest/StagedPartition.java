@@ -1,10 +1,7 @@
 package org.clinicaloutcomes.ingest;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +12,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@link SessionDeduplicator}'s rule applied to one staged partition file, without turning its
- * records into objects: the keys are read from the bytes, an index is sorted in
- * {@link SessionDeduplicator#SCORE_ORDER}, and the surviving records are copied byte for byte,
- * in that order, to the output file. Same result as reading the records, deduplicating them with
- * {@link SessionDeduplicator#deduplicate} and writing the accepted ones.
+ * The duplicate rule of DATA.md for the sessions of one staged partition file (which holds whole
+ * episodes): among rows that passed every other check, a row with the same client, date and
+ * number as an earlier one (in file order) is an exact duplicate when every trimmed field equals
+ * the earlier row's (same content hash), otherwise a conflicting duplicate; the earlier row
+ * stands. The survivors are written in {@link SessionOrder}, the order the metric steps score
+ * them in.
+ *
+ * <p>The records are not turned into objects: the keys are read from the bytes, an index is
+ * sorted, and the surviving records are copied byte for byte to the output file.
  */
-public final class StagedPartition {
-
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int FIXED_BYTES = 49;
-    private static final int ITEMS = 2;
-    private static final int BIG_NUMBER = 4;
-    private static final int ITEM_COUNT = 20;
+public final class StagedPartition implements SessionOrder.Keys {
 
     /**
      * @param accepted   surviving sessions written
@@ -66,7 +60,7 @@ public final class StagedPartition {
         byte[] bytes = Files.exists(staged) ? Files.readAllBytes(staged) : new byte[0];
         int count = 0;
         for (int at = 0; at < bytes.length; count++) {
-            at = next(bytes, at, staged);
+            at = SessionSpill.next(bytes, at, bytes.length, staged);
         }
         int[] offset = new int[count + 1];
         int[] episode = new int[count];
@@ -78,13 +72,13 @@ public final class StagedPartition {
         int at = 0;
         for (int i = 0; i < count; i++) {
             offset[i] = at;
-            episode[i] = (int) INT.get(bytes, at);
-            day[i] = (int) INT.get(bytes, at + 4);
-            number[i] = (long) LONG.get(bytes, at + 8);
-            line[i] = (long) LONG.get(bytes, at + 16);
-            hash[i] = (long) LONG.get(bytes, at + 24);
-            hash2[i] = (long) LONG.get(bytes, at + 32);
-            at = next(bytes, at, staged);
+            episode[i] = SessionSpill.episode(bytes, at);
+            day[i] = SessionSpill.day(bytes, at);
+            number[i] = SessionSpill.number(bytes, at);
+            line[i] = SessionSpill.line(bytes, at);
+            hash[i] = SessionSpill.contentHash(bytes, at);
+            hash2[i] = SessionSpill.contentHash2(bytes, at);
+            at = SessionSpill.next(bytes, at, bytes.length, staged);
         }
         offset[count] = at;
 
@@ -106,8 +100,7 @@ public final class StagedPartition {
             int filled = 0;
             int standing = -1;
             for (int i : order) {
-                if (standing >= 0 && episode[standing] == episode[i] && day[standing] == day[i]
-                        && keys.compareNumbers(standing, i) == 0) {
+                if (standing >= 0 && SessionOrder.compareKey(keys, standing, i) == 0) {
                     if (hash[standing] == hash[i] && hash2[standing] == hash2[i]) {
                         duplicates++;
                     } else {
@@ -133,36 +126,6 @@ public final class StagedPartition {
         return new Summary(accepted, duplicates, rejects, minDay, maxDay);
     }
 
-    /** Offset of the record after the one at {@code at}. */
-    private static int next(byte[] bytes, int at, Path file) throws IOException {
-        if (bytes.length - at < FIXED_BYTES) {
-            throw new IOException("staged sessions end inside a record: " + file);
-        }
-        int flags = bytes[at + 40];
-        int end = digitsAt(bytes, at);
-        if ((flags & BIG_NUMBER) != 0) {
-            if (end > bytes.length - 4) {
-                throw new IOException("staged sessions end inside a record: " + file);
-            }
-            int digits = (int) INT.get(bytes, end);
-            if (digits <= 0 || digits > SessionSpill.MAX_NUMBER_DIGITS) {
-                throw new IOException("staged sessions hold a malformed record: " + file);
-            }
-            end += 4 + digits;
-        }
-        if (end > bytes.length || end < at) {
-            throw new IOException("staged sessions end inside a record: " + file);
-        }
-        return end;
-    }
-
-    /** Offset after the scores and items of the record at {@code at}: where a long number's digit count is. */
-    private static int digitsAt(byte[] bytes, int at) {
-        int flags = bytes[at + 40];
-        long mask = (long) LONG.get(bytes, at + 41);
-        return at + FIXED_BYTES + Long.bitCount(mask) * 8 + ((flags & ITEMS) != 0 ? ITEM_COUNT : 0);
-    }
-
     private static void writeFully(FileChannel out, byte[] buffer, int length) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
         while (bytes.hasRemaining()) {
@@ -170,32 +133,39 @@ public final class StagedPartition {
         }
     }
 
-    /** {@link SessionDeduplicator#SCORE_ORDER} on record indexes. */
-    private int compare(int a, int b) {
-        int c = Integer.compare(episode[a], episode[b]);
-        if (c != 0) {
-            return c;
-        }
-        c = Integer.compare(day[a], day[b]);
-        if (c != 0) {
-            return c;
-        }
-        c = compareNumbers(a, b);
-        return c != 0 ? c : Long.compare(line[a], line[b]);
+    @Override
+    public int episode(int session) {
+        return episode[session];
     }
 
-    /** {@link SessionRecord#compareNumbers} on record indexes: the digits are read only for numbers beyond a long. */
-    private int compareNumbers(int a, int b) {
-        int c = Long.compare(number[a], number[b]);
-        if (c != 0 || number[a] != SessionRecord.BIG_NUMBER) {
-            return c;
-        }
-        int atA = digitsAt(bytes, offset[a]);
-        int atB = digitsAt(bytes, offset[b]);
-        int lengthA = (int) INT.get(bytes, atA);
-        int lengthB = (int) INT.get(bytes, atB);
-        c = Integer.compare(lengthA, lengthB);
-        return c != 0 ? c : Arrays.compareUnsigned(bytes, atA + 4, atA + 4 + lengthA, bytes, atB + 4, atB + 4 + lengthB);
+    @Override
+    public int day(int session) {
+        return day[session];
+    }
+
+    @Override
+    public long number(int session) {
+        return number[session];
+    }
+
+    @Override
+    public long line(int session) {
+        return line[session];
+    }
+
+    // The digits of numbers beyond a long are read from the bytes only when two such numbers meet.
+
+    @Override
+    public int digitCount(int session) {
+        return SessionSpill.bigNumberLength(bytes, offset[session]);
+    }
+
+    @Override
+    public int compareDigits(int a, int b) {
+        int atA = SessionSpill.bigNumberDigits(bytes, offset[a]);
+        int atB = SessionSpill.bigNumberDigits(bytes, offset[b]);
+        int length = digitCount(a);
+        return Arrays.compareUnsigned(bytes, atA, atA + length, bytes, atB, atB + length);
     }
 
     /** Merge sort of {@code order[from, to)}; linear on runs already in order, as staged rows mostly are. */
@@ -204,7 +174,7 @@ public final class StagedPartition {
             for (int i = from + 1; i < to; i++) {
                 int value = order[i];
                 int j = i - 1;
-                while (j >= from && compare(order[j], value) > 0) {
+                while (j >= from && SessionOrder.compare(this, order[j], value) > 0) {
                     order[j + 1] = order[j];
                     j--;
                 }
@@ -215,14 +185,14 @@ public final class StagedPartition {
         int middle = (from + to) >>> 1;
         sort(order, scratch, from, middle);
         sort(order, scratch, middle, to);
-        if (compare(order[middle - 1], order[middle]) <= 0) {
+        if (SessionOrder.compare(this, order[middle - 1], order[middle]) <= 0) {
             return;
         }
         System.arraycopy(order, from, scratch, from, to - from);
         int left = from;
         int right = middle;
         for (int k = from; k < to; k++) {
-            if (right >= to || (left < middle && compare(scratch[left], scratch[right]) <= 0)) {
+            if (right >= to || (left < middle && SessionOrder.compare(this, scratch[left], scratch[right]) <= 0)) {
                 order[k] = scratch[left++];
             } else {
                 order[k] = scratch[right++];

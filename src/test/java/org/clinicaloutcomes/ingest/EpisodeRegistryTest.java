@@ -2,7 +2,6 @@ package org.clinicaloutcomes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,7 @@ import org.clinicaloutcomes.config.ApproachCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DATA.md, "intake.csv": the first accepted row with a client_id stands; the registry survives a restart. */
+/** DATA.md, "intake.csv": the first accepted row with a client_id stands. */
 class EpisodeRegistryTest {
 
     @TempDir
@@ -90,74 +89,6 @@ class EpisodeRegistryTest {
                 new Reject("intake.csv", 2, "intake_date", Reject.BAD_DATE),
                 new Reject("intake.csv", 4, "client_id", Reject.DUPLICATE_CLIENT_ID),
                 new Reject("intake.csv", 6, "approach", Reject.UNKNOWN_APPROACH));
-    }
-
-    @Test
-    void saveAndLoadGiveEqualEpisodes() throws Exception {
-        EpisodeRegistry registry = new EpisodeRegistry();
-        registry.accept(new IntakeRecord("E1", TestCsv.day("2025-01-06"), "DBT", "C1", "25-34", "woman", "CA", "icu",
-                true, false, null, true, TestCsv.day("2025-03-31"), "completed", 2));
-        registry.accept(new IntakeRecord("e1", TestCsv.day("2024-12-31"), "TAU", "clinician-7", null, null, null, null,
-                null, null, null, null, IntakeRecord.OPEN, null, 3));
-        registry.accept(new IntakeRecord("E-3_x", TestCsv.day("2025-02-28"), "PE", "C1", "65+", "Frau ♀ Müller",
-                "PR", "chronic_illness", false, true, false, false, TestCsv.day("2025-02-28"), "other", 9_000_000_000L));
-        registry.accept(new IntakeRecord("E4", TestCsv.day("2025-01-01"), "CPT", "C2", null, "", "VI", null,
-                null, null, true, false, TestCsv.day("2025-06-30"), "dropout", 11));
-        Path file = folder.resolve("episodes.bin");
-
-        registry.save(file);
-        EpisodeRegistry loaded = EpisodeRegistry.load(file);
-
-        assertThat(loaded.episodes()).isEqualTo(registry.episodes());
-        assertThat(loaded.indexOf("e1")).isEqualTo(1);
-        assertThat(loaded.indexOf("E-3_x")).isEqualTo(2);
-        assertThat(Files.exists(folder.resolve("episodes.bin.tmp"))).isFalse();
-    }
-
-    @Test
-    void everyFlagCombinationSurvivesTheRoundTrip() throws Exception {
-        Boolean[] values = {null, Boolean.TRUE, Boolean.FALSE};
-        EpisodeRegistry registry = new EpisodeRegistry();
-        int line = 2;
-        for (Boolean a : values) {
-            for (Boolean b : values) {
-                for (Boolean c : values) {
-                    for (Boolean d : values) {
-                        registry.accept(new IntakeRecord("E" + line, TestCsv.day("2025-01-06"), "DBT", "C1", null, null,
-                                null, null, a, b, c, d, IntakeRecord.OPEN, null, line++));
-                    }
-                }
-            }
-        }
-        Path file = folder.resolve("episodes.bin");
-
-        registry.save(file);
-
-        assertThat(EpisodeRegistry.load(file).episodes()).hasSize(81).isEqualTo(registry.episodes());
-    }
-
-    @Test
-    void emptyRegistryRoundTrips() throws Exception {
-        Path file = folder.resolve("episodes.bin");
-
-        new EpisodeRegistry().save(file);
-
-        assertThat(EpisodeRegistry.load(file).size()).isZero();
-    }
-
-    @Test
-    void saveReplacesAnEarlierFile() throws Exception {
-        Path file = folder.resolve("episodes.bin");
-        EpisodeRegistry first = new EpisodeRegistry();
-        first.accept(episode("E1", "2025-01-06", 2));
-        first.accept(episode("E2", "2025-01-06", 3));
-        first.save(file);
-        EpisodeRegistry second = new EpisodeRegistry();
-        second.accept(episode("E9", "2025-01-06", 2));
-
-        second.save(file);
-
-        assertThat(EpisodeRegistry.load(file).episodes()).extracting(IntakeRecord::clientId).containsExactly("E9");
     }
 
     @Test

@@ -1,13 +1,17 @@
 package org.clinicaloutcomes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import org.clinicaloutcomes.config.InstrumentCatalog;
 import org.clinicaloutcomes.metrics.Instrument;
@@ -15,8 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DATA.md, "sessions.csv", duplicates: exact duplicates are counted and dropped, conflicting ones rejected. */
-class SessionDeduplicatorTest {
+/**
+ * DATA.md, "sessions.csv", duplicates, as the duplicates step settles them on a staged partition:
+ * exact duplicates are counted and dropped, conflicting ones rejected, the earlier row stands,
+ * and the survivors come out in the order METRICS.md scores them. Every case is also checked
+ * against {@link SessionDeduplicator}, the rule on records in memory.
+ */
+class StagedPartitionTest {
 
     private static final List<Instrument> INSTRUMENTS = InstrumentCatalog.bundled().instruments();
 
@@ -24,6 +33,11 @@ class SessionDeduplicatorTest {
     Path folder;
 
     private EpisodeRegistry episodes;
+
+    /** What the partition's output file holds, with the summary of the run. */
+    private record Result(List<SessionRecord> accepted, long duplicates, List<Reject> rejects,
+                          StagedPartition.Summary summary) {
+    }
 
     @BeforeEach
     void acceptEpisodes() {
@@ -48,24 +62,30 @@ class SessionDeduplicatorTest {
         return records;
     }
 
-    /**
-     * Deduplicates in memory, and checks that {@link StagedPartition} gives the same result on the
-     * sessions staged in their binary form.
-     */
-    private SessionDeduplicator.Result deduplicate(List<SessionRecord> sessions) throws Exception {
-        SessionDeduplicator.Result result = SessionDeduplicator.deduplicate(new ArrayList<>(sessions), "sessions.csv");
+    /** Stages the sessions in file order, as the staging writer does. */
+    private Path stage(List<SessionRecord> sessions) throws IOException {
         Path staged = folder.resolve("staged.bin");
-        Path output = folder.resolve("deduplicated.bin");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(staged)))) {
+        byte[] buffer = new byte[SessionSpill.MAX_RECORD_BYTES];
+        try (OutputStream out = Files.newOutputStream(staged)) {
             for (SessionRecord session : sessions) {
-                SessionSpill.write(out, session);
+                out.write(buffer, 0, SessionSpill.encode(session, buffer, 0));
             }
         }
-        StagedPartition.Summary summary = StagedPartition.deduplicate(staged, output, "sessions.csv");
-        assertThat(SessionSpill.readAll(output, INSTRUMENTS.size())).isEqualTo(result.accepted());
-        assertThat(summary.accepted()).isEqualTo(result.accepted().size());
-        assertThat(summary.duplicates()).isEqualTo(result.duplicates());
-        assertThat(summary.rejects()).isEqualTo(result.rejects());
+        return staged;
+    }
+
+    /** Deduplicates the staged sessions, and checks that the rule on records in memory agrees. */
+    private Result deduplicate(List<SessionRecord> sessions) throws Exception {
+        Path output = folder.resolve("deduplicated.bin");
+        StagedPartition.Summary summary = StagedPartition.deduplicate(stage(sessions), output, "sessions.csv");
+        List<SessionRecord> written = SessionSpill.readAll(output, INSTRUMENTS.size());
+        Result result = new Result(written, summary.duplicates(), summary.rejects(), summary);
+
+        assertThat(summary.accepted()).isEqualTo(written.size());
+        SessionDeduplicator.Result expected = SessionDeduplicator.deduplicate(new ArrayList<>(sessions), "sessions.csv");
+        assertThat(result.accepted()).isEqualTo(expected.accepted());
+        assertThat(result.duplicates()).isEqualTo(expected.duplicates());
+        assertThat(result.rejects()).isEqualTo(expected.rejects());
         return result;
     }
 
@@ -75,7 +95,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void distinctSessionsAllStand() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,1,50
                 E1,2025-01-20,2,45
@@ -90,7 +110,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void exactDuplicateIsCountedAndDropped() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,attended,pcl5
                 E1,2025-01-13,1,Y,50
                 E1,2025-01-13,1,Y,50
@@ -103,7 +123,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void fieldsAreComparedAfterTrimming() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("client_id,session_date,session_number,attended,pcl5\n"
+        Result result = deduplicate(accepted("client_id,session_date,session_number,attended,pcl5\n"
                 + "E1,2025-01-13,1,Y,50\n"
                 + "  E1 ,2025-01-13 ,  1,Y  , 50 \n"
                 + "\"E1\",\" 2025-01-13\",1,\"Y\",50\n"));
@@ -115,7 +135,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void sameKeyWithADifferentScoreIsAConflictingDuplicate() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,1,50
                 E1,2025-01-13,1,51
@@ -129,7 +149,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void differenceInAnUnknownColumnMakesAConflictingDuplicate() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5,room
                 E1,2025-01-13,1,50,A
                 E1,2025-01-13,1,50,B
@@ -144,7 +164,7 @@ class SessionDeduplicatorTest {
     @Test
     void spellingDifferencesThatParseTheSameAreStillConflicting() throws Exception {
         // Every field must equal after trimming: "Y" and "yes", "1" and "01", "" and "NA" differ.
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,attended,pcl5
                 E1,2025-01-13,1,Y,50
                 E1,2025-01-13,1,yes,50
@@ -161,7 +181,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void blankSessionNumberIsAKeyValueToo() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,,50
                 E1,2025-01-13,1,50
@@ -176,7 +196,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void sameDateAndNumberInAnotherEpisodeIsNotADuplicate() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,1,50
                 E2,2025-01-13,1,50
@@ -189,7 +209,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void earlierRowInTheFileStandsEvenWhenTheFileIsNotInDateOrder() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-02-10,4,30
                 E1,2025-01-13,1,50
@@ -207,7 +227,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void survivorsAreOrderedByEpisodeDateNumberWithBlankFirstThenLine() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E2,2025-01-13,1,40
                 E1,2025-01-20,3,41
@@ -223,7 +243,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void conflictingDuplicatesAreReportedInLineOrder() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-02-10,2,30
                 E1,2025-01-13,1,50
@@ -247,7 +267,7 @@ class SessionDeduplicatorTest {
                 E2,2025-01-20,,45
                 """);
 
-        SessionDeduplicator.Result result = deduplicate(sessions);
+        Result result = deduplicate(sessions);
 
         assertThat(result.accepted().size() + result.rejects().size() + result.duplicates()).isEqualTo(sessions.size());
         assertThat(result.accepted()).hasSize(4);
@@ -277,7 +297,7 @@ class SessionDeduplicatorTest {
             }
         }
 
-        SessionDeduplicator.Result result = deduplicate(passed);
+        Result result = deduplicate(passed);
 
         assertThat(rejects).extracting(Reject::line, Reject::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2L, Reject.OUT_OF_RANGE),
@@ -288,7 +308,7 @@ class SessionDeduplicatorTest {
 
     @Test
     void sessionNumbersAreComparedByValue() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,1,50
                 E1,2025-01-13,0001,50
@@ -306,7 +326,7 @@ class SessionDeduplicatorTest {
     @Test
     void twoDifferentTwentyDigitNumbersOnOneDateAreNotDuplicatesAndAreOrderedByValue() throws Exception {
         // Both beyond a long, and equal as doubles (they differ by 1 in the last digit).
-        SessionDeduplicator.Result result = deduplicate(accepted("""
+        Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,12345678901234567891,50
                 E1,2025-01-13,12345678901234567890,50
@@ -325,7 +345,7 @@ class SessionDeduplicatorTest {
     @Test
     void longNumbersAreDuplicatesOnlyWhenTheirValuesAreEqual() throws Exception {
         String forty = "1234567890123456789012345678901234567890";
-        SessionDeduplicator.Result result = deduplicate(accepted("client_id,session_date,session_number,pcl5\n"
+        Result result = deduplicate(accepted("client_id,session_date,session_number,pcl5\n"
                 + "E1,2025-01-13," + forty + ",50\n"
                 + "E1,2025-01-13,000" + forty + ",50\n"
                 + "E1,2025-01-13," + forty + ".00,51\n"
@@ -340,10 +360,80 @@ class SessionDeduplicatorTest {
 
     @Test
     void noSessionsGiveAnEmptyResult() throws Exception {
-        SessionDeduplicator.Result result = deduplicate(List.of());
+        Result result = deduplicate(List.of());
 
         assertThat(result.accepted()).isEmpty();
         assertThat(result.duplicates()).isZero();
         assertThat(result.rejects()).isEmpty();
+        assertThat(result.summary().minDay()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(result.summary().maxDay()).isEqualTo(Integer.MIN_VALUE);
+    }
+
+    @Test
+    void summaryHoldsTheEarliestAndLatestSessionDays() throws Exception {
+        Result result = deduplicate(accepted("""
+                client_id,session_date,session_number,pcl5
+                E1,2025-01-20,1,50
+                E2,2025-03-03,1,50
+                E1,2025-01-13,1,50
+                E1,2025-01-20,1,50
+                """));
+
+        assertThat(result.summary().minDay()).isEqualTo(TestCsv.day("2025-01-13"));
+        assertThat(result.summary().maxDay()).isEqualTo(TestCsv.day("2025-03-03"));
+    }
+
+    @Test
+    void missingStagedFileHoldsNoSessions() throws Exception {
+        Path output = folder.resolve("deduplicated.bin");
+
+        StagedPartition.Summary summary = StagedPartition.deduplicate(folder.resolve("none.bin"), output, "sessions.csv");
+
+        assertThat(summary.accepted()).isZero();
+        assertThat(summary.duplicates()).isZero();
+        assertThat(summary.rejects()).isEmpty();
+        assertThat(output).isEmptyFile();
+    }
+
+    @Test
+    void stagedFileCutShortIsAnError() throws Exception {
+        List<SessionRecord> sessions = accepted("client_id,session_date,session_number,pcl5\n"
+                + "E1,2025-01-13,1,50\n"
+                + "E1,2025-01-20,12345678901234567890,50\n");
+        Path staged = stage(sessions);
+        byte[] bytes = Files.readAllBytes(staged);
+        Path output = folder.resolve("deduplicated.bin");
+
+        // Cut inside the fixed fields of the second record, then inside its digits.
+        for (int cut : new int[] {SessionSpill.encodedSize(sessions.get(0)) + 10, bytes.length - 1}) {
+            Files.write(staged, Arrays.copyOf(bytes, cut));
+            assertThatThrownBy(() -> StagedPartition.deduplicate(staged, output, "sessions.csv"))
+                    .isInstanceOf(IOException.class).hasMessageContaining("end inside a record");
+        }
+    }
+
+    @Test
+    void agreesWithTheRuleOnRecordsOnManyShuffledSessions() throws Exception {
+        // Few distinct keys, so that many rows share one; numbers small, blank and beyond a long,
+        // some of those of equal length, to reach every branch of the order.
+        Random random = new Random(12);
+        String[] numbers = {"", "1", "2", "10", "999999999999999999", "1000000000000000000",
+                "12345678901234567890", "12345678901234567891", "99999999999999999999", "100000000000000000000"};
+        StringBuilder csv = new StringBuilder("client_id,session_date,session_number,pcl5\n");
+        for (int i = 0; i < 5_000; i++) {
+            csv.append(random.nextBoolean() ? "E1" : "E2").append(",2025-01-1").append(random.nextInt(3))
+                    .append(',').append(numbers[random.nextInt(numbers.length)])
+                    .append(',').append(40 + random.nextInt(2)).append('\n');
+        }
+        List<SessionRecord> sessions = accepted(csv.toString());
+        Collections.shuffle(sessions, random); // as if the partition held them in another order
+
+        Result result = deduplicate(sessions);
+
+        assertThat(result.accepted()).hasSize(2 * 3 * numbers.length);
+        assertThat(result.accepted().size() + result.duplicates() + result.rejects().size())
+                .isEqualTo(sessions.size());
+        assertThat(result.duplicates()).isPositive();
+        assertThat(result.rejects()).isNotEmpty();
     }
 }

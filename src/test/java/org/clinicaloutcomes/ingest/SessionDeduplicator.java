@@ -5,25 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The duplicate rule of DATA.md for sessions: among rows that passed every other check, a row
- * with the same client, date and number as an earlier one (in file order) is an exact duplicate
- * when every trimmed field equals the earlier row's, otherwise a conflicting duplicate. The
- * earlier row stands.
+ * The duplicate rule of DATA.md for sessions on records in memory, the plain way: sort, then
+ * keep the first of each key. The oracle {@link StagedPartitionTest} holds the production rule,
+ * {@link StagedPartition}, to; the analysis tests use it to deduplicate without staging files.
  *
- * <p>It also puts the surviving sessions in the order METRICS.md scores them: by episode, then
- * date, then number (blank first), then line.
+ * <p>The survivors are in {@link SessionOrder}, the order METRICS.md scores them in.
  */
 public final class SessionDeduplicator {
 
-    /** Episode, date, number by value (blank first: it is the smallest long), then line = file order. */
-    public static final Comparator<SessionRecord> SCORE_ORDER = Comparator
-            .comparingInt(SessionRecord::episode)
-            .thenComparingInt(SessionRecord::day)
-            .thenComparing(SessionRecord::compareNumbers)
-            .thenComparingLong(SessionRecord::line);
-
     /**
-     * @param accepted   the surviving sessions, in {@link #SCORE_ORDER}
+     * @param accepted   the surviving sessions, in {@link SessionOrder}
      * @param duplicates exact duplicates dropped (each counted, with a warning)
      * @param rejects    conflicting duplicates, in line order
      */
@@ -35,14 +26,13 @@ public final class SessionDeduplicator {
 
     /** Deduplicates the sessions of a set of whole episodes (the list is sorted in place). */
     public static Result deduplicate(List<SessionRecord> sessions, String fileName) {
-        sessions.sort(SCORE_ORDER);
+        sessions.sort(SessionOrder.RECORDS);
         List<SessionRecord> accepted = new ArrayList<>(sessions.size());
         List<Reject> rejects = new ArrayList<>();
         long duplicates = 0;
         SessionRecord standing = null;
         for (SessionRecord session : sessions) {
-            if (standing != null && standing.episode() == session.episode() && standing.day() == session.day()
-                    && SessionRecord.sameNumber(standing, session)) {
+            if (standing != null && SessionOrder.RECORD_KEYS.compare(standing, session) == 0) {
                 if (standing.contentHash() == session.contentHash() && standing.contentHash2() == session.contentHash2()) {
                     duplicates++;
                 } else {
