@@ -19,6 +19,7 @@ import org.clinicaloutcomes.ingest.Codes;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.metrics.ApproachComparison;
+import org.clinicaloutcomes.metrics.DeteriorationAlert;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
 import org.clinicaloutcomes.metrics.FunnelLimits;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
@@ -72,7 +73,7 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *       period and the same counts (computed twice in the same pass, not shared).</li>
  *   <li><b>Alerts</b> (monthly runs): episodes open at the end of the report month (intake on or
  *       before it; no discharge, or one after it) whose latest score up to the month's end on an
- *       instrument is a reliable deterioration ({@link EpisodeOutcome#reliableDeterioration()})
+ *       instrument is a reliable deterioration ({@link DeteriorationAlert})
  *       from its first score (so at least two scores up to the month's end; scores after it are
  *       not looked at); one row per episode × instrument, by approach, instrument, client id.</li>
  * </ul>
@@ -381,9 +382,7 @@ public final class CohortAnalysis {
 
     private void findAlerts(IntakeRecord intake, List<SessionRecord> sessions) {
         int monthEnd = alertMonthEndDay;
-        boolean openAtMonthEnd = intake.intakeDay() <= monthEnd
-                && (!intake.isClosed() || intake.dischargeDay() > monthEnd);
-        if (!openAtMonthEnd) {
+        if (!DeteriorationAlert.isOpenAt(monthEnd, intake.intakeDay(), intake.isClosed(), intake.dischargeDay())) {
             return;
         }
         for (int i = 0; i < instrumentCount; i++) {
@@ -408,7 +407,7 @@ public final class CohortAnalysis {
                 latestDay = session.day();
                 n++;
             }
-            if (n >= 2 && EpisodeOutcome.of(instruments.get(i), baseline, latest, n).reliableDeterioration()) {
+            if (DeteriorationAlert.isAlert(instruments.get(i), n, baseline, latest)) {
                 alerts.add(new OutcomeTables.AlertRow(intake.clientId(), intake.approach(), intake.clinicianId(),
                         instruments.get(i).key(), baseline, latest, latest - baseline, date(latestDay),
                         date(baselineDay), n, date(intake.intakeDay())));
