@@ -6,73 +6,104 @@ import java.util.List;
 import org.clinicaloutcomes.ingest.Codes;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.metrics.Statistics;
 
 /**
- * Activity rows of one period {@code [fromDay, toDay]}, per approach and ALL, over all episodes:
- * intakes, discharges (total and per reason), caseload (episodes with an attended session in the
- * period: a client id has one episode), attended and missed sessions, and the missed rate
- * {@code 100 × missed / (attended + missed)} (empty without scheduled sessions).
- *
- * <p>Two of them: {@code activity.csv} over the window's activity period (the report month; for
- * a research run the window), and the window activity of the workbook's Summary over the whole
- * window, period {@code <from>_<to>}. In a monthly run an intake, discharge or session before the
- * report month but inside the window counts in the second and not in the first; in a research run
- * both are the same period and the same counts (computed twice, not shared).
+ * The activity rows, per approach and ALL, over all episodes: intakes, discharges (total and per
+ * reason), caseload (episodes with an attended session in the period: a client id has one
+ * episode), attended and missed sessions, and the missed rate {@code 100 × missed / (attended +
+ * missed)} (empty without scheduled sessions). Two periods in the same pass over the sessions:
+ * <ul>
+ *   <li>{@code activity.csv}: the window's activity period {@code periodStart()..periodEnd()}
+ *       (the report month; for a research run the window);</li>
+ *   <li>window activity: the whole window {@code [from, to]}, period {@code <from>_<to>}, for the
+ *       workbook's Summary (its window column).</li>
+ * </ul>
+ * In a monthly run an intake, discharge or session before the report month but inside the window
+ * counts in the second and not in the first; in a research run both are the same period and the
+ * same counts (computed twice, not shared).
  */
-final class ActivityTable implements TableAccumulator<List<OutcomeTables.ActivityRow>> {
+final class ActivityTable implements TableAccumulator<ActivityTable.Rows> {
+
+    /**
+     * @param activity       the rows of the activity period
+     * @param windowActivity the rows of the whole window
+     */
+    record Rows(List<OutcomeTables.ActivityRow> activity, List<OutcomeTables.ActivityRow> windowActivity) {
+    }
 
     private final CohortLayout layout;
-    private final String period;
+    private final ReportWindow window;
+    private final int periodStartDay;
+    private final int periodEndDay;
     private final int fromDay;
     private final int toDay;
-    private final Counts[] groups;
+    private final Counts[] period;
+    private final Counts[] whole;
 
-    /** The activity of days {@code fromDay..toDay} (epoch days), labelled {@code period}. */
-    ActivityTable(CohortLayout layout, String period, int fromDay, int toDay) {
+    ActivityTable(CohortLayout layout, ReportWindow window) {
         this.layout = layout;
-        this.period = period;
-        this.fromDay = fromDay;
-        this.toDay = toDay;
-        this.groups = new Counts[layout.groups()];
-        for (int g = 0; g < groups.length; g++) {
-            groups[g] = new Counts();
-        }
+        this.window = window;
+        this.periodStartDay = (int) window.periodStart().toEpochDay();
+        this.periodEndDay = (int) window.periodEnd().toEpochDay();
+        this.fromDay = (int) window.from().toEpochDay();
+        this.toDay = (int) window.to().toEpochDay();
+        this.period = counts(layout.groups());
+        this.whole = counts(layout.groups());
     }
 
     @Override
     public void add(ScoredEpisode episode) {
         IntakeRecord intake = episode.intake;
+        boolean discharged = intake.isClosed();
         int reason = -1;
-        if (intake.isClosed() && inPeriod(intake.dischargeDay())) {
+        if (discharged && (inPeriod(intake.dischargeDay()) || inWindow(intake.dischargeDay()))) {
             reason = Codes.DISCHARGE_REASONS.indexOf(intake.dischargeReason());
             if (reason < 0) {
                 throw new IllegalArgumentException("unknown discharge reason on intake line " + intake.line());
             }
         }
-        long attended = 0;
-        long missed = 0;
+        long periodAttended = 0;
+        long periodMissed = 0;
+        long windowAttended = 0;
+        long windowMissed = 0;
         for (SessionRecord session : episode.sessions) {
-            if (inPeriod(session.day())) {
+            int day = session.day();
+            if (inPeriod(day)) {
                 if (session.attended()) {
-                    attended++;
+                    periodAttended++;
                 } else {
-                    missed++;
+                    periodMissed++;
+                }
+            }
+            if (inWindow(day)) {
+                if (session.attended()) {
+                    windowAttended++;
+                } else {
+                    windowMissed++;
                 }
             }
         }
-        boolean intakeInPeriod = inPeriod(intake.intakeDay());
-        groups[episode.approach].add(intakeInPeriod, reason, attended, missed);
-        groups[layout.all].add(intakeInPeriod, reason, attended, missed);
+        int periodReason = discharged && inPeriod(intake.dischargeDay()) ? reason : -1;
+        int windowReason = discharged && inWindow(intake.dischargeDay()) ? reason : -1;
+        for (int g : new int[] {episode.approach, layout.all}) {
+            period[g].add(inPeriod(intake.intakeDay()), periodReason, periodAttended, periodMissed);
+            whole[g].add(inWindow(intake.intakeDay()), windowReason, windowAttended, windowMissed);
+        }
     }
 
     @Override
-    public List<OutcomeTables.ActivityRow> result() {
+    public Rows result() {
+        return new Rows(rows(window.periodLabel(), period), rows(window.from() + "_" + window.to(), whole));
+    }
+
+    private List<OutcomeTables.ActivityRow> rows(String label, Counts[] groups) {
         List<OutcomeTables.ActivityRow> rows = new ArrayList<>();
         for (int g = 0; g <= layout.all; g++) {
             Counts group = groups[g];
             int[] d = group.discharges;
-            rows.add(new OutcomeTables.ActivityRow(period, layout.groupName(g), group.intakes, d[0] + d[1] + d[2] + d[3],
+            rows.add(new OutcomeTables.ActivityRow(label, layout.groupName(g), group.intakes, d[0] + d[1] + d[2] + d[3],
                     d[0], d[1], d[2], d[3], group.caseload, group.attended, group.missed,
                     Statistics.percent(group.missed, group.attended + group.missed)));
         }
@@ -80,7 +111,19 @@ final class ActivityTable implements TableAccumulator<List<OutcomeTables.Activit
     }
 
     private boolean inPeriod(int day) {
+        return day >= periodStartDay && day <= periodEndDay;
+    }
+
+    private boolean inWindow(int day) {
         return day >= fromDay && day <= toDay;
+    }
+
+    private static Counts[] counts(int groups) {
+        Counts[] counts = new Counts[groups];
+        for (int g = 0; g < groups; g++) {
+            counts[g] = new Counts();
+        }
+        return counts;
     }
 
     private static final class Counts {

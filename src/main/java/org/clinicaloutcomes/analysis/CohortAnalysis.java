@@ -69,10 +69,9 @@ public final class CohortAnalysis {
     private final ClinicianTable clinicians;
     private final SubgroupTable subgroups;
     private final ActivityTable activity;
-    private final ActivityTable windowActivity;
     private final AlertTable alerts;
     /** The tables above that see the episodes, in the order they see each one. */
-    private final List<TableAccumulator<?>> tables;
+    private final TableAccumulator<?>[] tables;
 
     private long episodesAdded;
     private int closedInWindow;
@@ -112,19 +111,17 @@ public final class CohortAnalysis {
         this.clusters = new ClusterTable(layout);
         this.clinicians = new ClinicianTable(layout);
         this.subgroups = new SubgroupTable(layout);
-        this.activity = new ActivityTable(layout, window.periodLabel(),
-                (int) window.periodStart().toEpochDay(), (int) window.periodEnd().toEpochDay());
-        this.windowActivity = new ActivityTable(layout, window.from() + "_" + window.to(), fromDay, toDay);
+        this.activity = new ActivityTable(layout, window);
         // A research run has no report month: its alert table sees no episode and stays empty.
         this.alerts = new AlertTable(layout, dates,
                 monthly ? (int) window.reportMonth().atEndOfMonth().toEpochDay() : 0);
         // Activity first: an episode with an unknown discharge reason is refused before any other
         // table looks at it, and one with an unknown index event (subgroups) after all others.
         this.tables = monthly
-                ? List.of(activity, windowActivity, alerts, outcomesByApproach, episodeOutcomes, comparison,
-                        trajectories, clusters, clinicians, subgroups)
-                : List.of(activity, windowActivity, outcomesByApproach, episodeOutcomes, comparison,
-                        trajectories, clusters, clinicians, subgroups);
+                ? new TableAccumulator<?>[] {activity, alerts, outcomesByApproach, episodeOutcomes, comparison,
+                        trajectories, clusters, clinicians, subgroups}
+                : new TableAccumulator<?>[] {activity, outcomesByApproach, episodeOutcomes, comparison,
+                        trajectories, clusters, clinicians, subgroups};
     }
 
     /**
@@ -208,12 +205,11 @@ public final class CohortAnalysis {
             List<OutcomeTables.ClusterRow> clusterRows = clusters.result();
             List<OutcomeTables.ClinicianRow> clinicianRows = clinicians.result();
             List<OutcomeTables.SubgroupRow> subgroupRows = subgroups.result();
-            List<OutcomeTables.ActivityRow> periodActivity = activity.result();
-            List<OutcomeTables.ActivityRow> windowActivityRows = windowActivity.result();
+            ActivityTable.Rows activityRows = activity.result();
             List<OutcomeTables.AlertRow> alertRows = alerts.result();
             return new OutcomeTables(episodesAdded, closedInWindow, join(episodeRows), approachRows,
                     join(comparisonRows), trajectoryRows, clusterRows, clinicianRows, subgroupRows,
-                    periodActivity, windowActivityRows, alertRows, SuppressedCells.NONE);
+                    activityRows.activity(), activityRows.windowActivity(), alertRows, SuppressedCells.NONE);
         } finally {
             pool.shutdownNow();
         }
