@@ -1,0 +1,80 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.metrics.DeteriorationAlert;
+
+/**
+ * {@code alerts.csv} (monthly runs): one row per episode × instrument that {@link DeteriorationAlert}
+ * flags at the end of the report month, by approach, instrument, client id. The scores up to the
+ * month's end are those of the attended sessions that carry the instrument, in score order.
+ */
+final class AlertTable implements TableAccumulator<List<OutcomeTables.AlertRow>> {
+
+    private final CohortLayout layout;
+    private final DayDates dates;
+    private final int monthEndDay;
+    private final List<OutcomeTables.AlertRow> alerts = new ArrayList<>();
+
+    /** Alerts at the end of epoch day {@code monthEndDay}, the last day of the report month. */
+    AlertTable(CohortLayout layout, DayDates dates, int monthEndDay) {
+        this.layout = layout;
+        this.dates = dates;
+        this.monthEndDay = monthEndDay;
+    }
+
+    @Override
+    public void add(ScoredEpisode episode) {
+        IntakeRecord intake = episode.intake;
+        if (!DeteriorationAlert.isOpenAt(monthEndDay, intake.intakeDay(), intake.isClosed(), intake.dischargeDay())) {
+            return;
+        }
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            int n = 0;
+            double baseline = Double.NaN;
+            double latest = Double.NaN;
+            int baselineDay = 0;
+            int latestDay = 0;
+            for (SessionRecord session : episode.sessions) {
+                if (session.day() > monthEndDay) {
+                    break; // score order: every later session is later still
+                }
+                double score = session.scores()[i];
+                if (!session.attended() || Double.isNaN(score)) {
+                    continue;
+                }
+                if (n == 0) {
+                    baseline = score;
+                    baselineDay = session.day();
+                }
+                latest = score;
+                latestDay = session.day();
+                n++;
+            }
+            if (DeteriorationAlert.isAlert(layout.instruments.get(i), n, baseline, latest)) {
+                alerts.add(new OutcomeTables.AlertRow(intake.clientId(), intake.approach(), intake.clinicianId(),
+                        layout.instruments.get(i).key(), baseline, latest, latest - baseline, dates.of(latestDay),
+                        dates.of(baselineDay), n, dates.of(intake.intakeDay())));
+            }
+        }
+    }
+
+    @Override
+    public List<OutcomeTables.AlertRow> result() {
+        Map<String, Integer> instrumentIndex = new HashMap<>();
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            instrumentIndex.put(layout.instruments.get(i).key(), i);
+        }
+        List<OutcomeTables.AlertRow> rows = new ArrayList<>(alerts);
+        rows.sort(Comparator.<OutcomeTables.AlertRow>comparingInt(r -> layout.approachIndex(r.approach()))
+                .thenComparingInt(r -> instrumentIndex.get(r.instrument()))
+                .thenComparing(OutcomeTables.AlertRow::clientId));
+        return rows;
+    }
+}

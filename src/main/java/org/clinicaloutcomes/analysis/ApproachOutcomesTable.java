@@ -1,0 +1,73 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Instrument;
+
+/**
+ * {@code outcomes_by_approach.csv}: {@link GroupOutcomes#of} per approach × instrument, then ALL,
+ * over the closed episodes of the window. n_closed, the attended sessions of each closed episode
+ * (all of them) and the dropouts (discharge reason {@code dropout}) do not depend on the
+ * instrument.
+ */
+final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables.ApproachRow>> {
+
+    private final CohortLayout layout;
+    private final int[] closed;
+    private final int[] dropouts;
+    private final IntList[] attendedPerClosed;
+    private final List<List<List<EpisodeOutcome>>> paired; // [group][instrument]
+
+    ApproachOutcomesTable(CohortLayout layout) {
+        this.layout = layout;
+        int groups = layout.groups();
+        this.closed = new int[groups];
+        this.dropouts = new int[groups];
+        this.attendedPerClosed = new IntList[groups];
+        this.paired = new ArrayList<>(groups);
+        for (int g = 0; g < groups; g++) {
+            attendedPerClosed[g] = new IntList();
+            List<List<EpisodeOutcome>> perInstrument = new ArrayList<>(layout.instrumentCount);
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                perInstrument.add(new ArrayList<>());
+            }
+            paired.add(perInstrument);
+        }
+    }
+
+    @Override
+    public void add(ScoredEpisode episode) {
+        if (!episode.closedInWindow) {
+            return;
+        }
+        EpisodeScores scores = episode.scores();
+        boolean dropout = "dropout".equals(episode.intake.dischargeReason());
+        for (int g : new int[] {episode.approach, layout.all}) {
+            closed[g]++;
+            attendedPerClosed[g].add(scores.attendedSessions);
+            dropouts[g] += dropout ? 1 : 0;
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                if (scores.outcomes[i] != null) {
+                    paired.get(g).get(i).add(scores.outcomes[i]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<OutcomeTables.ApproachRow> result() {
+        List<OutcomeTables.ApproachRow> rows = new ArrayList<>();
+        for (int g = 0; g <= layout.all; g++) {
+            int[] sessions = attendedPerClosed[g].toArray();
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                Instrument instrument = layout.instruments.get(i);
+                rows.add(new OutcomeTables.ApproachRow(layout.groupName(g), instrument.key(),
+                        GroupOutcomes.of(instrument, paired.get(g).get(i), closed[g], sessions, dropouts[g])));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,109 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clinicaloutcomes.metrics.Pcl5Clusters;
+import org.clinicaloutcomes.metrics.Statistics;
+
+/**
+ * {@code pcl5_clusters.csv} (instrument key {@link CohortAnalysis#PCL5}): closed episodes of the
+ * window with paired PCL-5 scores whose baseline and final PCL-5 rows both carry the 20 items;
+ * per approach and ALL and cluster B–E, means (and SDs) of the baseline, final and change of the
+ * cluster sum ({@link Pcl5Clusters}); the provisional diagnosis rate at baseline and at final over
+ * the same episodes. No rows without a PCL-5 instrument.
+ */
+final class ClusterTable implements TableAccumulator<List<OutcomeTables.ClusterRow>> {
+
+    private static final Pcl5Clusters.Cluster[] CLUSTERS = Pcl5Clusters.Cluster.values();
+
+    private final CohortLayout layout;
+    private final Group[] groups;
+
+    ClusterTable(CohortLayout layout) {
+        this.layout = layout;
+        this.groups = new Group[layout.groups()];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = new Group();
+        }
+    }
+
+    @Override
+    public void add(ScoredEpisode episode) {
+        int pcl5 = layout.pcl5;
+        if (!episode.closedInWindow || pcl5 < 0) {
+            return;
+        }
+        EpisodeScores scores = episode.scores();
+        if (scores.outcomes[pcl5] == null || !scores.pcl5First.hasItems() || !scores.pcl5Last.hasItems()) {
+            return;
+        }
+        Pcl5Clusters baseline = Pcl5Clusters.of(items(scores.pcl5First.items()));
+        Pcl5Clusters last = Pcl5Clusters.of(items(scores.pcl5Last.items()));
+        groups[episode.approach].add(baseline, last);
+        groups[layout.all].add(baseline, last);
+    }
+
+    @Override
+    public List<OutcomeTables.ClusterRow> result() {
+        List<OutcomeTables.ClusterRow> rows = new ArrayList<>();
+        if (layout.pcl5 < 0) {
+            return rows;
+        }
+        for (int g = 0; g <= layout.all; g++) {
+            Group group = groups[g];
+            int n = group.n;
+            Double diagnosisBaseline = Statistics.percent(group.diagnosisBaseline, n);
+            Double diagnosisFinal = Statistics.percent(group.diagnosisFinal, n);
+            for (Pcl5Clusters.Cluster cluster : CLUSTERS) {
+                int c = cluster.ordinal();
+                double[] baseline = group.baseline[c].toArray();
+                double[] last = group.last[c].toArray();
+                double[] change = group.change[c].toArray();
+                rows.add(new OutcomeTables.ClusterRow(layout.groupName(g), cluster, n,
+                        Statistics.mean(baseline), Statistics.sampleSd(baseline),
+                        Statistics.mean(last), Statistics.sampleSd(last),
+                        Statistics.mean(change), Statistics.sampleSd(change),
+                        group.diagnosisBaseline, diagnosisBaseline, group.diagnosisFinal, diagnosisFinal));
+            }
+        }
+        return rows;
+    }
+
+    private static int[] items(byte[] items) {
+        int[] values = new int[items.length];
+        for (int i = 0; i < items.length; i++) {
+            values[i] = items[i];
+        }
+        return values;
+    }
+
+    private static final class Group {
+        int n;
+        int diagnosisBaseline;
+        int diagnosisFinal;
+        final DoubleList[] baseline = lists();
+        final DoubleList[] last = lists();
+        final DoubleList[] change = lists();
+
+        void add(Pcl5Clusters first, Pcl5Clusters end) {
+            n++;
+            diagnosisBaseline += first.provisionalDiagnosis() ? 1 : 0;
+            diagnosisFinal += end.provisionalDiagnosis() ? 1 : 0;
+            for (Pcl5Clusters.Cluster cluster : CLUSTERS) {
+                int c = cluster.ordinal();
+                baseline[c].add(first.sum(cluster));
+                last[c].add(end.sum(cluster));
+                change[c].add(end.sum(cluster) - first.sum(cluster));
+            }
+        }
+
+        private static DoubleList[] lists() {
+            DoubleList[] lists = new DoubleList[CLUSTERS.length];
+            for (int i = 0; i < lists.length; i++) {
+                lists[i] = new DoubleList();
+            }
+            return lists;
+        }
+    }
+}

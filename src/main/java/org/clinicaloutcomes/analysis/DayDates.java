@@ -1,0 +1,37 @@
+package org.clinicaloutcomes.analysis;
+
+import java.time.LocalDate;
+
+/**
+ * One LocalDate object per day: a large export holds millions of episode rows with four dates
+ * each but only a few thousand distinct days, and the rows stay in memory until they are written.
+ * Not thread-safe: only {@link TableAccumulator#add} asks for dates.
+ */
+final class DayDates {
+
+    private LocalDate[] dates = new LocalDate[0];
+    private int firstCachedDay;
+
+    /** The date of {@code epochDay} ({@link LocalDate#ofEpochDay}). */
+    LocalDate of(int epochDay) {
+        int index = epochDay - firstCachedDay;
+        if (index < 0 || index >= dates.length) {
+            boolean empty = dates.length == 0;
+            int first = empty ? epochDay - 366 : Math.min(firstCachedDay, epochDay - 366);
+            int last = empty ? epochDay + 366 : Math.max(firstCachedDay + dates.length - 1, epochDay + 366);
+            LocalDate[] grown = new LocalDate[last - first + 1];
+            if (!empty) {
+                System.arraycopy(dates, 0, grown, firstCachedDay - first, dates.length);
+            }
+            dates = grown;
+            firstCachedDay = first;
+            index = epochDay - first;
+        }
+        LocalDate date = dates[index];
+        if (date == null) {
+            date = LocalDate.ofEpochDay(epochDay);
+            dates[index] = date;
+        }
+        return date;
+    }
+}

@@ -1,0 +1,25 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.Arrays;
+
+/** A growable array of doubles, kept in insertion order: a group's values without boxing. */
+final class DoubleList {
+
+    private double[] values = new double[4];
+    private int size;
+
+    void add(double value) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = value;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
+}

@@ -1,0 +1,64 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.metrics.EpisodeOutcome;
+
+/**
+ * {@code episode_outcomes.csv}: one row per closed episode of the window × instrument with paired
+ * scores ({@link EpisodeOutcome#of}), by approach (configured order), instrument, client id.
+ */
+final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.EpisodeRow>> {
+
+    private final CohortLayout layout;
+    private final DayDates dates;
+    private final List<List<List<OutcomeTables.EpisodeRow>>> rows; // [approach][instrument]
+
+    EpisodeOutcomesTable(CohortLayout layout, DayDates dates) {
+        this.layout = layout;
+        this.dates = dates;
+        this.rows = new ArrayList<>(layout.approachCount);
+        for (int a = 0; a < layout.approachCount; a++) {
+            List<List<OutcomeTables.EpisodeRow>> perInstrument = new ArrayList<>(layout.instrumentCount);
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                perInstrument.add(new ArrayList<>());
+            }
+            rows.add(perInstrument);
+        }
+    }
+
+    @Override
+    public void add(ScoredEpisode episode) {
+        if (!episode.closedInWindow) {
+            return;
+        }
+        EpisodeScores scores = episode.scores();
+        IntakeRecord intake = episode.intake;
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            EpisodeOutcome outcome = scores.outcomes[i];
+            if (outcome == null) {
+                continue;
+            }
+            rows.get(episode.approach).get(i).add(new OutcomeTables.EpisodeRow(intake.clientId(), intake.approach(),
+                    intake.clinicianId(), layout.instruments.get(i).key(), outcome, dates.of(intake.intakeDay()),
+                    dates.of(intake.dischargeDay()), intake.dischargeReason(), dates.of(scores.firstDay[i]),
+                    dates.of(scores.lastDay[i]), scores.attendedSessions));
+        }
+    }
+
+    @Override
+    public List<OutcomeTables.EpisodeRow> result() {
+        List<OutcomeTables.EpisodeRow> table = new ArrayList<>();
+        for (List<List<OutcomeTables.EpisodeRow>> perInstrument : rows) {
+            for (List<OutcomeTables.EpisodeRow> rowsOfGroup : perInstrument) {
+                List<OutcomeTables.EpisodeRow> group = new ArrayList<>(rowsOfGroup);
+                group.sort(Comparator.comparing(OutcomeTables.EpisodeRow::clientId));
+                table.addAll(group);
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,91 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.List;
+
+import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.metrics.EpisodeOutcome;
+
+/**
+ * What the outcome tables read of a closed episode's attended sessions, scanned once: per
+ * instrument the scores of all its attended sessions that carry the instrument, inside the window
+ * or not, in the sessions' (score) order; baseline = first, final = last; paired = at least two
+ * scores, with one {@link EpisodeOutcome#of} that every table shares.
+ */
+final class EpisodeScores {
+
+    /** All attended sessions of the episode. */
+    final int attendedSessions;
+    /** Per instrument: the number of scores. */
+    final int[] count;
+    /** Per instrument: its first {@link CohortAnalysis#MAX_K} scores. */
+    final double[][] firstScores;
+    /** Per instrument: the days of its first and last score. */
+    final int[] firstDay;
+    final int[] lastDay;
+    /** The sessions of the first and last PCL-5 score; null without PCL-5 scores. */
+    final SessionRecord pcl5First;
+    final SessionRecord pcl5Last;
+    /** Per instrument: the outcome, null when the scores are not paired. */
+    final EpisodeOutcome[] outcomes;
+
+    private EpisodeScores(int attendedSessions, int[] count, double[][] firstScores, int[] firstDay, int[] lastDay,
+                          SessionRecord pcl5First, SessionRecord pcl5Last, EpisodeOutcome[] outcomes) {
+        this.attendedSessions = attendedSessions;
+        this.count = count;
+        this.firstScores = firstScores;
+        this.firstDay = firstDay;
+        this.lastDay = lastDay;
+        this.pcl5First = pcl5First;
+        this.pcl5Last = pcl5Last;
+        this.outcomes = outcomes;
+    }
+
+    /** The scores of {@code sessions} (every session of the episode, in score order). */
+    static EpisodeScores of(CohortLayout layout, List<SessionRecord> sessions) {
+        int instrumentCount = layout.instrumentCount;
+        int pcl5 = layout.pcl5;
+        int attended = 0;
+        int[] count = new int[instrumentCount];
+        double[][] first = new double[instrumentCount][CohortAnalysis.MAX_K];
+        double[] last = new double[instrumentCount];
+        int[] firstDay = new int[instrumentCount];
+        int[] lastDay = new int[instrumentCount];
+        SessionRecord pcl5First = null;
+        SessionRecord pcl5Last = null;
+        for (SessionRecord session : sessions) {
+            if (!session.attended()) {
+                continue;
+            }
+            attended++;
+            double[] scores = session.scores();
+            for (int i = 0; i < instrumentCount; i++) {
+                double score = scores[i];
+                if (Double.isNaN(score)) {
+                    continue;
+                }
+                if (count[i] == 0) {
+                    firstDay[i] = session.day();
+                    if (i == pcl5) {
+                        pcl5First = session;
+                    }
+                }
+                if (count[i] < CohortAnalysis.MAX_K) {
+                    first[i][count[i]] = score;
+                }
+                last[i] = score;
+                lastDay[i] = session.day();
+                if (i == pcl5) {
+                    pcl5Last = session;
+                }
+                count[i]++;
+            }
+        }
+        EpisodeOutcome[] outcomes = new EpisodeOutcome[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++) {
+            if (count[i] >= 2) {
+                outcomes[i] = EpisodeOutcome.of(layout.instruments.get(i), first[i][0], last[i], count[i]);
+            }
+        }
+        return new EpisodeScores(attended, count, first, firstDay, lastDay, pcl5First, pcl5Last, outcomes);
+    }
+}

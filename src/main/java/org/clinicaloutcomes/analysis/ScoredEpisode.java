@@ -1,0 +1,49 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.List;
+
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.ingest.SessionRecord;
+
+/**
+ * One accepted episode as the tables read it, with its {@link EpisodeScores} when it is in the
+ * outcome cohort (closed, with its discharge date in the window). The scores are computed at the
+ * first {@link #scores()}, once for every table that reads them, and never for the tables that
+ * only count sessions (activity, alerts), which therefore see the episode first.
+ */
+final class ScoredEpisode {
+
+    /** The episode's approach (its group index). */
+    final int approach;
+    final IntakeRecord intake;
+    /** Every accepted session, attended or not, in score order. */
+    final List<SessionRecord> sessions;
+    /** In the outcome cohort. */
+    final boolean closedInWindow;
+    private final CohortLayout layout;
+    private EpisodeScores scores;
+
+    /**
+     * The episode of approach index {@code approach}, in the outcome cohort when it is closed with
+     * its discharge day in {@code [fromDay, toDay]} (epoch days).
+     */
+    ScoredEpisode(CohortLayout layout, int approach, IntakeRecord intake, List<SessionRecord> sessions,
+                  int fromDay, int toDay) {
+        this.layout = layout;
+        this.approach = approach;
+        this.intake = intake;
+        this.sessions = sessions;
+        this.closedInWindow = intake.isClosed() && intake.dischargeDay() >= fromDay && intake.dischargeDay() <= toDay;
+    }
+
+    /** The scores of an episode of the outcome cohort. */
+    EpisodeScores scores() {
+        if (!closedInWindow) {
+            throw new IllegalStateException("only an episode of the outcome cohort is scored");
+        }
+        if (scores == null) {
+            scores = EpisodeScores.of(layout, sessions);
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,63 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clinicaloutcomes.metrics.TrajectoryPoint;
+
+/**
+ * {@code trajectories.csv}: per approach × instrument and k = 1..{@link CohortAnalysis#MAX_K},
+ * {@link TrajectoryPoint#of} the k-th scores of the closed episodes of the window with paired
+ * scores; rows with n = 0 are left out.
+ */
+final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.TrajectoryRow>> {
+
+    private final CohortLayout layout;
+    private final DoubleList[][][] kthScores; // [approach][instrument][k - 1]
+
+    TrajectoryTable(CohortLayout layout) {
+        this.layout = layout;
+        this.kthScores = new DoubleList[layout.approachCount][layout.instrumentCount][CohortAnalysis.MAX_K];
+        for (DoubleList[][] perInstrument : kthScores) {
+            for (DoubleList[] perK : perInstrument) {
+                for (int k = 0; k < perK.length; k++) {
+                    perK[k] = new DoubleList();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void add(ScoredEpisode episode) {
+        if (!episode.closedInWindow) {
+            return;
+        }
+        EpisodeScores scores = episode.scores();
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            if (scores.outcomes[i] == null) {
+                continue;
+            }
+            int scoresKept = Math.min(scores.count[i], CohortAnalysis.MAX_K);
+            for (int k = 0; k < scoresKept; k++) {
+                kthScores[episode.approach][i][k].add(scores.firstScores[i][k]);
+            }
+        }
+    }
+
+    @Override
+    public List<OutcomeTables.TrajectoryRow> result() {
+        List<OutcomeTables.TrajectoryRow> rows = new ArrayList<>();
+        for (int a = 0; a < layout.approachCount; a++) {
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                for (int k = 0; k < CohortAnalysis.MAX_K; k++) {
+                    DoubleList scores = kthScores[a][i][k];
+                    if (scores.size() > 0) {
+                        rows.add(new OutcomeTables.TrajectoryRow(layout.approaches.get(a),
+                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.toArray())));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}
