@@ -40,6 +40,11 @@ public class ReportStepsConfiguration {
     int sessionsChunkRows;
 
     @Bean
+    RunSupport.PerRun runSupports(@Value("${clinical-outcomes.state-dir}") Path stateDir) {
+        return new RunSupport.PerRun(stateDir);
+    }
+
+    @Bean
     StepHandoffs stepHandoffs(JobRepository jobRepository) {
         return new StepHandoffs(jobRepository);
     }
@@ -52,9 +57,8 @@ public class ReportStepsConfiguration {
 
     @Bean
     @StepScope
-    IntakeIngestTasklet intakeTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                      @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        RunSupport support = RunSupport.of(stepExecution, stateDir);
+    IntakeIngestTasklet intakeTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+        RunSupport support = runs.of(stepExecution);
         IntakeRowValidator validator = new IntakeRowValidator(
                 refusedAsFailure(() -> InputFiles.intakeLayout(support.run().intakeFile())), support.approaches());
         return new IntakeIngestTasklet(support.run().intakeFile(), validator::validate,
@@ -69,9 +73,8 @@ public class ReportStepsConfiguration {
 
     @Bean
     @StepScope
-    SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                         @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        RunSupport support = RunSupport.of(stepExecution, stateDir);
+    SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+        RunSupport support = runs.of(stepExecution);
         EpisodeIndex episodes;
         try {
             episodes = EpisodeRegistryFile.loadIndex(support.work().episodes());
@@ -103,9 +106,8 @@ public class ReportStepsConfiguration {
 
     @Bean
     @StepScope
-    DeduplicationTasklet deduplicationTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                              @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        RunSupport support = RunSupport.of(stepExecution, stateDir);
+    DeduplicationTasklet deduplicationTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+        RunSupport support = runs.of(stepExecution);
         return new DeduplicationTasklet(support.work());
     }
 
@@ -137,9 +139,8 @@ public class ReportStepsConfiguration {
 
     @Bean
     @StepScope
-    OutcomesTasklet outcomesTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                    @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        return new OutcomesTasklet(RunSupport.of(stepExecution, stateDir));
+    OutcomesTasklet outcomesTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+        return new OutcomesTasklet(runs.of(stepExecution));
     }
 
     @Bean
@@ -150,9 +151,8 @@ public class ReportStepsConfiguration {
 
     @Bean
     @StepScope
-    PublishReportTasklet publishReportTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-                                              @Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        return new PublishReportTasklet(RunSupport.of(stepExecution, stateDir));
+    PublishReportTasklet publishReportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+        return new PublishReportTasklet(runs.of(stepExecution));
     }
 
     /**

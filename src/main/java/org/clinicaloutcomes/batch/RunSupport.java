@@ -22,4 +22,28 @@ record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instrume
         return new RunSupport(run, WorkFolder.of(stateDir, run.runId()), instruments,
                 new ApproachCatalog(run.approaches()));
     }
+
+    /**
+     * The RunSupport of the job execution under way, worked out once for all its steps: the job
+     * parameters are parsed and the instrument file read once per run, so every step of it works
+     * with the same configuration even if the file is edited while the run goes on.
+     */
+    static final class PerRun {
+
+        private final Path stateDir;
+        private long jobExecutionId = -1;
+        private RunSupport support;
+
+        PerRun(Path stateDir) {
+            this.stateDir = stateDir;
+        }
+
+        synchronized RunSupport of(StepExecution stepExecution) {
+            if (support == null || stepExecution.getJobExecutionId() != jobExecutionId) {
+                support = RunSupport.of(stepExecution, stateDir);
+                jobExecutionId = stepExecution.getJobExecutionId();
+            }
+            return support;
+        }
+    }
 }
