@@ -164,6 +164,19 @@ public record GroupOutcomes(
                 Statistics.percent(nDropout, nClosed));
     }
 
+    /**
+     * Paired episodes with neither reliable improvement nor reliable deterioration (METRICS.md,
+     * "No reliable change": {@code n_no_reliable_change = n − RI − RD}).
+     */
+    public int nNoReliableChange() {
+        return nPaired - nReliableImprovement - nReliableDeterioration;
+    }
+
+    /** {@link #nNoReliableChange()} as a percentage of the paired episodes; empty over 0. */
+    public Double noReliableChangePct() {
+        return Statistics.percent(nNoReliableChange(), nPaired);
+    }
+
     private static boolean isTrue(Boolean flag) {
         return Boolean.TRUE.equals(flag);
     }

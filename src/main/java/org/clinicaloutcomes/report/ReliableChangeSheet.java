@@ -93,7 +93,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
      */
     private static Object noChange(WorkbookContent c, int i) {
         GroupOutcomes g = c.tables().outcomesByApproach().get(i).outcomes();
-        int count = g.nPaired() - g.nReliableImprovement() - g.nReliableDeterioration();
+        int count = g.nNoReliableChange();
         if (noChangeHidden(c, i)) {
             return count >= 1 && count <= SmallNumbers.MAX_SMALL_N ? "<11" : ">10";
         }
@@ -106,7 +106,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
                 || g.reliableDeteriorationPct() == null) {
             return null;
         }
-        return 100.0 * (g.nPaired() - g.nReliableImprovement() - g.nReliableDeterioration()) / g.nPaired();
+        return g.noReliableChangePct();
     }
 
     private static boolean noChangeHidden(WorkbookContent c, int i) {

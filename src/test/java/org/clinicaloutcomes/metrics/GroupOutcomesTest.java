@@ -150,6 +150,9 @@ class GroupOutcomesTest {
         // 90 → 110 improves by 20 ≥ 13.12; 80 → 60 deteriorates by 20.
         assertThat(group.nReliableImprovement()).isEqualTo(1);
         assertThat(group.nReliableDeterioration()).isEqualTo(1);
+        // 100 → 100 is the one with neither: 1 of 3 paired.
+        assertThat(group.nNoReliableChange()).isEqualTo(1);
+        assertThat(group.noReliableChangePct()).isEqualTo(100.0 / 3);
         // Cases (≤ 105.2): all three; recovered: 90 → 110 only.
         assertThat(group.nCases()).isEqualTo(3);
         assertThat(group.nRecovered()).isEqualTo(1);

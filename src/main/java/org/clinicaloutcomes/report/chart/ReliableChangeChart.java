@@ -123,9 +123,7 @@ public final class ReliableChangeChart implements ReportChart {
                 shares.data.addValue(100.0 - g.reliableImprovementPct(), NOT_SPLIT, category);
                 shares.anyNotSplit = true;
             } else {
-                double noChange = 100.0 * (g.nPaired() - g.nReliableImprovement() - g.nReliableDeterioration())
-                        / g.nPaired();
-                shares.data.addValue(noChange, NO_CHANGE, category);
+                shares.data.addValue(g.noReliableChangePct(), NO_CHANGE, category);
                 shares.data.addValue(g.reliableDeteriorationPct(), DETERIORATION, category);
                 shares.data.addValue(null, NOT_SPLIT, category);
             }
