@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.metrics.Quantiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -24,10 +25,8 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.data.statistics.BoxAndWhiskerCalculator;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
-import org.jfree.data.statistics.Statistics;
 
 /**
  * Box plots of the per-client change on one instrument, per approach and ALL, against the
@@ -47,14 +46,14 @@ public final class ChangeBoxPlotChart implements ReportChart {
     }
 
     /**
-     * Q1, median and Q3 exactly as JFreeChart's {@link BoxAndWhiskerCalculator} computes them
-     * (it sorts the values, then reads them off the sorted list). Sorts {@code values} in place.
+     * Q1, median and Q3 of the box: the sample quantiles of type 7 that the tables use too
+     * (metrics/Quantiles; METRICS.md for sessions), not JFreeChart's own rule. Sorts
+     * {@code values} in place, for the whiskers.
      */
     static double[] quartiles(double[] values) {
         Arrays.sort(values);
-        List<Double> sorted = Arrays.stream(values).boxed().toList();
-        return new double[] {BoxAndWhiskerCalculator.calculateQ1(sorted), Statistics.calculateMedian(sorted, false),
-                BoxAndWhiskerCalculator.calculateQ3(sorted)};
+        Quantiles quantiles = Quantiles.of(values);
+        return new double[] {quantiles.q1(), quantiles.median(), quantiles.q3()};
     }
 
     /** One box per group shown, and the lowest and highest change over them (zero included). */
@@ -121,10 +120,8 @@ public final class ChangeBoxPlotChart implements ReportChart {
             if (values.length == 0 || input.hiddenGroup(group, instrument, values.length)) {
                 continue;
             }
-            // Quartiles and median as JFreeChart computes them (from the sorted values, as its
-            // BoxAndWhiskerCalculator sorts them first; sorted here as doubles, which is much
-            // quicker for a large export); whiskers from the lowest to the highest change (no
-            // separate outlier marks).
+            // Quartiles and median of type 7, as in the tables; whiskers from the lowest to the
+            // highest change (no separate outlier marks), a rule of the chart's own.
             double[] quartiles = quartiles(values);
             double min = values[0];
             double max = values[values.length - 1];
