@@ -52,10 +52,11 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *   <tr><td></td><td>recovery_pct and its CI</td><td>n_cases, n_recovered</td></tr>
  *   <tr><td></td><td>reliable_recovery_pct</td><td>n_cases, n_reliable_recovery</td></tr>
  *   <tr><td></td><td>response_pct</td><td>n_response and the paired episodes with baseline &gt; 0
- *       (not a column: counted from the episode rows, else recovered from the rate)</td></tr>
+ *       (not a column: {@link GroupOutcomes#nPositiveBaseline()})</td></tr>
  *   <tr><td></td><td>sessions median, q1, q3</td><td>n_closed</td></tr>
- *   <tr><td></td><td>dropout_pct</td><td>n_closed and the dropouts (not a column: dropout_pct ×
- *       n_closed / 100; in a research run it is activity's discharges_dropout)</td></tr>
+ *   <tr><td></td><td>dropout_pct</td><td>n_closed and the dropouts (not a column:
+ *       {@link GroupOutcomes#nDropout()}; in a research run the same count as activity's
+ *       discharges_dropout)</td></tr>
  *   <tr><td>approach_comparison</td><td>ANOVA F, df, p; Kruskal–Wallis H, df, p</td><td>n_paired of
  *       every compared approach (n_paired ≥ 2) and the row's n_paired: any of them hidden (so any
  *       compared group with n ≤ 10) empties the tests</td></tr>
@@ -225,7 +226,6 @@ public final class SmallNumberSuppression {
             response = new int[n];
             positiveBaseline = new int[n];
             noChange = new int[n];
-            Map<String, long[]> episodes = episodeCounts();
             String file = SuppressedCells.OUTCOMES_BY_APPROACH;
             for (int r = 0; r < n; r++) {
                 OutcomeTables.ApproachRow row = rows.get(r);
@@ -246,8 +246,8 @@ public final class SmallNumberSuppression {
                 recovered[r] = solver.cell(g.nRecovered(), file, r, "n_recovered");
                 reliableRecovery[r] = solver.cell(g.nReliableRecovery(), file, r, "n_reliable_recovery");
                 response[r] = solver.cell(g.nResponse(), file, r, "n_response");
-                positiveBaseline[r] = g.nResponse() == null ? -1
-                        : solver.hiddenQuantity(positiveBaselines(row, episodes));
+                positiveBaseline[r] = g.nPositiveBaseline() == null ? -1
+                        : solver.hiddenQuantity(g.nPositiveBaseline());
                 // The workbook shows the paired episodes with neither RI nor RD as a count, and
                 // hides it whenever n_paired, RI or RD is hidden: so it is the complement that
                 // protects a small RD (or RI), and the reliable-improvement count stays shown.
@@ -264,9 +264,7 @@ public final class SmallNumberSuppression {
                 for (int r : group) {
                     solver.same(closed[first], closed[r]);
                 }
-                GroupOutcomes g = rows.get(first).outcomes();
-                long nDropout = g.dropoutPct() == null ? 0 : Math.round(g.dropoutPct() * g.nClosed() / 100.0);
-                dropouts.put(entry.getKey(), solver.hiddenQuantity(nDropout));
+                dropouts.put(entry.getKey(), solver.hiddenQuantity(rows.get(first).outcomes().nDropout()));
             }
             // Approaches add up to ALL.
             for (String instrument : instruments) {
@@ -293,36 +291,6 @@ public final class SmallNumberSuppression {
                 }
                 solver.sum(dropouts.get(ALL), parts);
             }
-        }
-
-        /** Per approach × instrument and ALL × instrument: [episode rows, of those with baseline > 0]. */
-        private Map<String, long[]> episodeCounts() {
-            Map<String, long[]> counts = new HashMap<>();
-            for (OutcomeTables.EpisodeRow row : t.episodeOutcomes()) {
-                int positive = row.outcome().baseline() > 0 ? 1 : 0;
-                for (String group : new String[] {row.approach(), ALL}) {
-                    long[] c = counts.computeIfAbsent(key(group, row.instrument()), k -> new long[2]);
-                    c[0]++;
-                    c[1] += positive;
-                }
-            }
-            return counts;
-        }
-
-        /**
-         * The denominator of response_pct: paired episodes with a baseline above 0. From the episode
-         * rows when they match the group's n_paired; else from the rate; else n_paired.
-         */
-        private static long positiveBaselines(OutcomeTables.ApproachRow row, Map<String, long[]> episodes) {
-            GroupOutcomes g = row.outcomes();
-            long[] counted = episodes.get(key(row.approach(), row.instrument()));
-            if (counted != null && counted[0] == g.nPaired()) {
-                return counted[1];
-            }
-            if (g.nResponse() != null && g.nResponse() > 0 && g.responsePct() != null && g.responsePct() > 0) {
-                return Math.round(100.0 * g.nResponse() / g.responsePct());
-            }
-            return g.nPaired();
         }
 
         private void comparison() {
@@ -648,7 +616,7 @@ public final class SmallNumberSuppression {
                         g.nResponse(), unless(responseRate, g.responsePct()),
                         unless(sessions, g.sessionsMedian()), unless(sessions, g.sessionsQ1()),
                         unless(sessions, g.sessionsQ3()),
-                        unless(dropoutRate, g.dropoutPct()))));
+                        unless(dropoutRate, g.dropoutPct()), g.nDropout(), g.nPositiveBaseline())));
             }
             return out;
         }

@@ -4,9 +4,12 @@ import java.util.List;
 
 /**
  * The outcomes of one group (an approach, or ALL approaches) on one instrument: one row of
- * {@code csv/outcomes_by_approach.csv}. The components map one to one, in the same order, to the
- * columns after {@code approach} and {@code instrument} (REPORTS.md), so a writer can emit them in
- * declaration order. Build it with {@link #of(Instrument, List, int, int[], int)}.
+ * {@code csv/outcomes_by_approach.csv}. The components up to {@code dropoutPct} are, in the same
+ * order, the columns after {@code approach} and {@code instrument} (REPORTS.md); the last two are the
+ * counts two of its rates rest on that are not columns ({@code nDropout} under {@code dropoutPct},
+ * {@code nPositiveBaseline} under {@code responsePct}), carried so that no reader (the small-number
+ * suppression in particular) has to work a count back out of a rate. Build it with
+ * {@link #of(Instrument, List, int, int[], int)}.
  *
  * <p>Definitions (METRICS.md, "Per group"), with {@code n} = episodes with paired scores:
  * <ul>
@@ -22,9 +25,9 @@ import java.util.List;
  *       ({@link Quantiles}, Hyndman &amp; Fan 1996).</li>
  * </ul>
  * Empty versus zero: a count over an empty group is {@code 0}; a count that does not apply is
- * {@code null} (the caseness counts of an instrument without cut-off, the response count of a
- * higher-is-better instrument); any rate, mean, SD, interval or effect size that is not defined
- * is {@code null}.
+ * {@code null} (the caseness counts of an instrument without cut-off, the response count and
+ * {@code nPositiveBaseline} of a higher-is-better instrument); any rate, mean, SD, interval or effect
+ * size that is not defined is {@code null}.
  */
 public record GroupOutcomes(
         int nClosed,
@@ -61,7 +64,9 @@ public record GroupOutcomes(
         Double sessionsMedian,
         Double sessionsQ1,
         Double sessionsQ3,
-        Double dropoutPct) {
+        Double dropoutPct,
+        int nDropout,
+        Integer nPositiveBaseline) {
 
     /**
      * The outcomes of a group.
@@ -161,7 +166,9 @@ public record GroupOutcomes(
                 sessions == null ? null : sessions.median(),
                 sessions == null ? null : sessions.q1(),
                 sessions == null ? null : sessions.q3(),
-                Statistics.percent(nDropout, nClosed));
+                Statistics.percent(nDropout, nClosed),
+                nDropout,
+                response ? nPositiveBaseline : null);
     }
 
     /**

@@ -85,7 +85,7 @@ class GroupOutcomesTest {
                 8, new int[] {20, 5, 13, 8, 17, 10, 15, 13}, 2);
         assertThat(group).isEqualTo(new GroupOutcomes(8, 1, 12.5, 13.0, null, 13.0, null, 0.0, null, null, null,
                 null, null, null, null, null, 0, 0.0, 0.0, 79.34506856227625, 0, 0.0, 0, 0, null, null, null, 0, null,
-                0, 0.0, 13.0, 9.5, 15.5, 25.0));
+                0, 0.0, 13.0, 9.5, 15.5, 25.0, 2, 1));
     }
 
     @Test
@@ -96,7 +96,7 @@ class GroupOutcomesTest {
                 9, new int[] {4, 7, 9, 9, 10, 10, 11, 12, 14}, 2);
         assertThat(group).isEqualTo(new GroupOutcomes(9, 1, 11.11111111111111, 27.0, null, 18.0, null, -9.0, null,
                 null, null, null, null, null, null, null, 0, 0.0, 0.0, 79.34506856227625, 0, 0.0, 1, 1, 100.0,
-                20.654931437723747, 100.0, 0, 0.0, 0, 0.0, 10.0, 9.0, 11.0, 22.22222222222222));
+                20.654931437723747, 100.0, 0, 0.0, 0, 0.0, 10.0, 9.0, 11.0, 22.22222222222222, 2, 1));
     }
 
     @Test
@@ -107,7 +107,7 @@ class GroupOutcomesTest {
                 new int[] {4, 7, 9, 9, 10, 10, 11, 12, 14}, 2);
         assertThat(group).isEqualTo(new GroupOutcomes(9, 0, 0.0, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, 0, null, null, null, 0, null, null, null, null, null, null, null, null,
-                0, null, 10.0, 9.0, 11.0, 22.22222222222222));
+                0, null, 10.0, 9.0, 11.0, 22.22222222222222, 2, 0));
     }
 
     @Test
@@ -121,7 +121,7 @@ class GroupOutcomesTest {
         GroupOutcomes expected = new GroupOutcomes(8, 2, 25.0, 43.0, 4.242640687119285, 37.0, 7.0710678118654755,
                 -6.0, 2.8284271247461903, -31.412409472349378, 19.412409472349378, 1.4142135623730951, null, null,
                 null, 2.1213203435596424, 0, 0.0, 0.0, 65.76197724933469, 0, 0.0, null, null, null, null, null, null,
-                null, 0, 0.0, 13.0, 11.0, 14.0, 12.5);
+                null, 0, 0.0, 13.0, 11.0, 14.0, 12.5, 1, 2);
         assertSameRow(group, expected);
     }
 
@@ -200,14 +200,15 @@ class GroupOutcomesTest {
     }
 
     @Test
-    void componentsFollowTheCsvColumns() {
-        // The writer emits the components in declaration order: they must be the CSV's columns.
+    void componentsFollowTheCsvColumnsThenTheCountsUnderTwoRates() {
+        // The components are the CSV's columns in their order, then the two counts that are not columns.
         String columns = "n_closed,n_paired,completeness_pct,baseline_mean,baseline_sd,final_mean,final_sd,"
                 + "change_mean,change_sd,change_ci_low,change_ci_high,d,g,g_ci_low,g_ci_high,dz,"
                 + "n_reliable_improvement,reliable_improvement_pct,reliable_improvement_ci_low,"
                 + "reliable_improvement_ci_high,n_reliable_deterioration,reliable_deterioration_pct,n_cases,"
                 + "n_recovered,recovery_pct,recovery_ci_low,recovery_ci_high,n_reliable_recovery,"
-                + "reliable_recovery_pct,n_response,response_pct,sessions_median,sessions_q1,sessions_q3,dropout_pct";
+                + "reliable_recovery_pct,n_response,response_pct,sessions_median,sessions_q1,sessions_q3,dropout_pct,"
+                + "n_dropout,n_positive_baseline";
         List<String> names = java.util.Arrays.stream(GroupOutcomes.class.getRecordComponents())
                 .map(component -> component.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase())
                 .toList();
