@@ -11,6 +11,7 @@ import java.util.Map;
 import org.clinicaloutcomes.metrics.ApproachComparison;
 import org.clinicaloutcomes.metrics.ComparisonResult;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.SmallNumberRule;
 import org.clinicaloutcomes.metrics.TrajectoryPoint;
 
 /**
@@ -25,7 +26,7 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *       files when {@link SuppressedCells#on()}. ({@link OutcomeTables#pairedOutcomes()} is
  *       therefore 0 on suppressed tables; {@code episodesAdded} and {@code closedInWindow} are
  *       kept as they are.)</li>
- *   <li><b>Counts</b> (episodes, clients, sessions) from 1 to {@value #MAX_SMALL} are registered in
+ *   <li><b>Counts</b> (episodes, clients, sessions) from 1 to {@value SmallNumberRule#MAX_SMALL} are registered in
  *       {@link OutcomeTables#suppressed()} as {@link SuppressedCells.Kind#SMALL} (printed
  *       {@code <11}). Counts keep their true value in the row records: writers must consult the
  *       registry. Zero is never suppressed.</li>
@@ -128,9 +129,6 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  */
 public final class SmallNumberSuppression {
 
-    /** The largest count that is hidden: counts from 1 to {@code MAX_SMALL} are shown as {@code <11}. */
-    public static final int MAX_SMALL = 10;
-
     private static final String ALL = OutcomeTables.ALL;
 
     private SmallNumberSuppression() {
@@ -149,7 +147,7 @@ public final class SmallNumberSuppression {
     }
 
     private static boolean small(long count) {
-        return count >= 1 && count <= MAX_SMALL;
+        return SmallNumberRule.isSmallCount(count);
     }
 
     private static String key(String... parts) {
@@ -248,13 +246,16 @@ public final class SmallNumberSuppression {
                 response[r] = solver.cell(g.nResponse(), file, r, "n_response");
                 positiveBaseline[r] = g.nPositiveBaseline() == null ? -1
                         : solver.hiddenQuantity(g.nPositiveBaseline());
-                // The workbook shows the paired episodes with neither RI nor RD as a count, and
-                // hides it whenever n_paired, RI or RD is hidden: so it is the complement that
-                // protects a small RD (or RI), and the reliable-improvement count stays shown.
-                long unchanged = (long) g.nPaired() - g.nReliableImprovement() - g.nReliableDeterioration();
+                // The workbook shows the paired episodes with neither RI nor RD as a count, hidden
+                // whenever n_paired, RI or RD is hidden; it is the complement hidden first to
+                // protect a small RD (or RI), so that the reliable-improvement count stays shown.
+                long unchanged = g.nNoReliableChange();
                 noChange[r] = unchanged < 0 ? -1
                         : solver.cell(unchanged, SuppressedCells.RELIABLE_CHANGE, r, SuppressedCells.NO_RELIABLE_CHANGE);
                 solver.hideFirstAsComplement(noChange[r]);
+                for (int component : new int[] {paired[r], ri[r], rd[r]}) {
+                    solver.hiddenWith(component, noChange[r]);
+                }
                 solver.sum(paired[r], List.of(ri[r], rd[r], noChange[r]));
             }
             // One n_closed and one dropout count per approach, on every instrument row.

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.clinicaloutcomes.metrics.SmallNumberRule;
+
 /**
  * The count cells of an {@link OutcomeTables} that a writer must not print as numbers, because
  * small-number suppression is on ({@link SmallNumberSuppression}, METRICS.md "Small numbers and
@@ -29,11 +31,6 @@ import java.util.TreeMap;
  * Zero counts are never registered. Immutable.
  */
 public final class SuppressedCells {
-
-    /** Text of a count from 1 to 10. */
-    public static final String SMALL_TEXT = "<11";
-    /** Text of a count above 10 hidden by complementary suppression. */
-    public static final String COMPLEMENTARY_TEXT = ">10";
 
     // The file names of OutcomeCsvFiles (the analysis package does not depend on the writers).
     public static final String OUTCOMES_BY_APPROACH = "outcomes_by_approach.csv";
@@ -63,9 +60,9 @@ public final class SuppressedCells {
     /** Why a count cell is hidden. */
     public enum Kind {
         /** A count from 1 to 10. */
-        SMALL(SMALL_TEXT),
+        SMALL(SmallNumberRule.SMALL_TEXT),
         /** A count above 10 hidden to protect a small one. */
-        COMPLEMENTARY(COMPLEMENTARY_TEXT);
+        COMPLEMENTARY(SmallNumberRule.COMPLEMENTARY_TEXT);
 
         private final String text;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.clinicaloutcomes.metrics.SmallNumberRule;
+
 /**
  * Cell suppression over a set of counts linked by additive identities: the engine behind
  * {@link SmallNumberSuppression}, independent of the tables.
@@ -20,13 +22,14 @@ import java.util.Objects;
  *
  * <p>{@link #solve()}:
  * <ol>
- *   <li><b>Primary suppression</b>: every quantity from 1 to {@link SmallNumberSuppression#MAX_SMALL}
+ *   <li><b>Primary suppression</b>: every quantity from 1 to {@link SmallNumberRule#MAX_SMALL}
  *       is hidden ({@link SuppressedCells.Kind#SMALL}).</li>
  *   <li><b>Complementary suppression</b>, repeated until stable: a constraint with exactly one
  *       hidden quantity (a part or the total) would give it away by subtraction, so the smallest
  *       shown non-zero part is hidden too (the total when no part qualifies); shown quantities are
  *       0 or above 10 at that point, so the newly hidden one is above 10
- *       ({@link SuppressedCells.Kind#COMPLEMENTARY}).</li>
+ *       ({@link SuppressedCells.Kind#COMPLEMENTARY}). A quantity declared {@linkplain #hiddenWith
+ *       hidden with} another is hidden as soon as that one is.</li>
  *   <li><b>Audit</b>: a reader knows that a {@code <11} cell is 1–10 and a {@code >10} cell at
  *       least 11. Interval propagation over all constraints (bounds of every hidden quantity
  *       tightened from each constraint in turn until stable) finds a hidden quantity whose value
@@ -41,7 +44,7 @@ import java.util.Objects;
  */
 final class SuppressionSolver {
 
-    private static final int MAX_SMALL = SmallNumberSuppression.MAX_SMALL;
+    private static final int MAX_SMALL = SmallNumberRule.MAX_SMALL;
     private static final int AUDIT_ROUNDS = 200;
 
     private long[] values = new long[64];
@@ -50,6 +53,7 @@ final class SuppressionSolver {
     private final Map<Integer, List<SuppressedCells.Cell>> positions = new LinkedHashMap<>();
     private final List<int[]> sums = new ArrayList<>(); // [total, part...]
     private final BitSet firstToHide = new BitSet();
+    private final List<int[]> hiddenWith = new ArrayList<>(); // [leader, follower]
 
     // Set by solve(), indexed by root.
     private SuppressedCells.Kind[] kinds;
@@ -105,6 +109,18 @@ final class SuppressionSolver {
         checkOpen();
         if (q >= 0) {
             firstToHide.set(q);
+        }
+    }
+
+    /**
+     * Hides {@code follower} (when not zero) whenever {@code leader} is hidden: for a count that a
+     * table shows as made of the leader, such as the workbook's no-reliable-change count made of
+     * n_paired, RI and RD, or a reason count under a hidden count of rejected rows (ignored for -1).
+     */
+    void hiddenWith(int leader, int follower) {
+        checkOpen();
+        if (leader >= 0 && follower >= 0) {
+            hiddenWith.add(new int[] {leader, follower});
         }
     }
 
@@ -242,11 +258,21 @@ final class SuppressionSolver {
         return constraints;
     }
 
-    /** Step 2: no constraint with exactly one hidden quantity, repeated until stable. */
+    /**
+     * Step 2: no constraint with exactly one hidden quantity, and no shown follower of a hidden
+     * leader ({@link #hiddenWith}), repeated until stable.
+     */
     private void complementary(List<Constraint> constraints) {
         boolean changed = true;
         while (changed) {
             changed = false;
+            for (int[] pair : hiddenWith) {
+                int follower = find(pair[1]);
+                if (kinds[find(pair[0])] != null && kinds[follower] == null && values[follower] > 0) {
+                    hide(follower);
+                    changed = true;
+                }
+            }
             for (Constraint c : constraints) {
                 int hidden = 0;
                 for (int root : c.roots()) {

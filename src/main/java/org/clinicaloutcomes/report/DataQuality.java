@@ -18,4 +18,9 @@ public record DataQuality(List<FileCounts> files, List<ReasonCount> reasons, Lis
 
     public record ReasonCount(String file, String column, String reason, long rows) {
     }
+
+    /** The reject counts of one file, in the order of {@link #reasons()}. */
+    public List<ReasonCount> reasonsOf(String file) {
+        return reasons.stream().filter(r -> r.file().equals(file)).toList();
+    }
 }

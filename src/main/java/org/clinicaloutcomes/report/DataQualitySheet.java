@@ -35,16 +35,15 @@ final class DataQualitySheet implements WorkbookSheet {
         s.headers(row, "File", "Column", "Reason", "Rows");
         row++;
         for (DataQuality.FileCounts file : quality.files()) {
-            List<DataQuality.ReasonCount> reasons = quality.reasons().stream()
-                    .filter(r -> r.file().equals(file.file())).toList();
-            String[] markers = reasonMarkers(c, file, reasons);
+            List<DataQuality.ReasonCount> reasons = quality.reasonsOf(file.file());
+            List<String> markers = DataQualityMarkers.of(c, file).reasons();
             int listed = Math.min(reasons.size(), OutcomesWorkbook.MAX_LISTED_ITEMS);
             for (int i = 0; i < listed; i++) {
                 DataQuality.ReasonCount r = reasons.get(i);
                 s.text(row, 0, r.file());
                 s.text(row, 1, r.column());
                 s.text(row, 2, r.reason());
-                s.value(row, 3, markers[i] != null ? markers[i] : r.rows(), Kind.COUNT, false);
+                s.value(row, 3, markers.get(i) != null ? markers.get(i) : r.rows(), Kind.COUNT, false);
                 row++;
             }
             if (reasons.size() > listed) {
@@ -75,26 +74,5 @@ final class DataQualitySheet implements WorkbookSheet {
         if (warnings.isEmpty()) {
             s.note(row, "No warnings.");
         }
-    }
-
-    /**
-     * With suppression on, the rows per reject reason of one file as markers: they add up to the
-     * file's rejected rows, and when that count is hidden every reason count is hidden with it.
-     */
-    private static String[] reasonMarkers(WorkbookContent c, DataQuality.FileCounts file,
-                                          List<DataQuality.ReasonCount> reasons) {
-        String[] markers = new String[reasons.size()];
-        if (!c.suppression()) {
-            return markers;
-        }
-        long[] rows = reasons.stream().mapToLong(DataQuality.ReasonCount::rows).toArray();
-        boolean rejectedHidden = InputFilesTable.markers(c, file)[2] != null;
-        String[] hidden = SmallNumbers.hide(file.rejected(), rows);
-        for (int i = 0; i < rows.length; i++) {
-            markers[i] = rejectedHidden && rows[i] > 0
-                    ? (rows[i] <= SmallNumbers.MAX_SMALL_N ? SmallNumbers.LESS_THAN_11 : SmallNumbers.MORE_THAN_10)
-                    : hidden[i];
-        }
-        return markers;
     }
 }

@@ -28,7 +28,7 @@ final class InputFilesTable {
         int row = top + 1;
         for (DataQuality.FileCounts f : c.quality().files()) {
             List<Long> counts = List.of(f.read(), f.accepted(), f.rejected(), f.duplicates(), f.bytes());
-            String[] markers = markers(c, f);
+            String[] markers = DataQualityMarkers.of(c, f).fileCounts();
             s.text(row, 0, f.file());
             s.text(row, shaSecond ? 1 : counts.size() + 1, f.sha256());
             for (int col = 0; col < counts.size(); col++) {
@@ -38,17 +38,5 @@ final class InputFilesTable {
             row++;
         }
         return row;
-    }
-
-    /**
-     * With suppression on, the row counts of an input file as markers (read, accepted, rejected,
-     * duplicates; null where shown): read is the total of the other three.
-     */
-    static String[] markers(WorkbookContent c, DataQuality.FileCounts f) {
-        if (!c.suppression()) {
-            return new String[4];
-        }
-        String[] parts = SmallNumbers.hide(f.read(), new long[] {f.accepted(), f.rejected(), f.duplicates()});
-        return new String[] {parts[3], parts[0], parts[1], parts[2]};
     }
 }

@@ -89,27 +89,24 @@ final class ReliableChangeSheet implements WorkbookSheet {
 
     /**
      * Paired episodes with neither reliable improvement nor deterioration (row {@code i} of
-     * outcomes_by_approach); hidden when one of the counts it is made of is hidden.
+     * outcomes_by_approach); the suppression hides it with any of the counts it is made of.
      */
     private static Object noChange(WorkbookContent c, int i) {
-        GroupOutcomes g = c.tables().outcomesByApproach().get(i).outcomes();
-        int count = g.nNoReliableChange();
-        if (noChangeHidden(c, i)) {
-            return count >= 1 && count <= SmallNumbers.MAX_SMALL_N ? "<11" : ">10";
-        }
-        return count;
+        String hidden = c.hidden(SuppressedCells.RELIABLE_CHANGE, i, SuppressedCells.NO_RELIABLE_CHANGE);
+        return hidden != null ? hidden : c.tables().outcomesByApproach().get(i).outcomes().nNoReliableChange();
     }
 
     private static Double noChangePct(WorkbookContent c, int i) {
         GroupOutcomes g = c.tables().outcomesByApproach().get(i).outcomes();
-        if (g.nPaired() == 0 || noChangeHidden(c, i) || g.reliableImprovementPct() == null
+        if (g.nPaired() == 0 || noChangeRateHidden(c, i) || g.reliableImprovementPct() == null
                 || g.reliableDeteriorationPct() == null) {
             return null;
         }
         return g.noReliableChangePct();
     }
 
-    private static boolean noChangeHidden(WorkbookContent c, int i) {
+    /** A rate is shown only when its count and every count that count is made of are shown. */
+    private static boolean noChangeRateHidden(WorkbookContent c, int i) {
         String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
         return c.hidden(file, i, "n_paired") != null || c.hidden(file, i, "n_reliable_improvement") != null
                 || c.hidden(file, i, "n_reliable_deterioration") != null

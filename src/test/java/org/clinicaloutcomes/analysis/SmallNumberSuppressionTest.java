@@ -352,6 +352,32 @@ class SmallNumberSuppressionTest {
         assertThat(suppressed.suppressed().text(SuppressedCells.ACTIVITY, 0, "discharges_dropout")).isEqualTo("<11");
     }
 
+    @Test
+    void theNoReliableChangeCountIsHiddenWithTheCountsItIsMadeOf() {
+        // 40 paired = RI 5 + RD 4 + 31 with no reliable change: RI and RD are hidden (1 to 10), and
+        // the workbook's no-reliable-change count, made of them, is hidden with them (as >10), on the
+        // approach's row and on ALL's.
+        OutcomeTables plain = new OutcomeTables(0, 40, List.of(),
+                List.of(new OutcomeTables.ApproachRow("DBT", "pcl5", counts(40, 40, 5, 4)),
+                        new OutcomeTables.ApproachRow(OutcomeTables.ALL, "pcl5", counts(40, 40, 5, 4))),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        SuppressedCells cells = SmallNumberSuppression.apply(plain).suppressed();
+        for (int row = 0; row < 2; row++) {
+            assertThat(cells.kind(OBA, row, "n_reliable_improvement")).isEqualTo(Kind.SMALL);
+            assertThat(cells.kind(OBA, row, "n_reliable_deterioration")).isEqualTo(Kind.SMALL);
+            assertThat(cells.kind(SuppressedCells.RELIABLE_CHANGE, row, SuppressedCells.NO_RELIABLE_CHANGE))
+                    .isEqualTo(Kind.COMPLEMENTARY);
+            assertThat(cells.contains(OBA, row, "n_paired")).isFalse();
+        }
+    }
+
+    /** A group with these counts and nothing else (no caseness, no response, no statistic). */
+    private static GroupOutcomes counts(int closed, int paired, int reliableImprovement, int reliableDeterioration) {
+        return new GroupOutcomes(closed, paired, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, reliableImprovement, null, null, null, reliableDeterioration, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, 0, null);
+    }
+
     // ---------------------------------------------------------------- window activity
 
     private static final String WINDOW = SuppressedCells.WINDOW_ACTIVITY;

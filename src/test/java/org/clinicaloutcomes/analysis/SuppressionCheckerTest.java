@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.clinicaloutcomes.metrics.SmallNumberRule;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SuppressionCheckerTest {
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-    private static final String SMALL = SuppressedCells.SMALL_TEXT;
-    private static final String BIG = SuppressedCells.COMPLEMENTARY_TEXT;
+    private static final String SMALL = SmallNumberRule.SMALL_TEXT;
+    private static final String BIG = SmallNumberRule.COMPLEMENTARY_TEXT;
     private static final String OBA = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
 
     /** The count columns of every file (counts of episodes, clients or sessions). */
