@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Activity}: the table of activity, every accepted episode by period and approach. */
 final class ActivitySheet implements WorkbookSheet {
@@ -12,7 +13,7 @@ final class ActivitySheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        int row = SheetTable.of(OutcomeCsvFiles.ACTIVITY, c.tables().activity())
+        int row = SheetTable.of(TableSchemas.ACTIVITY.file(), c.tables().activity())
                 .text("period", OutcomeTables.ActivityRow::period)
                 .text("approach", OutcomeTables.ActivityRow::approach)
                 .count("intakes", OutcomeTables.ActivityRow::intakes)

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code Alerts} (monthly runs only): the open episodes whose latest score is a reliable
@@ -26,7 +27,7 @@ final class AlertsSheet implements WorkbookSheet {
         List<OutcomeTables.AlertRow> alerts = c.tables().alerts();
         boolean tooMany = alerts.size() > OutcomesWorkbook.MAX_LISTED_ROWS;
         List<OutcomeTables.AlertRow> rows = c.suppression() || tooMany ? List.of() : alerts;
-        int row = SheetTable.of(OutcomeCsvFiles.ALERTS, rows)
+        int row = SheetTable.of(TableSchemas.ALERTS.file(), rows)
                 .text("client_id", OutcomeTables.AlertRow::clientId)
                 .text("approach", OutcomeTables.AlertRow::approach)
                 .text("clinician_id", OutcomeTables.AlertRow::clinicianId)

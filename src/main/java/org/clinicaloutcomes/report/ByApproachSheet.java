@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code By approach}: the table of outcomes_by_approach, then approach_comparison, with the
@@ -20,7 +21,7 @@ final class ByApproachSheet implements WorkbookSheet {
         row += 1;
         row = s.section(row, "Comparing the approaches on each questionnaire (approaches with at least 2 clients). "
                 + "Clients were not randomised: differences are associations, not causal effects.");
-        row = SheetTable.of(OutcomeCsvFiles.APPROACH_COMPARISON, c.tables().approachComparison())
+        row = SheetTable.of(TableSchemas.APPROACH_COMPARISON.file(), c.tables().approachComparison())
                 .text("instrument", r -> c.instrumentName(r.instrument()))
                 .decimal("anova_f", r -> r.result().anovaF())
                 .count("anova_df_between", r -> r.result().anovaDfBetween())
@@ -41,7 +42,7 @@ final class ByApproachSheet implements WorkbookSheet {
     }
 
     private static SheetTable<OutcomeTables.ApproachRow> outcomes(WorkbookContent c) {
-        return SheetTable.of(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, c.tables().outcomesByApproach())
+        return SheetTable.of(TableSchemas.OUTCOMES_BY_APPROACH.file(), c.tables().outcomesByApproach())
                 .text("approach", OutcomeTables.ApproachRow::approach)
                 .text("instrument", r -> c.instrumentName(r.instrument()))
                 .count("n_closed", r -> r.outcomes().nClosed())

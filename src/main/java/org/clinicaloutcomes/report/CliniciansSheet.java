@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code Clinicians}: the table of clinicians (at most {@link OutcomesWorkbook#MAX_LISTED_ROWS}
@@ -19,7 +20,7 @@ final class CliniciansSheet implements WorkbookSheet {
     public void write(SheetWriter s, WorkbookContent c) {
         List<OutcomeTables.ClinicianRow> clinicians = c.tables().clinicians();
         int listed = Math.min(clinicians.size(), OutcomesWorkbook.MAX_LISTED_ROWS);
-        SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.of(OutcomeCsvFiles.CLINICIANS,
+        SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.of(TableSchemas.CLINICIANS.file(),
                         clinicians.subList(0, listed))
                 .text("clinician_id", OutcomeTables.ClinicianRow::clinicianId)
                 .text("instrument", r -> c.instrumentName(r.instrument()))

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 
 /**
@@ -28,7 +29,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
             indices.add(i);
         }
         Function<Integer, GroupOutcomes> g = i -> approachRows.get(i).outcomes();
-        SheetTable<Integer> byApproach = SheetTable.someColumnsOf(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, indices)
+        SheetTable<Integer> byApproach = SheetTable.someColumnsOf(TableSchemas.OUTCOMES_BY_APPROACH.file(), indices)
                 .text("approach", i -> approachRows.get(i).approach())
                 .text("instrument", i -> c.instrumentName(approachRows.get(i).instrument()))
                 .count("n_paired", i -> g.apply(i).nPaired())
@@ -63,7 +64,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
 
     private static SheetTable<OutcomeTables.EpisodeRow> episodeTable(WorkbookContent c,
                                                                      List<OutcomeTables.EpisodeRow> episodes) {
-        return SheetTable.of(OutcomeCsvFiles.EPISODE_OUTCOMES, episodes)
+        return SheetTable.of(TableSchemas.EPISODE_OUTCOMES.file(), episodes)
                 .text("client_id", OutcomeTables.EpisodeRow::clientId)
                 .text("approach", OutcomeTables.EpisodeRow::approach)
                 .text("clinician_id", OutcomeTables.EpisodeRow::clinicianId)
@@ -110,7 +111,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
     }
 
     private static boolean noChangeHidden(WorkbookContent c, int i) {
-        String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+        String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
         return c.hidden(file, i, "n_paired") != null || c.hidden(file, i, "n_reliable_improvement") != null
                 || c.hidden(file, i, "n_reliable_deterioration") != null
                 || c.hidden(SuppressedCells.RELIABLE_CHANGE, i, SuppressedCells.NO_RELIABLE_CHANGE) != null;

@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Subgroups}: the table of subgroups, on the primary instrument. */
 final class SubgroupsSheet implements WorkbookSheet {
@@ -12,7 +13,7 @@ final class SubgroupsSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        int row = SheetTable.of(OutcomeCsvFiles.SUBGROUPS, c.tables().subgroups())
+        int row = SheetTable.of(TableSchemas.SUBGROUPS.file(), c.tables().subgroups())
                 .text("approach", OutcomeTables.SubgroupRow::approach)
                 .text("instrument", r -> c.instrumentName(r.instrument()))
                 .text("variable", OutcomeTables.SubgroupRow::variable)

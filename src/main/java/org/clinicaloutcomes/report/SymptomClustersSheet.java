@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Symptom clusters}: the table of pcl5_clusters, with the cluster chart beside it. */
 final class SymptomClustersSheet implements WorkbookSheet {
@@ -12,7 +13,7 @@ final class SymptomClustersSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        SheetTable<OutcomeTables.ClusterRow> table = SheetTable.of(OutcomeCsvFiles.PCL5_CLUSTERS,
+        SheetTable<OutcomeTables.ClusterRow> table = SheetTable.of(TableSchemas.PCL5_CLUSTERS.file(),
                         c.tables().pcl5Clusters())
                 .text("approach", OutcomeTables.ClusterRow::approach)
                 .text("cluster", r -> r.cluster().name())

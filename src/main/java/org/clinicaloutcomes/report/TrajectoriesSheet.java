@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Trajectories}: the table of trajectories, with the trajectory charts beside it. */
 final class TrajectoriesSheet implements WorkbookSheet {
@@ -12,7 +13,7 @@ final class TrajectoriesSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(OutcomeCsvFiles.TRAJECTORIES,
+        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(TableSchemas.TRAJECTORIES.file(),
                         c.tables().trajectories())
                 .text("approach", OutcomeTables.TrajectoryRow::approach)
                 .text("instrument", r -> c.instrumentName(r.instrument()))

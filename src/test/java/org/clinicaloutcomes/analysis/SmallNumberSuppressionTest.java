@@ -183,8 +183,8 @@ class SmallNumberSuppressionTest {
             assertThat(Files.readAllBytes(folder.resolve("suppressed").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(folder.resolve("plain").resolve(file)));
         }
-        assertThat(a.keySet()).contains(OutcomeCsvFiles.EPISODE_OUTCOMES);
-        assertThat(b.keySet()).doesNotContain(OutcomeCsvFiles.EPISODE_OUTCOMES);
+        assertThat(a.keySet()).contains(TableSchemas.EPISODE_OUTCOMES.file());
+        assertThat(b.keySet()).doesNotContain(TableSchemas.EPISODE_OUTCOMES.file());
     }
 
     @Test
@@ -255,7 +255,7 @@ class SmallNumberSuppressionTest {
         OutcomeTables suppressed = SmallNumberSuppression.apply(oneSmallApproach());
         Map<String, List<String[]>> csv = write(suppressed, "suppressed");
         // Trajectories: n at k = 1 and 2 is n_paired.
-        List<String[]> trajectories = csv.get(OutcomeCsvFiles.TRAJECTORIES);
+        List<String[]> trajectories = csv.get(TableSchemas.TRAJECTORIES.file());
         for (String[] row : trajectories.subList(1, trajectories.size())) {
             String expected = switch (row[0]) {
                 case "DBT" -> "30";
@@ -591,12 +591,12 @@ class SmallNumberSuppressionTest {
     }
 
     private static String activity(Map<String, List<String[]>> csv, String approach) {
-        return csv.get(OutcomeCsvFiles.ACTIVITY).stream().filter(r -> r[1].equals(approach))
+        return csv.get(TableSchemas.ACTIVITY.file()).stream().filter(r -> r[1].equals(approach))
                 .map(r -> String.join(",", r)).findFirst().orElseThrow();
     }
 
     private static String subgroup(Map<String, List<String[]>> csv, String approach, String variable, String value) {
-        return csv.get(OutcomeCsvFiles.SUBGROUPS).stream()
+        return csv.get(TableSchemas.SUBGROUPS.file()).stream()
                 .filter(r -> r[0].equals(approach) && r[2].equals(variable) && r[3].equals(value))
                 .map(r -> String.join(",", r)).findFirst().orElseThrow();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +26,13 @@ class SheetTableTest {
                         ReportFixture.run(true, false), ReportFixture.quality(), List.of(), styles);
                 List<OutcomeTables.ActivityRow> rows = content.tables().activity();
 
-                SheetTable<OutcomeTables.ActivityRow> periodsOnly = SheetTable.of(OutcomeCsvFiles.ACTIVITY, rows)
+                SheetTable<OutcomeTables.ActivityRow> periodsOnly = SheetTable.of(TableSchemas.ACTIVITY.file(), rows)
                         .text("period", OutcomeTables.ActivityRow::period);
                 assertThatThrownBy(() -> periodsOnly.write(sheet, content, 0))
                         .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining(OutcomeCsvFiles.ACTIVITY);
+                        .hasMessageContaining(TableSchemas.ACTIVITY.file());
 
-                int end = SheetTable.someColumnsOf(OutcomeCsvFiles.ACTIVITY, rows)
+                int end = SheetTable.someColumnsOf(TableSchemas.ACTIVITY.file(), rows)
                         .text("period", OutcomeTables.ActivityRow::period)
                         .write(sheet, content, 2);
                 assertThat(rows).isNotEmpty();
