@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
-import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 
@@ -114,6 +113,6 @@ final class ReliableChangeSheet implements WorkbookSheet {
         String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
         return c.hidden(file, i, "n_paired") != null || c.hidden(file, i, "n_reliable_improvement") != null
                 || c.hidden(file, i, "n_reliable_deterioration") != null
-                || c.hidden(SuppressedCells.RELIABLE_CHANGE, i, SuppressedCells.NO_RELIABLE_CHANGE) != null;
+                || c.hidden(TableSchemas.RELIABLE_CHANGE.file(), i, TableSchemas.NO_RELIABLE_CHANGE) != null;
     }
 }

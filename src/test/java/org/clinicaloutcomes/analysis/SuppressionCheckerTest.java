@@ -120,8 +120,8 @@ class SuppressionCheckerTest {
             // Every registered cell of a CSV was seen (the window activity and no-reliable-change
             // cells are the workbook's).
             assertThat(run.tables().suppressed().cells().keySet().stream()
-                    .filter(cell -> !cell.file().equals(SuppressedCells.WINDOW_ACTIVITY))
-                    .filter(cell -> !cell.file().equals(SuppressedCells.RELIABLE_CHANGE)).count())
+                    .filter(cell -> !cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()))
+                    .filter(cell -> !cell.file().equals(TableSchemas.RELIABLE_CHANGE.file())).count())
                     .isEqualTo(small + big);
         }
         // The ALL rows of outcomes_by_approach keep their statistics.
@@ -316,7 +316,7 @@ class SuppressionCheckerTest {
                 Map<String, String> printed = new LinkedHashMap<>();
                 printed.put("approach", row.approach());
                 for (int c = 0; c < columns.length; c++) {
-                    String text = tables.suppressed().text(SuppressedCells.WINDOW_ACTIVITY, r, columns[c]);
+                    String text = tables.suppressed().text(TableSchemas.WINDOW_ACTIVITY.file(), r, columns[c]);
                     String where = run.name() + " window activity " + row.approach() + " " + columns[c];
                     if (text == null) {
                         assertThat(counts[c] >= 1 && counts[c] <= 10).as(where + ": " + counts[c]).isFalse();

@@ -30,13 +30,13 @@ class OutcomeCsvFilesSuppressionTest {
 
     @Test
     void theFileNamesAreTheWritersNames() {
-        assertThat(SuppressedCells.OUTCOMES_BY_APPROACH).isEqualTo(TableSchemas.OUTCOMES_BY_APPROACH.file());
-        assertThat(SuppressedCells.APPROACH_COMPARISON).isEqualTo(TableSchemas.APPROACH_COMPARISON.file());
-        assertThat(SuppressedCells.TRAJECTORIES).isEqualTo(TableSchemas.TRAJECTORIES.file());
-        assertThat(SuppressedCells.PCL5_CLUSTERS).isEqualTo(TableSchemas.PCL5_CLUSTERS.file());
-        assertThat(SuppressedCells.CLINICIANS).isEqualTo(TableSchemas.CLINICIANS.file());
-        assertThat(SuppressedCells.SUBGROUPS).isEqualTo(TableSchemas.SUBGROUPS.file());
-        assertThat(SuppressedCells.ACTIVITY).isEqualTo(TableSchemas.ACTIVITY.file());
+        assertThat(TableSchemas.OUTCOMES_BY_APPROACH.file()).isEqualTo(TableSchemas.OUTCOMES_BY_APPROACH.file());
+        assertThat(TableSchemas.APPROACH_COMPARISON.file()).isEqualTo(TableSchemas.APPROACH_COMPARISON.file());
+        assertThat(TableSchemas.TRAJECTORIES.file()).isEqualTo(TableSchemas.TRAJECTORIES.file());
+        assertThat(TableSchemas.PCL5_CLUSTERS.file()).isEqualTo(TableSchemas.PCL5_CLUSTERS.file());
+        assertThat(TableSchemas.CLINICIANS.file()).isEqualTo(TableSchemas.CLINICIANS.file());
+        assertThat(TableSchemas.SUBGROUPS.file()).isEqualTo(TableSchemas.SUBGROUPS.file());
+        assertThat(TableSchemas.ACTIVITY.file()).isEqualTo(TableSchemas.ACTIVITY.file());
     }
 
     @Test
@@ -44,14 +44,14 @@ class OutcomeCsvFilesSuppressionTest {
         OutcomeTables tables = SmallNumberSuppression.apply(CohortFixture.analyse(true));
         assertThat(tables.suppressed().cells()).isNotEmpty();
         for (Cell cell : tables.suppressed().cells().keySet()) {
-            if (cell.file().equals(SuppressedCells.RELIABLE_CHANGE)) {
+            if (cell.file().equals(TableSchemas.RELIABLE_CHANGE.file())) {
                 // The workbook's no-reliable-change count, one per row of outcomes_by_approach.
-                assertThat(cell.column()).isEqualTo(SuppressedCells.NO_RELIABLE_CHANGE);
+                assertThat(cell.column()).isEqualTo(TableSchemas.NO_RELIABLE_CHANGE);
                 assertThat(cell.row()).isLessThan(tables.outcomesByApproach().size());
                 continue;
             }
             // The window activity rows are a workbook table with the columns of activity.csv.
-            String file = cell.file().equals(SuppressedCells.WINDOW_ACTIVITY) ? TableSchemas.ACTIVITY.file() : cell.file();
+            String file = cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()) ? TableSchemas.ACTIVITY.file() : cell.file();
             assertThat(OutcomeCsvFiles.files(true, true)).contains(file);
             assertThat(OutcomeCsvFiles.columns(file)).contains(cell.column());
             assertThat(cell.column()).as(cell.toString()).matches("n|n_.*|intakes|discharges.*|caseload|.*_sessions");

@@ -272,7 +272,7 @@ class OutcomesWorkbookTest {
         }
         // A hand-made registry: the window's ALL caseload (row 4) hidden as >10.
         SuppressedCells hidden = SuppressedCells.of(Map.of(
-                new SuppressedCells.Cell(SuppressedCells.WINDOW_ACTIVITY, 4, "caseload"),
+                new SuppressedCells.Cell(TableSchemas.WINDOW_ACTIVITY.file(), 4, "caseload"),
                 SuppressedCells.Kind.COMPLEMENTARY));
         OutcomeTables marked = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
                 tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
