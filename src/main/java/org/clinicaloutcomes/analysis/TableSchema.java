@@ -16,9 +16,9 @@ import java.util.function.ToDoubleFunction;
  * a row index, a column name) and the codebook, which a test compares with it. Every schema is in
  * {@link TableSchemas}.
  *
- * <p>A column reads its value with a function of the kind's type, so that writing the 1.6 million
- * episode rows of a large run does not box a primitive score into an object per cell
- * ({@link ScoreColumn}).
+ * <p>A column reads its value with a function of the kind's type; a score, defined on every row,
+ * as a primitive {@code double} ({@link ScoreColumn}), so that writing the 1.6 million episode rows
+ * of a large run does not box each score into an object.
  *
  * @param file    the CSV file name ({@code outcomes_by_approach.csv}), or for a table that only
  *                the workbook shows a name without {@code .csv} ({@code window_activity})
@@ -97,14 +97,13 @@ public record TableSchema<R>(String file, Function<OutcomeTables, List<R>> rows,
     // ---------------------------------------------------------------- columns
 
     /**
-     * One column: its name (the CSV header cell), its kind, and its value in a row. The value is
-     * read by the function of the record (typed: text, flag, date, count, number or score);
-     * {@link #value} gives it as an object for writers that take any value (the workbook).
+     * One column: its name (the CSV header cell), its kind, and its value in a row. The building
+     * methods below ({@link #text}, {@link #count}, ...) take a function of the kind's type;
+     * {@link #value} gives the value as an object for writers that take any value (the workbook).
      *
      * @param <R> the type of a row
      */
-    public sealed interface Column<R> permits TextColumn, FlagColumn, DateColumn, CountColumn, NumberColumn,
-            ScoreColumn {
+    public sealed interface Column<R> permits ValueColumn, ScoreColumn {
 
         String name();
 
@@ -114,63 +113,17 @@ public record TableSchema<R>(String file, Function<OutcomeTables, List<R>> rows,
         Object value(R row);
     }
 
-    /** A {@link Kind#TEXT} column. */
-    public record TextColumn<R>(String name, Function<R, String> get) implements Column<R> {
-        @Override
-        public Kind kind() {
-            return Kind.TEXT;
-        }
-
-        @Override
-        public Object value(R row) {
-            return get.apply(row);
-        }
-    }
-
-    /** A {@link Kind#FLAG} column ({@code null}: does not apply). */
-    public record FlagColumn<R>(String name, Function<R, Boolean> get) implements Column<R> {
-        @Override
-        public Kind kind() {
-            return Kind.FLAG;
-        }
-
-        @Override
-        public Object value(R row) {
-            return get.apply(row);
-        }
-    }
-
-    /** A {@link Kind#DATE} column. */
-    public record DateColumn<R>(String name, Function<R, LocalDate> get) implements Column<R> {
-        @Override
-        public Kind kind() {
-            return Kind.DATE;
-        }
-
-        @Override
-        public Object value(R row) {
-            return get.apply(row);
-        }
-    }
-
-    /** A {@link Kind#COUNT} column: an {@code Integer} or {@code Long}, {@code null} when it does not apply. */
-    public record CountColumn<R>(String name, Function<R, ? extends Number> get) implements Column<R> {
-        @Override
-        public Kind kind() {
-            return Kind.COUNT;
-        }
-
-        @Override
-        public Object value(R row) {
-            return get.apply(row);
-        }
-    }
-
-    /** A {@link Kind#RATE}, {@link Kind#NUMBER} or {@link Kind#P_VALUE} column; {@code null} when undefined. */
-    public record NumberColumn<R>(String name, Kind kind, Function<R, Double> get) implements Column<R> {
-        public NumberColumn {
-            if (kind != Kind.RATE && kind != Kind.NUMBER && kind != Kind.P_VALUE) {
-                throw new IllegalArgumentException(name + ": not a number kind: " + kind);
+    /**
+     * A column read as an object of its kind's type: a {@code String} ({@link Kind#TEXT}),
+     * {@code Boolean} ({@link Kind#FLAG}), {@code LocalDate} ({@link Kind#DATE}), {@code Integer}
+     * or {@code Long} ({@link Kind#COUNT}), {@code Double} (the other numbers); {@code null} when
+     * the cell is empty. Built only by the typed methods of {@link TableSchema}.
+     */
+    public record ValueColumn<R>(String name, Kind kind, Function<R, ?> get) implements Column<R> {
+        public ValueColumn {
+            Objects.requireNonNull(name, "name");
+            if (kind == Kind.SCORE) {
+                throw new IllegalArgumentException(name + ": a score is a ScoreColumn");
             }
         }
 
@@ -196,34 +149,39 @@ public record TableSchema<R>(String file, Function<OutcomeTables, List<R>> rows,
     // ---------------------------------------------------------------- building
 
     public static <R> Column<R> text(String name, Function<R, String> get) {
-        return new TextColumn<>(name, get);
+        return new ValueColumn<>(name, Kind.TEXT, get);
     }
 
+    /** A flag; {@code null} when it does not apply. */
     public static <R> Column<R> flag(String name, Function<R, Boolean> get) {
-        return new FlagColumn<>(name, get);
+        return new ValueColumn<>(name, Kind.FLAG, get);
     }
 
     public static <R> Column<R> date(String name, Function<R, LocalDate> get) {
-        return new DateColumn<>(name, get);
+        return new ValueColumn<>(name, Kind.DATE, get);
     }
 
+    /** A count ({@code Integer} or {@code Long}); {@code null} when it does not apply. */
     public static <R> Column<R> count(String name, Function<R, ? extends Number> get) {
-        return new CountColumn<>(name, get);
+        return new ValueColumn<>(name, Kind.COUNT, get);
     }
 
     public static <R> Column<R> score(String name, ToDoubleFunction<R> get) {
         return new ScoreColumn<>(name, get);
     }
 
+    /** A percentage; {@code null} when undefined. */
     public static <R> Column<R> rate(String name, Function<R, Double> get) {
-        return new NumberColumn<>(name, Kind.RATE, get);
+        return new ValueColumn<>(name, Kind.RATE, get);
     }
 
+    /** A number; {@code null} when undefined. */
     public static <R> Column<R> number(String name, Function<R, Double> get) {
-        return new NumberColumn<>(name, Kind.NUMBER, get);
+        return new ValueColumn<>(name, Kind.NUMBER, get);
     }
 
+    /** A p value; {@code null} when undefined. */
     public static <R> Column<R> pValue(String name, Function<R, Double> get) {
-        return new NumberColumn<>(name, Kind.P_VALUE, get);
+        return new ValueColumn<>(name, Kind.P_VALUE, get);
     }
 }

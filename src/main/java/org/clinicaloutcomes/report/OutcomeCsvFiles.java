@@ -227,46 +227,36 @@ public final class OutcomeCsvFiles {
     /**
      * How a column's cells are written, by its kind: numbers (scores, rates, other numbers) with
      * {@link CsvCells#appendNumber}, counts as plain integers, flags {@code true}/{@code false},
-     * dates ISO, text quoted and protected; an undefined value is an empty cell.
+     * dates ISO, text quoted and protected; an undefined value is an empty cell. The value's type
+     * is the kind's ({@link TableSchema.ValueColumn}).
      */
     private static <R> CsvCell<R> cell(TableSchema.Column<R> column) {
         if (column instanceof TableSchema.ScoreColumn<R> score) {
             ToDoubleFunction<R> get = score.get();
             return (row, line) -> CsvCells.appendNumber(line.text(), get.applyAsDouble(row));
         }
-        if (column instanceof TableSchema.NumberColumn<R> number) {
-            Function<R, Double> get = number.get();
-            return (row, line) -> {
-                Double value = get.apply(row);
-                if (value != null) {
-                    CsvCells.appendNumber(line.text(), value);
+        Function<R, ?> get = ((TableSchema.ValueColumn<R>) column).get();
+        return switch (column.kind()) {
+            case TEXT -> (row, line) -> line.text().append(CsvCells.text((String) get.apply(row)));
+            case FLAG -> (row, line) -> line.text().append(CsvCells.flag((Boolean) get.apply(row)));
+            case DATE -> (row, line) -> {
+                LocalDate day = (LocalDate) get.apply(row);
+                if (day != null) {
+                    line.text().append(line.dates().computeIfAbsent(day, d -> CsvCells.text(d.toString())));
                 }
             };
-        }
-        if (column instanceof TableSchema.CountColumn<R> count) {
-            Function<R, ? extends Number> get = count.get();
-            return (row, line) -> {
-                Number value = get.apply(row);
+            case COUNT -> (row, line) -> {
+                Number value = (Number) get.apply(row);
                 if (value != null) {
                     line.text().append(value.longValue());
                 }
             };
-        }
-        if (column instanceof TableSchema.TextColumn<R> text) {
-            Function<R, String> get = text.get();
-            return (row, line) -> line.text().append(CsvCells.text(get.apply(row)));
-        }
-        if (column instanceof TableSchema.FlagColumn<R> flag) {
-            Function<R, Boolean> get = flag.get();
-            return (row, line) -> line.text().append(CsvCells.flag(get.apply(row)));
-        }
-        TableSchema.DateColumn<R> date = (TableSchema.DateColumn<R>) column;
-        Function<R, LocalDate> get = date.get();
-        return (row, line) -> {
-            LocalDate day = get.apply(row);
-            if (day != null) {
-                line.text().append(line.dates().computeIfAbsent(day, d -> CsvCells.text(d.toString())));
-            }
+            case RATE, NUMBER, P_VALUE, SCORE -> (row, line) -> {
+                Double value = (Double) get.apply(row);
+                if (value != null) {
+                    CsvCells.appendNumber(line.text(), value);
+                }
+            };
         };
     }
 }
