@@ -80,7 +80,7 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * </table>
  * The window activity rows ({@link OutcomeTables#windowActivity()}, the activity of the whole
  * window that the workbook's Summary shows; not a CSV) are treated like the activity rows and
- * registered under {@link SuppressedCells#WINDOW_ACTIVITY} with the column names of
+ * registered under {@link TableSchemas#WINDOW_ACTIVITY} with the column names of
  * {@code activity.csv}.
  * Not counts of people, and never suppressed: {@code k}, {@code first_item}, {@code last_item},
  * {@code n_approaches} (a number of approaches); the degrees of freedom are part of their test.
