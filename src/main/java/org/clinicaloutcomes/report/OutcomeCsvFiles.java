@@ -118,17 +118,36 @@ public final class OutcomeCsvFiles {
     static final int CHUNK_ROWS = 20_000;
     private static final int CHUNKS_IN_FLIGHT = 4;
 
-    /** One file: its schema, and each column's cell writer (worked out once per file). */
+    /**
+     * One file: its schema, with each column's name, kind and accessor in arrays, so that a cell
+     * costs a switch on its kind and one call of its accessor (the episode file has 1.6 million
+     * rows in a large run).
+     */
     private static final class CsvTable<R> {
         final TableSchema<R> schema;
         final String[] names;
-        final List<CsvCell<R>> cells = new ArrayList<>();
+        final TableSchema.Kind[] kinds;
+        final Function<R, ?>[] values;
+        final ToDoubleFunction<R>[] scores;
 
+        @SuppressWarnings("unchecked")
         CsvTable(TableSchema<R> schema) {
             this.schema = schema;
-            this.names = schema.columnNames().toArray(String[]::new);
-            for (TableSchema.Column<R> column : schema.columns()) {
-                cells.add(cell(column));
+            List<TableSchema.Column<R>> columns = schema.columns();
+            int width = columns.size();
+            names = new String[width];
+            kinds = new TableSchema.Kind[width];
+            values = new Function[width];
+            scores = new ToDoubleFunction[width];
+            for (int c = 0; c < width; c++) {
+                TableSchema.Column<R> column = columns.get(c);
+                names[c] = column.name();
+                kinds[c] = column.kind();
+                if (column instanceof TableSchema.ScoreColumn<R> score) {
+                    scores[c] = score.get();
+                } else {
+                    values[c] = ((TableSchema.ValueColumn<R>) column).get();
+                }
             }
         }
 
@@ -169,12 +188,11 @@ public final class OutcomeCsvFiles {
          */
         private byte[] lines(List<R> all, int from, int to, SuppressedCells suppressed) {
             SuppressedCells hiding = suppressed.size() == 0 ? null : suppressed;
-            Line line = new Line(new StringBuilder(Math.max(16, (to - from) * 128)));
-            StringBuilder text = line.text;
-            int width = names.length;
+            StringBuilder text = new StringBuilder(Math.max(16, (to - from) * 128));
+            Map<LocalDate, String> dates = new HashMap<>();
             for (int index = from; index < to; index++) {
                 R row = all.get(index);
-                for (int c = 0; c < width; c++) {
+                for (int c = 0; c < names.length; c++) {
                     if (c > 0) {
                         text.append(',');
                     }
@@ -182,12 +200,48 @@ public final class OutcomeCsvFiles {
                     if (hidden != null) {
                         text.append(hidden);
                     } else {
-                        cells.get(c).append(row, line);
+                        cell(text, dates, row, c);
                     }
                 }
                 text.append('\n');
             }
             return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Appends column {@code c} of {@code row}, formatted by {@link CsvCells} for its kind:
+         * numbers (scores, rates, other numbers) with {@link CsvCells#appendNumber}, counts as
+         * plain integers, flags {@code true}/{@code false}, dates ISO (the analysis shares one
+         * LocalDate per day, so the text of each day is worked out once per chunk), text quoted
+         * and protected; an undefined value is an empty cell. The value's type is the kind's
+         * ({@link TableSchema.ValueColumn}).
+         */
+        private void cell(StringBuilder text, Map<LocalDate, String> dates, R row, int c) {
+            // One accessor call site per kind: a table has few columns of a kind, which the JIT
+            // can then often call directly.
+            switch (kinds[c]) {
+                case SCORE -> CsvCells.appendNumber(text, scores[c].applyAsDouble(row));
+                case TEXT -> text.append(CsvCells.text((String) values[c].apply(row)));
+                case FLAG -> text.append(CsvCells.flag((Boolean) values[c].apply(row)));
+                case DATE -> {
+                    LocalDate day = (LocalDate) values[c].apply(row);
+                    if (day != null) {
+                        text.append(dates.computeIfAbsent(day, d -> CsvCells.text(d.toString())));
+                    }
+                }
+                case COUNT -> {
+                    Number count = (Number) values[c].apply(row);
+                    if (count != null) {
+                        text.append(count.longValue());
+                    }
+                }
+                default -> {
+                    Double number = (Double) values[c].apply(row);
+                    if (number != null) {
+                        CsvCells.appendNumber(text, number);
+                    }
+                }
+            }
         }
 
         private static byte[] take(Future<byte[]> chunk) throws IOException {
@@ -206,57 +260,5 @@ public final class OutcomeCsvFiles {
                 throw new IllegalStateException(e.getCause());
             }
         }
-    }
-
-    /**
-     * The text being formatted, and the text of each day seen (the analysis shares one
-     * LocalDate per day, so the text of each day is worked out once per chunk).
-     */
-    private record Line(StringBuilder text, Map<LocalDate, String> dates) {
-        Line(StringBuilder text) {
-            this(text, new HashMap<>());
-        }
-    }
-
-    /** Appends one column's cell of a row, formatted by {@link CsvCells}. */
-    @FunctionalInterface
-    private interface CsvCell<R> {
-        void append(R row, Line line);
-    }
-
-    /**
-     * How a column's cells are written, by its kind: numbers (scores, rates, other numbers) with
-     * {@link CsvCells#appendNumber}, counts as plain integers, flags {@code true}/{@code false},
-     * dates ISO, text quoted and protected; an undefined value is an empty cell. The value's type
-     * is the kind's ({@link TableSchema.ValueColumn}).
-     */
-    private static <R> CsvCell<R> cell(TableSchema.Column<R> column) {
-        if (column instanceof TableSchema.ScoreColumn<R> score) {
-            ToDoubleFunction<R> get = score.get();
-            return (row, line) -> CsvCells.appendNumber(line.text(), get.applyAsDouble(row));
-        }
-        Function<R, ?> get = ((TableSchema.ValueColumn<R>) column).get();
-        return switch (column.kind()) {
-            case TEXT -> (row, line) -> line.text().append(CsvCells.text((String) get.apply(row)));
-            case FLAG -> (row, line) -> line.text().append(CsvCells.flag((Boolean) get.apply(row)));
-            case DATE -> (row, line) -> {
-                LocalDate day = (LocalDate) get.apply(row);
-                if (day != null) {
-                    line.text().append(line.dates().computeIfAbsent(day, d -> CsvCells.text(d.toString())));
-                }
-            };
-            case COUNT -> (row, line) -> {
-                Number value = (Number) get.apply(row);
-                if (value != null) {
-                    line.text().append(value.longValue());
-                }
-            };
-            case RATE, NUMBER, P_VALUE, SCORE -> (row, line) -> {
-                Double value = (Double) get.apply(row);
-                if (value != null) {
-                    CsvCells.appendNumber(line.text(), value);
-                }
-            };
-        };
     }
 }
