@@ -82,7 +82,7 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * </table>
  * The window activity rows ({@link OutcomeTables#windowActivity()}, the activity of the whole
  * window that the workbook's Summary shows; not a CSV) are treated like the activity rows and
- * registered under {@link SuppressedCells#WINDOW_ACTIVITY} with the column names of
+ * registered under {@link TableSchemas#WINDOW_ACTIVITY} with the column names of
  * {@code activity.csv}.
  * Not counts of people, and never suppressed: {@code k}, {@code first_item}, {@code last_item},
  * {@code n_approaches} (a number of approaches); the degrees of freedom are part of their test.
@@ -194,8 +194,8 @@ public final class SmallNumberSuppression {
             clusters();
             clinicians();
             subgroups();
-            activity = activity(t.activity(), SuppressedCells.ACTIVITY);
-            windowActivity = activity(t.windowActivity(), SuppressedCells.WINDOW_ACTIVITY);
+            activity = activity(t.activity(), TableSchemas.ACTIVITY.file());
+            windowActivity = activity(t.windowActivity(), TableSchemas.WINDOW_ACTIVITY.file());
             samePeriod();
             solver.solve();
         }
@@ -224,7 +224,7 @@ public final class SmallNumberSuppression {
             response = new int[n];
             positiveBaseline = new int[n];
             noChange = new int[n];
-            String file = SuppressedCells.OUTCOMES_BY_APPROACH;
+            String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
             for (int r = 0; r < n; r++) {
                 OutcomeTables.ApproachRow row = rows.get(r);
                 GroupOutcomes g = row.outcomes();
@@ -251,7 +251,7 @@ public final class SmallNumberSuppression {
                 // protect a small RD (or RI), so that the reliable-improvement count stays shown.
                 long unchanged = g.nNoReliableChange();
                 noChange[r] = unchanged < 0 ? -1
-                        : solver.cell(unchanged, SuppressedCells.RELIABLE_CHANGE, r, SuppressedCells.NO_RELIABLE_CHANGE);
+                        : solver.cell(unchanged, TableSchemas.RELIABLE_CHANGE.file(), r, TableSchemas.NO_RELIABLE_CHANGE);
                 solver.hideFirstAsComplement(noChange[r]);
                 for (int component : new int[] {paired[r], ri[r], rd[r]}) {
                     solver.hiddenWith(component, noChange[r]);
@@ -299,7 +299,7 @@ public final class SmallNumberSuppression {
             comparisonPaired = new int[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.ComparisonRow row = rows.get(r);
-                comparisonPaired[r] = solver.cell(row.nPaired(), SuppressedCells.APPROACH_COMPARISON, r, "n_paired");
+                comparisonPaired[r] = solver.cell(row.nPaired(), TableSchemas.APPROACH_COMPARISON.file(), r, "n_paired");
                 List<Integer> parts = new ArrayList<>();
                 for (int o : compared(row.instrument())) {
                     parts.add(paired[o]);
@@ -325,7 +325,7 @@ public final class SmallNumberSuppression {
             trajectoryN = new int[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.TrajectoryRow row = rows.get(r);
-                trajectoryN[r] = solver.cell(row.point().n(), SuppressedCells.TRAJECTORIES, r, "n");
+                trajectoryN[r] = solver.cell(row.point().n(), TableSchemas.TRAJECTORIES.file(), r, "n");
                 if (row.k() <= 2) {
                     solver.same(trajectoryN[r], at(paired, oba(row.approach(), row.instrument())));
                 }
@@ -339,7 +339,7 @@ public final class SmallNumberSuppression {
             clusterDiagnosisBaseline = new int[n];
             clusterDiagnosisFinal = new int[n];
             LinkedHashMap<String, Integer> firstRow = new LinkedHashMap<>();
-            String file = SuppressedCells.PCL5_CLUSTERS;
+            String file = TableSchemas.PCL5_CLUSTERS.file();
             for (int r = 0; r < n; r++) {
                 OutcomeTables.ClusterRow row = rows.get(r);
                 clusterN[r] = solver.cell(row.n(), file, r, "n");
@@ -370,7 +370,7 @@ public final class SmallNumberSuppression {
             List<OutcomeTables.ClinicianRow> rows = t.clinicians();
             clinician = new int[rows.size()][];
             Map<String, List<Integer>> byInstrument = new LinkedHashMap<>();
-            String file = SuppressedCells.CLINICIANS;
+            String file = TableSchemas.CLINICIANS.file();
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.ClinicianRow row = rows.get(r);
                 clinician[r] = new int[] {
@@ -402,7 +402,7 @@ public final class SmallNumberSuppression {
             subgroup = new int[rows.size()][];
             Map<String, List<Integer>> byApproachAndVariable = new LinkedHashMap<>();
             Map<String, List<Integer>> byVariableAndValue = new LinkedHashMap<>();
-            String file = SuppressedCells.SUBGROUPS;
+            String file = TableSchemas.SUBGROUPS.file();
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.SubgroupRow row = rows.get(r);
                 subgroup[r] = new int[] {

@@ -15,13 +15,12 @@ import org.clinicaloutcomes.metrics.SmallNumberRule;
  * value there: every writer (CSV, workbook, charts) must look a count cell up here and print
  * {@link #text(String, int, String)} instead of the number when it is registered.
  *
- * <p>A cell is named by the CSV file that shows it ({@code outcomes_by_approach.csv}, ... as in
- * {@code OutcomeCsvFiles}; the constants below), its row index in that file's row list of
- * {@link OutcomeTables} (0 = the first data row, the header not counted) and its column name in
- * that file. One table is not a CSV file: {@link #WINDOW_ACTIVITY}, the activity rows of the whole
- * window ({@link OutcomeTables#windowActivity()}), which only the workbook's Summary shows; its
- * cells are named like those of {@code activity.csv} (the same column names, the row index in
- * {@code windowActivity}). Two kinds:
+ * <p>A cell is named by its table's schema ({@link TableSchemas}): the table's
+ * {@link TableSchema#file()} (the CSV file that shows it, such as {@code outcomes_by_approach.csv},
+ * or the name of a table only the workbook shows: {@link TableSchemas#WINDOW_ACTIVITY},
+ * {@link TableSchemas#RELIABLE_CHANGE}), its row index in that table's row list of
+ * {@link OutcomeTables} (0 = the first data row, the header not counted) and a column name of
+ * that schema. Two kinds:
  * <ul>
  *   <li>{@link Kind#SMALL}: the count is from 1 to 10; printed {@code <11}.</li>
  *   <li>{@link Kind#COMPLEMENTARY}: the count is above 10 but hidden so that a small count
@@ -32,27 +31,6 @@ import org.clinicaloutcomes.metrics.SmallNumberRule;
  */
 public final class SuppressedCells {
 
-    // The file names of OutcomeCsvFiles (the analysis package does not depend on the writers).
-    public static final String OUTCOMES_BY_APPROACH = "outcomes_by_approach.csv";
-    public static final String APPROACH_COMPARISON = "approach_comparison.csv";
-    public static final String TRAJECTORIES = "trajectories.csv";
-    public static final String PCL5_CLUSTERS = "pcl5_clusters.csv";
-    public static final String CLINICIANS = "clinicians.csv";
-    public static final String SUBGROUPS = "subgroups.csv";
-    public static final String ACTIVITY = "activity.csv";
-    /**
-     * The window activity rows ({@link OutcomeTables#windowActivity()}): a table of the workbook,
-     * not a CSV file (no {@code .csv}); columns as in {@code activity.csv}.
-     */
-    public static final String WINDOW_ACTIVITY = "window_activity";
-    /**
-     * The workbook's count of paired episodes with no reliable change, one per row of
-     * {@code outcomes_by_approach.csv} (same row index), in the column {@value #NO_RELIABLE_CHANGE}:
-     * a table of the workbook, not a CSV file.
-     */
-    public static final String RELIABLE_CHANGE = "reliable_change";
-    /** The column of {@link #RELIABLE_CHANGE}. */
-    public static final String NO_RELIABLE_CHANGE = "n_no_reliable_change";
 
     /** Unsuppressed tables: {@link #on()} is false and no cell is registered. */
     public static final SuppressedCells NONE = new SuppressedCells(false, Map.of());
@@ -79,9 +57,9 @@ public final class SuppressedCells {
     /**
      * One cell.
      *
-     * @param file   CSV file name, such as {@code outcomes_by_approach.csv}, or {@link #WINDOW_ACTIVITY}
+     * @param file   the table's {@link TableSchema#file()}, such as {@code outcomes_by_approach.csv}
      * @param row    index in the file's row list of {@link OutcomeTables}, from 0
-     * @param column column name in that file
+     * @param column a column name of that table's schema
      */
     public record Cell(String file, int row, String column) {
         public Cell {

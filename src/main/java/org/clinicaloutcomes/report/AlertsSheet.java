@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code Alerts} (monthly runs only): the open episodes whose latest score is a reliable
@@ -26,18 +27,8 @@ final class AlertsSheet implements WorkbookSheet {
         List<OutcomeTables.AlertRow> alerts = c.tables().alerts();
         boolean tooMany = alerts.size() > OutcomesWorkbook.MAX_LISTED_ROWS;
         List<OutcomeTables.AlertRow> rows = c.suppression() || tooMany ? List.of() : alerts;
-        int row = SheetTable.of(OutcomeCsvFiles.ALERTS, rows)
-                .text("client_id", OutcomeTables.AlertRow::clientId)
-                .text("approach", OutcomeTables.AlertRow::approach)
-                .text("clinician_id", OutcomeTables.AlertRow::clinicianId)
-                .text("instrument", r -> c.instrumentName(r.instrument()))
-                .score("baseline", OutcomeTables.AlertRow::baseline)
-                .score("latest", OutcomeTables.AlertRow::latest)
-                .score("change", OutcomeTables.AlertRow::change)
-                .date("latest_date", OutcomeTables.AlertRow::latestDate)
-                .date("baseline_date", OutcomeTables.AlertRow::baselineDate)
-                .count("n_scores", OutcomeTables.AlertRow::nScores)
-                .date("intake_date", OutcomeTables.AlertRow::intakeDate)
+        int row = SheetTable.of(TableSchemas.ALERTS, rows)
+                .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .main(1)
                 .write(s, c, 0);
         if (c.suppression()) {

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code Clinicians}: the table of clinicians (at most {@link OutcomesWorkbook#MAX_LISTED_ROWS}
@@ -19,23 +20,9 @@ final class CliniciansSheet implements WorkbookSheet {
     public void write(SheetWriter s, WorkbookContent c) {
         List<OutcomeTables.ClinicianRow> clinicians = c.tables().clinicians();
         int listed = Math.min(clinicians.size(), OutcomesWorkbook.MAX_LISTED_ROWS);
-        SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.of(OutcomeCsvFiles.CLINICIANS,
+        SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.of(TableSchemas.CLINICIANS,
                         clinicians.subList(0, listed))
-                .text("clinician_id", OutcomeTables.ClinicianRow::clinicianId)
-                .text("instrument", r -> c.instrumentName(r.instrument()))
-                .count("n_closed", OutcomeTables.ClinicianRow::nClosed)
-                .count("n_paired", OutcomeTables.ClinicianRow::nPaired)
-                .decimal("change_mean", OutcomeTables.ClinicianRow::changeMean)
-                .count("n_reliable_improvement", OutcomeTables.ClinicianRow::nReliableImprovement)
-                .percent("reliable_improvement_pct", OutcomeTables.ClinicianRow::reliableImprovementPct)
-                .count("n_cases", OutcomeTables.ClinicianRow::nCases)
-                .count("n_recovered", OutcomeTables.ClinicianRow::nRecovered)
-                .percent("recovery_pct", OutcomeTables.ClinicianRow::recoveryPct)
-                .percent("practice_reliable_improvement_pct", OutcomeTables.ClinicianRow::practiceRiPct)
-                .percent("funnel_95_low", OutcomeTables.ClinicianRow::funnel95Low)
-                .percent("funnel_95_high", OutcomeTables.ClinicianRow::funnel95High)
-                .percent("funnel_998_low", OutcomeTables.ClinicianRow::funnel998Low)
-                .percent("funnel_998_high", OutcomeTables.ClinicianRow::funnel998High)
+                .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .smallGroupsBy(OutcomeTables.ClinicianRow::nPaired)
                 .main(1);
         int row = table.write(s, c, 0);

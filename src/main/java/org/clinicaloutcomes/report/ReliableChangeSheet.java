@@ -1,12 +1,11 @@
 package org.clinicaloutcomes.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
-import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
  * {@code Reliable change}: reliable improvement / no change / deterioration by approach and
@@ -22,25 +21,15 @@ final class ReliableChangeSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        List<OutcomeTables.ApproachRow> approachRows = c.tables().outcomesByApproach();
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < approachRows.size(); i++) {
-            indices.add(i);
-        }
-        Function<Integer, GroupOutcomes> g = i -> approachRows.get(i).outcomes();
-        SheetTable<Integer> byApproach = SheetTable.someColumnsOf(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, indices)
-                .text("approach", i -> approachRows.get(i).approach())
-                .text("instrument", i -> c.instrumentName(approachRows.get(i).instrument()))
-                .count("n_paired", i -> g.apply(i).nPaired())
-                .count("n_reliable_improvement", i -> g.apply(i).nReliableImprovement())
-                .percent("reliable_improvement_pct", i -> g.apply(i).reliableImprovementPct())
-                .percent("reliable_improvement_ci_low", i -> g.apply(i).reliableImprovementCiLow())
-                .percent("reliable_improvement_ci_high", i -> g.apply(i).reliableImprovementCiHigh())
-                .count("No reliable change (n)", i -> noChange(c, i))
-                .percent("No reliable change %", i -> noChangePct(c, i))
-                .count("n_reliable_deterioration", i -> g.apply(i).nReliableDeterioration())
-                .percent("reliable_deterioration_pct", i -> g.apply(i).reliableDeteriorationPct())
-                .smallGroupsBy(i -> g.apply(i).nPaired())
+        SheetTable<OutcomeTables.ApproachRow> byApproach = SheetTable.someColumnsOf(
+                        TableSchemas.OUTCOMES_BY_APPROACH, c.tables().outcomesByApproach())
+                .columns("approach", "instrument", "n_paired", "n_reliable_improvement", "reliable_improvement_pct",
+                        "reliable_improvement_ci_low", "reliable_improvement_ci_high")
+                .extra("No reliable change (n)", Kind.COUNT, (r, i) -> noChange(c, i))
+                .extra("No reliable change %", Kind.PERCENT, (r, i) -> noChangePct(c, i))
+                .columns("n_reliable_deterioration", "reliable_deterioration_pct")
+                .shown("instrument", r -> c.instrumentName(r.instrument()))
+                .smallGroupsBy(r -> r.outcomes().nPaired())
                 .main(2);
         int row = byApproach.write(s, c, 0);
         row = SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, byApproach.width(), 1);
@@ -63,28 +52,8 @@ final class ReliableChangeSheet implements WorkbookSheet {
 
     private static SheetTable<OutcomeTables.EpisodeRow> episodeTable(WorkbookContent c,
                                                                      List<OutcomeTables.EpisodeRow> episodes) {
-        return SheetTable.of(OutcomeCsvFiles.EPISODE_OUTCOMES, episodes)
-                .text("client_id", OutcomeTables.EpisodeRow::clientId)
-                .text("approach", OutcomeTables.EpisodeRow::approach)
-                .text("clinician_id", OutcomeTables.EpisodeRow::clinicianId)
-                .text("instrument", r -> c.instrumentName(r.instrument()))
-                .score("baseline", r -> r.outcome().baseline())
-                .score("final", r -> r.outcome().finalScore())
-                .score("change", r -> r.outcome().change())
-                .count("n_scores", r -> r.outcome().nScores())
-                .text("reliable_improvement", r -> r.outcome().reliableImprovement())
-                .text("reliable_deterioration", r -> r.outcome().reliableDeterioration())
-                .text("case_at_baseline", r -> r.outcome().caseAtBaseline())
-                .text("recovered", r -> r.outcome().recovered())
-                .text("reliable_recovery", r -> r.outcome().reliableRecovery())
-                .text("response", r -> r.outcome().response())
-                .score("reduction", r -> r.outcome().reduction())
-                .date("baseline_date", OutcomeTables.EpisodeRow::baselineDate)
-                .date("final_date", OutcomeTables.EpisodeRow::finalDate)
-                .date("intake_date", OutcomeTables.EpisodeRow::intakeDate)
-                .date("discharge_date", OutcomeTables.EpisodeRow::dischargeDate)
-                .text("discharge_reason", OutcomeTables.EpisodeRow::dischargeReason)
-                .count("attended_sessions", OutcomeTables.EpisodeRow::attendedSessions);
+        return SheetTable.of(TableSchemas.EPISODE_OUTCOMES, episodes)
+                .shown("instrument", r -> c.instrumentName(r.instrument()));
     }
 
     /**
@@ -92,7 +61,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
      * outcomes_by_approach); the suppression hides it with any of the counts it is made of.
      */
     private static Object noChange(WorkbookContent c, int i) {
-        String hidden = c.hidden(SuppressedCells.RELIABLE_CHANGE, i, SuppressedCells.NO_RELIABLE_CHANGE);
+        String hidden = c.hidden(TableSchemas.RELIABLE_CHANGE.file(), i, TableSchemas.NO_RELIABLE_CHANGE);
         return hidden != null ? hidden : c.tables().outcomesByApproach().get(i).outcomes().nNoReliableChange();
     }
 
@@ -107,9 +76,9 @@ final class ReliableChangeSheet implements WorkbookSheet {
 
     /** A rate is shown only when its count and every count that count is made of are shown. */
     private static boolean noChangeRateHidden(WorkbookContent c, int i) {
-        String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+        String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
         return c.hidden(file, i, "n_paired") != null || c.hidden(file, i, "n_reliable_improvement") != null
                 || c.hidden(file, i, "n_reliable_deterioration") != null
-                || c.hidden(SuppressedCells.RELIABLE_CHANGE, i, SuppressedCells.NO_RELIABLE_CHANGE) != null;
+                || c.hidden(TableSchemas.RELIABLE_CHANGE.file(), i, TableSchemas.NO_RELIABLE_CHANGE) != null;
     }
 }

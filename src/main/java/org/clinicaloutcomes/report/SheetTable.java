@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import org.clinicaloutcomes.analysis.TableSchema;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
- * A table of a sheet, built the same way on every sheet: one column per CSV column (the readable
- * header of {@link ColumnLabels}), optionally a note column marking small groups. A count cell
- * that suppression hides shows its text ({@code <11} or {@code >10}). The main table of a sheet
- * gets the frozen header, the autofilter and, when suppression is on, the suppression note.
+ * A table of a sheet, built the same way on every sheet from the schema of the table it shows
+ * ({@code analysis/TableSchemas}): by default every column of the schema in its order, each under
+ * its readable header ({@link ColumnLabels}) and shown in the format of its kind
+ * ({@link #format}); optionally a note column marking small groups. A sheet may show another
+ * value in a column (an instrument's name for its key), only some columns, and columns of its own.
+ * A count cell that suppression hides shows its text ({@code <11} or {@code >10}). The main table
+ * of a sheet gets the frozen header, the autofilter and, when suppression is on, the suppression
+ * note.
  *
  * @param <R> the type of a row
  */
@@ -24,71 +29,90 @@ final class SheetTable<R> {
             "Figures based on hidden counts are left empty, charts leave those groups out, and episode-level rows "
                     + "are not shown.");
 
-    /** A column: its CSV name (or its header), how it is shown and its value. */
-    private record Column<R>(String name, Kind kind, Function<R, Object> value) {
-        String header() {
-            return ColumnLabels.of(name);
-        }
+    /** A value of a row of the table, which may depend on the row's index in the table. */
+    @FunctionalInterface
+    interface Value<R> {
+        Object of(R row, int index);
     }
 
-    private final String csvFile;
-    private final boolean checkColumns;
+    /**
+     * A column: its header, how it is shown, its value, and the schema column it shows
+     * ({@code null} for a column of the sheet's own).
+     */
+    private record Column<R>(String header, Kind kind, Value<R> value, TableSchema.Column<R> shows) {
+    }
+
+    private final TableSchema<R> schema;
     private final List<R> rows;
     private final List<Column<R>> columns = new ArrayList<>();
     private ToIntFunction<R> smallN;
     private boolean main;
     private int freezeColumns;
 
-    private SheetTable(String csvFile, boolean checkColumns, List<R> rows) {
-        this.csvFile = csvFile;
-        this.checkColumns = checkColumns;
+    private SheetTable(TableSchema<R> schema, List<R> rows) {
+        this.schema = schema;
         this.rows = rows;
     }
 
-    /** Rows of {@code csvFile} with every column of it, in its order (checked when written). */
-    static <R> SheetTable<R> of(String csvFile, List<R> rows) {
-        return new SheetTable<>(csvFile, true, rows);
+    /** Rows of {@code schema}'s table with every column of it, in its order. */
+    static <R> SheetTable<R> of(TableSchema<R> schema, List<R> rows) {
+        SheetTable<R> table = new SheetTable<>(schema, rows);
+        schema.columns().forEach(table::add);
+        return table;
     }
 
     /**
-     * Rows of {@code csvFile} with some of its columns (and perhaps others): its rows are that
-     * file's rows, so the suppressed count cells are looked up there.
+     * Rows of {@code schema}'s table with the columns added by {@link #columns} and
+     * {@link #extra}: its rows are that table's rows, so the suppressed count cells are looked
+     * up there.
      */
-    static <R> SheetTable<R> someColumnsOf(String csvFile, List<R> rows) {
-        return new SheetTable<>(csvFile, false, rows);
+    static <R> SheetTable<R> someColumnsOf(TableSchema<R> schema, List<R> rows) {
+        return new SheetTable<>(schema, rows);
     }
 
-    SheetTable<R> column(String csvColumn, Kind kind, Function<R, Object> value) {
-        columns.add(new Column<>(csvColumn, kind, value));
+    /** The workbook's format of a kind of column. */
+    static Kind format(TableSchema.Kind kind) {
+        return switch (kind) {
+            case TEXT, FLAG -> Kind.TEXT;
+            case DATE -> Kind.DATE;
+            case COUNT -> Kind.COUNT;
+            case SCORE -> Kind.SCORE;
+            case RATE -> Kind.PERCENT;
+            case NUMBER -> Kind.DECIMAL;
+            case P_VALUE -> Kind.P_VALUE;
+        };
+    }
+
+    private void add(TableSchema.Column<R> column) {
+        columns.add(new Column<>(ColumnLabels.of(column.name()), format(column.kind()),
+                (row, index) -> column.value(row), column));
+    }
+
+    /** Adds these columns of the schema, in this order. */
+    SheetTable<R> columns(String... names) {
+        for (String name : names) {
+            add(schema.column(name));
+        }
         return this;
     }
 
-    SheetTable<R> text(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.TEXT, value);
+    /** Adds a column of the sheet's own, under {@code header}, which no CSV has. */
+    SheetTable<R> extra(String header, Kind kind, Value<R> value) {
+        columns.add(new Column<>(header, kind, value, null));
+        return this;
     }
 
-    SheetTable<R> count(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.COUNT, value);
-    }
-
-    SheetTable<R> score(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.SCORE, value);
-    }
-
-    SheetTable<R> decimal(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.DECIMAL, value);
-    }
-
-    SheetTable<R> percent(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.PERCENT, value);
-    }
-
-    SheetTable<R> pValue(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.P_VALUE, value);
-    }
-
-    SheetTable<R> date(String csvColumn, Function<R, Object> value) {
-        return column(csvColumn, Kind.DATE, value);
+    /** Shows {@code value} in the column {@code name} instead of its value (same header and format). */
+    SheetTable<R> shown(String name, Function<R, Object> value) {
+        for (int c = 0; c < columns.size(); c++) {
+            Column<R> column = columns.get(c);
+            if (column.shows() != null && column.shows().name().equals(name)) {
+                columns.set(c, new Column<>(column.header(), column.kind(), (row, index) -> value.apply(row),
+                        column.shows()));
+                return this;
+            }
+        }
+        throw new IllegalArgumentException(schema.file() + ": the table shows no column " + name);
     }
 
     /** Adds the note column: a row is marked (and greyed) when this count of it is small. */
@@ -111,13 +135,6 @@ final class SheetTable<R> {
 
     /** Writes the table with its header at {@code top}; returns the row after it (and its notes). */
     int write(SheetWriter s, WorkbookContent content, int top) {
-        if (checkColumns) {
-            List<String> names = columns.stream().map(Column::name).toList();
-            if (!names.equals(OutcomeCsvFiles.columns(csvFile))) {
-                throw new IllegalStateException("the workbook's columns for " + csvFile + " differ from the CSV's: "
-                        + names);
-            }
-        }
         for (int c = 0; c < columns.size(); c++) {
             s.header(top, c, columns.get(c).header());
         }
@@ -146,11 +163,13 @@ final class SheetTable<R> {
         boolean small = smallN != null && SmallNumbers.isSmall(smallN.applyAsInt(r));
         for (int c = 0; c < columns.size(); c++) {
             Column<R> column = columns.get(c);
-            String hidden = column.kind() == Kind.COUNT ? content.hidden(csvFile, index, column.name()) : null;
+            TableSchema.Column<R> shows = column.shows();
+            String hidden = shows != null && shows.kind() == TableSchema.Kind.COUNT
+                    ? content.hidden(schema.file(), index, shows.name()) : null;
             if (hidden != null) {
                 s.value(row, c, hidden, Kind.COUNT, small);
             } else {
-                s.value(row, c, column.value().apply(r), column.kind(), small);
+                s.value(row, c, column.value().of(r, index), column.kind(), small);
             }
         }
         if (small) {

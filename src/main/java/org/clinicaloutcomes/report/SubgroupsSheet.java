@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Subgroups}: the table of subgroups, on the primary instrument. */
 final class SubgroupsSheet implements WorkbookSheet {
@@ -12,17 +13,8 @@ final class SubgroupsSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        int row = SheetTable.of(OutcomeCsvFiles.SUBGROUPS, c.tables().subgroups())
-                .text("approach", OutcomeTables.SubgroupRow::approach)
-                .text("instrument", r -> c.instrumentName(r.instrument()))
-                .text("variable", OutcomeTables.SubgroupRow::variable)
-                .text("value", OutcomeTables.SubgroupRow::value)
-                .count("n_closed", OutcomeTables.SubgroupRow::nClosed)
-                .count("n_paired", OutcomeTables.SubgroupRow::nPaired)
-                .decimal("change_mean", OutcomeTables.SubgroupRow::changeMean)
-                .decimal("change_sd", OutcomeTables.SubgroupRow::changeSd)
-                .count("n_reliable_improvement", OutcomeTables.SubgroupRow::nReliableImprovement)
-                .percent("reliable_improvement_pct", OutcomeTables.SubgroupRow::reliableImprovementPct)
+        int row = SheetTable.of(TableSchemas.SUBGROUPS, c.tables().subgroups())
+                .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .smallGroupsBy(OutcomeTables.SubgroupRow::nPaired)
                 .main(0)
                 .write(s, c, 0);

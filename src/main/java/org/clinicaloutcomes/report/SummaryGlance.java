@@ -3,7 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
-import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
@@ -14,9 +14,9 @@ import org.clinicaloutcomes.report.WorkbookStyles.Kind;
  */
 final class SummaryGlance {
 
-    private static final String ACTIVITY_FILE = OutcomeCsvFiles.ACTIVITY;
-    private static final String WINDOW_FILE = SuppressedCells.WINDOW_ACTIVITY;
-    private static final String GROUP_FILE = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+    private static final String ACTIVITY_FILE = TableSchemas.ACTIVITY.file();
+    private static final String WINDOW_FILE = TableSchemas.WINDOW_ACTIVITY.file();
+    private static final String GROUP_FILE = TableSchemas.OUTCOMES_BY_APPROACH.file();
 
     private final SheetWriter s;
     private final WorkbookContent c;

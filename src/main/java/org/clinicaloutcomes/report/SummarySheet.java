@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
@@ -73,7 +74,7 @@ final class SummarySheet implements WorkbookSheet {
 
     /** One row per approach (then ALL) of the primary instrument; returns the row after them. */
     private static int outcomes(SheetWriter s, WorkbookContent c, int row, List<Integer> indices) {
-        String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+        String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
         for (int index : indices) {
             OutcomeTables.ApproachRow r = c.tables().outcomesByApproach().get(index);
             GroupOutcomes g = r.outcomes();
@@ -95,7 +96,7 @@ final class SummarySheet implements WorkbookSheet {
     private static int sentences(SheetWriter s, WorkbookContent c, int row, List<Integer> indices) {
         for (int index : indices) {
             OutcomeTables.ApproachRow r = c.tables().outcomesByApproach().get(index);
-            String n = c.hidden(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, index, "n_paired");
+            String n = c.hidden(TableSchemas.OUTCOMES_BY_APPROACH.file(), index, "n_paired");
             s.styled(row, 0, PlainWords.headline(r.approach(), r.outcomes(), c.primary(),
                     n != null ? n : Integer.toString(r.outcomes().nPaired())), c.styles().sentence, false);
             row++;

@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Symptom clusters}: the table of pcl5_clusters, with the cluster chart beside it. */
 final class SymptomClustersSheet implements WorkbookSheet {
@@ -12,24 +13,8 @@ final class SymptomClustersSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        SheetTable<OutcomeTables.ClusterRow> table = SheetTable.of(OutcomeCsvFiles.PCL5_CLUSTERS,
+        SheetTable<OutcomeTables.ClusterRow> table = SheetTable.of(TableSchemas.PCL5_CLUSTERS,
                         c.tables().pcl5Clusters())
-                .text("approach", OutcomeTables.ClusterRow::approach)
-                .text("cluster", r -> r.cluster().name())
-                .text("cluster_name", r -> r.cluster().label())
-                .count("first_item", r -> r.cluster().firstItem())
-                .count("last_item", r -> r.cluster().lastItem())
-                .count("n", OutcomeTables.ClusterRow::n)
-                .decimal("baseline_mean", OutcomeTables.ClusterRow::baselineMean)
-                .decimal("baseline_sd", OutcomeTables.ClusterRow::baselineSd)
-                .decimal("final_mean", OutcomeTables.ClusterRow::finalMean)
-                .decimal("final_sd", OutcomeTables.ClusterRow::finalSd)
-                .decimal("change_mean", OutcomeTables.ClusterRow::changeMean)
-                .decimal("change_sd", OutcomeTables.ClusterRow::changeSd)
-                .count("n_diagnosis_baseline", OutcomeTables.ClusterRow::nDiagnosisBaseline)
-                .percent("diagnosis_baseline_pct", OutcomeTables.ClusterRow::diagnosisBaselinePct)
-                .count("n_diagnosis_final", OutcomeTables.ClusterRow::nDiagnosisFinal)
-                .percent("diagnosis_final_pct", OutcomeTables.ClusterRow::diagnosisFinalPct)
                 .smallGroupsBy(OutcomeTables.ClusterRow::n)
                 .main(0);
         int row = table.write(s, c, 0);

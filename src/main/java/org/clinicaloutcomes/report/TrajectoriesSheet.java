@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Trajectories}: the table of trajectories, with the trajectory charts beside it. */
 final class TrajectoriesSheet implements WorkbookSheet {
@@ -12,16 +13,9 @@ final class TrajectoriesSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(OutcomeCsvFiles.TRAJECTORIES,
+        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(TableSchemas.TRAJECTORIES,
                         c.tables().trajectories())
-                .text("approach", OutcomeTables.TrajectoryRow::approach)
-                .text("instrument", r -> c.instrumentName(r.instrument()))
-                .count("k", OutcomeTables.TrajectoryRow::k)
-                .count("n", r -> r.point().n())
-                .decimal("mean", r -> r.point().mean())
-                .decimal("sd", r -> r.point().sd())
-                .decimal("ci_low", r -> r.point().ciLow())
-                .decimal("ci_high", r -> r.point().ciHigh())
+                .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .smallGroupsBy(r -> r.point().n())
                 .main(0);
         int row = table.write(s, c, 0);

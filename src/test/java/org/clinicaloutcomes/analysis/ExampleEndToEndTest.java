@@ -122,22 +122,22 @@ class ExampleEndToEndTest {
 
     @Test
     void outcomesByApproach() throws IOException {
-        compare(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, true);
+        compare(TableSchemas.OUTCOMES_BY_APPROACH.file(), true);
     }
 
     @Test
     void approachComparison() throws IOException {
-        compare(OutcomeCsvFiles.APPROACH_COMPARISON, false);
+        compare(TableSchemas.APPROACH_COMPARISON.file(), false);
     }
 
     @Test
     void trajectories() throws IOException {
-        compare(OutcomeCsvFiles.TRAJECTORIES, false);
+        compare(TableSchemas.TRAJECTORIES.file(), false);
     }
 
     @Test
     void episodeOutcomesHaveOneRowPerPairedOutcome() throws IOException {
-        List<String> lines = Files.readAllLines(csv.resolve(OutcomeCsvFiles.EPISODE_OUTCOMES), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(csv.resolve(TableSchemas.EPISODE_OUTCOMES.file()), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1 + 121);
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SmallNumberSuppressionTest {
 
-    private static final String OBA = SuppressedCells.OUTCOMES_BY_APPROACH;
+    private static final String OBA = "outcomes_by_approach.csv";
 
     @TempDir
     Path folder;
@@ -129,8 +129,8 @@ class SmallNumberSuppressionTest {
         // Every SMALL cell of the CSVs was seen (the window activity and no-reliable-change cells
         // are the workbook's, not in a CSV).
         assertThat(suppressed.suppressed().cells().entrySet().stream()
-                .filter(e -> !e.getKey().file().equals(SuppressedCells.WINDOW_ACTIVITY))
-                .filter(e -> !e.getKey().file().equals(SuppressedCells.RELIABLE_CHANGE))
+                .filter(e -> !e.getKey().file().equals(TableSchemas.WINDOW_ACTIVITY.file()))
+                .filter(e -> !e.getKey().file().equals(TableSchemas.RELIABLE_CHANGE.file()))
                 .filter(e -> e.getValue() == Kind.SMALL).count())
                 .isEqualTo(small);
     }
@@ -183,8 +183,8 @@ class SmallNumberSuppressionTest {
             assertThat(Files.readAllBytes(folder.resolve("suppressed").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(folder.resolve("plain").resolve(file)));
         }
-        assertThat(a.keySet()).contains(OutcomeCsvFiles.EPISODE_OUTCOMES);
-        assertThat(b.keySet()).doesNotContain(OutcomeCsvFiles.EPISODE_OUTCOMES);
+        assertThat(a.keySet()).contains(TableSchemas.EPISODE_OUTCOMES.file());
+        assertThat(b.keySet()).doesNotContain(TableSchemas.EPISODE_OUTCOMES.file());
     }
 
     @Test
@@ -255,7 +255,7 @@ class SmallNumberSuppressionTest {
         OutcomeTables suppressed = SmallNumberSuppression.apply(oneSmallApproach());
         Map<String, List<String[]>> csv = write(suppressed, "suppressed");
         // Trajectories: n at k = 1 and 2 is n_paired.
-        List<String[]> trajectories = csv.get(OutcomeCsvFiles.TRAJECTORIES);
+        List<String[]> trajectories = csv.get(TableSchemas.TRAJECTORIES.file());
         for (String[] row : trajectories.subList(1, trajectories.size())) {
             String expected = switch (row[0]) {
                 case "DBT" -> "30";
@@ -287,8 +287,8 @@ class SmallNumberSuppressionTest {
         List<OutcomeTables.ClinicianRow> rows = suppressed.clinicians();
         assertThat(rows).extracting(OutcomeTables.ClinicianRow::clinicianId).containsExactly("CL-ACT", "CL-CPT", "CL-DBT");
         // CL-ACT: 5 closed
-        assertThat(cells.text(SuppressedCells.CLINICIANS, 0, "n_closed")).isEqualTo("<11");
-        assertThat(cells.text(SuppressedCells.CLINICIANS, 0, "n_paired")).isEqualTo("<11");
+        assertThat(cells.text(TableSchemas.CLINICIANS.file(), 0, "n_closed")).isEqualTo("<11");
+        assertThat(cells.text(TableSchemas.CLINICIANS.file(), 0, "n_paired")).isEqualTo("<11");
         // Nothing computed from the clinician's 5 episodes; the practice's rate (from all 55) stays.
         assertNoStatistic(new OutcomeTables.ClinicianRow(rows.get(0).clinicianId(), rows.get(0).instrument(),
                 rows.get(0).nClosed(), rows.get(0).nPaired(), rows.get(0).changeMean(),
@@ -297,10 +297,10 @@ class SmallNumberSuppressionTest {
                 rows.get(0).funnel95High(), rows.get(0).funnel998Low(), rows.get(0).funnel998High()));
         assertThat(rows.get(0).practiceRiPct()).isNotNull().isEqualTo(plain.clinicians().get(0).practiceRiPct());
         // CL-CPT: 20, hidden so that CL-ACT's 5 is not 55 - 30 - 20
-        assertThat(cells.text(SuppressedCells.CLINICIANS, 1, "n_closed")).isEqualTo(">10");
+        assertThat(cells.text(TableSchemas.CLINICIANS.file(), 1, "n_closed")).isEqualTo(">10");
         assertThat(rows.get(1).changeMean()).isNull();
         // CL-DBT: shown as it is
-        assertThat(cells.contains(SuppressedCells.CLINICIANS, 2, "n_closed")).isFalse();
+        assertThat(cells.contains(TableSchemas.CLINICIANS.file(), 2, "n_closed")).isFalse();
         assertThat(rows.get(2)).isEqualTo(plain.clinicians().get(2));
     }
 
@@ -310,10 +310,10 @@ class SmallNumberSuppressionTest {
         // cells of at most 10 adding up to 20 are both 10. So ACT is hidden too.
         OutcomeTables suppressed = SmallNumberSuppression.apply(activityOnly(new long[] {10, 10, 30}));
         SuppressedCells cells = suppressed.suppressed();
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 0, "intakes")).isEqualTo(Kind.SMALL);
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 1, "intakes")).isEqualTo(Kind.SMALL);
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 2, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
-        assertThat(cells.contains(SuppressedCells.ACTIVITY, 3, "intakes")).isFalse();
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 0, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 1, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 2, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.contains(TableSchemas.ACTIVITY.file(), 3, "intakes")).isFalse();
     }
 
     @Test
@@ -322,9 +322,9 @@ class SmallNumberSuppressionTest {
         // 40 - 28 = 12 = (1 to 10) + (11 or more) gives 1 and 11. So ACT is hidden too.
         OutcomeTables suppressed = SmallNumberSuppression.apply(activityOnly(new long[] {1, 11, 28}));
         SuppressedCells cells = suppressed.suppressed();
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 0, "intakes")).isEqualTo(Kind.SMALL);
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 1, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 2, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 0, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 1, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 2, "intakes")).isEqualTo(Kind.COMPLEMENTARY);
         assertThat(cells.size()).isEqualTo(3);
     }
 
@@ -349,7 +349,7 @@ class SmallNumberSuppressionTest {
         assertThat(after.sessionsMedian()).isEqualTo(before.sessionsMedian());
         assertThat(after.changeMean()).isEqualTo(before.changeMean());
         // The dropouts are also a cell of activity (the period is the window): hidden there.
-        assertThat(suppressed.suppressed().text(SuppressedCells.ACTIVITY, 0, "discharges_dropout")).isEqualTo("<11");
+        assertThat(suppressed.suppressed().text(TableSchemas.ACTIVITY.file(), 0, "discharges_dropout")).isEqualTo("<11");
     }
 
     @Test
@@ -365,7 +365,7 @@ class SmallNumberSuppressionTest {
         for (int row = 0; row < 2; row++) {
             assertThat(cells.kind(OBA, row, "n_reliable_improvement")).isEqualTo(Kind.SMALL);
             assertThat(cells.kind(OBA, row, "n_reliable_deterioration")).isEqualTo(Kind.SMALL);
-            assertThat(cells.kind(SuppressedCells.RELIABLE_CHANGE, row, SuppressedCells.NO_RELIABLE_CHANGE))
+            assertThat(cells.kind(TableSchemas.RELIABLE_CHANGE.file(), row, TableSchemas.NO_RELIABLE_CHANGE))
                     .isEqualTo(Kind.COMPLEMENTARY);
             assertThat(cells.contains(OBA, row, "n_paired")).isFalse();
         }
@@ -380,7 +380,7 @@ class SmallNumberSuppressionTest {
 
     // ---------------------------------------------------------------- window activity
 
-    private static final String WINDOW = SuppressedCells.WINDOW_ACTIVITY;
+    private static final String WINDOW = TableSchemas.WINDOW_ACTIVITY.file();
     private static final List<String> ACTIVITY_COUNTS = List.of("intakes", "discharges", "discharges_completed",
             "discharges_dropout", "discharges_referred", "discharges_other", "caseload", "attended_sessions",
             "missed_sessions");
@@ -419,7 +419,7 @@ class SmallNumberSuppressionTest {
                 .isEqualTo(plain.windowActivity().stream().map(OutcomeTables.ActivityRow::intakes).toList());
         assertThat(rows).extracting(OutcomeTables.ActivityRow::period).containsOnly("2026-01-01_2026-06-30");
         // activity.csv's cells are registered under their own name, the report month's rows.
-        assertThat(cells.kind(SuppressedCells.ACTIVITY, 4, "intakes")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(TableSchemas.ACTIVITY.file(), 4, "intakes")).isEqualTo(Kind.SMALL);
         assertThat(suppressed.activity()).extracting(OutcomeTables.ActivityRow::period).containsOnly("2026-06");
     }
 
@@ -502,7 +502,7 @@ class SmallNumberSuppressionTest {
             assertThat(hidden).as("discharges of row " + r).isNotEqualTo(1);
         }
         // The June rows are all zero: nothing of activity.csv is hidden, its rows are unchanged.
-        assertThat(cells.cells().keySet()).noneMatch(cell -> cell.file().equals(SuppressedCells.ACTIVITY));
+        assertThat(cells.cells().keySet()).noneMatch(cell -> cell.file().equals(TableSchemas.ACTIVITY.file()));
         assertThat(suppressed.activity()).isEqualTo(plain.activity());
     }
 
@@ -517,7 +517,7 @@ class SmallNumberSuppressionTest {
         for (int r = 0; r < plain.activity().size(); r++) {
             for (String column : ACTIVITY_COUNTS) {
                 assertThat(cells.kind(WINDOW, r, column)).as(r + " " + column)
-                        .isEqualTo(cells.kind(SuppressedCells.ACTIVITY, r, column));
+                        .isEqualTo(cells.kind(TableSchemas.ACTIVITY.file(), r, column));
                 hidden += cells.contains(WINDOW, r, column) ? 1 : 0;
             }
         }
@@ -539,7 +539,7 @@ class SmallNumberSuppressionTest {
             assertThat(counts(plain.windowActivity().get(r))).isEqualTo(counts(plain.activity().get(r)));
             for (String column : ACTIVITY_COUNTS) {
                 assertThat(cells.kind(WINDOW, r, column)).as(r + " " + column)
-                        .isEqualTo(cells.kind(SuppressedCells.ACTIVITY, r, column));
+                        .isEqualTo(cells.kind(TableSchemas.ACTIVITY.file(), r, column));
                 hidden += cells.contains(WINDOW, r, column) ? 1 : 0;
             }
         }
@@ -617,12 +617,12 @@ class SmallNumberSuppressionTest {
     }
 
     private static String activity(Map<String, List<String[]>> csv, String approach) {
-        return csv.get(OutcomeCsvFiles.ACTIVITY).stream().filter(r -> r[1].equals(approach))
+        return csv.get(TableSchemas.ACTIVITY.file()).stream().filter(r -> r[1].equals(approach))
                 .map(r -> String.join(",", r)).findFirst().orElseThrow();
     }
 
     private static String subgroup(Map<String, List<String[]>> csv, String approach, String variable, String value) {
-        return csv.get(OutcomeCsvFiles.SUBGROUPS).stream()
+        return csv.get(TableSchemas.SUBGROUPS.file()).stream()
                 .filter(r -> r[0].equals(approach) && r[2].equals(variable) && r[3].equals(value))
                 .map(r -> String.join(",", r)).findFirst().orElseThrow();
     }

@@ -51,19 +51,19 @@ class SuppressionCheckerTest {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final String SMALL = SmallNumberRule.SMALL_TEXT;
     private static final String BIG = SmallNumberRule.COMPLEMENTARY_TEXT;
-    private static final String OBA = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+    private static final String OBA = "outcomes_by_approach.csv";
 
     /** The count columns of every file (counts of episodes, clients or sessions). */
     private static final Map<String, List<String>> COUNTS = Map.of(
             OBA, List.of("n_closed", "n_paired", "n_reliable_improvement", "n_reliable_deterioration", "n_cases",
                     "n_recovered", "n_reliable_recovery", "n_response"),
-            OutcomeCsvFiles.APPROACH_COMPARISON, List.of("n_paired"),
-            OutcomeCsvFiles.TRAJECTORIES, List.of("n"),
-            OutcomeCsvFiles.PCL5_CLUSTERS, List.of("n", "n_diagnosis_baseline", "n_diagnosis_final"),
-            OutcomeCsvFiles.CLINICIANS, List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases",
+            TableSchemas.APPROACH_COMPARISON.file(), List.of("n_paired"),
+            TableSchemas.TRAJECTORIES.file(), List.of("n"),
+            TableSchemas.PCL5_CLUSTERS.file(), List.of("n", "n_diagnosis_baseline", "n_diagnosis_final"),
+            TableSchemas.CLINICIANS.file(), List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases",
                     "n_recovered"),
-            OutcomeCsvFiles.SUBGROUPS, List.of("n_closed", "n_paired", "n_reliable_improvement"),
-            OutcomeCsvFiles.ACTIVITY, List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
+            TableSchemas.SUBGROUPS.file(), List.of("n_closed", "n_paired", "n_reliable_improvement"),
+            TableSchemas.ACTIVITY.file(), List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
                     "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions"));
 
     /** Integer columns that are not counts of people. */
@@ -121,8 +121,8 @@ class SuppressionCheckerTest {
             // Every registered cell of a CSV was seen (the window activity and no-reliable-change
             // cells are the workbook's).
             assertThat(run.tables().suppressed().cells().keySet().stream()
-                    .filter(cell -> !cell.file().equals(SuppressedCells.WINDOW_ACTIVITY))
-                    .filter(cell -> !cell.file().equals(SuppressedCells.RELIABLE_CHANGE)).count())
+                    .filter(cell -> !cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()))
+                    .filter(cell -> !cell.file().equals(TableSchemas.RELIABLE_CHANGE.file())).count())
                     .isEqualTo(small + big);
         }
         // The ALL rows of outcomes_by_approach keep their statistics.
@@ -138,14 +138,14 @@ class SuppressionCheckerTest {
         for (Run run : RUNS) {
             assertThat(run.written()).extracting(p -> p.getFileName().toString())
                     .containsExactlyElementsOf(OutcomeCsvFiles.files(true, true))
-                    .doesNotContain(OutcomeCsvFiles.EPISODE_OUTCOMES, OutcomeCsvFiles.ALERTS);
-            assertThat(run.suppressed().resolve(OutcomeCsvFiles.EPISODE_OUTCOMES)).doesNotExist();
-            assertThat(run.suppressed().resolve(OutcomeCsvFiles.ALERTS)).doesNotExist();
+                    .doesNotContain(TableSchemas.EPISODE_OUTCOMES.file(), TableSchemas.ALERTS.file());
+            assertThat(run.suppressed().resolve(TableSchemas.EPISODE_OUTCOMES.file())).doesNotExist();
+            assertThat(run.suppressed().resolve(TableSchemas.ALERTS.file())).doesNotExist();
             assertThat(run.tables().episodeOutcomes()).isEmpty();
             assertThat(run.tables().alerts()).isEmpty();
         }
         // The monthly run had alerts to leave out.
-        assertThat(RUNS.get(1).plain().resolve(OutcomeCsvFiles.ALERTS)).exists();
+        assertThat(RUNS.get(1).plain().resolve(TableSchemas.ALERTS.file())).exists();
     }
 
     @Test
@@ -283,14 +283,14 @@ class SuppressionCheckerTest {
                     assertThat(row.get("n_closed")).as("n_closed of " + row.get("approach")).isEqualTo(previous);
                 }
             }
-            for (Map<String, String> row : read(run.suppressed().resolve(OutcomeCsvFiles.TRAJECTORIES))) {
+            for (Map<String, String> row : read(run.suppressed().resolve(TableSchemas.TRAJECTORIES.file()))) {
                 if (Integer.parseInt(row.get("k")) <= 2) {
                     assertThat(row.get("n")).as("trajectory " + row).isEqualTo(
                             obaRow(oba, row.get("approach"), row.get("instrument")).get("n_paired"));
                 }
             }
             if (run.name().equals("research")) {
-                for (Map<String, String> row : read(run.suppressed().resolve(OutcomeCsvFiles.ACTIVITY))) {
+                for (Map<String, String> row : read(run.suppressed().resolve(TableSchemas.ACTIVITY.file()))) {
                     assertThat(row.get("discharges")).as("activity discharges = n_closed, " + row.get("approach"))
                             .isEqualTo(closed.get(row.get("approach")));
                 }
@@ -302,7 +302,7 @@ class SuppressionCheckerTest {
     void theWindowActivityRowsFollowTheSameRules() throws IOException {
         // The window activity rows are not a CSV (the workbook's Summary shows them): rebuilt here
         // as the cells a writer prints, from the suppressed rows and the registry.
-        String[] columns = COUNTS.get(OutcomeCsvFiles.ACTIVITY).toArray(new String[0]);
+        String[] columns = COUNTS.get(TableSchemas.ACTIVITY.file()).toArray(new String[0]);
         int hiddenCells = 0;
         for (Run run : RUNS) {
             OutcomeTables tables = run.tables();
@@ -317,7 +317,7 @@ class SuppressionCheckerTest {
                 Map<String, String> printed = new LinkedHashMap<>();
                 printed.put("approach", row.approach());
                 for (int c = 0; c < columns.length; c++) {
-                    String text = tables.suppressed().text(SuppressedCells.WINDOW_ACTIVITY, r, columns[c]);
+                    String text = tables.suppressed().text(TableSchemas.WINDOW_ACTIVITY.file(), r, columns[c]);
                     String where = run.name() + " window activity " + row.approach() + " " + columns[c];
                     if (text == null) {
                         assertThat(counts[c] >= 1 && counts[c] <= 10).as(where + ": " + counts[c]).isFalse();
@@ -371,7 +371,7 @@ class SuppressionCheckerTest {
             }
             // A research run's activity period is the window: activity.csv prints the same cells.
             if (!run.name().equals("monthly")) {
-                List<Map<String, String>> activity = read(run.suppressed().resolve(OutcomeCsvFiles.ACTIVITY));
+                List<Map<String, String>> activity = read(run.suppressed().resolve(TableSchemas.ACTIVITY.file()));
                 assertThat(activity).hasSameSizeAs(cells);
                 for (int r = 0; r < cells.size(); r++) {
                     for (String column : columns) {
@@ -417,7 +417,7 @@ class SuppressionCheckerTest {
             }
         }
         // approach_comparison: n_paired = the compared approaches' n_paired (n_paired >= 2)
-        for (Map<String, String> row : read(csv.resolve(OutcomeCsvFiles.APPROACH_COMPARISON))) {
+        for (Map<String, String> row : read(csv.resolve(TableSchemas.APPROACH_COMPARISON.file()))) {
             List<String> cells = new ArrayList<>();
             cells.add(row.get("n_paired"));
             for (String approach : approaches) {
@@ -428,8 +428,8 @@ class SuppressionCheckerTest {
             groups.add(new Group("comparison " + row.get("instrument"), cells));
         }
         // activity: approaches -> ALL per column; discharges = the four reasons per row
-        List<Map<String, String>> activity = read(csv.resolve(OutcomeCsvFiles.ACTIVITY));
-        for (String column : COUNTS.get(OutcomeCsvFiles.ACTIVITY)) {
+        List<Map<String, String>> activity = read(csv.resolve(TableSchemas.ACTIVITY.file()));
+        for (String column : COUNTS.get(TableSchemas.ACTIVITY.file())) {
             groups.add(new Group("activity " + column, totalFirst(activity, "approach", column)));
         }
         for (Map<String, String> row : activity) {
@@ -438,16 +438,16 @@ class SuppressionCheckerTest {
                     row.get("discharges_other"))));
         }
         // pcl5_clusters: approaches -> ALL, per cluster and column
-        List<Map<String, String>> clusters = read(csv.resolve(OutcomeCsvFiles.PCL5_CLUSTERS));
+        List<Map<String, String>> clusters = read(csv.resolve(TableSchemas.PCL5_CLUSTERS.file()));
         for (String cluster : List.of("B", "C", "D", "E")) {
             List<Map<String, String>> rows = clusters.stream().filter(r -> r.get("cluster").equals(cluster)).toList();
-            for (String column : COUNTS.get(OutcomeCsvFiles.PCL5_CLUSTERS)) {
+            for (String column : COUNTS.get(TableSchemas.PCL5_CLUSTERS.file())) {
                 groups.add(new Group("clusters " + cluster + " " + column, totalFirst(rows, "approach", column)));
             }
         }
         // clinicians: all clinicians -> the ALL row of the primary instrument
-        List<Map<String, String>> clinicians = read(csv.resolve(OutcomeCsvFiles.CLINICIANS));
-        for (String column : COUNTS.get(OutcomeCsvFiles.CLINICIANS)) {
+        List<Map<String, String>> clinicians = read(csv.resolve(TableSchemas.CLINICIANS.file()));
+        for (String column : COUNTS.get(TableSchemas.CLINICIANS.file())) {
             List<String> cells = new ArrayList<>();
             cells.add(obaRow(oba, "ALL", "pcl5").get(column));
             clinicians.forEach(row -> cells.add(row.get(column)));
@@ -455,7 +455,7 @@ class SuppressionCheckerTest {
         }
         // subgroups: the values of a variable -> the group's outcomes_by_approach counts;
         // approaches -> ALL per variable and value
-        List<Map<String, String>> subgroups = read(csv.resolve(OutcomeCsvFiles.SUBGROUPS));
+        List<Map<String, String>> subgroups = read(csv.resolve(TableSchemas.SUBGROUPS.file()));
         Map<String, List<Map<String, String>>> byGroupAndVariable = new LinkedHashMap<>();
         Map<String, List<Map<String, String>>> byVariableAndValue = new LinkedHashMap<>();
         for (Map<String, String> row : subgroups) {
@@ -465,7 +465,7 @@ class SuppressionCheckerTest {
                     .add(row);
         }
         byGroupAndVariable.forEach((name, rows) -> {
-            for (String column : COUNTS.get(OutcomeCsvFiles.SUBGROUPS)) {
+            for (String column : COUNTS.get(TableSchemas.SUBGROUPS.file())) {
                 List<String> cells = new ArrayList<>();
                 cells.add(obaRow(oba, rows.get(0).get("approach"), "pcl5").get(column));
                 rows.forEach(row -> cells.add(row.get(column)));
@@ -473,7 +473,7 @@ class SuppressionCheckerTest {
             }
         });
         byVariableAndValue.forEach((name, rows) -> {
-            for (String column : COUNTS.get(OutcomeCsvFiles.SUBGROUPS)) {
+            for (String column : COUNTS.get(TableSchemas.SUBGROUPS.file())) {
                 groups.add(new Group("subgroups " + name + " " + column, totalFirst(rows, "approach", column)));
             }
         });
@@ -570,7 +570,7 @@ class SuppressionCheckerTest {
                     default -> d.add(row.get("n_paired"));
                 }
             }
-            case OutcomeCsvFiles.APPROACH_COMPARISON -> {
+            case "approach_comparison.csv" -> {
                 d.add(row.get("n_paired"));
                 List<Map<String, String>> oba = read(run.suppressed().resolve(OBA));
                 List<Map<String, String>> plainOba = read(run.plain().resolve(OBA));
@@ -588,8 +588,8 @@ class SuppressionCheckerTest {
                     }
                 }
             }
-            case OutcomeCsvFiles.TRAJECTORIES -> d.add(row.get("n"));
-            case OutcomeCsvFiles.PCL5_CLUSTERS -> {
+            case "trajectories.csv" -> d.add(row.get("n"));
+            case "pcl5_clusters.csv" -> {
                 d.add(row.get("n"));
                 if (column.equals("diagnosis_baseline_pct")) {
                     d.add(row.get("n_diagnosis_baseline"));
@@ -597,7 +597,7 @@ class SuppressionCheckerTest {
                     d.add(row.get("n_diagnosis_final"));
                 }
             }
-            case OutcomeCsvFiles.CLINICIANS -> {
+            case "clinicians.csv" -> {
                 if (SMALL.equals(row.get("n_closed")) && !column.equals("practice_reliable_improvement_pct")) {
                     d.add(SMALL); // a clinician with 1-10 closed episodes: no statistic of their own
                 }
@@ -615,13 +615,13 @@ class SuppressionCheckerTest {
                     }
                 }
             }
-            case OutcomeCsvFiles.SUBGROUPS -> {
+            case "subgroups.csv" -> {
                 d.add(row.get("n_paired"));
                 if (column.equals("reliable_improvement_pct")) {
                     d.add(row.get("n_reliable_improvement"));
                 }
             }
-            case OutcomeCsvFiles.ACTIVITY -> d.addAll(List.of(row.get("attended_sessions"), row.get("missed_sessions")));
+            case "activity.csv" -> d.addAll(List.of(row.get("attended_sessions"), row.get("missed_sessions")));
             default -> throw new IllegalArgumentException(file);
         }
         return d;

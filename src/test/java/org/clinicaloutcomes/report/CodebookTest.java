@@ -14,13 +14,16 @@ import java.util.List;
 import java.util.Set;
 
 import org.clinicaloutcomes.analysis.CohortFixture;
+import org.clinicaloutcomes.analysis.TableSchema;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.ingest.Reject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The codebook ({@code codebook.csv}) lists exactly the columns every writer writes, file by file
- * and in order: the headers are read back from files actually written.
+ * and in order: the columns of the table schemas ({@link TableSchemas}), and the headers read
+ * back from files actually written.
  */
 class CodebookTest {
 
@@ -49,6 +52,22 @@ class CodebookTest {
         Set<String> inCodebook = new LinkedHashSet<>();
         codebook.forEach(entry -> inCodebook.add(entry.file()));
         assertThat(inCodebook).containsExactlyElementsOf(files);
+    }
+
+    @Test
+    void theCodebookListsExactlyTheColumnsOfEveryTableSchema() {
+        List<Codebook.Entry> codebook = Codebook.load();
+        List<String> files = new ArrayList<>();
+        for (TableSchema<?> table : TableSchemas.CSV_FILES) {
+            String name = Codebook.CSV_FOLDER + table.file();
+            files.add(name);
+            assertThat(columns(codebook, name)).as(name).containsExactlyElementsOf(table.columnNames());
+        }
+        // No other metric file, and the files in the schemas' writing order.
+        Set<String> metricFiles = new LinkedHashSet<>();
+        codebook.stream().map(Codebook.Entry::file).filter(file -> file.startsWith(Codebook.CSV_FOLDER))
+                .forEach(metricFiles::add);
+        assertThat(metricFiles).containsExactlyElementsOf(files);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.analysis.SuppressedCells.Cell;
 import org.clinicaloutcomes.analysis.SuppressedCells.Kind;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +30,13 @@ class OutcomeCsvFilesSuppressionTest {
 
     @Test
     void theFileNamesAreTheWritersNames() {
-        assertThat(SuppressedCells.OUTCOMES_BY_APPROACH).isEqualTo(OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
-        assertThat(SuppressedCells.APPROACH_COMPARISON).isEqualTo(OutcomeCsvFiles.APPROACH_COMPARISON);
-        assertThat(SuppressedCells.TRAJECTORIES).isEqualTo(OutcomeCsvFiles.TRAJECTORIES);
-        assertThat(SuppressedCells.PCL5_CLUSTERS).isEqualTo(OutcomeCsvFiles.PCL5_CLUSTERS);
-        assertThat(SuppressedCells.CLINICIANS).isEqualTo(OutcomeCsvFiles.CLINICIANS);
-        assertThat(SuppressedCells.SUBGROUPS).isEqualTo(OutcomeCsvFiles.SUBGROUPS);
-        assertThat(SuppressedCells.ACTIVITY).isEqualTo(OutcomeCsvFiles.ACTIVITY);
+        assertThat(TableSchemas.OUTCOMES_BY_APPROACH.file()).isEqualTo(TableSchemas.OUTCOMES_BY_APPROACH.file());
+        assertThat(TableSchemas.APPROACH_COMPARISON.file()).isEqualTo(TableSchemas.APPROACH_COMPARISON.file());
+        assertThat(TableSchemas.TRAJECTORIES.file()).isEqualTo(TableSchemas.TRAJECTORIES.file());
+        assertThat(TableSchemas.PCL5_CLUSTERS.file()).isEqualTo(TableSchemas.PCL5_CLUSTERS.file());
+        assertThat(TableSchemas.CLINICIANS.file()).isEqualTo(TableSchemas.CLINICIANS.file());
+        assertThat(TableSchemas.SUBGROUPS.file()).isEqualTo(TableSchemas.SUBGROUPS.file());
+        assertThat(TableSchemas.ACTIVITY.file()).isEqualTo(TableSchemas.ACTIVITY.file());
     }
 
     @Test
@@ -43,14 +44,14 @@ class OutcomeCsvFilesSuppressionTest {
         OutcomeTables tables = SmallNumberSuppression.apply(CohortFixture.analyse(true));
         assertThat(tables.suppressed().cells()).isNotEmpty();
         for (Cell cell : tables.suppressed().cells().keySet()) {
-            if (cell.file().equals(SuppressedCells.RELIABLE_CHANGE)) {
+            if (cell.file().equals(TableSchemas.RELIABLE_CHANGE.file())) {
                 // The workbook's no-reliable-change count, one per row of outcomes_by_approach.
-                assertThat(cell.column()).isEqualTo(SuppressedCells.NO_RELIABLE_CHANGE);
+                assertThat(cell.column()).isEqualTo(TableSchemas.NO_RELIABLE_CHANGE);
                 assertThat(cell.row()).isLessThan(tables.outcomesByApproach().size());
                 continue;
             }
             // The window activity rows are a workbook table with the columns of activity.csv.
-            String file = cell.file().equals(SuppressedCells.WINDOW_ACTIVITY) ? OutcomeCsvFiles.ACTIVITY : cell.file();
+            String file = cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()) ? TableSchemas.ACTIVITY.file() : cell.file();
             assertThat(OutcomeCsvFiles.files(true, true)).contains(file);
             assertThat(OutcomeCsvFiles.columns(file)).contains(cell.column());
             assertThat(cell.column()).as(cell.toString()).matches("n|n_.*|intakes|discharges.*|caseload|.*_sessions");
@@ -62,22 +63,22 @@ class OutcomeCsvFilesSuppressionTest {
         OutcomeTables plain = CohortFixture.analyse(true);
         // Hand-made registry: DBT pcl5 n_closed (row 0) as <11, activity ALL discharges (row 4) as >10.
         SuppressedCells cells = SuppressedCells.of(Map.of(
-                new Cell(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, 0, "n_closed"), Kind.SMALL,
-                new Cell(OutcomeCsvFiles.ACTIVITY, 4, "discharges"), Kind.COMPLEMENTARY));
+                new Cell(TableSchemas.OUTCOMES_BY_APPROACH.file(), 0, "n_closed"), Kind.SMALL,
+                new Cell(TableSchemas.ACTIVITY.file(), 4, "discharges"), Kind.COMPLEMENTARY));
         OutcomeTables tables = new OutcomeTables(plain.episodesAdded(), plain.closedInWindow(), plain.episodeOutcomes(),
                 plain.outcomesByApproach(), plain.approachComparison(), plain.trajectories(), plain.pcl5Clusters(),
                 plain.clinicians(), plain.subgroups(), plain.activity(), plain.alerts(), cells);
         OutcomeCsvFiles.write(folder.resolve("plain"), plain, true);
         OutcomeCsvFiles.write(folder.resolve("marked"), tables, true);
 
-        List<String> before = lines("plain", OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
-        List<String> after = lines("marked", OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        List<String> before = lines("plain", TableSchemas.OUTCOMES_BY_APPROACH.file());
+        List<String> after = lines("marked", TableSchemas.OUTCOMES_BY_APPROACH.file());
         assertThat(before.get(1)).startsWith("DBT,pcl5,2,2,");
         assertThat(after.get(1)).isEqualTo(before.get(1).replaceFirst("^DBT,pcl5,2,", "DBT,pcl5,<11,"));
         assertThat(after.subList(2, after.size())).isEqualTo(before.subList(2, before.size()));
-        assertThat(lines("marked", OutcomeCsvFiles.ACTIVITY).get(5)).isEqualTo("2026-06,ALL,1,>10,1,1,0,1,4,4,3,42.857142857142854");
-        assertThat(lines("marked", OutcomeCsvFiles.ACTIVITY).subList(0, 5))
-                .isEqualTo(lines("plain", OutcomeCsvFiles.ACTIVITY).subList(0, 5));
+        assertThat(lines("marked", TableSchemas.ACTIVITY.file()).get(5)).isEqualTo("2026-06,ALL,1,>10,1,1,0,1,4,4,3,42.857142857142854");
+        assertThat(lines("marked", TableSchemas.ACTIVITY.file()).subList(0, 5))
+                .isEqualTo(lines("plain", TableSchemas.ACTIVITY.file()).subList(0, 5));
     }
 
     @Test
@@ -107,12 +108,12 @@ class OutcomeCsvFilesSuppressionTest {
     void theFixtureSuppressed() throws IOException {
         OutcomeCsvFiles.write(folder, SmallNumberSuppression.apply(CohortFixture.analyse(true)), true);
         // DBT pcl5: 2 closed, 2 paired, 1 RI, 1 RD, 2 cases, 1 recovered, 1 reliable recovery, 0 response.
-        List<String> oba = lines(".", OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        List<String> oba = lines(".", TableSchemas.OUTCOMES_BY_APPROACH.file());
         assertThat(oba.get(1)).isEqualTo("DBT,pcl5,<11,<11," + ",".repeat(13) + ",<11,,,,<11,,<11,<11,,,,<11,,0,,,,,");
         // ACT has no episode: zeros stay zeros.
         assertThat(oba).contains("ACT,pcl5,0,0," + ",".repeat(13) + ",0,,,,0,,0,0,,,,0,,0,,,,,");
-        assertThat(lines(".", OutcomeCsvFiles.ACTIVITY)).contains("2026-06,ALL,<11,<11,<11,<11,0,<11,<11,<11,<11,");
-        assertThat(lines(".", OutcomeCsvFiles.CLINICIANS).get(1)).isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,");
+        assertThat(lines(".", TableSchemas.ACTIVITY.file())).contains("2026-06,ALL,<11,<11,<11,<11,0,<11,<11,<11,<11,");
+        assertThat(lines(".", TableSchemas.CLINICIANS.file()).get(1)).isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,");
     }
 
     private List<String> lines(String subfolder, String file) throws IOException {

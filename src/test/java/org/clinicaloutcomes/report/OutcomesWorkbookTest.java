@@ -30,6 +30,7 @@ import org.clinicaloutcomes.analysis.CohortFixture;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.SuppressedCells;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.junit.jupiter.api.AfterAll;
@@ -128,7 +129,7 @@ class OutcomesWorkbookTest {
         XSSFWorkbook workbook = monthlyWorkbook;
         XSSFSheet sheet = workbook.getSheet("By approach");
         Row header = sheet.getRow(0);
-        List<String> csvColumns = OutcomeCsvFiles.columns(OutcomeCsvFiles.OUTCOMES_BY_APPROACH);
+        List<String> csvColumns = OutcomeCsvFiles.columns(TableSchemas.OUTCOMES_BY_APPROACH.file());
         assertThat(header.getLastCellNum()).isEqualTo((short) (csvColumns.size() + 1));
         for (int c = 0; c < csvColumns.size(); c++) {
             assertThat(header.getCell(c).getStringCellValue()).isEqualTo(ColumnLabels.of(csvColumns.get(c)));
@@ -271,7 +272,7 @@ class OutcomesWorkbookTest {
         }
         // A hand-made registry: the window's ALL caseload (row 4) hidden as >10.
         SuppressedCells hidden = SuppressedCells.of(Map.of(
-                new SuppressedCells.Cell(SuppressedCells.WINDOW_ACTIVITY, 4, "caseload"),
+                new SuppressedCells.Cell(TableSchemas.WINDOW_ACTIVITY.file(), 4, "caseload"),
                 SuppressedCells.Kind.COMPLEMENTARY));
         OutcomeTables marked = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
                 tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
@@ -549,7 +550,7 @@ class OutcomesWorkbookTest {
         int dbtPcl5 = 0;
         assertThat(tables.outcomesByApproach().get(dbtPcl5).approach()).isEqualTo("DBT");
         SuppressedCells hidden = SuppressedCells.of(Map.of(
-                new SuppressedCells.Cell(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, dbtPcl5, "n_paired"),
+                new SuppressedCells.Cell(TableSchemas.OUTCOMES_BY_APPROACH.file(), dbtPcl5, "n_paired"),
                 SuppressedCells.Kind.SMALL));
         OutcomeTables suppressed = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
                 tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),

@@ -3,20 +3,23 @@ package org.clinicaloutcomes.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.junit.jupiter.api.Test;
 
 /**
- * The table builder of the workbook's sheets: a table said to show a CSV file must show its
- * columns, so that the workbook and the CSVs cannot drift apart unnoticed.
+ * The table builder of the workbook's sheets: a table of a schema shows its columns in its order
+ * (so that the workbook and the CSVs cannot drift apart), and a partial one the columns it names.
  */
 class SheetTableTest {
 
     @Test
-    void aTableOfACsvFileHasItsColumnsAndAPartialOneIsNotChecked() throws Exception {
+    void aTableOfASchemaHasItsColumnsAndAPartialOneTheColumnsItNames() throws Exception {
         try (SXSSFWorkbook workbook = OutcomesWorkbook.newWorkbook()) {
             try {
                 WorkbookStyles styles = new WorkbookStyles(workbook.getXSSFWorkbook());
@@ -25,20 +28,36 @@ class SheetTableTest {
                         ReportFixture.run(true, false), ReportFixture.quality(), List.of(), styles);
                 List<OutcomeTables.ActivityRow> rows = content.tables().activity();
 
-                SheetTable<OutcomeTables.ActivityRow> periodsOnly = SheetTable.of(OutcomeCsvFiles.ACTIVITY, rows)
-                        .text("period", OutcomeTables.ActivityRow::period);
-                assertThatThrownBy(() -> periodsOnly.write(sheet, content, 0))
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining(OutcomeCsvFiles.ACTIVITY);
+                SheetTable<OutcomeTables.ActivityRow> every = SheetTable.of(TableSchemas.ACTIVITY, rows);
+                int after = every.write(sheet, content, 0);
+                List<String> columns = TableSchemas.ACTIVITY.columnNames();
+                assertThat(every.width()).isEqualTo(columns.size());
+                assertThat(headers(sheet.sheet.getRow(0))).isEqualTo(columns.stream().map(ColumnLabels::of).toList());
+                assertThat(after).isEqualTo(1 + rows.size());
 
-                int end = SheetTable.someColumnsOf(OutcomeCsvFiles.ACTIVITY, rows)
-                        .text("period", OutcomeTables.ActivityRow::period)
-                        .write(sheet, content, 2);
+                int top = after + 1;
+                int end = SheetTable.someColumnsOf(TableSchemas.ACTIVITY, rows)
+                        .columns("period")
+                        .write(sheet, content, top);
                 assertThat(rows).isNotEmpty();
-                assertThat(end).isEqualTo(3 + rows.size());
+                assertThat(end).isEqualTo(top + 1 + rows.size());
+                assertThat(headers(sheet.sheet.getRow(top))).containsExactly(ColumnLabels.of("period"));
+
+                assertThatThrownBy(() -> SheetTable.someColumnsOf(TableSchemas.ACTIVITY, rows).columns("nope"))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+                assertThatThrownBy(() -> SheetTable.of(TableSchemas.ACTIVITY, rows).shown("instrument", r -> "x"))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instrument");
             } finally {
                 workbook.dispose();
             }
         }
+    }
+
+    private static List<String> headers(Row row) {
+        List<String> headers = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            headers.add(row.getCell(c).getStringCellValue());
+        }
+        return headers;
     }
 }

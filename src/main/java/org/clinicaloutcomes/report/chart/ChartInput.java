@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.Instrument;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.SmallNumbers;
 
@@ -43,7 +43,7 @@ public record ChartInput(OutcomeTables tables, RunDescription run) {
     boolean hiddenGroup(String group, Instrument instrument, long n) {
         for (int index : rows(instrument)) {
             if (tables.outcomesByApproach().get(index).approach().equals(group)) {
-                return hidden(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, index, "n_paired", n);
+                return hidden(TableSchemas.OUTCOMES_BY_APPROACH.file(), index, "n_paired", n);
             }
         }
         return SmallNumbers.suppressed(run.suppression(), n);

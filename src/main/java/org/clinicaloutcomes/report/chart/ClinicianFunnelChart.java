@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.FunnelLimits;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.metrics.Interval;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -125,8 +125,8 @@ public final class ClinicianFunnelChart implements ReportChart {
                 clinicians.practice = row.practiceRiPct();
             }
             if (row.reliableImprovementPct() == null
-                    || input.hidden(OutcomeCsvFiles.CLINICIANS, index, "n_paired", row.nPaired())
-                    || input.hidden(OutcomeCsvFiles.CLINICIANS, index, "n_reliable_improvement", 0)) {
+                    || input.hidden(TableSchemas.CLINICIANS.file(), index, "n_paired", row.nPaired())
+                    || input.hidden(TableSchemas.CLINICIANS.file(), index, "n_reliable_improvement", 0)) {
                 continue;
             }
             XYSeries points = clinicians.points;

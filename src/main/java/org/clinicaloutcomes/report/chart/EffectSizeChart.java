@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -94,7 +94,7 @@ public final class EffectSizeChart implements ReportChart {
         for (int index : input.rows(instrument)) {
             OutcomeTables.ApproachRow row = input.tables().outcomesByApproach().get(index);
             GroupOutcomes g = row.outcomes();
-            if (g.g() == null || input.hidden(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, index, "n_paired", g.nPaired())) {
+            if (g.g() == null || input.hidden(TableSchemas.OUTCOMES_BY_APPROACH.file(), index, "n_paired", g.nPaired())) {
                 continue;
             }
             int position = rows.labels.size();

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.Pcl5Clusters;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -88,7 +88,7 @@ public final class Pcl5ClustersChart implements ReportChart {
                 OutcomeTables.ClusterRow row = clusters.get(index);
                 if (row.approach().equals(group)) {
                     rows.add(row);
-                    hide |= input.hidden(OutcomeCsvFiles.PCL5_CLUSTERS, index, "n", row.n());
+                    hide |= input.hidden(TableSchemas.PCL5_CLUSTERS.file(), index, "n", row.n());
                 }
             }
             if (rows.isEmpty() || rows.get(0).n() == 0 || hide) {

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -94,7 +94,7 @@ public final class RecoveryChart implements ReportChart {
             GroupOutcomes g = row.outcomes();
             int cases = g.nCases() == null ? 0 : g.nCases();
             if (cases == 0 || g.recoveryPct() == null
-                    || input.hidden(OutcomeCsvFiles.OUTCOMES_BY_APPROACH, index, "n_cases", cases)) {
+                    || input.hidden(TableSchemas.OUTCOMES_BY_APPROACH.file(), index, "n_cases", cases)) {
                 continue;
             }
             data.addValue(g.recoveryPct(), "Recovery", groupLabel(row.approach(), cases));

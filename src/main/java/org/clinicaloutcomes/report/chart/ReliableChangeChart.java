@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -108,7 +108,7 @@ public final class ReliableChangeChart implements ReportChart {
         for (int index : input.rows(instrument)) {
             OutcomeTables.ApproachRow row = input.tables().outcomesByApproach().get(index);
             GroupOutcomes g = row.outcomes();
-            String file = OutcomeCsvFiles.OUTCOMES_BY_APPROACH;
+            String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
             if (g.nPaired() == 0 || g.reliableImprovementPct() == null
                     || input.hidden(file, index, "n_paired", g.nPaired())
                     || input.hidden(file, index, "n_reliable_improvement", 0)) {

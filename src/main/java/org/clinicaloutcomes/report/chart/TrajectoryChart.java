@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.metrics.TrajectoryPoint;
-import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
@@ -122,7 +122,7 @@ public final class TrajectoryChart implements ReportChart {
                     continue;
                 }
                 TrajectoryPoint p = row.point();
-                if (p.mean() == null || input.hidden(OutcomeCsvFiles.TRAJECTORIES, index, "n", p.n())) {
+                if (p.mean() == null || input.hidden(TableSchemas.TRAJECTORIES.file(), index, "n", p.n())) {
                     continue;
                 }
                 if (row.k() == 1) {

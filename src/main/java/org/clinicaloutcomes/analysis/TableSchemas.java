@@ -1,0 +1,263 @@
+package org.clinicaloutcomes.analysis;
+
+import static org.clinicaloutcomes.analysis.TableSchema.count;
+import static org.clinicaloutcomes.analysis.TableSchema.date;
+import static org.clinicaloutcomes.analysis.TableSchema.flag;
+import static org.clinicaloutcomes.analysis.TableSchema.number;
+import static org.clinicaloutcomes.analysis.TableSchema.pValue;
+import static org.clinicaloutcomes.analysis.TableSchema.rate;
+import static org.clinicaloutcomes.analysis.TableSchema.score;
+import static org.clinicaloutcomes.analysis.TableSchema.text;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.clinicaloutcomes.analysis.OutcomeTables.ActivityRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.AlertRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.ApproachRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.ClinicianRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.ClusterRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.ComparisonRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.EpisodeRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.SubgroupRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.TrajectoryRow;
+
+/**
+ * The schema of every output table ({@link TableSchema}), one constant per table: the file names
+ * and column lists of REPORTS.md ("Output folder", the CSV columns) are written here once, and
+ * the CSV writer, the workbook's sheets, the suppression's cell addresses and the codebook test
+ * use them. {@code outcomes_by_approach.csv} has exactly the columns of REPORTS.md;
+ * {@code episode_outcomes.csv}, {@code approach_comparison.csv} and {@code trajectories.csv}
+ * start with them. Two tables are the workbook's, not CSV files: {@link #WINDOW_ACTIVITY} and
+ * {@link #RELIABLE_CHANGE}.
+ */
+public final class TableSchemas {
+
+    /** {@code episode_outcomes.csv}: closed episode × instrument with paired scores. */
+    public static final TableSchema<EpisodeRow> EPISODE_OUTCOMES = table("episode_outcomes.csv",
+            OutcomeTables::episodeOutcomes, List.of(
+                    text("client_id", EpisodeRow::clientId),
+                    text("approach", EpisodeRow::approach),
+                    text("clinician_id", EpisodeRow::clinicianId),
+                    text("instrument", EpisodeRow::instrument),
+                    score("baseline", r -> r.outcome().baseline()),
+                    score("final", r -> r.outcome().finalScore()),
+                    score("change", r -> r.outcome().change()),
+                    count("n_scores", r -> r.outcome().nScores()),
+                    flag("reliable_improvement", r -> r.outcome().reliableImprovement()),
+                    flag("reliable_deterioration", r -> r.outcome().reliableDeterioration()),
+                    flag("case_at_baseline", r -> r.outcome().caseAtBaseline()),
+                    flag("recovered", r -> r.outcome().recovered()),
+                    flag("reliable_recovery", r -> r.outcome().reliableRecovery()),
+                    flag("response", r -> r.outcome().response()),
+                    score("reduction", r -> r.outcome().reduction()),
+                    date("baseline_date", EpisodeRow::baselineDate),
+                    date("final_date", EpisodeRow::finalDate),
+                    date("intake_date", EpisodeRow::intakeDate),
+                    date("discharge_date", EpisodeRow::dischargeDate),
+                    text("discharge_reason", EpisodeRow::dischargeReason),
+                    count("attended_sessions", EpisodeRow::attendedSessions)));
+
+    /** {@code outcomes_by_approach.csv}: approach (then ALL) × instrument. */
+    public static final TableSchema<ApproachRow> OUTCOMES_BY_APPROACH = table("outcomes_by_approach.csv",
+            OutcomeTables::outcomesByApproach, List.of(
+                    text("approach", ApproachRow::approach),
+                    text("instrument", ApproachRow::instrument),
+                    count("n_closed", r -> r.outcomes().nClosed()),
+                    count("n_paired", r -> r.outcomes().nPaired()),
+                    rate("completeness_pct", r -> r.outcomes().completenessPct()),
+                    number("baseline_mean", r -> r.outcomes().baselineMean()),
+                    number("baseline_sd", r -> r.outcomes().baselineSd()),
+                    number("final_mean", r -> r.outcomes().finalMean()),
+                    number("final_sd", r -> r.outcomes().finalSd()),
+                    number("change_mean", r -> r.outcomes().changeMean()),
+                    number("change_sd", r -> r.outcomes().changeSd()),
+                    number("change_ci_low", r -> r.outcomes().changeCiLow()),
+                    number("change_ci_high", r -> r.outcomes().changeCiHigh()),
+                    number("d", r -> r.outcomes().d()),
+                    number("g", r -> r.outcomes().g()),
+                    number("g_ci_low", r -> r.outcomes().gCiLow()),
+                    number("g_ci_high", r -> r.outcomes().gCiHigh()),
+                    number("dz", r -> r.outcomes().dz()),
+                    count("n_reliable_improvement", r -> r.outcomes().nReliableImprovement()),
+                    rate("reliable_improvement_pct", r -> r.outcomes().reliableImprovementPct()),
+                    rate("reliable_improvement_ci_low", r -> r.outcomes().reliableImprovementCiLow()),
+                    rate("reliable_improvement_ci_high", r -> r.outcomes().reliableImprovementCiHigh()),
+                    count("n_reliable_deterioration", r -> r.outcomes().nReliableDeterioration()),
+                    rate("reliable_deterioration_pct", r -> r.outcomes().reliableDeteriorationPct()),
+                    count("n_cases", r -> r.outcomes().nCases()),
+                    count("n_recovered", r -> r.outcomes().nRecovered()),
+                    rate("recovery_pct", r -> r.outcomes().recoveryPct()),
+                    rate("recovery_ci_low", r -> r.outcomes().recoveryCiLow()),
+                    rate("recovery_ci_high", r -> r.outcomes().recoveryCiHigh()),
+                    count("n_reliable_recovery", r -> r.outcomes().nReliableRecovery()),
+                    rate("reliable_recovery_pct", r -> r.outcomes().reliableRecoveryPct()),
+                    count("n_response", r -> r.outcomes().nResponse()),
+                    rate("response_pct", r -> r.outcomes().responsePct()),
+                    number("sessions_median", r -> r.outcomes().sessionsMedian()),
+                    number("sessions_q1", r -> r.outcomes().sessionsQ1()),
+                    number("sessions_q3", r -> r.outcomes().sessionsQ3()),
+                    rate("dropout_pct", r -> r.outcomes().dropoutPct())));
+
+    /** {@code approach_comparison.csv}: the tests comparing the approaches, one row per instrument. */
+    public static final TableSchema<ComparisonRow> APPROACH_COMPARISON = table("approach_comparison.csv",
+            OutcomeTables::approachComparison, List.of(
+                    text("instrument", ComparisonRow::instrument),
+                    number("anova_f", r -> r.result().anovaF()),
+                    count("anova_df_between", r -> r.result().anovaDfBetween()),
+                    count("anova_df_within", r -> r.result().anovaDfWithin()),
+                    pValue("anova_p", r -> r.result().anovaP()),
+                    number("kruskal_h", r -> r.result().kruskalH()),
+                    count("kruskal_df", r -> r.result().kruskalDf()),
+                    pValue("kruskal_p", r -> r.result().kruskalP()),
+                    number("chi2", r -> r.result().chi2()),
+                    count("chi2_df", r -> r.result().chi2Df()),
+                    pValue("chi2_p", r -> r.result().chi2P()),
+                    count("n_approaches", ComparisonRow::nApproaches),
+                    count("n_paired", ComparisonRow::nPaired)));
+
+    /** {@code trajectories.csv}: approach × instrument × k. */
+    public static final TableSchema<TrajectoryRow> TRAJECTORIES = table("trajectories.csv",
+            OutcomeTables::trajectories, List.of(
+                    text("approach", TrajectoryRow::approach),
+                    text("instrument", TrajectoryRow::instrument),
+                    count("k", TrajectoryRow::k),
+                    count("n", r -> r.point().n()),
+                    number("mean", r -> r.point().mean()),
+                    number("sd", r -> r.point().sd()),
+                    number("ci_low", r -> r.point().ciLow()),
+                    number("ci_high", r -> r.point().ciHigh())));
+
+    /** {@code pcl5_clusters.csv}: approach (then ALL) × DSM-5 cluster of the PCL-5. */
+    public static final TableSchema<ClusterRow> PCL5_CLUSTERS = table("pcl5_clusters.csv",
+            OutcomeTables::pcl5Clusters, List.of(
+                    text("approach", ClusterRow::approach),
+                    text("cluster", r -> r.cluster().name()),
+                    text("cluster_name", r -> r.cluster().label()),
+                    count("first_item", r -> r.cluster().firstItem()),
+                    count("last_item", r -> r.cluster().lastItem()),
+                    count("n", ClusterRow::n),
+                    number("baseline_mean", ClusterRow::baselineMean),
+                    number("baseline_sd", ClusterRow::baselineSd),
+                    number("final_mean", ClusterRow::finalMean),
+                    number("final_sd", ClusterRow::finalSd),
+                    number("change_mean", ClusterRow::changeMean),
+                    number("change_sd", ClusterRow::changeSd),
+                    count("n_diagnosis_baseline", ClusterRow::nDiagnosisBaseline),
+                    rate("diagnosis_baseline_pct", ClusterRow::diagnosisBaselinePct),
+                    count("n_diagnosis_final", ClusterRow::nDiagnosisFinal),
+                    rate("diagnosis_final_pct", ClusterRow::diagnosisFinalPct)));
+
+    /** {@code clinicians.csv}: one row per clinician, with the funnel limits. */
+    public static final TableSchema<ClinicianRow> CLINICIANS = table("clinicians.csv",
+            OutcomeTables::clinicians, List.of(
+                    text("clinician_id", ClinicianRow::clinicianId),
+                    text("instrument", ClinicianRow::instrument),
+                    count("n_closed", ClinicianRow::nClosed),
+                    count("n_paired", ClinicianRow::nPaired),
+                    number("change_mean", ClinicianRow::changeMean),
+                    count("n_reliable_improvement", ClinicianRow::nReliableImprovement),
+                    rate("reliable_improvement_pct", ClinicianRow::reliableImprovementPct),
+                    count("n_cases", ClinicianRow::nCases),
+                    count("n_recovered", ClinicianRow::nRecovered),
+                    rate("recovery_pct", ClinicianRow::recoveryPct),
+                    rate("practice_reliable_improvement_pct", ClinicianRow::practiceRiPct),
+                    rate("funnel_95_low", ClinicianRow::funnel95Low),
+                    rate("funnel_95_high", ClinicianRow::funnel95High),
+                    rate("funnel_998_low", ClinicianRow::funnel998Low),
+                    rate("funnel_998_high", ClinicianRow::funnel998High)));
+
+    /** {@code subgroups.csv}: approach (then ALL) × subgroup, on the primary instrument. */
+    public static final TableSchema<SubgroupRow> SUBGROUPS = table("subgroups.csv",
+            OutcomeTables::subgroups, List.of(
+                    text("approach", SubgroupRow::approach),
+                    text("instrument", SubgroupRow::instrument),
+                    text("variable", SubgroupRow::variable),
+                    text("value", SubgroupRow::value),
+                    count("n_closed", SubgroupRow::nClosed),
+                    count("n_paired", SubgroupRow::nPaired),
+                    number("change_mean", SubgroupRow::changeMean),
+                    number("change_sd", SubgroupRow::changeSd),
+                    count("n_reliable_improvement", SubgroupRow::nReliableImprovement),
+                    rate("reliable_improvement_pct", SubgroupRow::reliableImprovementPct)));
+
+    /** {@code activity.csv}: one row per approach, then ALL, for the activity period. */
+    public static final TableSchema<ActivityRow> ACTIVITY = table("activity.csv",
+            OutcomeTables::activity, List.of(
+                    text("period", ActivityRow::period),
+                    text("approach", ActivityRow::approach),
+                    count("intakes", ActivityRow::intakes),
+                    count("discharges", ActivityRow::discharges),
+                    count("discharges_completed", ActivityRow::dischargesCompleted),
+                    count("discharges_dropout", ActivityRow::dischargesDropout),
+                    count("discharges_referred", ActivityRow::dischargesReferred),
+                    count("discharges_other", ActivityRow::dischargesOther),
+                    count("caseload", ActivityRow::caseload),
+                    count("attended_sessions", ActivityRow::attendedSessions),
+                    count("missed_sessions", ActivityRow::missedSessions),
+                    rate("missed_session_pct", ActivityRow::missedSessionPct)));
+
+    /** {@code alerts.csv} (monthly runs): open episodes whose latest score is a reliable deterioration. */
+    public static final TableSchema<AlertRow> ALERTS = table("alerts.csv",
+            OutcomeTables::alerts, List.of(
+                    text("client_id", AlertRow::clientId),
+                    text("approach", AlertRow::approach),
+                    text("clinician_id", AlertRow::clinicianId),
+                    text("instrument", AlertRow::instrument),
+                    score("baseline", AlertRow::baseline),
+                    score("latest", AlertRow::latest),
+                    score("change", AlertRow::change),
+                    date("latest_date", AlertRow::latestDate),
+                    date("baseline_date", AlertRow::baselineDate),
+                    count("n_scores", AlertRow::nScores),
+                    date("intake_date", AlertRow::intakeDate)));
+
+    /**
+     * The activity rows of the whole window ({@link OutcomeTables#windowActivity()}): a table of
+     * the workbook's Summary, not a CSV file (no {@code .csv}); the columns of {@link #ACTIVITY}.
+     */
+    public static final TableSchema<ActivityRow> WINDOW_ACTIVITY = ACTIVITY.as("window_activity",
+            OutcomeTables::windowActivity);
+
+    /** The column of {@link #RELIABLE_CHANGE}. */
+    public static final String NO_RELIABLE_CHANGE = "n_no_reliable_change";
+
+    /**
+     * The workbook's count of paired episodes with no reliable change, one per row of
+     * {@code outcomes_by_approach.csv} (same row index): a table of the workbook, not a CSV file.
+     */
+    public static final TableSchema<ApproachRow> RELIABLE_CHANGE = table("reliable_change",
+            OutcomeTables::outcomesByApproach, List.of(
+                    count(NO_RELIABLE_CHANGE, r -> r.outcomes().nNoReliableChange())));
+
+    /** The CSV files, in writing order. */
+    public static final List<TableSchema<?>> CSV_FILES = List.of(EPISODE_OUTCOMES, OUTCOMES_BY_APPROACH,
+            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS);
+
+    /** Every table: the CSV files in writing order, then the workbook's. */
+    public static final List<TableSchema<?>> ALL = Stream.concat(CSV_FILES.stream(),
+            Stream.of(WINDOW_ACTIVITY, RELIABLE_CHANGE)).toList();
+
+    private TableSchemas() {
+    }
+
+    /**
+     * The table of this name ({@code activity.csv}, {@code window_activity}, ...).
+     *
+     * @throws IllegalArgumentException for a name no table has
+     */
+    public static TableSchema<?> named(String file) {
+        for (TableSchema<?> table : ALL) {
+            if (table.file().equals(file)) {
+                return table;
+            }
+        }
+        throw new IllegalArgumentException("no output table is named " + file);
+    }
+
+    private static <R> TableSchema<R> table(String file, Function<OutcomeTables, List<R>> rows,
+                                            List<TableSchema.Column<R>> columns) {
+        return new TableSchema<>(file, rows, columns);
+    }
+}
