@@ -17,7 +17,6 @@ import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -37,10 +36,7 @@ class DeduplicationTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        // The results go into the step's context, committed with it (StepHandoffs).
-        ExecutionContext stepResults = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-        JobFacts staging = JobFacts.of(job);
+        JobFacts staging = JobFacts.handedOn(chunkContext);
         int partitions = staging.partitions();
         int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -73,7 +69,7 @@ class DeduplicationTasklet implements Tasklet {
                 conflicting.forEach(reject -> RejectStage.write(out, reject));
             }
             long rowRejects = staging.rowRejects();
-            JobFacts facts = JobFacts.of(stepResults);
+            JobFacts facts = JobFacts.results(chunkContext);
             facts.counts(InputFileKind.SESSIONS, new IngestCounts(staging.staged() + rowRejects, accepted,
                     rowRejects + conflicting.size(), duplicates));
             if (accepted > 0) {

@@ -36,19 +36,15 @@ class IntakeAcceptor {
     /** Takes a batch of checked rows in file order; returns how many became episodes (the rest are rejects). */
     int write(RowResult<IntakeRecord>[] results, int size) {
         long rejectedBefore = rejected;
-        for (int i = 0; i < size; i++) {
-            RowResult<IntakeRecord> result = results[i];
-            if (result instanceof RowResult.Accepted<IntakeRecord> accepted) {
-                IntakeRecord record = accepted.record();
-                if (!registry.accept(record)) {
-                    reject(new Reject(InputFileKind.INTAKE.fileName(), record.line(), "client_id",
-                            Reject.DUPLICATE_CLIENT_ID));
-                }
-            } else if (result instanceof RowResult.Rejected<IntakeRecord> rejectedRow) {
-                reject(rejectedRow.reject());
-            }
-        }
+        RowResults.forEach(results, size, this::accept, this::reject);
         return size - (int) (rejected - rejectedBefore);
+    }
+
+    /** A row that passed the row rules becomes an episode unless its client_id has one already. */
+    private void accept(IntakeRecord record) {
+        if (!registry.accept(record)) {
+            reject(new Reject(InputFileKind.INTAKE.fileName(), record.line(), "client_id", Reject.DUPLICATE_CLIENT_ID));
+        }
     }
 
     private void reject(Reject reject) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -46,6 +47,16 @@ public final class JobFacts {
     /** The facts kept in a job's or a step's execution context. */
     public static JobFacts of(ExecutionContext context) {
         return new JobFacts(context);
+    }
+
+    /** What the earlier steps handed on to the tasklet's step: the job's context. */
+    static JobFacts handedOn(ChunkContext chunkContext) {
+        return of(chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
+    }
+
+    /** Where the tasklet's step records its own results: its own context, committed with it (StepHandoffs). */
+    static JobFacts results(ChunkContext chunkContext) {
+        return of(chunkContext.getStepContext().getStepExecution().getExecutionContext());
     }
 
     // --- ingest counts (both files) ---

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -70,8 +69,7 @@ class OutcomesTasklet implements Tasklet {
         // The tables are computed on this thread alone: meanwhile another core loads the chart and
         // workbook libraries.
         drawing.execute(ReportWarmUp::run);
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        JobFacts facts = JobFacts.of(job);
+        JobFacts facts = JobFacts.handedOn(chunkContext);
         ReportWindow window = facts.window();
         EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
         long loaded = System.nanoTime();
@@ -116,7 +114,7 @@ class OutcomesTasklet implements Tasklet {
             for (RenderedChart chart : charts) {
                 Files.write(chartFolder.resolve(chart.fileName()), chart.png());
             }
-            OutcomesWorkbook.write(xlsx, tables, run, RunFacts.quality(support, job), charts);
+            OutcomesWorkbook.write(xlsx, tables, run, RunFacts.quality(support, facts), charts);
             long written = System.nanoTime();
             long csvWritten = csvFiles.get();
             LOG.info("outcomes: tables {} ms (episodes loaded {} ms, visited {} ms, tables computed {} ms); "

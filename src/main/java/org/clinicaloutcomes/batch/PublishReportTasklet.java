@@ -16,7 +16,6 @@ import org.clinicaloutcomes.report.ReportFolder;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Writes the data-quality outputs into the report's staging folder and publishes the report. */
@@ -30,9 +29,8 @@ class PublishReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         WorkFolder work = support.work();
-        JobFacts facts = JobFacts.of(job);
+        JobFacts facts = JobFacts.handedOn(chunkContext);
         Path output = facts.outputFolder();
         // This run holds the output folder's lock: a publication of an earlier attempt, killed
         // between its renames, is put right before this one starts.
@@ -47,7 +45,7 @@ class PublishReportTasklet implements Tasklet {
         }
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         ReportWindow window = facts.window();
-        Provenance.write(staging, RunFacts.describe(support, window), RunFacts.quality(support, job),
+        Provenance.write(staging, RunFacts.describe(support, window), RunFacts.quality(support, facts),
                 timestamp(execution.getStartTime()), timestamp(LocalDateTime.now()));
         report.publish();
         return RepeatStatus.FINISHED;

@@ -50,9 +50,14 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    IntakeIngestTasklet intakeTasklet, StepHandoffs handoffs) {
-        return step(StepHandoffs.INTAKE, jobRepository, transactionManager, intakeTasklet, handoffs, false);
+    TaskletSteps taskletSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              StepHandoffs handoffs) {
+        return new TaskletSteps(jobRepository, transactionManager, handoffs);
+    }
+
+    @Bean
+    Step intakeStep(TaskletSteps steps, IntakeIngestTasklet intakeTasklet) {
+        return steps.handingOn(StepHandoffs.INTAKE, intakeTasklet);
     }
 
     @Bean
@@ -66,9 +71,8 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step sessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      SessionIngestTasklet sessionsTasklet, StepHandoffs handoffs) {
-        return step(StepHandoffs.SESSIONS, jobRepository, transactionManager, sessionsTasklet, handoffs, false);
+    Step sessionsStep(TaskletSteps steps, SessionIngestTasklet sessionsTasklet) {
+        return steps.handingOn(StepHandoffs.SESSIONS, sessionsTasklet);
     }
 
     @Bean
@@ -99,9 +103,8 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step deduplicationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           DeduplicationTasklet deduplicationTasklet, StepHandoffs handoffs) {
-        return step(StepHandoffs.DUPLICATES, jobRepository, transactionManager, deduplicationTasklet, handoffs, false);
+    Step deduplicationStep(TaskletSteps steps, DeduplicationTasklet deduplicationTasklet) {
+        return steps.handingOn(StepHandoffs.DUPLICATES, deduplicationTasklet);
     }
 
     @Bean
@@ -112,9 +115,8 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step resolveWindowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           ResolveWindowTasklet resolveWindowTasklet, StepHandoffs handoffs) {
-        return step(StepHandoffs.WINDOW, jobRepository, transactionManager, resolveWindowTasklet, handoffs, false);
+    Step resolveWindowStep(TaskletSteps steps, ResolveWindowTasklet resolveWindowTasklet) {
+        return steps.handingOn(StepHandoffs.WINDOW, resolveWindowTasklet);
     }
 
     @Bean
@@ -130,11 +132,10 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step outcomesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      OutcomesTasklet outcomesTasklet) {
+    Step outcomesStep(TaskletSteps steps, OutcomesTasklet outcomesTasklet) {
         // Run again on every restart, so that the report's staging folder is always written by
         // the process that publishes it: nothing of a killed run's staging folder is ever used.
-        return step(StepHandoffs.OUTCOMES, jobRepository, transactionManager, outcomesTasklet, null, true);
+        return steps.rerunOnRestart(StepHandoffs.OUTCOMES, outcomesTasklet);
     }
 
     @Bean
@@ -144,9 +145,8 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                     PublishReportTasklet publishReportTasklet) {
-        return step(StepHandoffs.PUBLISH, jobRepository, transactionManager, publishReportTasklet, null, true);
+    Step publishStep(TaskletSteps steps, PublishReportTasklet publishReportTasklet) {
+        return steps.rerunOnRestart(StepHandoffs.PUBLISH, publishReportTasklet);
     }
 
     @Bean
@@ -156,20 +156,28 @@ public class ReportStepsConfiguration {
     }
 
     /**
-     * A tasklet step: its tasklet is also its stream when it keeps state across a restart, its
-     * results reach the job through the handoffs (when it has any), and it runs again on every
-     * restart when {@code rerunOnRestart}.
+     * Builds the tasklet steps of both jobs: a tasklet is also its step's stream when it keeps
+     * state across a restart; a step either hands its results on (StepHandoffs) and is not run
+     * again once complete, or has none and runs again on every restart.
      */
-    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             Tasklet tasklet, StepHandoffs handoffs, boolean rerunOnRestart) {
-        TaskletStepBuilder builder = new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager);
-        if (tasklet instanceof ItemStream stream) {
-            builder.stream(stream);
+    record TaskletSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        StepHandoffs handoffs) {
+
+        Step handingOn(String name, Tasklet tasklet) {
+            return builder(name, tasklet).listener(handoffs).build();
         }
-        if (handoffs != null) {
-            builder.listener(handoffs);
+
+        Step rerunOnRestart(String name, Tasklet tasklet) {
+            return builder(name, tasklet).allowStartIfComplete(true).build();
         }
-        return builder.allowStartIfComplete(rerunOnRestart).build();
+
+        private TaskletStepBuilder builder(String name, Tasklet tasklet) {
+            TaskletStepBuilder builder = new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager);
+            if (tasklet instanceof ItemStream stream) {
+                builder.stream(stream);
+            }
+            return builder;
+        }
     }
 
     interface RefusableSupplier<T> {

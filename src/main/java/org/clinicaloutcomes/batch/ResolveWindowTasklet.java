@@ -11,7 +11,6 @@ import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -30,10 +29,7 @@ class ResolveWindowTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        // The results go into the step's context, committed with it (StepHandoffs).
-        ExecutionContext results = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-        ReportWindow window = resolve(run, JobFacts.of(job));
+        ReportWindow window = resolve(run, JobFacts.handedOn(chunkContext));
         Path output = outputFolder(run, window);
         String refusal = ReportFolder.refusalToReplace(output, run.input());
         if (refusal != null) {
@@ -44,7 +40,7 @@ class ResolveWindowTasklet implements Tasklet {
         } catch (org.clinicaloutcomes.report.OutputLock.OutputBusyException e) {
             throw new OutputLocks.OutputBusy(e.getMessage());
         }
-        JobFacts.of(results).window(window, output);
+        JobFacts.results(chunkContext).window(window, output);
         TestPause.at(TestPause.WINDOW_DONE);
         return RepeatStatus.FINISHED;
     }

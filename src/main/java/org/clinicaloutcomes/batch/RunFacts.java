@@ -20,7 +20,6 @@ import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.DataQuality;
 import org.clinicaloutcomes.report.RunDescription;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Gathers, from a run's parameters and execution context, the facts its reports print. */
 final class RunFacts {
@@ -54,17 +53,17 @@ final class RunFacts {
         return version == null ? "development" : version;
     }
 
-    static DataQuality quality(RunSupport support, ExecutionContext job) {
+    static DataQuality quality(RunSupport support, JobFacts facts) {
         RunParameters run = support.run();
         List<DataQuality.FileCounts> files = new ArrayList<>();
         for (InputFileKind kind : InputFileKind.values()) {
-            IngestCounts counts = JobFacts.of(job).counts(kind);
+            IngestCounts counts = facts.counts(kind);
             Path file = kind == InputFileKind.INTAKE ? run.intakeFile() : run.sessionsFile();
             files.add(new DataQuality.FileCounts(kind.fileName(),
                     kind == InputFileKind.INTAKE ? run.intakeSha256() : run.sessionsSha256(), size(file),
                     counts.read(), counts.accepted(), counts.rejected(), counts.duplicates()));
         }
-        return new DataQuality(files, reasons(support.work()), warnings(support, job));
+        return new DataQuality(files, reasons(support.work()), warnings(support, facts));
     }
 
     private static long size(Path file) {
@@ -97,9 +96,9 @@ final class RunFacts {
     }
 
     /** The duplicates first: a long list of unknown columns is cut short in the workbook, and it must stay in sight. */
-    private static List<String> warnings(RunSupport support, ExecutionContext job) {
+    private static List<String> warnings(RunSupport support, JobFacts facts) {
         List<String> warnings = new ArrayList<>();
-        long duplicates = JobFacts.of(job).counts(InputFileKind.SESSIONS).duplicates();
+        long duplicates = facts.counts(InputFileKind.SESSIONS).duplicates();
         if (duplicates > 0) {
             warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
                     + " dropped (same client, date, number and every field as an earlier row)");

@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.batch;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
+import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.ingest.RowResult;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.ingest.SessionSpill;
@@ -57,19 +58,19 @@ class SessionStaging {
     /** Takes a batch of checked rows in file order; returns how many were staged (the rest are rejects). */
     int write(RowResult<SessionRecord>[] results, int size) {
         long stagedBefore = staged;
-        for (int i = 0; i < size; i++) {
-            RowResult<SessionRecord> result = results[i];
-            if (result instanceof RowResult.Accepted<SessionRecord> accepted) {
-                SessionRecord session = accepted.record();
-                int length = SessionSpill.encode(session, record, 0);
-                partitions[partitionOf(session.episode(), partitions.length, episodes)].write(record, 0, length);
-                staged++;
-            } else if (result instanceof RowResult.Rejected<SessionRecord> rejectedRow) {
-                RejectStage.write(rejects, rejectedRow.reject());
-                rejected++;
-            }
-        }
+        RowResults.forEach(results, size, this::stage, this::reject);
         return (int) (staged - stagedBefore);
+    }
+
+    private void stage(SessionRecord session) {
+        int length = SessionSpill.encode(session, record, 0);
+        partitions[partitionOf(session.episode(), partitions.length, episodes)].write(record, 0, length);
+        staged++;
+    }
+
+    private void reject(Reject reject) {
+        RejectStage.write(rejects, reject);
+        rejected++;
     }
 
     /**

@@ -20,11 +20,23 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  *
  * <p>Each step puts its results into its own execution context while it runs, so that they are
  * committed with its last chunk, before Spring Batch records the step complete. They reach the
- * job's context in two ways: after each step of a run (copied here, then saved by Spring Batch's
- * {@code SimpleStepHandler}), and when a run is restarted, from the saved contexts of the steps
- * recorded complete. The second matters because Spring Batch 6 records a step complete before its
- * {@code afterStep} listeners run and saves the job's context only after that: a run killed in
- * between has a complete step whose results the saved job context lacks.
+ * job's context in two ways: after each step of a run (copied here in {@code afterStep}), and when
+ * a run is restarted, from the saved contexts of the steps recorded complete ({@link #completed}).
+ *
+ * <p>Why both, checked against Spring Batch 6.0.6 (spring-batch-core, the version this build
+ * uses): Spring Batch does save the job's context between steps — {@code SimpleStepHandler.handleStep}
+ * calls {@code jobRepository.updateExecutionContext(jobExecution)} after {@code step.execute}
+ * returns, for every step it runs, failed ones included; a restart's new job execution starts
+ * from a copy of the last execution's saved context ({@code TaskExecutorJobLauncher}), and the
+ * job's end ({@code AbstractJob.execute}) saves only the job execution row, not its context. But
+ * {@code AbstractStep.execute} first records the step COMPLETED ({@code jobRepository.update} and
+ * {@code updateExecutionContext} of the step execution, before the listeners: Spring Batch issue
+ * 4362), then runs the {@code afterStep} listeners, saves the step again and closes its streams,
+ * and only then returns to {@code handleStep}. A run killed in that window has a step recorded
+ * complete, which a restart does not run again, and a saved job context without its results: the
+ * copy in {@code afterStep} alone would lose them, and a step writing straight into the job's
+ * context would lose them for the whole time from its last commit. The restart therefore reads
+ * them from the completed steps' own contexts, committed inside their chunks.
  */
 public final class StepHandoffs implements StepExecutionListener, JobExecutionListener {
 
@@ -61,13 +73,17 @@ public final class StepHandoffs implements StepExecutionListener, JobExecutionLi
         return merged;
     }
 
+    /**
+     * Puts the completed steps' results into the job's context, in memory only: Spring Batch saves
+     * it after the first step this execution runs, and until then nothing reads the saved one
+     * without merging the completed steps' results over it again ({@link #completed}).
+     */
     @Override
     public void beforeJob(JobExecution jobExecution) {
         ExecutionContext completed = completed(jobRepository, jobExecution);
         for (Map.Entry<String, Object> entry : completed.entrySet()) {
             jobExecution.getExecutionContext().put(entry.getKey(), entry.getValue());
         }
-        jobRepository.updateExecutionContext(jobExecution);
     }
 
     @Override
