@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -498,25 +499,24 @@ public final class CommandLineParser {
     }
 
     private static YearMonth yearMonth(String value, Origin origin) throws UsageException {
-        if (MONTH_SHAPE.matcher(value).matches()) {
-            try {
-                return YearMonth.parse(value, MONTH_FORMAT);
-            } catch (DateTimeParseException e) {
-                // falls through to the message below
-            }
-        }
-        throw origin.fail("must be YYYY-MM, got " + quote(value));
+        return temporal(value, origin, MONTH_SHAPE, MONTH_FORMAT, YearMonth::from, "must be YYYY-MM");
     }
 
     private static LocalDate date(String value, Origin origin) throws UsageException {
-        if (DATE_SHAPE.matcher(value).matches()) {
+        return temporal(value, origin, DATE_SHAPE, DATE_FORMAT, LocalDate::from, "must be a real date YYYY-MM-DD");
+    }
+
+    /** A month or date of exactly {@code shape} that {@code format} reads; anything else fails with {@code rule}. */
+    private static <T> T temporal(String value, Origin origin, Pattern shape, DateTimeFormatter format,
+            TemporalQuery<T> query, String rule) throws UsageException {
+        if (shape.matcher(value).matches()) {
             try {
-                return LocalDate.parse(value, DATE_FORMAT);
+                return format.parse(value, query);
             } catch (DateTimeParseException e) {
                 // falls through to the message below
             }
         }
-        throw origin.fail("must be a real date YYYY-MM-DD, got " + quote(value));
+        throw origin.fail(rule + ", got " + quote(value));
     }
 
     private static int windowMonths(String value, Origin origin) throws UsageException {

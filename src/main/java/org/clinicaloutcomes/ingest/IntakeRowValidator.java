@@ -36,11 +36,9 @@ public final class IntakeRowValidator {
             return gate;
         }
         String clientId = cell(fields, 0);
-        if (clientId.isEmpty()) {
-            return RowResult.rejected(file, line, "client_id", Reject.MISSING_VALUE);
-        }
-        if (!Values.isId(clientId)) {
-            return RowResult.rejected(file, line, "client_id", Reject.BAD_ID);
+        RowResult<IntakeRecord> badId = RowGate.checkId(file, line, "client_id", clientId);
+        if (badId != null) {
+            return badId;
         }
         String intakeCell = cell(fields, 1);
         if (intakeCell.isEmpty()) {
@@ -59,11 +57,9 @@ public final class IntakeRowValidator {
             return RowResult.rejected(file, line, "approach", Reject.UNKNOWN_APPROACH);
         }
         String clinicianId = cell(fields, 3);
-        if (clinicianId.isEmpty()) {
-            return RowResult.rejected(file, line, "clinician_id", Reject.MISSING_VALUE);
-        }
-        if (!Values.isId(clinicianId)) {
-            return RowResult.rejected(file, line, "clinician_id", Reject.BAD_ID);
+        badId = RowGate.checkId(file, line, "clinician_id", clinicianId);
+        if (badId != null) {
+            return badId;
         }
         String ageBand = optional(fields, 4);
         if (ageBand != null && (ageBand = Codes.ageBand(ageBand)) == null) {

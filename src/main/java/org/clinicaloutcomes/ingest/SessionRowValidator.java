@@ -67,11 +67,9 @@ public final class SessionRowValidator {
         }
         // Level 3: presence and types, column by column in the order of DATA.md.
         String clientId = Values.clean(fields[clientColumn]);
-        if (clientId.isEmpty()) {
-            return RowResult.rejected(file, line, "client_id", Reject.MISSING_VALUE);
-        }
-        if (!Values.isId(clientId)) {
-            return RowResult.rejected(file, line, "client_id", Reject.BAD_ID);
+        RowResult<SessionRecord> badId = RowGate.checkId(file, line, "client_id", clientId);
+        if (badId != null) {
+            return badId;
         }
         String dateCell = Values.clean(fields[dateColumn]);
         if (dateCell.isEmpty()) {

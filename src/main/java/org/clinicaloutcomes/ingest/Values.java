@@ -92,24 +92,34 @@ final class Values {
      * as statistics packages write whole numbers in a column with missing values.
      */
     static boolean isInteger(String cleaned) {
-        int length = cleaned.length();
-        int start = length > 0 && cleaned.charAt(0) == '-' ? 1 : 0;
-        int end = digitsEnd(cleaned, start);
-        if (end == start) {
+        int fraction = fractionStart(cleaned);
+        if (fraction < 0) {
             return false;
         }
-        if (end == length) {
-            return true;
-        }
-        if (cleaned.charAt(end) != '.' || end + 1 == length) {
-            return false;
-        }
-        for (int i = end + 1; i < length; i++) {
+        for (int i = fraction; i < cleaned.length(); i++) {
             if (cleaned.charAt(i) != '0') {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The start of what follows {@code -?[0-9]+\.} in a cell of that shape followed by at least one
+     * character, or the cell's length when it is {@code -?[0-9]+} alone; -1 for any other cell.
+     * The part {@link #isInteger} and {@link #isDecimal} share: they differ in what the fraction may be.
+     */
+    private static int fractionStart(String cleaned) {
+        int length = cleaned.length();
+        int start = length > 0 && cleaned.charAt(0) == '-' ? 1 : 0;
+        int end = digitsEnd(cleaned, start);
+        if (end == start) {
+            return -1;
+        }
+        if (end == length) {
+            return length;
+        }
+        return cleaned.charAt(end) == '.' && end + 1 < length ? end + 1 : -1;
     }
 
     /** The index after the run of ASCII digits that starts at {@code from}. */
@@ -153,16 +163,8 @@ final class Values {
 
     /** Whether a cell matches {@code -?[0-9]+(\.[0-9]+)?}. */
     static boolean isDecimal(String cleaned) {
-        int length = cleaned.length();
-        int start = length > 0 && cleaned.charAt(0) == '-' ? 1 : 0;
-        int end = digitsEnd(cleaned, start);
-        if (end == start) {
-            return false;
-        }
-        if (end == length) {
-            return true;
-        }
-        return cleaned.charAt(end) == '.' && end + 1 < length && digitsEnd(cleaned, end + 1) == length;
+        int fraction = fractionStart(cleaned);
+        return fraction >= 0 && digitsEnd(cleaned, fraction) == cleaned.length();
     }
 
     /**

@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.clinicaloutcomes.SharedFiles;
-import org.clinicaloutcomes.ClinicalOutcomesApplication;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.ingest.InputFileKind;
@@ -20,36 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The monthly job end to end on the worked example of the contract (shared/spec/example), with
- * the real readers, the real HSQLDB job repository (in memory) and real files.
+ * the real readers, the real HSQLDB job repository (in memory) and real files (set up by
+ * {@link WorkedExampleJobSupport}).
  */
-@SpringBatchTest
-@SpringBootTest(classes = ClinicalOutcomesApplication.class)
-class MonthlyJobFunctionalTests {
-
-    static final Path EXAMPLE_INPUT = SharedFiles.ROOT.resolve("spec").resolve("example").resolve("input");
+class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
 
     @TempDir
     static Path stateDir;
-
-    @TempDir
-    Path output;
-
-    @Autowired
-    JobOperatorTestUtils jobOperatorTestUtils;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     @Qualifier("monthlyJob")
@@ -57,8 +39,7 @@ class MonthlyJobFunctionalTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:hsqldb:mem:monthly-functional;hsqldb.tx=mvcc");
-        registry.add("clinical-outcomes.state-dir", stateDir::toString);
+        jobProperties(registry, "monthly-functional", stateDir);
     }
 
     @Test

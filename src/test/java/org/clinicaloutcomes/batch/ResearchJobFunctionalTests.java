@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.clinicaloutcomes.ClinicalOutcomesApplication;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.ingest.InputFileKind;
@@ -18,36 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The research job end to end on the worked example of the contract (shared/spec/example), with
- * the real readers, the real HSQLDB job repository (in memory) and real files.
+ * the real readers, the real HSQLDB job repository (in memory) and real files (set up by
+ * {@link WorkedExampleJobSupport}).
  */
-@SpringBatchTest
-@SpringBootTest(classes = ClinicalOutcomesApplication.class)
-class ResearchJobFunctionalTests {
-
-    static final Path EXAMPLE_INPUT = MonthlyJobFunctionalTests.EXAMPLE_INPUT;
+class ResearchJobFunctionalTests extends WorkedExampleJobSupport {
 
     @TempDir
     static Path stateDir;
-
-    @TempDir
-    Path output;
-
-    @Autowired
-    JobOperatorTestUtils jobOperatorTestUtils;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     @Qualifier("researchJob")
@@ -55,8 +38,7 @@ class ResearchJobFunctionalTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:hsqldb:mem:research-functional;hsqldb.tx=mvcc");
-        registry.add("clinical-outcomes.state-dir", stateDir::toString);
+        jobProperties(registry, "research-functional", stateDir);
     }
 
     @Test

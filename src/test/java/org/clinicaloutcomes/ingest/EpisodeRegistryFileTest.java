@@ -2,6 +2,7 @@ package org.clinicaloutcomes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.clinicaloutcomes.ingest.TestCsv.episode;
 
 import java.io.EOFException;
 import java.nio.file.Files;
@@ -16,11 +17,6 @@ class EpisodeRegistryFileTest {
 
     @TempDir
     Path folder;
-
-    private static IntakeRecord episode(String clientId, String intake, long line) {
-        return new IntakeRecord(clientId, TestCsv.day(intake), "DBT", "C1", null, null, null, null, null, null, null,
-                null, IntakeRecord.OPEN, null, line);
-    }
 
     @Test
     void saveAndLoadGiveEqualEpisodes() throws Exception {

@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicaloutcomes.ingest.TestCsv.episode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +16,6 @@ class EpisodeRegistryTest {
 
     @TempDir
     Path folder;
-
-    private static IntakeRecord episode(String clientId, String intake, long line) {
-        return new IntakeRecord(clientId, TestCsv.day(intake), "DBT", "C1", null, null, null, null, null, null, null,
-                null, IntakeRecord.OPEN, null, line);
-    }
 
     @Test
     void acceptedEpisodesAreFoundByClientIdInAcceptanceOrder() {

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes hand-made CSV text to files and reads it back the way the job does. */
+/** Writes hand-made CSV text to files and reads it back the way the job does; builds hand-made episodes. */
 final class TestCsv {
 
     static final String INTAKE_HEADER = "client_id,intake_date,approach,clinician_id,age_band,gender,state,"
@@ -49,5 +49,11 @@ final class TestCsv {
 
     static int day(String isoDate) {
         return (int) LocalDate.parse(isoDate).toEpochDay();
+    }
+
+    /** An open DBT episode of clinician C1 with nothing else known, accepted from {@code line}. */
+    static IntakeRecord episode(String clientId, String intake, long line) {
+        return new IntakeRecord(clientId, day(intake), "DBT", "C1", null, null, null, null, null, null, null,
+                null, IntakeRecord.OPEN, null, line);
     }
 }

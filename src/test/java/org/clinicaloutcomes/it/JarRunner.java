@@ -1,5 +1,7 @@
 package org.clinicaloutcomes.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +66,19 @@ final class JarRunner {
         Files.delete(out);
         Files.delete(err);
         return result;
+    }
+
+    /** Generates an export of {@code episodes} episodes up to October 2026; fails when the run does. */
+    static Path generate(Path stateDir, Path output, int seed, int episodes) throws IOException, InterruptedException {
+        Result generated = run(stateDir, "generate", "--seed=" + seed, "--episodes=" + episodes, "--end-month=2026-10",
+                "--output=" + output);
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        return output;
+    }
+
+    /** Runs the monthly job for October 2026 on {@code input}, quiet, to its end. */
+    static Result monthly(Path stateDir, String input, Path output) throws IOException, InterruptedException {
+        return run(stateDir, "monthly", "--input=" + input, "--output=" + output, "--month=2026-10", "--quiet");
     }
 
     /** Waits until a console file holds {@code text}; fails when the process ends first or after two minutes. */

@@ -51,11 +51,8 @@ class KillAndRestartIT {
 
     @BeforeAll
     static void generateAnExportAndRunItOnce() throws Exception {
-        input = shared.resolve("input");
-        int episodes = Integer.getInteger("it.kill.episodes", 12_000);
-        JarRunner.Result generated = JarRunner.run(shared.resolve("state-generate"), "generate", "--seed=11",
-                "--episodes=" + episodes, "--end-month=2026-10", "--output=" + input);
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        input = JarRunner.generate(shared.resolve("state-generate"), shared.resolve("input"), 11,
+                Integer.getInteger("it.kill.episodes", 12_000));
         long started = System.nanoTime();
         JarRunner.Result run = JarRunner.run(shared.resolve("state-clean"), Map.of(), List.of(CHUNK_ROWS), "monthly",
                 "--input=" + input, "--output=" + shared.resolve("clean"), MONTH, "--quiet");

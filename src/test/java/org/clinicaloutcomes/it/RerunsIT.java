@@ -1,6 +1,7 @@
 package org.clinicaloutcomes.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicaloutcomes.it.JarRunner.monthly;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +37,7 @@ class RerunsIT {
 
     @BeforeAll
     static void generateAMillionSessions() throws Exception {
-        bigInput = shared.resolve("big");
-        JarRunner.Result generated = JarRunner.run(shared.resolve("state"), "generate", "--seed=7",
-                "--episodes=91000", "--end-month=2026-10", "--output=" + bigInput);
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        bigInput = JarRunner.generate(shared.resolve("state"), shared.resolve("big"), 7, 91000);
     }
 
     @Test
@@ -125,7 +123,7 @@ class RerunsIT {
         Process first = JarRunner.start(state, out, work.resolve("first.err"), "monthly", "--input=" + bigInput,
                 "--output=" + report, "--month=2026-10");
         try {
-            waitFor(out, "reading");
+            JarRunner.waitFor(first, out, "reading");
             long started = System.nanoTime();
             JarRunner.Result second = JarRunner.run(work.resolve("state-2"), "monthly", "--input=sample-data",
                     "--output=" + report, "--month=2026-10");
@@ -155,25 +153,9 @@ class RerunsIT {
         Path out = work.resolve("killed.out");
         Process process = JarRunner.start(state, out, work.resolve("killed.err"), "monthly", "--input=" + input,
                 "--output=" + output, "--month=2026-10");
-        waitFor(out, "sessions.csv: ");
-        process.destroyForcibly(); // SIGKILL on Linux
-        process.waitFor(1, TimeUnit.MINUTES);
+        JarRunner.waitFor(process, out, "sessions.csv: ");
+        JarRunner.kill(process);
         return process;
-    }
-
-    private static void waitFor(Path console, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(console) && Files.readString(console, StandardCharsets.UTF_8).contains(text)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the run never printed '" + text + "'");
-    }
-
-    private static JarRunner.Result monthly(Path state, String input, Path output) throws Exception {
-        return JarRunner.run(state, "monthly", "--input=" + input, "--output=" + output, "--month=2026-10", "--quiet");
     }
 
     private static List<String> countLines(String console) {

@@ -2,13 +2,13 @@ package org.clinicaloutcomes.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.clinicaloutcomes.it.JarRunner.monthly;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +35,7 @@ class StateFolderIT {
 
     @BeforeAll
     static void generateAnExport() throws Exception {
-        bigInput = shared.resolve("input");
-        JarRunner.Result generated = JarRunner.run(shared.resolve("state"), "generate", "--seed=5",
-                "--episodes=12000", "--end-month=2026-10", "--output=" + bigInput);
-        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        bigInput = JarRunner.generate(shared.resolve("state"), shared.resolve("input"), 5, 12000);
     }
 
     @Test
@@ -151,11 +148,6 @@ class StateFolderIT {
         } finally {
             unmount(filling);
         }
-    }
-
-    private static JarRunner.Result monthly(Path state, String input, Path output) throws Exception {
-        return JarRunner.run(state, Map.of(), List.of(), "monthly", "--input=" + input, "--output=" + output,
-                "--month=2026-10", "--quiet");
     }
 
     private static void signal(String signal, Process process) throws Exception {
