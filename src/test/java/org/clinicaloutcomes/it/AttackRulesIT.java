@@ -40,10 +40,7 @@ class AttackRulesIT {
     Path work;
 
     private Path sampleCopy(String name) throws Exception {
-        Path input = Files.createDirectories(work.resolve(name));
-        Files.copy(SAMPLE.resolve("intake.csv"), input.resolve("intake.csv"));
-        Files.copy(SAMPLE.resolve("sessions.csv"), input.resolve("sessions.csv"));
-        return input;
+        return TestFolders.copyOfInput(SAMPLE, work.resolve(name));
     }
 
     @Test

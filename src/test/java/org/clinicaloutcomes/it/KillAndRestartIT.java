@@ -179,11 +179,7 @@ class KillAndRestartIT {
 
     /** A previous report, of other data, in the output folder. */
     private static Map<String, String> previousReport(Path state, Path output) throws Exception {
-        try (Stream<Path> files = Files.walk(previous)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, output.resolve(previous.relativize(file).toString()));
-            }
-        }
+        TestFolders.copyTree(previous, output);
         Map<String, String> hashes = reportHashes(output);
         assertThat(hashes).isNotEqualTo(clean).isEqualTo(reportHashes(previous));
         return hashes;
@@ -247,7 +243,7 @@ class KillAndRestartIT {
     /** SHA-256 of the CSVs, charts and rejects.csv (the workbook and run.json hold times). */
     static Map<String, String> reportHashes(Path folder) throws Exception {
         Map<String, String> hashes = new TreeMap<>();
-        for (Map.Entry<String, String> entry : RerunsIT.hashes(folder).entrySet()) {
+        for (Map.Entry<String, String> entry : TestFolders.hashes(folder).entrySet()) {
             if (entry.getKey().endsWith(".csv") || entry.getKey().endsWith(".png")) {
                 hashes.put(entry.getKey(), entry.getValue());
             }

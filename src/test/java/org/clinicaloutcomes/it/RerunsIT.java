@@ -2,18 +2,17 @@ package org.clinicaloutcomes.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicaloutcomes.it.JarRunner.monthly;
+import static org.clinicaloutcomes.it.TestFolders.copyOfInput;
+import static org.clinicaloutcomes.it.TestFolders.copyTree;
+import static org.clinicaloutcomes.it.TestFolders.hashes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,7 @@ class RerunsIT {
     void aRunKilledInTheSessionsIngestResumesToTheOutputsOfAnUninterruptedRun() throws Exception {
         Path state = work.resolve("state");
         Path resumed = work.resolve("resumed");
-        Path input = Files.createDirectories(work.resolve("input"));
-        Files.copy(bigInput.resolve("intake.csv"), input.resolve("intake.csv"));
-        Files.copy(bigInput.resolve("sessions.csv"), input.resolve("sessions.csv"));
+        Path input = copyOfInput(bigInput, work.resolve("input"));
         Process killed = startAndKillInSessionsIngest(state, input, resumed);
         assertThat(killed.exitValue()).isNotZero();
         assertThat(resumed).doesNotExist();
@@ -169,29 +166,5 @@ class RerunsIT {
         return json.lines()
                 .filter(line -> !line.contains("\"start_time\"") && !line.contains("\"end_time\""))
                 .toList();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
-    static Map<String, String> hashes(Path folder) throws Exception {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-                hashes.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
-            }
-        }
-        return hashes;
     }
 }

@@ -106,10 +106,7 @@ class UnicodeGateIT {
     }
 
     private Path copyOfTheSampleData(String name) throws IOException {
-        Path folder = Files.createDirectories(work.resolve(name));
-        Files.copy(SAMPLE.resolve("intake.csv"), folder.resolve("intake.csv"));
-        Files.copy(SAMPLE.resolve("sessions.csv"), folder.resolve("sessions.csv"));
-        return folder;
+        return TestFolders.copyOfInput(SAMPLE, work.resolve(name));
     }
 
     /**
