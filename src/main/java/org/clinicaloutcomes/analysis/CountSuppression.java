@@ -17,7 +17,6 @@ import java.util.List;
 public final class CountSuppression {
 
     private final SuppressionSolver solver = new SuppressionSolver();
-    private boolean solved;
 
     /** A shown count; returns its handle. */
     public int count(long value) {
@@ -41,14 +40,13 @@ public final class CountSuppression {
     /** Decides which counts are hidden; once. */
     public void solve() {
         solver.solve();
-        solved = true;
     }
 
-    /** What to show instead of the count ({@code <11} or {@code >10}), or {@code null} when it is shown. */
+    /**
+     * What to show instead of the count ({@code <11} or {@code >10}), or {@code null} when it is
+     * shown; before {@link #solve()} the engine refuses ({@link IllegalStateException}).
+     */
     public String text(int handle) {
-        if (!solved) {
-            throw new IllegalStateException("solve() first");
-        }
         SuppressedCells.Kind kind = solver.kind(handle);
         return kind == null ? null : kind.text();
     }
