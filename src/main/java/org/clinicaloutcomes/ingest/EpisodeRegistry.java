@@ -32,7 +32,7 @@ public final class EpisodeRegistry implements EpisodeLookup {
                 intern(record.clinicianId()), record.ageBand(), intern(record.gender()), record.state(),
                 record.indexEvent(), record.chronicIllness(), record.priorTrauma(),
                 record.childhoodMedical(), record.marginalized(), record.dischargeDay(),
-                record.dischargeReason(), record.line()));
+                record.dischargeReason(), record.line(), record.referralDay()));
         return true;
     }
 

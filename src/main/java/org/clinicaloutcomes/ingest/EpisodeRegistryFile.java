@@ -48,11 +48,12 @@ public final class EpisodeRegistryFile {
                 out.string(r.gender());
                 out.string(r.state());
                 out.string(r.indexEvent());
-                out.ensure(13);
+                out.ensure(17);
                 out.buffer[out.count++] = (byte) (flag(r.chronicIllness()) | flag(r.priorTrauma()) << 2
                         | flag(r.childhoodMedical()) << 4 | flag(r.marginalized()) << 6);
                 out.putInt(r.dischargeDay());
                 out.putLong(r.line());
+                out.putInt(r.referralDay());
                 out.string(r.dischargeReason());
             }
         }
@@ -92,10 +93,11 @@ public final class EpisodeRegistryFile {
             int flags = in.getByte();
             int dischargeDay = in.getInt();
             long line = in.getLong();
+            int referralDay = in.getInt();
             String reason = code(in, whole, codes);
             records.accept(new IntakeRecord(clientId, intakeDay, approach, clinician, ageBand, gender,
                     state, indexEvent, unflag(flags), unflag(flags >> 2), unflag(flags >> 4),
-                    unflag(flags >> 6), dischargeDay, reason, line));
+                    unflag(flags >> 6), dischargeDay, reason, line, referralDay));
         }
     }
 
