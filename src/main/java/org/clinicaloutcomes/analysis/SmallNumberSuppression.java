@@ -246,12 +246,11 @@ public final class SmallNumberSuppression {
                 response[r] = solver.cell(g.nResponse(), file, r, "n_response");
                 positiveBaseline[r] = g.nPositiveBaseline() == null ? -1
                         : solver.hiddenQuantity(g.nPositiveBaseline());
-                // The workbook shows the paired episodes with neither RI nor RD as a count, hidden
-                // whenever n_paired, RI or RD is hidden; it is the complement hidden first to
-                // protect a small RD (or RI), so that the reliable-improvement count stays shown.
+                // The paired episodes with neither RI nor RD, hidden whenever n_paired, RI or RD is
+                // hidden; it is the complement hidden first to protect a small RD (or RI), so that
+                // the reliable-improvement count stays shown.
                 long unchanged = g.nNoReliableChange();
-                noChange[r] = unchanged < 0 ? -1
-                        : solver.cell(unchanged, TableSchemas.RELIABLE_CHANGE.file(), r, TableSchemas.NO_RELIABLE_CHANGE);
+                noChange[r] = unchanged < 0 ? -1 : solver.cell(unchanged, file, r, TableSchemas.NO_RELIABLE_CHANGE);
                 solver.hideFirstAsComplement(noChange[r]);
                 for (int component : new int[] {paired[r], ri[r], rd[r]}) {
                     solver.hiddenWith(component, noChange[r]);

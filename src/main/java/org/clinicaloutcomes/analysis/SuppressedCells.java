@@ -17,8 +17,7 @@ import org.clinicaloutcomes.metrics.SmallNumberRule;
  *
  * <p>A cell is named by its table's schema ({@link TableSchemas}): the table's
  * {@link TableSchema#file()} (the CSV file that shows it, such as {@code outcomes_by_approach.csv},
- * or the name of a table only the workbook shows: {@link TableSchemas#WINDOW_ACTIVITY},
- * {@link TableSchemas#RELIABLE_CHANGE}), its row index in that table's row list of
+ * or the name of a table only the workbook shows: {@link TableSchemas#WINDOW_ACTIVITY}), its row index in that table's row list of
  * {@link OutcomeTables} (0 = the first data row, the header not counted) and a column name of
  * that schema. Two kinds:
  * <ul>

@@ -29,10 +29,12 @@ import org.clinicaloutcomes.analysis.OutcomeTables.TrajectoryRow;
  * the CSV writer, the workbook's sheets, the suppression's cell addresses and the codebook test
  * use them. {@code outcomes_by_approach.csv} has exactly the columns of REPORTS.md;
  * {@code episode_outcomes.csv}, {@code approach_comparison.csv} and {@code trajectories.csv}
- * start with them. Two tables are the workbook's, not CSV files: {@link #WINDOW_ACTIVITY} and
- * {@link #RELIABLE_CHANGE}.
+ * start with them. One table is the workbook's, not a CSV file: {@link #WINDOW_ACTIVITY}.
  */
 public final class TableSchemas {
+
+    /** The count of paired episodes with neither reliable improvement nor deterioration. */
+    public static final String NO_RELIABLE_CHANGE = "n_no_reliable_change";
 
     /** {@code episode_outcomes.csv}: closed episode × instrument with paired scores. */
     public static final TableSchema<EpisodeRow> EPISODE_OUTCOMES = table("episode_outcomes.csv",
@@ -57,7 +59,8 @@ public final class TableSchemas {
                     date("intake_date", EpisodeRow::intakeDate),
                     date("discharge_date", EpisodeRow::dischargeDate),
                     text("discharge_reason", EpisodeRow::dischargeReason),
-                    count("attended_sessions", EpisodeRow::attendedSessions)));
+                    count("attended_sessions", EpisodeRow::attendedSessions),
+                    text("category", r -> r.outcome().category())));
 
     /** {@code outcomes_by_approach.csv}: approach (then ALL) × instrument. */
     public static final TableSchema<ApproachRow> OUTCOMES_BY_APPROACH = table("outcomes_by_approach.csv",
@@ -98,7 +101,9 @@ public final class TableSchemas {
                     number("sessions_median", r -> r.outcomes().sessionsMedian()),
                     number("sessions_q1", r -> r.outcomes().sessionsQ1()),
                     number("sessions_q3", r -> r.outcomes().sessionsQ3()),
-                    rate("dropout_pct", r -> r.outcomes().dropoutPct())));
+                    rate("dropout_pct", r -> r.outcomes().dropoutPct()),
+                    count(NO_RELIABLE_CHANGE, r -> r.outcomes().nNoReliableChange()),
+                    rate("no_reliable_change_pct", r -> r.outcomes().noReliableChangePct())));
 
     /** {@code approach_comparison.csv}: the tests comparing the approaches, one row per instrument. */
     public static final TableSchema<ComparisonRow> APPROACH_COMPARISON = table("approach_comparison.csv",
@@ -220,24 +225,13 @@ public final class TableSchemas {
     public static final TableSchema<ActivityRow> WINDOW_ACTIVITY = ACTIVITY.as("window_activity",
             OutcomeTables::windowActivity);
 
-    /** The column of {@link #RELIABLE_CHANGE}. */
-    public static final String NO_RELIABLE_CHANGE = "n_no_reliable_change";
-
-    /**
-     * The workbook's count of paired episodes with no reliable change, one per row of
-     * {@code outcomes_by_approach.csv} (same row index): a table of the workbook, not a CSV file.
-     */
-    public static final TableSchema<ApproachRow> RELIABLE_CHANGE = table("reliable_change",
-            OutcomeTables::outcomesByApproach, List.of(
-                    count(NO_RELIABLE_CHANGE, r -> r.outcomes().nNoReliableChange())));
-
     /** The CSV files, in writing order. */
     public static final List<TableSchema<?>> CSV_FILES = List.of(EPISODE_OUTCOMES, OUTCOMES_BY_APPROACH,
             APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS);
 
     /** Every table: the CSV files in writing order, then the workbook's. */
     public static final List<TableSchema<?>> ALL = Stream.concat(CSV_FILES.stream(),
-            Stream.of(WINDOW_ACTIVITY, RELIABLE_CHANGE)).toList();
+            Stream.of(WINDOW_ACTIVITY)).toList();
 
     private TableSchemas() {
     }

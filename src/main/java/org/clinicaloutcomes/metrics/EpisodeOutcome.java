@@ -13,6 +13,8 @@ package org.clinicaloutcomes.metrics;
  *   recovered              = case at baseline and final not in the clinical range
  *   reliable recovery      = recovered and reliable improvement
  *   response               = baseline &gt; 0 and final ≤ baseline / 2   (higher-is-worse only)
+ *   category               = recovered (reliable recovery), improved (reliable improvement, not
+ *                            recovered), deteriorated (reliable deterioration), unchanged (otherwise)
  * </pre>
  * The thresholds are compared exactly as written, with no tolerance: a reduction equal to RC is a
  * reliable improvement, also when RC is a Jacobson–Truax threshold (a computed double; Jacobson
@@ -71,5 +73,29 @@ public record EpisodeOutcome(double baseline, double finalScore, int nScores, do
         Boolean response = instrument.higherIsBetter() ? null : baseline > 0 && finalScore <= baseline / 2.0;
         return new EpisodeOutcome(baseline, finalScore, nScores, change, reduction,
                 reliableImprovement, reliableDeterioration, caseAtBaseline, recovered, reliableRecovery, response);
+    }
+
+    /** Jacobson–Truax category of a reliably recovered episode. */
+    public static final String RECOVERED = "recovered";
+    /** Category of a reliable improvement that is not a reliable recovery. */
+    public static final String IMPROVED = "improved";
+    /** Category of a reliable deterioration. */
+    public static final String DETERIORATED = "deteriorated";
+    /** Category of an episode with neither reliable improvement nor reliable deterioration. */
+    public static final String UNCHANGED = "unchanged";
+
+    /**
+     * The episode's Jacobson–Truax category (METRICS.md, "No reliable change"; Jacobson &amp; Truax
+     * 1991): {@value #RECOVERED}, {@value #IMPROVED}, {@value #DETERIORATED} or {@value #UNCHANGED}.
+     * Without a cut-off no episode is recovered, so a reliable improvement is {@value #IMPROVED}.
+     */
+    public String category() {
+        if (Boolean.TRUE.equals(reliableRecovery)) {
+            return RECOVERED;
+        }
+        if (reliableImprovement) {
+            return IMPROVED;
+        }
+        return reliableDeterioration ? DETERIORATED : UNCHANGED;
     }
 }

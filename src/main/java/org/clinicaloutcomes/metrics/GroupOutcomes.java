@@ -179,8 +179,15 @@ public record GroupOutcomes(
         return nPaired - nReliableImprovement - nReliableDeterioration;
     }
 
-    /** {@link #nNoReliableChange()} as a percentage of the paired episodes; empty over 0. */
+    /**
+     * {@link #nNoReliableChange()} as a percentage of the paired episodes; empty over 0, and empty
+     * whenever the reliable improvement or deterioration rate is (a suppressed table empties those
+     * when a count this rate is made of is hidden).
+     */
     public Double noReliableChangePct() {
+        if (reliableImprovementPct == null || reliableDeteriorationPct == null) {
+            return null;
+        }
         return Statistics.percent(nNoReliableChange(), nPaired);
     }
 

@@ -4,12 +4,10 @@ import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.TableSchemas;
-import org.clinicaloutcomes.metrics.GroupOutcomes;
-import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
  * {@code Reliable change}: reliable improvement / no change / deterioration by approach and
- * instrument (the rows of outcomes_by_approach, with the no-change columns that no CSV holds),
+ * instrument (the rows of outcomes_by_approach),
  * then the rows of episode_outcomes unless suppression is on or they are too many.
  */
 final class ReliableChangeSheet implements WorkbookSheet {
@@ -24,10 +22,9 @@ final class ReliableChangeSheet implements WorkbookSheet {
         SheetTable<OutcomeTables.ApproachRow> byApproach = SheetTable.someColumnsOf(
                         TableSchemas.OUTCOMES_BY_APPROACH, c.tables().outcomesByApproach())
                 .columns("approach", "instrument", "n_paired", "n_reliable_improvement", "reliable_improvement_pct",
-                        "reliable_improvement_ci_low", "reliable_improvement_ci_high")
-                .extra("No reliable change (n)", Kind.COUNT, (r, i) -> noChange(c, i))
-                .extra("No reliable change %", Kind.PERCENT, (r, i) -> noChangePct(c, i))
-                .columns("n_reliable_deterioration", "reliable_deterioration_pct")
+                        "reliable_improvement_ci_low", "reliable_improvement_ci_high",
+                        TableSchemas.NO_RELIABLE_CHANGE, "no_reliable_change_pct",
+                        "n_reliable_deterioration", "reliable_deterioration_pct")
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .smallGroupsBy(r -> r.outcomes().nPaired())
                 .main(2);
@@ -54,31 +51,5 @@ final class ReliableChangeSheet implements WorkbookSheet {
                                                                      List<OutcomeTables.EpisodeRow> episodes) {
         return SheetTable.of(TableSchemas.EPISODE_OUTCOMES, episodes)
                 .shown("instrument", r -> c.instrumentName(r.instrument()));
-    }
-
-    /**
-     * Paired episodes with neither reliable improvement nor deterioration (row {@code i} of
-     * outcomes_by_approach); the suppression hides it with any of the counts it is made of.
-     */
-    private static Object noChange(WorkbookContent c, int i) {
-        String hidden = c.hidden(TableSchemas.RELIABLE_CHANGE.file(), i, TableSchemas.NO_RELIABLE_CHANGE);
-        return hidden != null ? hidden : c.tables().outcomesByApproach().get(i).outcomes().nNoReliableChange();
-    }
-
-    private static Double noChangePct(WorkbookContent c, int i) {
-        GroupOutcomes g = c.tables().outcomesByApproach().get(i).outcomes();
-        if (g.nPaired() == 0 || noChangeRateHidden(c, i) || g.reliableImprovementPct() == null
-                || g.reliableDeteriorationPct() == null) {
-            return null;
-        }
-        return g.noReliableChangePct();
-    }
-
-    /** A rate is shown only when its count and every count that count is made of are shown. */
-    private static boolean noChangeRateHidden(WorkbookContent c, int i) {
-        String file = TableSchemas.OUTCOMES_BY_APPROACH.file();
-        return c.hidden(file, i, "n_paired") != null || c.hidden(file, i, "n_reliable_improvement") != null
-                || c.hidden(file, i, "n_reliable_deterioration") != null
-                || c.hidden(TableSchemas.RELIABLE_CHANGE.file(), i, TableSchemas.NO_RELIABLE_CHANGE) != null;
     }
 }

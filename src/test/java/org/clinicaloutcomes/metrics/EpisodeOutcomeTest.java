@@ -137,4 +137,24 @@ class EpisodeOutcomeTest {
         assertThatThrownBy(() -> EpisodeOutcome.of(PCL5, 50, Double.POSITIVE_INFINITY, 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void categoryIsTheJacobsonTruaxFiveWayOrderCollapsedToFour() {
+        // PCL-5 (cut-off 33, RC 10): 50 → 30 reliably improved out of the clinical range;
+        // 50 → 35 reliably improved, still clinical; 30 → 40 reliably worse; 40 → 35 neither;
+        // 35 → 30 recovered by the cut-off but not reliably: unchanged.
+        assertThat(EpisodeOutcome.of(PCL5, 50, 30, 2).category()).isEqualTo(EpisodeOutcome.RECOVERED);
+        assertThat(EpisodeOutcome.of(PCL5, 50, 35, 2).category()).isEqualTo(EpisodeOutcome.IMPROVED);
+        assertThat(EpisodeOutcome.of(PCL5, 30, 40, 2).category()).isEqualTo(EpisodeOutcome.DETERIORATED);
+        assertThat(EpisodeOutcome.of(PCL5, 40, 35, 2).category()).isEqualTo(EpisodeOutcome.UNCHANGED);
+        assertThat(EpisodeOutcome.of(PCL5, 35, 30, 2).category()).isEqualTo(EpisodeOutcome.UNCHANGED);
+    }
+
+    @Test
+    void withoutACutoffAReliableImprovementIsNeverRecovered() {
+        // DERS-16 has no cut-off: a large improvement is "improved", never "recovered".
+        EpisodeOutcome outcome = EpisodeOutcome.of(TestInstruments.DERS16, 70, 20, 2);
+        assertThat(outcome.reliableImprovement()).isTrue();
+        assertThat(outcome.category()).isEqualTo(EpisodeOutcome.IMPROVED);
+    }
 }

@@ -44,12 +44,6 @@ class OutcomeCsvFilesSuppressionTest {
         OutcomeTables tables = SmallNumberSuppression.apply(CohortFixture.analyse(true));
         assertThat(tables.suppressed().cells()).isNotEmpty();
         for (Cell cell : tables.suppressed().cells().keySet()) {
-            if (cell.file().equals(TableSchemas.RELIABLE_CHANGE.file())) {
-                // The workbook's no-reliable-change count, one per row of outcomes_by_approach.
-                assertThat(cell.column()).isEqualTo(TableSchemas.NO_RELIABLE_CHANGE);
-                assertThat(cell.row()).isLessThan(tables.outcomesByApproach().size());
-                continue;
-            }
             // The window activity rows are a workbook table with the columns of activity.csv.
             String file = cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()) ? TableSchemas.ACTIVITY.file() : cell.file();
             assertThat(OutcomeCsvFiles.files(true, true)).contains(file);
@@ -109,9 +103,9 @@ class OutcomeCsvFilesSuppressionTest {
         OutcomeCsvFiles.write(folder, SmallNumberSuppression.apply(CohortFixture.analyse(true)), true);
         // DBT pcl5: 2 closed, 2 paired, 1 RI, 1 RD, 2 cases, 1 recovered, 1 reliable recovery, 0 response.
         List<String> oba = lines(".", TableSchemas.OUTCOMES_BY_APPROACH.file());
-        assertThat(oba.get(1)).isEqualTo("DBT,pcl5,<11,<11," + ",".repeat(13) + ",<11,,,,<11,,<11,<11,,,,<11,,0,,,,,");
+        assertThat(oba.get(1)).isEqualTo("DBT,pcl5,<11,<11," + ",".repeat(13) + ",<11,,,,<11,,<11,<11,,,,<11,,0,,,,,,0,");
         // ACT has no episode: zeros stay zeros.
-        assertThat(oba).contains("ACT,pcl5,0,0," + ",".repeat(13) + ",0,,,,0,,0,0,,,,0,,0,,,,,");
+        assertThat(oba).contains("ACT,pcl5,0,0," + ",".repeat(13) + ",0,,,,0,,0,0,,,,0,,0,,,,,,0,");
         assertThat(lines(".", TableSchemas.ACTIVITY.file())).contains("2026-06,ALL,<11,<11,<11,<11,0,<11,<11,<11,<11,");
         assertThat(lines(".", TableSchemas.CLINICIANS.file()).get(1)).isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,");
     }

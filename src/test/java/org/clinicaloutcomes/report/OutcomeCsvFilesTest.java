@@ -75,7 +75,7 @@ class OutcomeCsvFilesTest {
                 + "n_reliable_improvement,reliable_improvement_pct,reliable_improvement_ci_low,reliable_improvement_ci_high,"
                 + "n_reliable_deterioration,reliable_deterioration_pct,n_cases,n_recovered,recovery_pct,"
                 + "recovery_ci_low,recovery_ci_high,n_reliable_recovery,reliable_recovery_pct,n_response,response_pct,"
-                + "sessions_median,sessions_q1,sessions_q3,dropout_pct");
+                + "sessions_median,sessions_q1,sessions_q3,dropout_pct,n_no_reliable_change,no_reliable_change_pct");
         assertThat(String.join(",", OutcomeCsvFiles.columns("episode_outcomes.csv"))).startsWith(
                 "client_id,approach,clinician_id,instrument,baseline,final,change,n_scores,reliable_improvement,"
                 + "reliable_deterioration,case_at_baseline,recovered,reliable_recovery,response,");
@@ -92,16 +92,17 @@ class OutcomeCsvFilesTest {
     void episodeOutcomeCells() throws IOException {
         List<String> lines = write("episode_outcomes.csv");
         assertThat(lines).hasSize(1 + 10);
-        // A1 pcl5 50 -> 30 over 3 scores: RI, not RD, case, recovered, reliable recovery, no response (30 > 25).
+        // A1 pcl5 50 -> 30 over 3 scores: RI, not RD, case, recovered, reliable recovery, no response
+        // (30 > 25): category recovered.
         assertThat(lines).contains(
                 "A1,DBT,CL1,pcl5,50.0,30.0,-20.0,3,true,false,true,true,true,false,20.0,"
-                        + "2026-01-10,2026-03-10,2026-01-10,2026-05-20,completed,4",
+                        + "2026-01-10,2026-03-10,2026-01-10,2026-05-20,completed,4,recovered",
                 // higher is better: response does not apply
                 "A1,DBT,CL1,well,30.0,45.0,15.0,2,true,false,true,true,true,,15.0,"
-                        + "2026-01-10,2026-03-10,2026-01-10,2026-05-20,completed,4",
-                // no cut-off: caseness flags empty
+                        + "2026-01-10,2026-03-10,2026-01-10,2026-05-20,completed,4,recovered",
+                // no cut-off: caseness flags empty; neither RI nor RD: unchanged
                 "A1,DBT,CL1,ders16,60.0,50.0,-10.0,2,false,false,,,,false,10.0,"
-                        + "2026-01-10,2026-03-10,2026-01-10,2026-05-20,completed,4");
+                        + "2026-01-10,2026-03-10,2026-01-10,2026-05-20,completed,4,unchanged");
     }
 
     @Test
@@ -109,20 +110,21 @@ class OutcomeCsvFilesTest {
         List<String> lines = write("outcomes_by_approach.csv");
         assertThat(lines).hasSize(1 + 5 * 4);
         List<String> empty13 = Collections.nCopies(13, "");
-        // n_closed, n_paired 0; completeness and the 13 statistics empty; counts 0; rates, CIs, sessions, dropout empty.
+        // n_closed, n_paired 0; completeness and the 13 statistics empty; counts 0; rates, CIs,
+        // sessions, dropout empty; no reliable change 0 with its rate empty.
         List<String> pcl5 = new ArrayList<>(List.of("ACT", "pcl5", "0", "0", ""));
         pcl5.addAll(empty13);
-        pcl5.addAll(List.of("0", "", "", "", "0", "", "0", "0", "", "", "", "0", "", "0", "", "", "", "", ""));
+        pcl5.addAll(List.of("0", "", "", "", "0", "", "0", "0", "", "", "", "0", "", "0", "", "", "", "", "", "0", ""));
         assertThat(lines).contains(String.join(",", pcl5));
         // ders16 has no cut-off: n_cases, n_recovered, n_reliable_recovery empty, not 0.
         List<String> ders = new ArrayList<>(List.of("ACT", "ders16", "0", "0", ""));
         ders.addAll(empty13);
-        ders.addAll(List.of("0", "", "", "", "0", "", "", "", "", "", "", "", "", "0", "", "", "", "", ""));
+        ders.addAll(List.of("0", "", "", "", "0", "", "", "", "", "", "", "", "", "0", "", "", "", "", "", "0", ""));
         assertThat(lines).contains(String.join(",", ders));
         // well is higher-is-better: n_response empty.
         List<String> well = new ArrayList<>(List.of("ACT", "well", "0", "0", ""));
         well.addAll(empty13);
-        well.addAll(List.of("0", "", "", "", "0", "", "0", "0", "", "", "", "0", "", "", "", "", "", "", ""));
+        well.addAll(List.of("0", "", "", "", "0", "", "0", "0", "", "", "", "0", "", "", "", "", "", "", "", "0", ""));
         assertThat(lines).contains(String.join(",", well));
     }
 
