@@ -44,7 +44,7 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
             return;
         }
         EpisodeScores scores = episode.scores();
-        boolean dropout = "dropout".equals(episode.intake.dischargeReason());
+        boolean dropout = episode.intake.droppedOut();
         for (int g : new int[] {episode.approach, layout.all}) {
             closed[g]++;
             attendedPerClosed[g].add(scores.attendedSessions);

@@ -26,7 +26,8 @@ import org.clinicaloutcomes.metrics.ReportWindow;
  * {@link ApproachOutcomesTable}, {@link ComparisonTable}, {@link TrajectoryTable},
  * {@link ClusterTable}, {@link ClinicianTable}, {@link SubgroupTable}, {@link ActivityTable} (the
  * activity period, and the whole window for the workbook's Summary) and, in monthly runs,
- * {@link AlertTable}.
+ * {@link AlertTable} and {@link MonthlySeriesTable} (which also reads the closed episodes before
+ * the window).
  *
  * <p>Determinism: every group's values are appended in {@link #add} order (episode index order)
  * and the statistics are computed from those arrays, so the same episodes give bit-identical
@@ -70,6 +71,8 @@ public final class CohortAnalysis {
     private final SubgroupTable subgroups;
     private final ActivityTable activity;
     private final AlertTable alerts;
+    /** The monthly series; {@code null} in a research run. */
+    private final MonthlySeriesTable series;
     /** The tables above that see the episodes, in the order they see each one. */
     private final TableAccumulator<?>[] tables;
 
@@ -93,6 +96,18 @@ public final class CohortAnalysis {
      */
     public CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
                           ReportWindow window, boolean monthly) {
+        this(instruments, approaches, primaryInstrumentKey, window, monthly, MonthlySeriesTable.DEFAULT_MONTHS);
+    }
+
+    /**
+     * The analysis of a run whose monthly series has {@code seriesMonths} months ending with the
+     * report month (ignored in a research run, which has no series).
+     *
+     * @throws IllegalArgumentException as the constructor above, and for a monthly run with
+     *                                  {@code seriesMonths < 1}
+     */
+    public CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
+                          ReportWindow window, boolean monthly, int seriesMonths) {
         List<Instrument> instrumentList = List.copyOf(instruments);
         List<String> approachList = List.copyOf(approaches);
         Objects.requireNonNull(window, "window");
@@ -115,11 +130,13 @@ public final class CohortAnalysis {
         // A research run has no report month: its alert table sees no episode and stays empty.
         this.alerts = new AlertTable(layout, dates,
                 monthly ? (int) window.reportMonth().atEndOfMonth().toEpochDay() : 0);
+        this.series = monthly ? new MonthlySeriesTable(layout, window.reportMonth(), seriesMonths) : null;
         // Activity first: an episode with an unknown discharge reason is refused before any other
-        // table looks at it, and one with an unknown index event (subgroups) after all others.
+        // table looks at it, and one with an unknown index event (subgroups) after all others. The
+        // series after the tables of the outcome cohort, whose scores it then reuses.
         this.tables = monthly
                 ? new TableAccumulator<?>[] {activity, alerts, outcomesByApproach, episodeOutcomes, comparison,
-                        trajectories, clusters, clinicians, subgroups}
+                        trajectories, clusters, clinicians, series, subgroups}
                 : new TableAccumulator<?>[] {activity, outcomesByApproach, episodeOutcomes, comparison,
                         trajectories, clusters, clinicians, subgroups};
     }
@@ -207,9 +224,12 @@ public final class CohortAnalysis {
             List<OutcomeTables.SubgroupRow> subgroupRows = subgroups.result();
             ActivityTable.Rows activityRows = activity.result();
             List<OutcomeTables.AlertRow> alertRows = alerts.result();
+            MonthlySeriesTable.Rows seriesRows = series == null
+                    ? new MonthlySeriesTable.Rows(List.of(), List.of()) : series.result();
             return new OutcomeTables(episodesAdded, closedInWindow, join(episodeRows), approachRows,
                     join(comparisonRows), trajectoryRows, clusterRows, clinicianRows, subgroupRows,
-                    activityRows.activity(), activityRows.windowActivity(), alertRows, SuppressedCells.NONE);
+                    activityRows.activity(), activityRows.windowActivity(), alertRows, SuppressedCells.NONE,
+                    seriesRows.series(), seriesRows.monthsBeforeSeries());
         } finally {
             pool.shutdownNow();
         }

@@ -40,6 +40,31 @@ final class EpisodeScores {
         this.outcomes = outcomes;
     }
 
+    /**
+     * The outcome on instrument {@code i} alone, as {@link #of} computes it (first and last score
+     * of the attended sessions), without keeping the other instruments' scores.
+     */
+    static EpisodeOutcome outcome(CohortLayout layout, int i, List<SessionRecord> sessions) {
+        int count = 0;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (SessionRecord session : sessions) {
+            if (!session.attended()) {
+                continue;
+            }
+            double score = session.scores()[i];
+            if (Double.isNaN(score)) {
+                continue;
+            }
+            if (count == 0) {
+                first = score;
+            }
+            last = score;
+            count++;
+        }
+        return count >= 2 ? EpisodeOutcome.of(layout.instruments.get(i), first, last, count) : null;
+    }
+
     /** The scores of {@code sessions} (every session of the episode, in score order). */
     static EpisodeScores of(CohortLayout layout, List<SessionRecord> sessions) {
         int instrumentCount = layout.instrumentCount;

@@ -7,8 +7,11 @@ import java.util.Objects;
 import org.clinicaloutcomes.metrics.ComparisonResult;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Interval;
 import org.clinicaloutcomes.metrics.Pcl5Clusters;
+import org.clinicaloutcomes.metrics.SpcMonth;
 import org.clinicaloutcomes.metrics.TrajectoryPoint;
+import org.clinicaloutcomes.metrics.WaitingTimes;
 
 /**
  * Everything the reports of one run show, one list of rows per output CSV (REPORTS.md, "Output
@@ -41,6 +44,13 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * @param suppressed         the count cells a writer must print as {@code <11} (or {@code >10}) with
  *                           small-number suppression on ({@link SmallNumberSuppression#apply});
  *                           {@link SuppressedCells#NONE} for unsuppressed tables
+ * @param monthlySeries      {@code monthly_series.csv} (monthly runs; empty otherwise): every month
+ *                           of the series × approach (configured order) then ALL, by month
+ * @param monthsBeforeSeries rows of the months before the series that the Summary's month at a
+ *                           glance compares with (the month before and the same month a year
+ *                           before the report month, when the series is too short to hold them),
+ *                           computed as the series computes a month but without signals; not a
+ *                           CSV; empty when the series holds both (or in a research run)
  */
 public record OutcomeTables(
         long episodesAdded,
@@ -55,7 +65,9 @@ public record OutcomeTables(
         List<ActivityRow> activity,
         List<ActivityRow> windowActivity,
         List<AlertRow> alerts,
-        SuppressedCells suppressed) {
+        SuppressedCells suppressed,
+        List<SeriesRow> monthlySeries,
+        List<SeriesRow> monthsBeforeSeries) {
 
     /** The name of the all-approaches group in every table. */
     public static final String ALL = "ALL";
@@ -72,6 +84,18 @@ public record OutcomeTables(
         windowActivity = List.copyOf(windowActivity);
         alerts = List.copyOf(alerts);
         Objects.requireNonNull(suppressed, "suppressed");
+        monthlySeries = List.copyOf(monthlySeries);
+        monthsBeforeSeries = List.copyOf(monthsBeforeSeries);
+    }
+
+    /** Tables without a monthly series. */
+    public OutcomeTables(long episodesAdded, int closedInWindow, List<EpisodeRow> episodeOutcomes,
+                         List<ApproachRow> outcomesByApproach, List<ComparisonRow> approachComparison,
+                         List<TrajectoryRow> trajectories, List<ClusterRow> pcl5Clusters, List<ClinicianRow> clinicians,
+                         List<SubgroupRow> subgroups, List<ActivityRow> activity, List<ActivityRow> windowActivity,
+                         List<AlertRow> alerts, SuppressedCells suppressed) {
+        this(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach, approachComparison, trajectories,
+                pcl5Clusters, clinicians, subgroups, activity, windowActivity, alerts, suppressed, List.of(), List.of());
     }
 
     /** Tables without window activity rows ({@code windowActivity} empty). */
@@ -256,5 +280,51 @@ public record OutcomeTables(
     public record AlertRow(String clientId, String approach, String clinicianId, String instrument,
                            double baseline, double latest, double change, LocalDate latestDate,
                            LocalDate baselineDate, int nScores, LocalDate intakeDate) {
+    }
+
+    /**
+     * One month of the monthly series for one approach or ALL (MONITORING.md, "The monthly
+     * series", readings 8–20), on the primary instrument.
+     *
+     * @param month                  {@code YYYY-MM}
+     * @param approach               an approach, or ALL
+     * @param intakes                episodes with their intake date in the month
+     * @param discharges             episodes with their discharge date in the month (every reason)
+     * @param caseload               episodes with an attended session dated in the month
+     * @param attendedSessions       attended sessions dated in the month
+     * @param missedSessions         missed sessions dated in the month
+     * @param nClosed                episodes discharged in the month ({@code = discharges})
+     * @param nPaired                of those, with paired primary scores (all attended sessions)
+     * @param nReliableImprovement   of the paired, reliably improved
+     * @param reliableImprovementPct {@code 100 × RI / n_paired}
+     * @param reliableImprovementCi  its Wilson interval, {@code null} when {@code n_paired = 0}
+     * @param nCases                 paired episodes in the clinical range at baseline; {@code null}
+     *                               when the primary instrument has no cut-off
+     * @param nRecovered             of the cases, recovered; {@code null} without cut-off
+     * @param recoveryPct            {@code 100 × recovered / cases}
+     * @param recoveryCi             its Wilson interval
+     * @param nReliableDeterioration of the paired, reliably deteriorated
+     * @param reliableDeteriorationPct {@code 100 × RD / n_paired}
+     * @param nDropout               of the closed, discharged with reason dropout
+     * @param dropoutPct             {@code 100 × dropout / n_closed}
+     * @param reliableImprovementPct12m pooled over the episodes discharged in the 12 months ending
+     *                               with the month ({@link org.clinicaloutcomes.metrics.RollingRate})
+     * @param recoveryPct12m         the same for recovery
+     * @param waits                  waits of the episodes whose first attended session is in the month
+     * @param spc                    the p-chart of the month ({@link SpcMonth#EMPTY} outside the series)
+     */
+    public record SeriesRow(String month, String approach, int intakes, int discharges, int caseload,
+                            long attendedSessions, long missedSessions, int nClosed, int nPaired,
+                            int nReliableImprovement, Double reliableImprovementPct,
+                            Interval reliableImprovementCi, Integer nCases,
+                            Integer nRecovered, Double recoveryPct, Interval recoveryCi,
+                            int nReliableDeterioration, Double reliableDeteriorationPct, int nDropout,
+                            Double dropoutPct, Double reliableImprovementPct12m, Double recoveryPct12m,
+                            WaitingTimes waits, SpcMonth spc) {
+
+        public SeriesRow {
+            Objects.requireNonNull(waits, "waits");
+            Objects.requireNonNull(spc, "spc");
+        }
     }
 }

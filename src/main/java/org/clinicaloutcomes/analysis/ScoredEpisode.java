@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.metrics.EpisodeOutcome;
 
 /**
  * One accepted episode as the tables read it, with its {@link EpisodeScores} when it is in the
@@ -34,6 +35,17 @@ final class ScoredEpisode {
         this.intake = intake;
         this.sessions = sessions;
         this.closedInWindow = intake.isClosed() && intake.dischargeDay() >= fromDay && intake.dischargeDay() <= toDay;
+    }
+
+    /**
+     * The outcome on the primary instrument of a closed episode, inside the window or not (the
+     * monthly series reaches before it); {@code null} without paired primary scores.
+     */
+    EpisodeOutcome primaryOutcome() {
+        if (closedInWindow) {
+            return scores().outcomes[layout.primary];
+        }
+        return EpisodeScores.outcome(layout, layout.primary, sessions);
     }
 
     /** The scores of an episode of the outcome cohort. */

@@ -20,8 +20,10 @@ import org.clinicaloutcomes.analysis.OutcomeTables.ClinicianRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.ClusterRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.ComparisonRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.EpisodeRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.SeriesRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.SubgroupRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.TrajectoryRow;
+import org.clinicaloutcomes.metrics.Interval;
 
 /**
  * The schema of every output table ({@link TableSchema}), one constant per table: the file names
@@ -219,6 +221,50 @@ public final class TableSchemas {
                     date("intake_date", AlertRow::intakeDate)));
 
     /**
+     * {@code monthly_series.csv} (monthly runs): month × approach, then ALL, by month (MONITORING.md,
+     * reading 9 gives these columns in this order).
+     */
+    public static final TableSchema<SeriesRow> MONTHLY_SERIES = table("monthly_series.csv",
+            OutcomeTables::monthlySeries, List.of(
+                    text("month", SeriesRow::month),
+                    text("approach", SeriesRow::approach),
+                    count("intakes", SeriesRow::intakes),
+                    count("discharges", SeriesRow::discharges),
+                    count("caseload", SeriesRow::caseload),
+                    count("attended_sessions", SeriesRow::attendedSessions),
+                    count("missed_sessions", SeriesRow::missedSessions),
+                    count("n_closed", SeriesRow::nClosed),
+                    count("n_paired", SeriesRow::nPaired),
+                    count("n_reliable_improvement", SeriesRow::nReliableImprovement),
+                    rate("reliable_improvement_pct", SeriesRow::reliableImprovementPct),
+                    rate("reliable_improvement_ci_low", r -> low(r.reliableImprovementCi())),
+                    rate("reliable_improvement_ci_high", r -> high(r.reliableImprovementCi())),
+                    count("n_cases", SeriesRow::nCases),
+                    count("n_recovered", SeriesRow::nRecovered),
+                    rate("recovery_pct", SeriesRow::recoveryPct),
+                    rate("recovery_ci_low", r -> low(r.recoveryCi())),
+                    rate("recovery_ci_high", r -> high(r.recoveryCi())),
+                    count("n_reliable_deterioration", SeriesRow::nReliableDeterioration),
+                    rate("reliable_deterioration_pct", SeriesRow::reliableDeteriorationPct),
+                    count("n_dropout", SeriesRow::nDropout),
+                    rate("dropout_pct", SeriesRow::dropoutPct),
+                    rate("reliable_improvement_pct_12m", SeriesRow::reliableImprovementPct12m),
+                    rate("recovery_pct_12m", SeriesRow::recoveryPct12m),
+                    count("n_started_with_referral", r -> r.waits().n()),
+                    number("wait_days_median", r -> r.waits().medianDays()),
+                    rate("wait_within_6_weeks_pct", r -> r.waits().within6WeeksPct()),
+                    rate("wait_within_18_weeks_pct", r -> r.waits().within18WeeksPct()),
+                    rate("spc_centre_pct", r -> r.spc().centrePct()),
+                    rate("spc_lower_pct", r -> r.spc().lowerPct()),
+                    rate("spc_upper_pct", r -> r.spc().upperPct()),
+                    flag("above_limit", r -> r.spc().aboveLimit()),
+                    flag("below_limit", r -> r.spc().belowLimit()),
+                    flag("run_above", r -> r.spc().runAbove()),
+                    flag("run_below", r -> r.spc().runBelow()),
+                    flag("trend_up", r -> r.spc().trendUp()),
+                    flag("trend_down", r -> r.spc().trendDown())));
+
+    /**
      * The activity rows of the whole window ({@link OutcomeTables#windowActivity()}): a table of
      * the workbook's Summary, not a CSV file (no {@code .csv}); the columns of {@link #ACTIVITY}.
      */
@@ -227,7 +273,10 @@ public final class TableSchemas {
 
     /** The CSV files, in writing order. */
     public static final List<TableSchema<?>> CSV_FILES = List.of(EPISODE_OUTCOMES, OUTCOMES_BY_APPROACH,
-            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS);
+            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS, MONTHLY_SERIES);
+
+    /** The CSV files only the monthly job writes. */
+    public static final List<TableSchema<?>> MONTHLY_ONLY = List.of(ALERTS, MONTHLY_SERIES);
 
     /** Every table: the CSV files in writing order, then the workbook's. */
     public static final List<TableSchema<?>> ALL = Stream.concat(CSV_FILES.stream(),
@@ -248,6 +297,14 @@ public final class TableSchemas {
             }
         }
         throw new IllegalArgumentException("no output table is named " + file);
+    }
+
+    private static Double low(Interval interval) {
+        return interval == null ? null : interval.low();
+    }
+
+    private static Double high(Interval interval) {
+        return interval == null ? null : interval.high();
     }
 
     private static <R> TableSchema<R> table(String file, Function<OutcomeTables, List<R>> rows,

@@ -14,6 +14,8 @@ public final class Codes {
     public static final List<String> INDEX_EVENTS = List.of("icu", "cardiac", "birth", "cancer",
             "chronic_illness", "surgery", "accident", "covid", "pediatric", "other");
     public static final List<String> DISCHARGE_REASONS = List.of("completed", "dropout", "referred", "other");
+    /** The discharge reason of an episode the client ended early. */
+    public static final String DROPOUT = DISCHARGE_REASONS.get(1);
     public static final Set<String> STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE",
             "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN",
             "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",

@@ -33,6 +33,11 @@ public record IntakeRecord(String clientId, int intakeDay, String approach, Stri
         return dischargeDay != OPEN;
     }
 
+    /** Discharged with the reason {@value Codes#DROPOUT}. */
+    public boolean droppedOut() {
+        return Codes.DROPOUT.equals(dischargeReason);
+    }
+
     @Override
     public String toString() {
         // Keys are pseudonymous, but a record in a log serves no one: show its position only.

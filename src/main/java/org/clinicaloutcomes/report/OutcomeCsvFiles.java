@@ -54,20 +54,23 @@ public final class OutcomeCsvFiles {
     private OutcomeCsvFiles() {
     }
 
-    /** The files {@link #write} writes, in writing order ({@code alerts.csv} only for monthly runs). */
+    /**
+     * The files {@link #write} writes, in writing order ({@link TableSchemas#MONTHLY_ONLY} only for
+     * monthly runs).
+     */
     public static List<String> files(boolean monthly) {
         return files(monthly, false);
     }
 
     /**
-     * The files {@link #write} writes, in writing order: {@code alerts.csv} only for monthly runs,
+     * The files {@link #write} writes, in writing order: {@link TableSchemas#MONTHLY_ONLY} only for monthly runs,
      * and neither {@code episode_outcomes.csv} nor {@code alerts.csv} with suppression on.
      */
     public static List<String> files(boolean monthly, boolean suppressed) {
         List<String> files = new ArrayList<>();
         for (TableSchema<?> table : TableSchemas.CSV_FILES) {
             boolean episodeLevel = table == TableSchemas.EPISODE_OUTCOMES || table == TableSchemas.ALERTS;
-            if ((monthly || table != TableSchemas.ALERTS) && !(suppressed && episodeLevel)) {
+            if ((monthly || !TableSchemas.MONTHLY_ONLY.contains(table)) && !(suppressed && episodeLevel)) {
                 files.add(table.file());
             }
         }

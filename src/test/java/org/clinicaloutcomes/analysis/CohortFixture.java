@@ -143,6 +143,7 @@ public final class CohortFixture {
         private final int intakeDay;
         private int dischargeDay = IntakeRecord.OPEN;
         private String reason;
+        private int referralDay = IntakeRecord.NO_REFERRAL;
         private String event;
         private Boolean[] flags = new Boolean[4];
         private final List<SessionRecord> sessions = new ArrayList<>();
@@ -158,6 +159,11 @@ public final class CohortFixture {
         public Builder discharged(String date, String dischargeReason) {
             dischargeDay = day(date);
             reason = dischargeReason;
+            return this;
+        }
+
+        public Builder referred(String date) {
+            referralDay = day(date);
             return this;
         }
 
@@ -200,7 +206,7 @@ public final class CohortFixture {
 
         public IntakeRecord intake() {
             return new IntakeRecord(client, intakeDay, approach, clinician, null, null, null, event,
-                    flags[0], flags[1], flags[2], flags[3], dischargeDay, reason, index + 2L);
+                    flags[0], flags[1], flags[2], flags[3], dischargeDay, reason, index + 2L, referralDay);
         }
 
         public EpisodeData data() {
