@@ -96,7 +96,7 @@ class OutcomeCsvFilesSuppressionTest {
                 plain.episodeOutcomes(), plain.outcomesByApproach(), plain.approachComparison(), plain.trajectories(),
                 plain.pcl5Clusters(), plain.clinicians(), plain.subgroups(), plain.activity(), plain.alerts(),
                 SuppressedCells.of(Map.of()));
-        assertThat(OutcomeCsvFiles.write(folder.resolve("empty"), onButEmpty, true)).hasSize(7);
+        assertThat(OutcomeCsvFiles.write(folder.resolve("empty"), onButEmpty, true)).hasSize(8);
     }
 
     @Test
