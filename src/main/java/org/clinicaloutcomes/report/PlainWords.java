@@ -5,6 +5,8 @@ import java.util.List;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.report.chart.Benchmarks;
+import org.clinicaloutcomes.report.chart.ChartText;
 
 /** The plain-language text of the workbook: headline sentences and the definitions of the About sheet. */
 final class PlainWords {
@@ -21,9 +23,10 @@ final class PlainWords {
     }
 
     /**
-     * One sentence on a group's reliable improvement rate, rounded to "x in 10": for example
-     * "7 in 10 clients who finished PE improved reliably on PCL-5"; for n ≤ 10 "too few clients to
-     * say (n = 6)".
+     * One sentence on a group's reliable improvement rate, as a whole percentage with its n (a
+     * rounding to "x in 10" would turn a 2-point gap into a full step): for example "PE: 77 % of
+     * 13 clients discharged with before-and-after PCL-5 scores improved reliably"; for n ≤ 10 "too
+     * few clients to say (n = 6)". Discharged clients include those who dropped out.
      */
     static String headline(String approach, GroupOutcomes g, Instrument instrument) {
         return headline(approach, g, instrument, Integer.toString(g.nPaired()));
@@ -34,11 +37,10 @@ final class PlainWords {
      * ({@code <11} when small-number suppression hides it).
      */
     static String headline(String approach, GroupOutcomes g, Instrument instrument, String shownN) {
-        String who = OutcomeTables.ALL.equals(approach) ? "any approach" : approach;
         String subject = OutcomeTables.ALL.equals(approach) ? "All approaches" : approach;
         int n = g.nPaired();
         if (n == 0) {
-            return subject + ": no client who finished " + who + " in the window has before-and-after "
+            return subject + ": no client discharged in the window has before-and-after "
                     + instrument.name() + " scores.";
         }
         if (SmallNumbers.isSmall(n)) {
@@ -47,17 +49,21 @@ final class PlainWords {
         if (g.reliableImprovementPct() == null) {
             return subject + ": not shown (small-number suppression).";
         }
-        long tenths = Math.round(g.reliableImprovementPct() / 10.0);
-        String share;
-        if (tenths == 0) {
-            share = "Fewer than 1 in 10 clients";
-        } else if (tenths >= 10) {
-            share = "Nearly all clients";
-        } else {
-            share = tenths + " in 10 clients";
+        boolean hidden = shownN.startsWith("<") || shownN.startsWith(">");
+        return subject + ": " + percent(g.reliableImprovementPct()) + " of " + (hidden ? "n " : "") + shownN
+                + " clients discharged with before-and-after " + instrument.name() + " scores improved reliably.";
+    }
+
+    /** A rate as a whole percentage, "77 %"; below 1 and above 99 kept apart from 0 and 100. */
+    static String percent(double pct) {
+        long whole = Math.round(pct);
+        if (whole == 0 && pct > 0) {
+            return "under 1 %";
         }
-        return share + " who finished " + who + " improved reliably on " + instrument.name() + " (n "
-                + (shownN.startsWith("<") || shownN.startsWith(">") ? "" : "= ") + shownN + ").";
+        if (whole == 100 && pct < 100) {
+            return "over 99 %";
+        }
+        return whole + " %";
     }
 
     /** Every measure of the report in plain words, for the About sheet. */
@@ -92,8 +98,10 @@ final class PlainWords {
                 new Definition("Effect size d",
                         "Mean improvement in points divided by the spread (SD) of the baseline scores: the "
                                 + "pre\u2013post d used by routine-care benchmarks. Rough guide: 0.2 small, 0.5 "
-                                + "medium, 0.8 large. In trials, trauma-focused therapies reach about 1.0 to 1.4 on "
-                                + "PTSD measures; routine care about half of that."),
+                                + "medium, 0.8 large. In trials, trauma-focused therapies reach about "
+                                + ChartText.number(Benchmarks.TRIAL_PTSD_EFFECT_LOW) + " to "
+                                + ChartText.number(Benchmarks.TRIAL_PTSD_EFFECT_HIGH) + " on PTSD measures (the "
+                                + "band on the effect-size chart of PCL-5); routine care about half of that."),
                 new Definition("Effect size g",
                         "d corrected for small groups (Hedges' g), with a 95% confidence interval (Becker 1988). "
                                 + "Needs at least 3 clients."),

@@ -203,7 +203,7 @@ class OutcomesWorkbookTest {
         assertThat(texts).anyMatch(t -> t.startsWith("Clinical outcomes") && t.contains("June 2026"));
         // Every group of the fixture is small: the sentences say so, with n.
         assertThat(texts).contains("DBT: too few clients to say (n = 2).", "CPT: too few clients to say (n = 2).");
-        assertThat(texts).anyMatch(t -> t.startsWith("ACT: no client who finished ACT"));
+        assertThat(texts).anyMatch(t -> t.startsWith("ACT: no client discharged in the window"));
         assertThat(texts).contains(SmallNumbers.FLAG);
         Row header = findRow(sheet, "Approach");
         int ri = column(header, "Reliable improvement %");

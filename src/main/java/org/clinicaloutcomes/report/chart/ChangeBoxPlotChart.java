@@ -75,7 +75,8 @@ public final class ChangeBoxPlotChart implements ReportChart {
             }
         };
         CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis("Change in " + instrument.name() + " score (points, last \u2212 first)");
+        NumberAxis values = new NumberAxis("Change in " + instrument.name() + " score (points, last \u2212 first; "
+                + ChartText.better(instrument) + ")");
         CategoryPlot plot = new CategoryPlot(boxes.data, categories, values, renderer);
         OutcomeTables tables = input.tables();
         boolean withheld = tables.episodeOutcomes().isEmpty() && (input.run().suppression() || tables.suppressed().on());

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report.chart;
 import java.util.Locale;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.metrics.Instrument;
 
 /** The wording the charts share: numbers in labels, group labels and caption lines. */
 public final class ChartText {
@@ -25,6 +26,14 @@ public final class ChartText {
 
     static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /**
+     * The direction of "better" on an axis of an instrument's scores or score changes: every chart
+     * says it, since a fall in symptoms is downwards on some questionnaires and upwards on others.
+     */
+    static String better(Instrument instrument) {
+        return instrument.higherIsBetter() ? "higher is better" : "lower is better";
     }
 
     static String groupLabel(String group, int n) {

@@ -17,9 +17,11 @@ import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.ui.Layer;
@@ -53,10 +55,13 @@ public final class EffectSizeChart implements ReportChart {
         double high;
     }
 
+    /** The trial benchmark band, a light blue that stays behind the markers. */
+    private static final Color TRIAL_BAND = new Color(0xDC, 0xEB, 0xF7);
+
     @Override
     public RenderedChart draw(ChartInput input) {
         Rows rows = rows(input);
-        NumberAxis x = new NumberAxis("Effect size g (pre\u2013post, with 95% CI; positive = improvement)");
+        NumberAxis x = new NumberAxis("Effect size g (pre\u2013post, with 95% CI; higher is better)");
         SymbolAxis y = new SymbolAxis(null, rows.labels.toArray(new String[0]));
         XYErrorRenderer renderer = new XYErrorRenderer();
         XYPlot plot = new XYPlot(rows.data, x, y, renderer);
@@ -65,8 +70,15 @@ public final class EffectSizeChart implements ReportChart {
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         style(renderer, rows);
         ChartStyle.ticks(x, false);
-        double span = Math.max(0.5, rows.high - rows.low);
-        x.setRange(Math.min(0, rows.low) - 0.08 * span, rows.high + 0.08 * span);
+        boolean benchmark = Benchmarks.PTSD_INSTRUMENT.equals(instrument.key());
+        double high = benchmark ? Math.max(rows.high, Benchmarks.TRIAL_PTSD_EFFECT_HIGH) : rows.high;
+        double span = Math.max(0.5, high - rows.low);
+        x.setRange(Math.min(0, rows.low) - 0.08 * span, high + 0.08 * span);
+        if (benchmark) {
+            IntervalMarker trials = new IntervalMarker(Benchmarks.TRIAL_PTSD_EFFECT_LOW,
+                    Benchmarks.TRIAL_PTSD_EFFECT_HIGH, TRIAL_BAND);
+            plot.addDomainMarker(trials, Layer.BACKGROUND);
+        }
         y.setInverted(true);
         y.setGridBandsVisible(false);
         y.setTickLabelFont(ChartStyle.TICK_FONT);
@@ -76,6 +88,11 @@ public final class EffectSizeChart implements ReportChart {
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(ChartStyle.marker("g with its 95% confidence interval", ChartStyle.square(7), ChartStyle.ALL_COLOUR,
                 true));
+        if (benchmark) {
+            legend.add(new LegendItem("trials of trauma-focused therapy: " + fixed(Benchmarks.TRIAL_PTSD_EFFECT_LOW, 1)
+                    + "\u2013" + fixed(Benchmarks.TRIAL_PTSD_EFFECT_HIGH, 1), null, null, null,
+                    ChartStyle.square(7), TRIAL_BAND));
+        }
         if (rows.small.contains(true)) {
             legend.add(ChartStyle.marker("open marker: n \u2264 10", ChartStyle.square(7), ChartStyle.ALL_COLOUR, false));
         }

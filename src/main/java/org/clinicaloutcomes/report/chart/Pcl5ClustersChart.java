@@ -44,7 +44,7 @@ public final class Pcl5ClustersChart implements ReportChart {
     public RenderedChart draw(ChartInput input) {
         Bars bars = bars(input);
         CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis("Mean change in cluster score (points, last \u2212 first)");
+        NumberAxis values = new NumberAxis("Mean change in cluster score (points, last \u2212 first; lower is better)");
         BarRenderer renderer = new BarRenderer();
         CategoryPlot plot = new CategoryPlot(bars.data, categories, values, renderer);
         plot.setNoDataMessage("No closed episodes with itemised baseline and final PCL-5 in the window");

@@ -68,7 +68,7 @@ public final class TrajectoryChart implements ReportChart {
         Series series = series(input);
         NumberAxis x = new NumberAxis("Assessment (k-th score of the episode)");
         NumberAxis y = new NumberAxis("Mean " + instrument.name() + " score (points, "
-                + number(instrument.min()) + "\u2013" + number(instrument.max()) + ")");
+                + number(instrument.min()) + "\u2013" + number(instrument.max()) + "; " + ChartText.better(instrument) + ")");
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
         bandRenderer.setAlpha(0.18f);
         XYPlot plot = new XYPlot(series.bands, x, y, bandRenderer);
