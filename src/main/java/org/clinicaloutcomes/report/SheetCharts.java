@@ -31,7 +31,18 @@ final class SheetCharts {
             int height = stackRight(s, charts, lastColumn, tableTop);
             return Math.max(tableEnd, tableTop + s.rowsFor(height));
         }
-        int top = tableEnd + 1;
+        return below(s, charts, tableEnd + 1, perRow);
+    }
+
+    /**
+     * Places charts from row {@code top} at the first column, {@code perRow} side by side.
+     *
+     * @return the first free row below them
+     */
+    static int below(SheetWriter s, List<RenderedChart> charts, int top, int perRow) {
+        if (charts.isEmpty()) {
+            return top;
+        }
         int x = 0;
         int y = 0;
         int rowHeight = 0;

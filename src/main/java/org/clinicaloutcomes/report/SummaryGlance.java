@@ -8,8 +8,8 @@ import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
- * The "at a glance" block of the {@code Summary}: the ALL rows of the activity period (the report
- * month, or a research run's window) and of the whole window, and the outcome cohort's counts.
+ * The "at a glance" block of a research run's {@code Summary} (a monthly run has
+ * {@link MonthAtAGlance}): the ALL row of the window's activity and the outcome cohort's counts.
  * Each count shows as the CSV holds it: a number, or the text of a hidden count.
  */
 final class SummaryGlance {
@@ -41,12 +41,8 @@ final class SummaryGlance {
 
     /** Writes the block with its header at {@code row}; returns the row after it. */
     int write(int row) {
-        boolean monthly = c.run().monthly();
         s.header(row, 0, "At a glance");
-        s.header(row, 1, monthly ? "Report month " + c.run().window().reportMonth() : "Window");
-        if (monthly) {
-            s.header(row, 2, "Window" + SummarySheet.windowLength(c.run()));
-        }
+        s.header(row, 1, "Window");
         row++;
         row = line(row, "Clients seen (caseload)", activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "caseload", activity.caseload()), window == null ? null
@@ -58,7 +54,7 @@ final class SummaryGlance {
         Object windowDischarges = window != null
                 ? shown(WINDOW_FILE, windowIndex, "discharges", window.discharges())
                 : all == null ? c.tables().closedInWindow() : shown(GROUP_FILE, allIndex, "n_closed", all.nClosed());
-        row = line(row, "Discharges", activity == null ? null
+        row = line(row, "Clients discharged", activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "discharges", activity.discharges()), windowDischarges);
         row = line(row, "  of which dropout", activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "discharges_dropout", activity.dischargesDropout()),
@@ -73,18 +69,12 @@ final class SummaryGlance {
     }
 
     /**
-     * A line of the block: a count, the text of a hidden count, or empty (not counted). A
-     * research run has one column, the window (its activity period): the window value, else the
-     * activity period's.
+     * A line of the block: a count, the text of a hidden count, or empty (not counted): the window
+     * value, else the activity period's (in a research run the same period).
      */
-    private int line(int row, String label, Object month, Object windowValue) {
+    private int line(int row, String label, Object period, Object windowValue) {
         s.text(row, 0, label);
-        if (c.run().monthly()) {
-            cell(row, 1, month);
-            cell(row, 2, windowValue);
-        } else {
-            cell(row, 1, windowValue != null ? windowValue : month);
-        }
+        cell(row, 1, windowValue != null ? windowValue : period);
         return row + 1;
     }
 

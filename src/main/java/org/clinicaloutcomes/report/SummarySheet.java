@@ -36,7 +36,7 @@ final class SummarySheet implements WorkbookSheet {
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
         heading(s, c);
-        int row = new SummaryGlance(s, c).write(3);
+        int row = c.run().monthly() ? new MonthAtAGlance(s, c).write(3) : new SummaryGlance(s, c).write(3);
         row++;
         row = s.section(row, "Outcomes by approach on " + c.primary().name()
                 + " (clients discharged in the window)");
@@ -48,16 +48,18 @@ final class SummarySheet implements WorkbookSheet {
         row = s.section(row, "In plain words");
         row = sentences(s, c, row, indices);
         row++;
-        notes(s, c, row);
+        row = notes(s, c, row);
+        // Below the tables, not beside them: on a laptop screen the first block and the first
+        // chart are then visible without scrolling sideways.
         List<RenderedChart> charts = new ArrayList<>();
-        for (String file : List.of(ReportCharts.trajectoryFile(c.primary().key()),
-                ReportCharts.reliableChangeFile(c.primary().key()))) {
+        for (String file : List.of(ReportCharts.reliableChangeFile(c.primary().key()),
+                ReportCharts.trajectoryFile(c.primary().key()))) {
             RenderedChart chart = c.chart(file);
             if (chart != null) {
                 charts.add(chart);
             }
         }
-        SheetCharts.stackRight(s, charts, OUTCOME_HEADERS.length - 1, 0);
+        SheetCharts.below(s, charts, row, 1);
     }
 
     private static void heading(SheetWriter s, WorkbookContent c) {
@@ -104,7 +106,7 @@ final class SummarySheet implements WorkbookSheet {
         return row;
     }
 
-    private static void notes(SheetWriter s, WorkbookContent c, int row) {
+    private static int notes(SheetWriter s, WorkbookContent c, int row) {
         row = s.note(row, "Rates are shares of clients with before-and-after scores; recovery is among those who "
                 + "started in the clinical range" + cutoffText(c.primary()) + ".");
         row = s.note(row, "Clients were not randomised to approaches: differences are associations, not effects of "
@@ -115,6 +117,7 @@ final class SummarySheet implements WorkbookSheet {
                 row = s.note(row, line);
             }
         }
+        return row;
     }
 
     /** Indices in outcomes_by_approach of an instrument's rows (approaches, then ALL). */
@@ -149,7 +152,7 @@ final class SummarySheet implements WorkbookSheet {
         return " (" + months + (months == 1 ? " month)" : " months)");
     }
 
-    private static String monthName(YearMonth month) {
+    static String monthName(YearMonth month) {
         return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
     }
 

@@ -33,6 +33,7 @@ import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.SpcWords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,23 +216,36 @@ class OutcomesWorkbookTest {
     }
 
     @Test
-    void summaryShowsTheReportMonthAndTheWindow() throws IOException {
+    void summaryOpensWithTheMonthAtAGlance() throws IOException {
         XSSFSheet sheet = monthlyWorkbook.getSheet("Summary");
-        Row header = findRow(sheet, "At a glance");
-        assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Report month 2026-06");
-        assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Window (6 months)");
-        // ALL in June 2026 (CohortAnalysisTest): caseload 4, intakes 1, discharges 3 (1 dropout),
-        // attended 4. ALL over the window 2026-01-01 … 2026-06-30: caseload 8, intakes 8,
-        // discharges 6 (1 dropout), attended 16; 4 discharged with paired PCL-5 (A1, A2, B1, B0).
-        assertGlance(sheet, "Clients seen (caseload)", 4, 8);
-        assertGlance(sheet, "New clients (intakes)", 1, 8);
-        assertGlance(sheet, "Discharges", 3, 6);
-        assertGlance(sheet, "  of which dropout", 1, 1);
-        assertGlance(sheet, "Sessions attended", 4, 16);
-        Row paired = findRow(sheet, "Discharged with before-and-after PCL-5");
-        assertEmpty(paired.getCell(1));
-        assertNumber(paired.getCell(2), 4, "0");
-        assertThat(texts(sheet)).noneMatch(t -> t.contains("counted for the report month"));
+        Row header = findRow(sheet, "Month at a glance (all approaches)");
+        assertThat(header.getRowNum()).isEqualTo(3);
+        List<String> headings = new ArrayList<>();
+        for (int c = 1; c <= 8; c++) {
+            headings.add(header.getCell(c).getStringCellValue());
+        }
+        assertThat(headings).containsExactly("June 2026", "n", "May 2026", "n", "June 2025", "n", "Window (6 months)", "n");
+        // ALL, June 2026 (MonthlySeriesTableTest): 3 discharged, A2 the one paired: 0 % reliably
+        // improved, 100 % deteriorated, 0 of 1 case recovered, 1 dropout of 3. May 2026: A1, reliably
+        // improved and recovered. June 2025: nobody discharged (rates empty, n 0). The window
+        // (2026-01 … 2026-06): 6 discharged, 4 paired (A1, A2, B1, B0), 2 reliably improved, all
+        // four cases and only A1 recovered.
+        assertGlanceRow(sheet, "Clients discharged", 3, 1, 0, 6);
+        assertGlanceRates(sheet, "Reliable improvement", new Double[] {0.0, 100.0, null, 50.0}, 1, 1, 0, 4);
+        assertGlanceRates(sheet, "Recovery (of those who started in the clinical range)",
+                new Double[] {0.0, 100.0, null, 25.0}, 1, 1, 0, 4);
+        assertGlanceRates(sheet, "Reliable deterioration", new Double[] {100.0, 0.0, null, 25.0}, 1, 1, 0, 4);
+        assertGlanceRates(sheet, "Dropout (of clients discharged)", new Double[] {100.0 / 3, 0.0, null, 100.0 / 6},
+                3, 1, 0, 6);
+        // Activity: June 2026 caseload 4, intakes 1, attended 4; May: A1's session; June 2025: D1's
+        // session; the window: caseload 8, intakes 8, attended 16.
+        assertGlanceRow(sheet, "New clients (intakes)", 1, 0, 0, 8);
+        assertGlanceRow(sheet, "Clients seen (caseload)", 4, 1, 1, 8);
+        assertGlanceRow(sheet, "Sessions attended", 4, 1, 1, 16);
+        Row signal = findRow(sheet, "Reliable improvement against the usual");
+        assertThat(signal.getCell(1).getStringCellValue()).isEqualTo(SpcWords.NO_SIGNAL);
+        // The old two-column block is gone from monthly runs.
+        assertThat(texts(sheet)).doesNotContain("At a glance", "Report month 2026-06");
 
         // A research run: one column, the window.
         try (XSSFWorkbook workbook = open(research)) {
@@ -239,13 +253,32 @@ class OutcomesWorkbookTest {
             Row researchHeader = findRow(researchSheet, "At a glance");
             assertThat(researchHeader.getCell(1).getStringCellValue()).isEqualTo("Window");
             assertEmpty(researchHeader.getCell(2));
-            Object[][] expected = {{"Clients seen (caseload)", 8}, {"New clients (intakes)", 8}, {"Discharges", 6},
+            Object[][] expected = {{"Clients seen (caseload)", 8}, {"New clients (intakes)", 8}, {"Clients discharged", 6},
                     {"  of which dropout", 1}, {"Sessions attended", 16}, {"Discharged with before-and-after PCL-5", 4}};
             for (Object[] line : expected) {
                 Row row = findRow(researchSheet, (String) line[0]);
                 assertNumber(row.getCell(1), (Integer) line[1], "0");
                 assertEmpty(row.getCell(2));
             }
+        }
+    }
+
+    private static void assertGlanceRow(XSSFSheet sheet, String label, double... values) {
+        Row row = findRow(sheet, label);
+        for (int p = 0; p < values.length; p++) {
+            assertNumber(row.getCell(1 + 2 * p), values[p], "0");
+        }
+    }
+
+    private static void assertGlanceRates(XSSFSheet sheet, String label, Double[] pct, int... n) {
+        Row row = findRow(sheet, label);
+        for (int p = 0; p < pct.length; p++) {
+            if (pct[p] == null) {
+                assertEmpty(row.getCell(1 + 2 * p));
+            } else {
+                assertNumber(row.getCell(1 + 2 * p), pct[p] / 100.0, "0.0%");
+            }
+            assertNumber(row.getCell(2 + 2 * p), n[p], "0");
         }
     }
 
@@ -258,17 +291,16 @@ class OutcomesWorkbookTest {
                 ReportCharts.render(suppressed, suppressedRun));
         try (XSSFWorkbook workbook = open(file)) {
             XSSFSheet sheet = workbook.getSheet("Summary");
-            // Every June count is 1-10; over the window only the 16 attended sessions are above 10
-            // (their parts, DBT 6, CPT 7 and TAU 3, are all hidden: 16 does not give one away).
-            for (String label : List.of("Clients seen (caseload)", "New clients (intakes)", "Discharges",
-                    "  of which dropout")) {
+            // Over the window only the 16 attended sessions are above 10 (their parts, DBT 6, CPT 7
+            // and TAU 3, are all hidden: 16 does not give one away).
+            for (String label : List.of("Clients seen (caseload)", "New clients (intakes)", "Clients discharged")) {
                 Row row = findRow(sheet, label);
-                assertThat(row.getCell(1).getStringCellValue()).as(label + " June").isEqualTo("<11");
-                assertThat(row.getCell(2).getStringCellValue()).as(label + " window").isEqualTo("<11");
+                assertThat(row.getCell(7).getStringCellValue()).as(label + " window").isEqualTo("<11");
             }
-            Row sessions = findRow(sheet, "Sessions attended");
-            assertThat(sessions.getCell(1).getStringCellValue()).isEqualTo("<11");
-            assertNumber(sessions.getCell(2), 16, "0");
+            Row rate = findRow(sheet, "Reliable improvement");
+            assertEmpty(rate.getCell(7));
+            assertThat(rate.getCell(8).getStringCellValue()).isEqualTo("<11");
+            assertNumber(findRow(sheet, "Sessions attended").getCell(7), 16, "0");
         }
         // A hand-made registry: the window's ALL caseload (row 4) hidden as >10.
         SuppressedCells hidden = SuppressedCells.of(Map.of(
@@ -277,15 +309,16 @@ class OutcomesWorkbookTest {
         OutcomeTables marked = new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(),
                 tables.episodeOutcomes(), tables.outcomesByApproach(), tables.approachComparison(),
                 tables.trajectories(), tables.pcl5Clusters(), tables.clinicians(), tables.subgroups(),
-                tables.activity(), tables.windowActivity(), tables.alerts(), hidden);
+                tables.activity(), tables.windowActivity(), tables.alerts(), hidden, tables.monthlySeries(),
+                tables.monthsBeforeSeries());
         Path markedFile = folder.resolve("marked-window").resolve("outcomes.xlsx");
         OutcomesWorkbook.write(markedFile, marked, run, ReportFixture.quality(), charts);
         try (XSSFWorkbook workbook = open(markedFile)) {
             XSSFSheet sheet = workbook.getSheet("Summary");
             Row caseload = findRow(sheet, "Clients seen (caseload)");
             assertNumber(caseload.getCell(1), 4, "0");
-            assertThat(caseload.getCell(2).getStringCellValue()).isEqualTo(">10");
-            assertGlance(sheet, "New clients (intakes)", 1, 8);
+            assertThat(caseload.getCell(7).getStringCellValue()).isEqualTo(">10");
+            assertGlanceRow(sheet, "New clients (intakes)", 1, 0, 0, 8);
         }
     }
 
