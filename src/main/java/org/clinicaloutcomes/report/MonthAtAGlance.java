@@ -80,7 +80,7 @@ final class MonthAtAGlance {
                 SeriesRow::reliableImprovementPct, window, all, "n_paired",
                 window == null ? 0 : window.nPaired(), window == null ? null : window.reliableImprovementPct());
         if (c.primary().hasCutoff()) {
-            row = rate(row, "Recovery (of those who started in the clinical range)", found, "n_cases",
+            row = rate(row, "Recovery", found, "n_cases",
                     r -> r.nCases() == null ? 0 : r.nCases(), SeriesRow::recoveryPct, window, all, "n_cases",
                     window == null || window.nCases() == null ? 0 : window.nCases(),
                     window == null ? null : window.recoveryPct());
@@ -88,7 +88,7 @@ final class MonthAtAGlance {
         row = rate(row, "Reliable deterioration", found, "n_paired", SeriesRow::nPaired,
                 SeriesRow::reliableDeteriorationPct, window, all, "n_paired",
                 window == null ? 0 : window.nPaired(), window == null ? null : window.reliableDeteriorationPct());
-        row = rate(row, "Dropout (of clients discharged)", found, "n_closed", SeriesRow::nClosed,
+        row = rate(row, "Dropout", found, "n_closed", SeriesRow::nClosed,
                 SeriesRow::dropoutPct, window, all, "n_closed",
                 window == null ? 0 : window.nClosed(), window == null ? null : window.dropoutPct());
         row = activity(row, "New clients (intakes)", found, "intakes", SeriesRow::intakes, windowActivity, activity,
@@ -102,12 +102,14 @@ final class MonthAtAGlance {
         row++;
         s.text(row, 0, "Reliable improvement against the usual");
         if (found[0] != null && found[0].inSeries) {
-            s.styled(row, 1, SpcWords.of(found[0].row.spc()), c.styles().sentence, false);
+            s.text(row, 1, SpcWords.of(found[0].row.spc()));
         }
         row++;
-        return s.note(row, "Months: clients discharged in the month; n is the number each rate is of. Groups of 10 or "
-                + "fewer are grey: one client moves the rate a lot. 'Against the usual' compares "
-                + SummarySheet.monthName(month) + " with the practice's own monthly range (Over time sheet).");
+        row = s.note(row, "Rates are of the clients discharged in the month (dropouts included): n is the number each "
+                + "rate is of (recovery: those who started in the clinical range). Groups of 10 or fewer are grey: "
+                + "one client moves the rate a lot.");
+        return s.note(row, "'Against the usual' compares " + SummarySheet.monthName(month)
+                + " with the practice's own monthly range (Over time sheet).");
     }
 
     private String windowHeading() {

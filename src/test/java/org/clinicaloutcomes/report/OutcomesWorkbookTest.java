@@ -232,10 +232,10 @@ class OutcomesWorkbookTest {
         // four cases and only A1 recovered.
         assertGlanceRow(sheet, "Clients discharged", 3, 1, 0, 6);
         assertGlanceRates(sheet, "Reliable improvement", new Double[] {0.0, 100.0, null, 50.0}, 1, 1, 0, 4);
-        assertGlanceRates(sheet, "Recovery (of those who started in the clinical range)",
+        assertGlanceRates(sheet, "Recovery",
                 new Double[] {0.0, 100.0, null, 25.0}, 1, 1, 0, 4);
         assertGlanceRates(sheet, "Reliable deterioration", new Double[] {100.0, 0.0, null, 25.0}, 1, 1, 0, 4);
-        assertGlanceRates(sheet, "Dropout (of clients discharged)", new Double[] {100.0 / 3, 0.0, null, 100.0 / 6},
+        assertGlanceRates(sheet, "Dropout", new Double[] {100.0 / 3, 0.0, null, 100.0 / 6},
                 3, 1, 0, 6);
         // Activity: June 2026 caseload 4, intakes 1, attended 4; May: A1's session; June 2025: D1's
         // session; the window: caseload 8, intakes 8, attended 16.
@@ -244,6 +244,18 @@ class OutcomesWorkbookTest {
         assertGlanceRow(sheet, "Sessions attended", 4, 1, 1, 16);
         Row signal = findRow(sheet, "Reliable improvement against the usual");
         assertThat(signal.getCell(1).getStringCellValue()).isEqualTo(SpcWords.NO_SIGNAL);
+        // On a 1366 x 768 screen (about 1300 pixels of columns) the block and the first chart fit
+        // without scrolling sideways: the block's nine columns are narrower, and the charts start
+        // at the first column below the tables.
+        double blockPixels = 0;
+        for (int c = 0; c <= 8; c++) {
+            blockPixels += sheet.getColumnWidthInPixels(c);
+        }
+        assertThat(blockPixels).isLessThan(1300);
+        List<XSSFPicture> pictures = sheet.getDrawingPatriarch().getShapes().stream()
+                .filter(XSSFPicture.class::isInstance).map(XSSFPicture.class::cast).toList();
+        assertThat(pictures).isNotEmpty().allSatisfy(p -> assertThat(p.getClientAnchor().getCol1()).isZero());
+        assertThat(pictures.get(0).getClientAnchor().getRow1()).isGreaterThan(header.getRowNum() + 10);
         // The old two-column block is gone from monthly runs.
         assertThat(texts(sheet)).doesNotContain("At a glance", "Report month 2026-06");
 
