@@ -83,9 +83,11 @@ class SampleDataGeneratorTest {
 
         assertThat(generator.badRowCounts()).containsOnly(2);
         assertThat(check.intakeRejects).containsOnlyKeys("unknown approach", "bad date", "discharge before intake",
-                "reason without discharge", "duplicate client_id", "possible identifier");
-        assertThat(check.intakeRejects).containsEntry("unknown approach", 2).containsEntry("bad date", 2)
-                .containsEntry("discharge before intake", 2).containsEntry("reason without discharge", 2)
+                "referral after intake", "reason without discharge", "duplicate client_id", "possible identifier");
+        // bad date: two intake dates and one referral date; the other bad referral is after the intake
+        assertThat(check.intakeRejects).containsEntry("unknown approach", 2).containsEntry("bad date", 3)
+                .containsEntry("discharge before intake", 2).containsEntry("referral after intake", 1)
+                .containsEntry("reason without discharge", 2)
                 .containsEntry("duplicate client_id", 2).containsEntry("possible identifier", 2);
         assertThat(check.sessionRejects).containsOnlyKeys("out of range", "not an integer", "incomplete items",
                 "item sum mismatch", "unknown client", "session before intake", "scores on a missed session",
@@ -96,8 +98,8 @@ class SampleDataGeneratorTest {
             assertThat(check.sessionRejects).containsEntry(reason, 2);
         }
         assertThat(check.exactDuplicates).isEqualTo(2);
-        // unknown client: 2 typos plus the sessions of the 10 rejected intake rows
-        assertThat(check.sessionRejects.get("unknown client")).isBetween(2, 2 + 10 * 25);
+        // unknown client: 2 typos plus the sessions of the 12 rejected intake rows
+        assertThat(check.sessionRejects.get("unknown client")).isBetween(2, 2 + 12 * 25);
 
         int badIntake = check.intakeRejects.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(badIntake).isLessThan((int) (summary.episodes() * 0.03));
@@ -113,7 +115,7 @@ class SampleDataGeneratorTest {
 
         assertThat(check.latestSession).isNotNull();
         assertThat(YearMonth.from(check.latestSession)).isEqualTo(END);
-        LocalDate first = END.minusMonths(35).atDay(1);
+        LocalDate first = END.minusMonths(SampleDataGenerator.MONTHS - 1).atDay(1);
         java.util.Set<YearMonth> intakeMonths = new java.util.TreeSet<>();
         for (SampleFileCheck.EpisodeData e : check.episodes.values()) {
             assertThat(e.intake).isBetween(first, END.atEndOfMonth());
@@ -122,7 +124,9 @@ class SampleDataGeneratorTest {
                 assertThat(e.discharge).isBeforeOrEqualTo(END.atEndOfMonth());
             }
         }
-        assertThat(intakeMonths).as("intakes in each of the 36 months").hasSize(36);
+        assertThat(intakeMonths).as("intakes in each of the months").hasSize(SampleDataGenerator.MONTHS);
+        assertThat(SampleDataGenerator.MONTHS).as("a 24-month series and a rolling 12 months before it")
+                .isBetween(36, 40);
         assertThat(check.approachesSeen()).containsExactlyInAnyOrder("DBT", "CPT", "ACT", "PE");
         long open = check.episodes.values().stream().filter(e -> e.discharge == null).count();
         assertThat(open).as("open episodes").isBetween(50L, 300L);
@@ -131,6 +135,42 @@ class SampleDataGeneratorTest {
                 "bad flag", "bad session number");
         assertThat(check.intakeRejects).doesNotContainKeys("bad code", "bad flag", "bad id", "bad gender",
                 "discharge without reason");
+    }
+
+    @Test
+    void mostIntakesHaveARealisticReferralDateOnOrBeforeTheIntake() throws IOException {
+        generator.generate(new SampleDataSettings(17, 3000, END), tmp);
+        SampleFileCheck check = SampleFileCheck.read(tmp);
+
+        int n = check.episodes.size();
+        int withReferral = 0;
+        int sameDay = 0;
+        int twoToTenWeeks = 0;
+        int beyondEighteenWeeks = 0;
+        for (SampleFileCheck.EpisodeData e : check.episodes.values()) {
+            if (e.referral == null) {
+                continue;
+            }
+            withReferral++;
+            long wait = e.intake.toEpochDay() - e.referral.toEpochDay();
+            assertThat(wait).as("referral on or before intake").isBetween(0L, 260L);
+            assertThat(e.referral.getDayOfWeek().getValue()).as("a working day").isLessThanOrEqualTo(5);
+            if (wait == 0) {
+                sameDay++;
+            } else if (wait >= 14 && wait <= 70) {
+                twoToTenWeeks++;
+            } else if (wait > 126) {
+                beyondEighteenWeeks++;
+            }
+        }
+        System.out.printf("referrals: %d of %d, same day %d, 2-10 weeks %d, over 18 weeks %d%n", withReferral, n,
+                sameDay, twoToTenWeeks, beyondEighteenWeeks);
+        assertThat(withReferral).as("most intakes have a referral date").isBetween((int) (n * 0.88), (int) (n * 0.97));
+        assertThat(twoToTenWeeks).as("most wait 2 to 10 weeks").isGreaterThan((int) (withReferral * 0.6));
+        assertThat(beyondEighteenWeeks).as("some wait longer than 18 weeks")
+                .isBetween((int) (withReferral * 0.03), (int) (withReferral * 0.12));
+        assertThat(sameDay).as("a few on the intake day").isBetween((int) (withReferral * 0.01),
+                (int) (withReferral * 0.08));
     }
 
     @Test
