@@ -48,7 +48,7 @@ public final class SampleDataGenerator {
     }
 
     /** Months of intakes. */
-    static final int MONTHS = 40;
+    public static final int MONTHS = 40;
 
     private static final int WRITE_BUFFER = 1 << 20;
     private static final int SESSION_FIELDS = 29;

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.clinicaloutcomes.cli.GenerateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,30 @@ class SampleDataGeneratorTest {
             assertThat(sha256(tmp.resolve("b").resolve(file))).as(file).isEqualTo(a);
             assertThat(sha256(tmp.resolve("c").resolve(file))).as(file).isNotEqualTo(a);
         }
+    }
+
+    /**
+     * sample-data/ is {@code generate --end-month=2026-10} with the default seed and episode count
+     * (README): regenerate it when the generator changes. Its counts, as the README gives them and
+     * the monthly job prints them, checked here by the independent reader.
+     */
+    @Test
+    void committedSampleDataIsTheGeneratorsOutputWithTheDefaults() throws IOException {
+        Path committed = Path.of("sample-data");
+        generator.generate(new SampleDataSettings(GenerateCommand.DEFAULT_SEED, GenerateCommand.DEFAULT_EPISODES, END),
+                tmp);
+        for (String file : List.of("intake.csv", "sessions.csv")) {
+            assertThat(sha256(tmp.resolve(file))).as(file).isEqualTo(sha256(committed.resolve(file)));
+        }
+
+        SampleFileCheck check = SampleFileCheck.read(committed);
+        int intakeRejected = check.intakeRejects.values().stream().mapToInt(Integer::intValue).sum();
+        int sessionRejected = check.sessionRejects.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(new int[] {check.intakeRead, check.intakeRead - intakeRejected, intakeRejected})
+                .containsExactly(502, 488, 14);
+        assertThat(new int[] {check.sessionRead, check.sessionRead - sessionRejected - check.exactDuplicates,
+            sessionRejected, check.exactDuplicates}).containsExactly(5492, 5345, 145, 2);
+        assertThat(check.intakeRejects).containsEntry("referral after intake", 1).containsEntry("bad date", 3);
     }
 
     @Test
