@@ -53,7 +53,8 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *   <tr><td></td><td>recovery_pct and its CI</td><td>n_cases, n_recovered</td></tr>
  *   <tr><td></td><td>reliable_recovery_pct</td><td>n_cases, n_reliable_recovery</td></tr>
  *   <tr><td></td><td>response_pct</td><td>n_response and the paired episodes with baseline &gt; 0
- *       (not a column: {@link GroupOutcomes#nPositiveBaseline()})</td></tr>
+ *       (not a column: {@link GroupOutcomes#nPositiveBaseline()}; the same quantity as n_paired
+ *       when every paired baseline is above 0, so hidden with it)</td></tr>
  *   <tr><td></td><td>sessions median, q1, q3</td><td>n_closed</td></tr>
  *   <tr><td></td><td>dropout_pct</td><td>n_closed and the dropouts (not a column:
  *       {@link GroupOutcomes#nDropout()}; in a research run the same count as activity's
@@ -246,6 +247,9 @@ public final class SmallNumberSuppression {
                 response[r] = solver.cell(g.nResponse(), file, r, "n_response");
                 positiveBaseline[r] = g.nPositiveBaseline() == null ? -1
                         : solver.hiddenQuantity(g.nPositiveBaseline());
+                // Mostly every paired baseline is above 0: the response rate's denominator is then
+                // n_paired itself, and a rate over it would give a hidden n_paired back.
+                solver.same(paired[r], positiveBaseline[r]);
                 // The paired episodes with neither RI nor RD, hidden whenever n_paired, RI or RD is
                 // hidden; it is the complement hidden first to protect a small RD (or RI), so that
                 // the reliable-improvement count stays shown.

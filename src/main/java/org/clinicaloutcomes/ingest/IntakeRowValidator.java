@@ -10,11 +10,24 @@ import org.clinicaloutcomes.config.ApproachCatalog;
  */
 public final class IntakeRowValidator {
 
-    public static final List<String> COLUMNS = List.of("client_id", "intake_date", "approach",
+    public static final List<String> COLUMNS = List.of("client_id", "intake_date", "referral_date", "approach",
             "clinician_id", "age_band", "gender", "state", "index_event", "chronic_illness",
             "prior_trauma", "childhood_medical", "marginalized", "discharge_date", "discharge_reason");
     public static final List<String> REQUIRED = List.of("client_id", "intake_date", "approach", "clinician_id");
     private static final int MAX_GENDER_LENGTH = 32;
+    // Positions in COLUMNS.
+    private static final int CLIENT = 0;
+    private static final int INTAKE = 1;
+    private static final int REFERRAL = 2;
+    private static final int APPROACH = 3;
+    private static final int CLINICIAN = 4;
+    private static final int AGE_BAND = 5;
+    private static final int GENDER = 6;
+    private static final int STATE = 7;
+    private static final int INDEX_EVENT = 8;
+    private static final int FIRST_FLAG = 9;
+    private static final int DISCHARGE = 13;
+    private static final int REASON = 14;
 
     private final HeaderLayout layout;
     private final ApproachCatalog approaches;
@@ -35,12 +48,12 @@ public final class IntakeRowValidator {
         if (gate != null) {
             return gate;
         }
-        String clientId = cell(fields, 0);
+        String clientId = cell(fields, CLIENT);
         RowResult<IntakeRecord> badId = RowGate.checkId(file, line, "client_id", clientId);
         if (badId != null) {
             return badId;
         }
-        String intakeCell = cell(fields, 1);
+        String intakeCell = cell(fields, INTAKE);
         if (intakeCell.isEmpty()) {
             return RowResult.rejected(file, line, "intake_date", Reject.MISSING_VALUE);
         }
@@ -48,7 +61,16 @@ public final class IntakeRowValidator {
         if (intakeDay == Values.BAD_DATE) {
             return RowResult.rejected(file, line, "intake_date", Reject.BAD_DATE);
         }
-        String approachCell = cell(fields, 2);
+        // Optional, a date like the others (same epoch-day basis as the intake day).
+        String referralCell = optional(fields, REFERRAL);
+        int referralDay = IntakeRecord.NO_REFERRAL;
+        if (referralCell != null) {
+            referralDay = Values.parseDate(referralCell);
+            if (referralDay == Values.BAD_DATE) {
+                return RowResult.rejected(file, line, "referral_date", Reject.BAD_DATE);
+            }
+        }
+        String approachCell = cell(fields, APPROACH);
         if (approachCell.isEmpty()) {
             return RowResult.rejected(file, line, "approach", Reject.MISSING_VALUE);
         }
@@ -56,36 +78,36 @@ public final class IntakeRowValidator {
         if (approach == null) {
             return RowResult.rejected(file, line, "approach", Reject.UNKNOWN_APPROACH);
         }
-        String clinicianId = cell(fields, 3);
+        String clinicianId = cell(fields, CLINICIAN);
         badId = RowGate.checkId(file, line, "clinician_id", clinicianId);
         if (badId != null) {
             return badId;
         }
-        String ageBand = optional(fields, 4);
+        String ageBand = optional(fields, AGE_BAND);
         if (ageBand != null && (ageBand = Codes.ageBand(ageBand)) == null) {
             return RowResult.rejected(file, line, "age_band", Reject.BAD_CODE);
         }
-        String gender = optional(fields, 5);
+        String gender = optional(fields, GENDER);
         if (gender != null && gender.codePointCount(0, gender.length()) > MAX_GENDER_LENGTH) {
             return RowResult.rejected(file, line, "gender", Reject.BAD_CODE);
         }
-        String state = optional(fields, 6);
+        String state = optional(fields, STATE);
         if (state != null && (state = Codes.state(state)) == null) {
             return RowResult.rejected(file, line, "state", Reject.BAD_CODE);
         }
-        String indexEvent = optional(fields, 7);
+        String indexEvent = optional(fields, INDEX_EVENT);
         if (indexEvent != null && (indexEvent = Codes.indexEvent(indexEvent)) == null) {
             return RowResult.rejected(file, line, "index_event", Reject.BAD_CODE);
         }
         Boolean[] flags = new Boolean[4];
         for (int f = 0; f < 4; f++) {
-            Values.Flag flag = Values.parseFlag(cell(fields, 8 + f));
+            Values.Flag flag = Values.parseFlag(cell(fields, FIRST_FLAG + f));
             if (flag == Values.Flag.BAD) {
-                return RowResult.rejected(file, line, COLUMNS.get(8 + f), Reject.BAD_FLAG);
+                return RowResult.rejected(file, line, COLUMNS.get(FIRST_FLAG + f), Reject.BAD_FLAG);
             }
             flags[f] = flag == Values.Flag.UNKNOWN ? null : flag == Values.Flag.YES;
         }
-        String dischargeCell = optional(fields, 12);
+        String dischargeCell = optional(fields, DISCHARGE);
         int dischargeDay = IntakeRecord.OPEN;
         if (dischargeCell != null) {
             dischargeDay = Values.parseDate(dischargeCell);
@@ -93,12 +115,15 @@ public final class IntakeRowValidator {
                 return RowResult.rejected(file, line, "discharge_date", Reject.BAD_DATE);
             }
         }
-        String reason = optional(fields, 13);
+        String reason = optional(fields, REASON);
         if (reason != null && (reason = Codes.dischargeReason(reason)) == null) {
             return RowResult.rejected(file, line, "discharge_reason", Reject.BAD_CODE);
         }
         if (dischargeDay != IntakeRecord.OPEN && dischargeDay < intakeDay) {
             return RowResult.rejected(file, line, "discharge_date", Reject.DISCHARGE_BEFORE_INTAKE);
+        }
+        if (referralDay != IntakeRecord.NO_REFERRAL && referralDay > intakeDay) {
+            return RowResult.rejected(file, line, "referral_date", Reject.REFERRAL_AFTER_INTAKE);
         }
         if (dischargeDay == IntakeRecord.OPEN && reason != null) {
             return RowResult.rejected(file, line, "discharge_reason", Reject.REASON_WITHOUT_DISCHARGE);
@@ -108,7 +133,7 @@ public final class IntakeRowValidator {
         }
         return new RowResult.Accepted<>(new IntakeRecord(clientId, intakeDay, approach, clinicianId,
                 ageBand, gender, state, indexEvent, flags[0], flags[1], flags[2], flags[3],
-                dischargeDay, reason, line));
+                dischargeDay, reason, line, referralDay));
     }
 
     /** The trimmed cell of a known column, empty when the file lacks the column. */

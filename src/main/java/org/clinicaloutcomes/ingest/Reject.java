@@ -24,6 +24,7 @@ public record Reject(String file, long line, String column, String reason) {
     public static final String INCOMPLETE_ITEMS = "incomplete items";
     public static final String ITEM_SUM_MISMATCH = "item sum mismatch";
     public static final String DISCHARGE_BEFORE_INTAKE = "discharge before intake";
+    public static final String REFERRAL_AFTER_INTAKE = "referral after intake";
     public static final String REASON_WITHOUT_DISCHARGE = "reason without discharge";
     public static final String DISCHARGE_WITHOUT_REASON = "discharge without reason";
     public static final String UNKNOWN_CLIENT = "unknown client";

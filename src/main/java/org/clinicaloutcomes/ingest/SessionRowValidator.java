@@ -84,19 +84,19 @@ public final class SessionRowValidator {
         String bigNumber = null;
         boolean numberOutOfRange = false;
         if (numberCell != null) {
-            if (!Values.isInteger(numberCell)) {
+            // Digits only (MONITORING.md, reading 3): 3.0, -1 or +3 are not integers here.
+            if (!Values.isDigits(numberCell)) {
                 return RowResult.rejected(file, line, "session_number", Reject.NOT_AN_INTEGER);
             }
             // Any integer >= 1, with no upper bound: up to 18 digits as a long, more as its digits.
-            boolean negative = numberCell.charAt(0) == '-';
-            int start = negative ? 1 : 0;
-            int end = Values.integerEnd(numberCell);
+            int start = 0;
+            int end = numberCell.length();
             while (start < end && numberCell.charAt(start) == '0') {
                 start++;
             }
             int digits = end - start;
-            if (negative || digits == 0 || digits > SessionSpill.MAX_NUMBER_DIGITS) {
-                numberOutOfRange = true; // below 1 (minus zero is zero), or too long to stage
+            if (digits == 0 || digits > SessionSpill.MAX_NUMBER_DIGITS) {
+                numberOutOfRange = true; // zero, or too long to stage
             } else if (digits <= SessionRecord.MAX_SMALL_DIGITS) {
                 number = Values.parseSmallInteger(numberCell);
             } else {
@@ -122,7 +122,7 @@ public final class SessionRowValidator {
                 return RowResult.rejected(file, line, instrument.key(),
                         instrument.integer() ? Reject.NOT_AN_INTEGER : Reject.NOT_A_NUMBER);
             }
-            scores[i] = Values.parseNumber(cell);
+            scores[i] = instrument.integer() ? Values.parseIntegerValue(cell) : Values.parseNumber(cell);
         }
         int itemsPresent = 0;
         int firstMissingItem = -1;

@@ -135,7 +135,7 @@ final class Values {
      * The end of the whole-number part of a cell known to be an {@linkplain #isInteger integer}:
      * its length, or the index of the {@code .} before the zeros.
      */
-    static int integerEnd(String cleaned) {
+    private static int integerEnd(String cleaned) {
         return digitsEnd(cleaned, cleaned.charAt(0) == '-' ? 1 : 0);
     }
 
@@ -161,6 +161,28 @@ final class Values {
         return negative ? -magnitude : magnitude;
     }
 
+    /**
+     * Whether a cell is ASCII digits only, {@code [0-9]+}: the session number's rule (MONITORING.md,
+     * reading 3: it is a key of the duplicate rule, so {@code 3.0}, {@code -1} and {@code +3} are not
+     * integers there).
+     */
+    static boolean isDigits(String cleaned) {
+        return !cleaned.isEmpty() && digitsEnd(cleaned, 0) == cleaned.length();
+    }
+
+    /**
+     * The value of a score cell known to be an {@linkplain #isInteger integer}: exact, without the
+     * general number parser, for up to 18 digits ({@code 12.00} is 12; {@code -0} and {@code -0.0}
+     * are 0, not minus zero); a longer one as the nearest double (far outside any range).
+     */
+    static double parseIntegerValue(String cleaned) {
+        long value = parseSmallInteger(cleaned);
+        if (value == Long.MAX_VALUE || value == -Long.MAX_VALUE) {
+            return Double.parseDouble(cleaned) + 0.0;
+        }
+        return value;
+    }
+
     /** Whether a cell matches {@code -?[0-9]+(\.[0-9]+)?}. */
     static boolean isDecimal(String cleaned) {
         int fraction = fractionStart(cleaned);
@@ -168,18 +190,19 @@ final class Values {
     }
 
     /**
-     * The value of a cell already known to match {@code -?[0-9]+(\.[0-9]+)?}, as a double.
-     * Integers too long for a long still parse (as a double far outside any range).
+     * The value of a cell already known to match {@code -?[0-9]+(\.[0-9]+)?}, as a double; minus
+     * zero ({@code -0}, {@code -0.0}) is 0. Integers too long for a long still parse (as a double
+     * far outside any range).
      */
     static double parseNumber(String cleaned) {
         // An integer of up to 15 digits is a long that a double holds exactly: the same value as
-        // parsing it as a double, without the general parser (minus zero stays minus zero).
+        // parsing it as a double, without the general parser.
         int length = cleaned.length();
         if (length <= 15 && cleaned.indexOf('.') < 0) {
-            long value = parseSmallInteger(cleaned);
-            return value == 0 && cleaned.charAt(0) == '-' ? -0.0 : (double) value;
+            return parseSmallInteger(cleaned);
         }
-        return Double.parseDouble(cleaned);
+        // Adding 0.0 turns -0.0 into 0.0 and leaves every other value as it is.
+        return Double.parseDouble(cleaned) + 0.0;
     }
 
     /** Whether a code matches the client / clinician id rule: 1–32 of A-Za-z0-9_- starting with a letter or digit. */

@@ -14,6 +14,11 @@ enum BadRow {
     DISCHARGE_BEFORE_INTAKE(true),
     /** intake: a discharge reason with a blank discharge date. */
     REASON_WITHOUT_DISCHARGE(true),
+    /**
+     * intake: a bad referral_date, in turn one after the intake date ({@code referral after intake})
+     * and one that is no ISO date ({@code bad date}).
+     */
+    BAD_REFERRAL(true),
     /** intake: a second, later row (a re-referral) with the same client_id. */
     DUPLICATE_CLIENT_ID(true),
     /** intake: an e-mail address in the gender column ({@code possible identifier}). */

@@ -116,6 +116,10 @@ final class Episode {
     static final int ABSENT = -1;
     /** Value of {@link #dischargeDay} for an open episode. */
     static final int OPEN = Integer.MIN_VALUE;
+    /** Value of {@link #referralDay} for an intake without a referral date. */
+    static final int NO_REFERRAL = Integer.MIN_VALUE;
+    /** Share of intakes written without a referral date. */
+    private static final double NO_REFERRAL_SHARE = 0.07;
 
     private static final int PROGRESS_HALF = 4;
     private static final int FULL_COURSE = 12;
@@ -136,6 +140,11 @@ final class Episode {
     final byte[] flags = new byte[4];
     int reason;
     int dischargeDay;
+    /**
+     * The referral date, on or before the intake day, or {@link #NO_REFERRAL}: the wait from
+     * referral to intake is mostly 2 to 10 weeks (see {@link #referralWait}).
+     */
+    int referralDay;
 
     // ---- sessions, in date order ----
     int sessionCount;
@@ -235,6 +244,33 @@ final class Episode {
         } else {
             dischargeDay = discharge;
         }
+
+        // referral: drawn last, so the rest of the episode does not depend on it
+        referralDay = r.chance(NO_REFERRAL_SHARE) ? NO_REFERRAL
+                : weekday(intakeDay - referralWait(r), intakeDay);
+    }
+
+    /**
+     * Days from referral to intake: a few on the intake day itself (urgent or in-house), most 2 to
+     * 10 weeks, some 10 to 18 weeks, and some longer than 18 weeks (the 18-week standard missed).
+     * The first attended session follows the intake by 0 to 2 weeks, so waiting times to treatment
+     * are a little longer.
+     */
+    private static int referralWait(Rng r) {
+        double u = r.nextDouble();
+        if (u < 0.04) {
+            return 0;
+        }
+        if (u < 0.12) {
+            return r.between(1, 13);
+        }
+        if (u < 0.80) {
+            return r.between(14, 70);
+        }
+        if (u < 0.93) {
+            return r.between(71, 126);
+        }
+        return r.between(127, 250);
     }
 
     private void simulateScores(Rng r, int targetAttended, double missP, int lastDay) {

@@ -19,8 +19,10 @@ import java.util.Objects;
  * {@code sessions.csv} in the shape of DATA.md (UTF-8 without BOM, {@code \n} line ends, RFC 4180
  * quoting where a value needs it).
  *
- * <p>Intakes are spread over the 36 months ending with {@link SampleDataSettings#endMonth()}; no
- * session or discharge lies after its last day. Episodes are simulated one at a time from their
+ * <p>Intakes are spread over the {@value #MONTHS} months ending with {@link SampleDataSettings#endMonth()}
+ * (enough for a 24-month monthly series whose first month already has a full rolling 12 months of
+ * discharges behind it); no session or discharge lies after its last day. Most intakes carry a
+ * referral date a few weeks before the intake ({@link Episode#referralDay}). Episodes are simulated one at a time from their
  * own random stream (seeded from the run's seed and the episode's index) and their rows are
  * written at once, so memory stays flat and the output depends on nothing but the settings.
  * {@code sessions.csv} is grouped by client, in date order with an occasional pair of neighbouring
@@ -31,7 +33,7 @@ import java.util.Objects;
  */
 public final class SampleDataGenerator {
 
-    static final String INTAKE_HEADER = "client_id,intake_date,approach,clinician_id,age_band,gender,state,"
+    static final String INTAKE_HEADER = "client_id,intake_date,referral_date,approach,clinician_id,age_band,gender,state,"
             + "index_event,chronic_illness,prior_trauma,childhood_medical,marginalized,discharge_date,"
             + "discharge_reason";
     static final String SESSIONS_HEADER;
@@ -46,11 +48,18 @@ public final class SampleDataGenerator {
     }
 
     /** Months of intakes. */
-    static final int MONTHS = 36;
+    public static final int MONTHS = 40;
 
     private static final int WRITE_BUFFER = 1 << 20;
     private static final int SESSION_FIELDS = 29;
-    private static final int INTAKE_FIELDS = 14;
+    private static final int INTAKE_FIELDS = 15;
+    // Fields of an intake row (positions in INTAKE_HEADER and in intakeOverride).
+    private static final int F_INTAKE = 1;
+    private static final int F_REFERRAL = 2;
+    private static final int F_APPROACH = 3;
+    private static final int F_GENDER = 6;
+    private static final int F_DISCHARGE = 13;
+    private static final int F_REASON = 14;
     private static final BadRow[] KINDS = BadRow.values();
     private static final String[] EMAILS = {"jane.doe@example.com", "j.smith@example.org", "pat.lee@example.net"};
     private static final String[] UNKNOWN_APPROACHES = {"CBT-X", "EMDR", "IPT"};
@@ -166,27 +175,43 @@ public final class SampleDataGenerator {
         Rng r = rng;
         Episode e = ep;
         switch (kind) {
-            case UNKNOWN_APPROACH -> intakeOverride[2] = UNKNOWN_APPROACHES[occurrence % UNKNOWN_APPROACHES.length];
+            case UNKNOWN_APPROACH -> intakeOverride[F_APPROACH] = UNKNOWN_APPROACHES[occurrence % UNKNOWN_APPROACHES.length];
             case BAD_DATE -> {
                 LocalDate d = LocalDate.ofEpochDay(e.intakeDay);
                 int year = d.getYear();
-                intakeOverride[1] = switch (occurrence % 3) {
+                intakeOverride[F_INTAKE] = switch (occurrence % 3) {
                     case 0 -> year + "-02-30";
                     case 1 -> Year.isLeap(year) ? year + "-04-31" : year + "-02-29";
                     default -> String.format(Locale.ROOT, "%02d/%02d/%d", d.getMonthValue(), d.getDayOfMonth(),
                             year);
                 };
             }
+            case BAD_REFERRAL -> {
+                if (occurrence % 2 == 0) {
+                    // referral after intake: a date after the intake day, still within the data
+                    int latest = Math.min(e.intakeDay + 30, lastDay);
+                    if (latest <= e.intakeDay) {
+                        return false;
+                    }
+                    intakeOverride[F_REFERRAL] = LocalDate.ofEpochDay(r.between(e.intakeDay + 1, latest)).toString();
+                } else {
+                    // a referral date that is no ISO date
+                    LocalDate d = LocalDate.ofEpochDay(e.intakeDay - r.between(14, 70));
+                    intakeOverride[F_REFERRAL] = occurrence % 4 == 1 ? d.getYear() + "-02-30"
+                            : String.format(Locale.ROOT, "%02d/%02d/%d", d.getMonthValue(), d.getDayOfMonth(),
+                                    d.getYear());
+                }
+            }
             case DISCHARGE_BEFORE_INTAKE -> {
-                intakeOverride[12] = LocalDate.ofEpochDay(e.intakeDay - r.between(1, 45)).toString();
-                intakeOverride[13] = Episode.REASONS[e.reason >= 0 ? e.reason : Episode.COMPLETED];
+                intakeOverride[F_DISCHARGE] = LocalDate.ofEpochDay(e.intakeDay - r.between(1, 45)).toString();
+                intakeOverride[F_REASON] = Episode.REASONS[e.reason >= 0 ? e.reason : Episode.COMPLETED];
             }
             case REASON_WITHOUT_DISCHARGE -> {
-                intakeOverride[12] = "";
-                intakeOverride[13] = Episode.REASONS[e.reason >= 0 ? e.reason : Episode.DROPOUT];
+                intakeOverride[F_DISCHARGE] = "";
+                intakeOverride[F_REASON] = Episode.REASONS[e.reason >= 0 ? e.reason : Episode.DROPOUT];
             }
             case DUPLICATE_CLIENT_ID -> duplicateIntake = true;
-            case INTAKE_IDENTIFIER -> intakeOverride[5] = EMAILS[occurrence % EMAILS.length];
+            case INTAKE_IDENTIFIER -> intakeOverride[F_GENDER] = EMAILS[occurrence % EMAILS.length];
             default -> {
                 return applySessionKind(kind, occurrence, r, e);
             }
@@ -286,46 +311,55 @@ public final class SampleDataGenerator {
         Episode e = ep;
         CsvLine l = intakeLine;
         l.clear();
-        appendIntake(l, e, e.intakeDay, e.approachText, e.dischargeDay, e.reason, intakeOverride);
+        appendIntake(l, e, e.intakeDay, e.referralDay, e.approachText, e.dischargeDay, e.reason, intakeOverride);
         intakeRows++;
         if (duplicateIntake) {
             int from = e.dischargeDay != Episode.OPEN ? e.dischargeDay : e.intakeDay;
             int again = Episode.weekday(Math.min(from + rng.between(20, 90), lastDay), lastDay);
             Arrays.fill(intakeOverride, null);
             int otherApproach = (e.approach + 1 + rng.nextInt(3)) % Episode.APPROACHES.length;
-            appendIntake(l, e, again, Episode.APPROACHES[otherApproach], Episode.OPEN, -1, intakeOverride);
+            // the re-referral: referred again a few weeks before its own intake
+            int referredAgain = Episode.weekday(again - rng.between(7, 42), again);
+            appendIntake(l, e, again, referredAgain, Episode.APPROACHES[otherApproach], Episode.OPEN, -1,
+                    intakeOverride);
             intakeRows++;
         }
         l.writeTo(out);
     }
 
-    private static void appendIntake(CsvLine l, Episode e, int intakeDay, String approach, int dischargeDay,
-                                     int reason, String[] ov) {
+    private static void appendIntake(CsvLine l, Episode e, int intakeDay, int referralDay, String approach,
+                                     int dischargeDay, int reason, String[] ov) {
         field(l, ov[0], e.clientId).comma();
-        if (ov[1] != null) {
-            l.text(ov[1]);
+        if (ov[F_INTAKE] != null) {
+            l.text(ov[F_INTAKE]);
         } else {
             l.date(intakeDay);
         }
         l.comma();
-        field(l, ov[2], approach).comma();
-        field(l, ov[3], Episode.CLINICIAN_IDS[e.clinician]).comma();
-        field(l, ov[4], Episode.AGE_BANDS[e.ageBand]).comma();
-        field(l, ov[5], e.gender).comma();
-        field(l, ov[6], e.state).comma();
-        field(l, ov[7], Episode.INDEX_EVENTS[e.indexEvent]);
-        for (int f = 0; f < 4; f++) {
-            l.comma();
-            field(l, ov[8 + f], FLAG_TEXT[e.flags[f]]);
+        if (ov[F_REFERRAL] != null) {
+            l.text(ov[F_REFERRAL]);
+        } else if (referralDay != Episode.NO_REFERRAL) {
+            l.date(referralDay);
         }
         l.comma();
-        if (ov[12] != null) {
-            l.text(ov[12]);
+        field(l, ov[F_APPROACH], approach).comma();
+        field(l, ov[4], Episode.CLINICIAN_IDS[e.clinician]).comma();
+        field(l, ov[5], Episode.AGE_BANDS[e.ageBand]).comma();
+        field(l, ov[F_GENDER], e.gender).comma();
+        field(l, ov[7], e.state).comma();
+        field(l, ov[8], Episode.INDEX_EVENTS[e.indexEvent]);
+        for (int f = 0; f < 4; f++) {
+            l.comma();
+            field(l, ov[9 + f], FLAG_TEXT[e.flags[f]]);
+        }
+        l.comma();
+        if (ov[F_DISCHARGE] != null) {
+            l.text(ov[F_DISCHARGE]);
         } else if (dischargeDay != Episode.OPEN) {
             l.date(dischargeDay);
         }
         l.comma();
-        field(l, ov[13], reason >= 0 ? Episode.REASONS[reason] : "");
+        field(l, ov[F_REASON], reason >= 0 ? Episode.REASONS[reason] : "");
         l.newline();
     }
 

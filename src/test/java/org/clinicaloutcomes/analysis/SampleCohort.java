@@ -43,9 +43,10 @@ final class SampleCohort {
         return folder;
     }
 
-    /** A research run over the 36 months of the generated data. */
+    /** A research run over all the months of the generated data. */
     static ReportWindow researchWindow() {
-        return ReportWindow.research(END.minusMonths(35).atDay(1), END.atEndOfMonth(), null, null);
+        return ReportWindow.research(END.minusMonths(SampleDataGenerator.MONTHS - 1).atDay(1), END.atEndOfMonth(),
+                null, null);
     }
 
     /** Reads {@code input/intake.csv} and {@code input/sessions.csv} and runs the analysis. */

@@ -449,6 +449,114 @@ class IntakeRowValidatorTest {
         }
     }
 
+    /** DATA.md, intake.csv: the optional referral_date, never after intake_date (MONITORING.md, readings 1 and 2). */
+    @Nested
+    class ReferralDates {
+
+        private static final String REFERRAL_HEADER = "client_id,intake_date,referral_date,approach,clinician_id,"
+                + "discharge_date,discharge_reason";
+
+        @Test
+        void referralBeforeIntakeIsKeptAsAnEpochDay() throws Exception {
+            IntakeRecord record = accept(REFERRAL_HEADER, "E1,2025-01-06,2024-11-18,DBT,C1,,", ApproachCatalog.defaults());
+
+            assertThat(record.referralDay()).isEqualTo(TestCsv.day("2024-11-18"));
+            assertThat(record.hasReferral()).isTrue();
+            assertThat(record.intakeDay() - record.referralDay()).isEqualTo(49);
+        }
+
+        @Test
+        void referralOnTheIntakeDayIsAccepted() throws Exception {
+            IntakeRecord record = accept(REFERRAL_HEADER, "E1,2025-01-06,2025-01-06,DBT,C1,,", ApproachCatalog.defaults());
+
+            assertThat(record.referralDay()).isEqualTo(record.intakeDay());
+            assertThat(record).isEqualTo(new IntakeRecord("E1", TestCsv.day("2025-01-06"), "DBT", "C1", null, null,
+                    null, null, null, null, null, null, IntakeRecord.OPEN, null, 2, TestCsv.day("2025-01-06")));
+        }
+
+        @Test
+        void referralOneDayAfterIntakeIsRejected() throws Exception {
+            Reject reject = reject(REFERRAL_HEADER, "E1,2025-01-06,2025-01-07,DBT,C1,,");
+
+            assertThat(reject).isEqualTo(at("referral_date", Reject.REFERRAL_AFTER_INTAKE));
+            assertThat(reject.reason()).isEqualTo("referral after intake");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", " ", "NA", "na", "N/A", "NaN", "NULL", "null", " NA "})
+        void missingReferralMeansNoReferral(String cell) throws Exception {
+            IntakeRecord record = accept(REFERRAL_HEADER, "E1,2025-01-06," + cell + ",DBT,C1,,", ApproachCatalog.defaults());
+
+            assertThat(record.referralDay()).isEqualTo(IntakeRecord.NO_REFERRAL);
+            assertThat(record.hasReferral()).isFalse();
+        }
+
+        @Test
+        void surroundingSpacesAreTrimmed() throws Exception {
+            IntakeRecord record = accept(REFERRAL_HEADER, "E1,2025-01-06, 2024-12-30 ,DBT,C1,,", ApproachCatalog.defaults());
+
+            assertThat(record.referralDay()).isEqualTo(TestCsv.day("2024-12-30"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2025-02-30", "2024-13-01", "20241201", "2024-1-5", "01/12/2024", "2024-12-01T00:00",
+                "soon", "-", "2023-02-29"})
+        void referralThatIsNotAnExistingIsoDateIsABadDate(String date) throws Exception {
+            assertThat(reject(REFERRAL_HEADER, "E1,2025-01-06," + date + ",DBT,C1,,"))
+                    .isEqualTo(at("referral_date", Reject.BAD_DATE));
+        }
+
+        @Test
+        void rowsWithoutTheColumnHaveNoReferral() throws Exception {
+            assertThat(accept("E1,2025-01-06,DBT,C1,25-34,woman,CA,icu,Y,N,yes,no,2025-03-31,completed").referralDay())
+                    .isEqualTo(IntakeRecord.NO_REFERRAL);
+            assertThat(accept(REQUIRED_HEADER, "E1,2025-01-06,CPT,C1", ApproachCatalog.defaults()).hasReferral())
+                    .isFalse();
+        }
+
+        @Test
+        void referralDateIsAKnownColumnInAnyPosition() throws Exception {
+            IntakeRecord record = accept("Referral_Date ,approach,clinician_id,intake_date,client_id",
+                    "2024-12-02,PE,C1,2025-01-06,E1", ApproachCatalog.defaults());
+
+            assertThat(record.referralDay()).isEqualTo(TestCsv.day("2024-12-02"));
+            Path file = TestCsv.write(folder, "intake.csv", REFERRAL_HEADER + "\n");
+            assertThat(InputFiles.intakeLayout(file).unknownColumns()).isEmpty();
+        }
+
+        @Test
+        void badReferralDateComesAfterIntakeDateAndBeforeApproach() throws Exception {
+            assertThat(reject(REFERRAL_HEADER, "E1,2025-02-30,2025-02-30,XYZ,C1,,"))
+                    .isEqualTo(at("intake_date", Reject.BAD_DATE));
+            assertThat(reject(REFERRAL_HEADER, "E1,2025-01-06,2025-02-30,XYZ,_C1,,"))
+                    .isEqualTo(at("referral_date", Reject.BAD_DATE));
+            assertThat(reject(REFERRAL_HEADER, "E1,2025-01-06,2025-01-01,XYZ,C1,,"))
+                    .isEqualTo(at("approach", Reject.UNKNOWN_APPROACH));
+        }
+
+        @Test
+        void referralAfterIntakeComesAfterTheCodeRulesAndDischargeBeforeIntake() throws Exception {
+            String header = REFERRAL_HEADER + ",state";
+            assertThat(reject(header, "E1,2025-01-06,2025-02-01,DBT,C1,,,XX"))
+                    .isEqualTo(at("state", Reject.BAD_CODE));
+            assertThat(reject(header, "E1,2025-01-06,2025-02-01,DBT,C1,2025-01-01,completed,"))
+                    .isEqualTo(at("discharge_date", Reject.DISCHARGE_BEFORE_INTAKE));
+            assertThat(reject(header, "E1,2025-01-06,2025-02-01,DBT,C1,,completed,"))
+                    .isEqualTo(at("referral_date", Reject.REFERRAL_AFTER_INTAKE));
+            assertThat(reject(header, "E1,2025-01-06,2025-02-01,DBT,C1,2025-03-01,,"))
+                    .isEqualTo(at("referral_date", Reject.REFERRAL_AFTER_INTAKE));
+        }
+
+        @Test
+        void rejectRecordNeverHoldsTheReferralDate() throws Exception {
+            Reject reject = reject(REFERRAL_HEADER, "E1,2025-01-06,2025-03-09,DBT,C1,,");
+
+            assertThat(reject.toString()).doesNotContain("2025-03-09").doesNotContain("E1,");
+            assertThat(reject(REFERRAL_HEADER, "E1,2025-01-06,2025-31-03,DBT,C1,,").toString())
+                    .doesNotContain("2025-31-03");
+        }
+    }
+
     /** DATA.md, "Rejects": a row breaking several rules gets the first one. */
     @Nested
     class RuleOrder {

@@ -137,7 +137,7 @@ class SessionRowValidatorTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"1,1", "007,7", "0001,1", "12.0,12", "3.000,3", "999999999999999999,999999999999999999"})
+        @CsvSource({"1,1", "007,7", "0001,1", "12,12", "999999999999999999,999999999999999999"})
         void sessionNumberOfUpTo18DigitsIsHeldAsALong(String cell, long value) throws Exception {
             SessionRecord record = accept("E1,2025-01-13," + cell + ",Y,45,,,,");
 
@@ -147,7 +147,7 @@ class SessionRowValidatorTest {
 
         @ParameterizedTest
         @CsvSource({"1000000000000000000,1000000000000000000", "12345678901234567890,12345678901234567890",
-                "99999999999999999999,99999999999999999999", "00012345678901234567890.00,12345678901234567890",
+                "99999999999999999999,99999999999999999999", "00012345678901234567890,12345678901234567890",
                 "1234567890123456789012345678901234567890,1234567890123456789012345678901234567890"})
         void longerSessionNumberIsAcceptedWithItsDigits(String cell, String digits) throws Exception {
             SessionRecord record = accept("E1,2025-01-13," + cell + ",Y,45,,,,");
@@ -171,6 +171,36 @@ class SessionRowValidatorTest {
             SessionRecord items = accept(ITEM_HEADER, "E1,2025-01-13,Y,40.0,1.0,2,0,3,4,1,2,0,3,4,1,2,0,3,4,1,2,0,3,4.00");
             assertThat(items.items()).containsExactly(ITEMS_40_BYTES);
             assertThat(items.scores()[0]).isEqualTo(40);
+        }
+
+        /** DATA.md and MONITORING.md, reading 4: the edge spellings of the integer rule. */
+        @ParameterizedTest
+        @CsvSource({"12,12", "12.0,12", "12.00,12", "012.000,12", "0,0", "-0,0", "-0.0,0", "-00.000,0"})
+        void integerScoreSpellingsHaveTheirValue(String cell, double value) throws Exception {
+            double score = accept("E1,2025-01-13,1,Y,," + cell + ",,,").scores()[1];
+
+            assertThat(score).isEqualTo(value);
+            // -0 and -0.0 are 0, not minus zero (which a CSV would print as -0.0).
+            assertThat(Double.doubleToRawLongBits(score)).isEqualTo(Double.doubleToRawLongBits(value));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-0", "-0.0", "0.0", "-00"})
+        void itemsWrittenAsMinusZeroOrWithZeroDecimalsAreZero(String cell) throws Exception {
+            SessionRecord record = accept(ITEM_HEADER, "E1,2025-01-13,Y,40,1,2," + cell + ",3,4,1,2,0,3,4,1,2,0,3,4,1,2,0,3,4");
+
+            assertThat(record.items()[2]).isZero();
+            assertThat(record.scores()[0]).isEqualTo(40);
+        }
+
+        @Test
+        void itemSumComparesValuesNotText() throws Exception {
+            // pcl5 = 40.0 against items written 1.0, 2.00, …: the values are compared (reading 5).
+            SessionRecord record = accept(ITEM_HEADER,
+                    "E1,2025-01-13,Y,40.0,1.0,2.00,0,3,4,1,2,0.0,3,4,1,2,0,3,4,1,2,0,3,4.0");
+
+            assertThat(record.items()).containsExactly(ITEMS_40_BYTES);
+            assertThat(record.scores()[0]).isEqualTo(40);
         }
 
         @Test
@@ -333,14 +363,23 @@ class SessionRowValidatorTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"7.5", "1.5", "1.01", "1.", ".0", "1.0.0", "1e3", "one", "+1", "#1", "1-2",
-                "12345678901234567890.5"})
+                "12345678901234567890.5", "١", "１"})
         void sessionNumberThatIsNotAnIntegerIsRejected(String number) throws Exception {
             assertThat(reject("E1,2025-01-13," + number + ",Y,40,,,,"))
                     .isEqualTo(at("session_number", Reject.NOT_AN_INTEGER));
         }
 
+        /** MONITORING.md, reading 3: session_number is digits only, unlike scores and items. */
         @ParameterizedTest
-        @ValueSource(strings = {"0", "-1", "-0", "000", "0.0", "-0.00", "-12345678901234567890", "-1.0"})
+        @ValueSource(strings = {"3.0", "12.00", "1.000", "0.0", "00012345678901234567890.00", "-1", "-0", "-0.00",
+                "-1.0", "-12345678901234567890"})
+        void sessionNumberThatIsNotDigitsOnlyIsNotAnInteger(String number) throws Exception {
+            assertThat(reject("E1,2025-01-13," + number + ",Y,40,,,,"))
+                    .isEqualTo(at("session_number", Reject.NOT_AN_INTEGER));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "000", "0000000000000000000000"})
         void sessionNumberBelowOneIsOutOfRange(String number) throws Exception {
             assertThat(reject("E1,2025-01-13," + number + ",Y,40,,,,"))
                     .isEqualTo(at("session_number", Reject.OUT_OF_RANGE));
@@ -359,8 +398,8 @@ class SessionRowValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"7.5", "12.5", "12.01", "12.", "1e3", "seven", "+5", "1 2", "12,5", "0x10", "--3", "-",
-                "½"})
+        @ValueSource(strings = {"7.5", "12.5", "12.01", "12.", ".0", "+12", "1e1", "1e3", "seven", "+5", "1 2", "12,5",
+                "0x10", "--3", "-", "½", "12.0.0", "-.0", "12.0e0", "١٢"})
         void integerScoreThatDoesNotMatchTheIntegerPatternIsNotAnInteger(String score) throws Exception {
             String cell = score.contains(",") ? "\"" + score + "\"" : score;
             assertThat(reject("E1,2025-01-13,1,Y,40,12," + cell + ",,"))
@@ -499,6 +538,14 @@ class SessionRowValidatorTest {
             SessionRecord record = accept(DAS_HEADER, "E1,2025-01-13,Y,40," + cell, instruments);
 
             assertThat(record.scores()).containsExactly(40, expected);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-0", "-0.0", "-0.000"})
+        void decimalMinusZeroIsZero(String cell) throws Exception {
+            double score = accept(DAS_HEADER, "E1,2025-01-13,Y,40," + cell, instruments).scores()[1];
+
+            assertThat(Double.doubleToRawLongBits(score)).isEqualTo(Double.doubleToRawLongBits(0.0));
         }
 
         @ParameterizedTest

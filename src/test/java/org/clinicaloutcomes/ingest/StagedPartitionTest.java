@@ -180,6 +180,27 @@ class StagedPartitionTest {
     }
 
     @Test
+    void scoreWrittenWithZeroDecimalsIsTheSameValueButAConflictingDuplicate() throws Exception {
+        // MONITORING.md, reading 5: the exact-duplicate test compares the trimmed text, so 12 and
+        // 12.0 differ there although both rows carry the value 12.
+        List<SessionRecord> sessions = accepted("""
+                client_id,session_date,session_number,attended,phq9
+                E1,2025-01-13,1,Y,12
+                E1,2025-01-13,1,Y,12.0
+                E1,2025-01-13,1,Y, 12
+                E1,2025-01-20,2,Y,12.00
+                E1,2025-01-20,2,Y,12.00
+                """);
+        assertThat(sessions).extracting(s -> s.scores()[1]).containsOnly(12.0);
+
+        Result result = deduplicate(sessions);
+
+        assertThat(result.accepted()).extracting(SessionRecord::line).containsExactly(2L, 5L);
+        assertThat(result.duplicates()).isEqualTo(2);
+        assertThat(result.rejects()).containsExactly(conflicting(3));
+    }
+
+    @Test
     void blankSessionNumberIsAKeyValueToo() throws Exception {
         Result result = deduplicate(accepted("""
                 client_id,session_date,session_number,pcl5
@@ -312,12 +333,12 @@ class StagedPartitionTest {
                 client_id,session_date,session_number,pcl5
                 E1,2025-01-13,1,50
                 E1,2025-01-13,0001,50
-                E1,2025-01-13,1.0,51
+                E1,2025-01-13,01,51
                 E1,2025-01-20,007,45
                 E1,2025-01-20,7,45
                 """));
 
-        // 0001 and 1.0 are the number 1, 007 is 7: same key, different text, so conflicting duplicates.
+        // 0001 and 01 are the number 1, 007 is 7: same key, different text, so conflicting duplicates.
         assertThat(result.accepted()).extracting(SessionRecord::line).containsExactly(2L, 5L);
         assertThat(result.rejects()).containsExactly(conflicting(3), conflicting(4), conflicting(6));
         assertThat(result.duplicates()).isZero();
@@ -348,7 +369,7 @@ class StagedPartitionTest {
         Result result = deduplicate(accepted("client_id,session_date,session_number,pcl5\n"
                 + "E1,2025-01-13," + forty + ",50\n"
                 + "E1,2025-01-13,000" + forty + ",50\n"
-                + "E1,2025-01-13," + forty + ".00,51\n"
+                + "E1,2025-01-13,0" + forty + ",51\n"
                 + "E1,2025-01-13," + forty + ",50\n"
                 + "E1,2025-01-13," + forty.replace('0', '9') + ",50\n"
                 + "E2,2025-01-13," + forty + ",50\n"));

@@ -64,6 +64,34 @@ class ValuesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"12,12", "12.0,12", "12.00,12", "-3.0,-3", "0,0", "-0,0", "-0.0,0", "-000.00,0", "80,80",
+            "999999999999999999,999999999999999999", "123456789012345678901234567890.0,1.2345678901234568E29"})
+    void integerValuesAreExactAndMinusZeroIsZero(String cell, double value) {
+        assertThat(Values.isInteger(cell)).isTrue();
+        double parsed = Values.parseIntegerValue(cell);
+        assertThat(Double.doubleToRawLongBits(parsed)).isEqualTo(Double.doubleToRawLongBits(value));
+        assertThat(Double.doubleToRawLongBits(Values.parseNumber(cell))).isEqualTo(Double.doubleToRawLongBits(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.", ".0", "+12", "1e1", "-", "-.0", "12.0.", "12.0-"})
+    void edgeSpellingsOfTheIntegerRuleAreNotIntegers(String cell) {
+        assertThat(Values.isInteger(cell)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "007", "12345678901234567890123"})
+    void digitsOnlyCells(String cell) {
+        assertThat(Values.isDigits(cell)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "3.0", "1.", "-1", "-0", "+3", "1e1", " 1", "١", "１", "1a"})
+    void cellsThatAreNotDigitsOnly(String cell) {
+        assertThat(Values.isDigits(cell)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"7.5", "12.0", "-0.25", "0.0", "100.125"})
     void decimalsMatchDigitsDotDigits(String cell) {
         assertThat(Values.isDecimal(cell)).isTrue();

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.clinicaloutcomes.cli.GenerateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,30 @@ class SampleDataGeneratorTest {
             assertThat(sha256(tmp.resolve("b").resolve(file))).as(file).isEqualTo(a);
             assertThat(sha256(tmp.resolve("c").resolve(file))).as(file).isNotEqualTo(a);
         }
+    }
+
+    /**
+     * sample-data/ is {@code generate --end-month=2026-10} with the default seed and episode count
+     * (README): regenerate it when the generator changes. Its counts, as the README gives them and
+     * the monthly job prints them, checked here by the independent reader.
+     */
+    @Test
+    void committedSampleDataIsTheGeneratorsOutputWithTheDefaults() throws IOException {
+        Path committed = Path.of("sample-data");
+        generator.generate(new SampleDataSettings(GenerateCommand.DEFAULT_SEED, GenerateCommand.DEFAULT_EPISODES, END),
+                tmp);
+        for (String file : List.of("intake.csv", "sessions.csv")) {
+            assertThat(sha256(tmp.resolve(file))).as(file).isEqualTo(sha256(committed.resolve(file)));
+        }
+
+        SampleFileCheck check = SampleFileCheck.read(committed);
+        int intakeRejected = check.intakeRejects.values().stream().mapToInt(Integer::intValue).sum();
+        int sessionRejected = check.sessionRejects.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(new int[] {check.intakeRead, check.intakeRead - intakeRejected, intakeRejected})
+                .containsExactly(502, 488, 14);
+        assertThat(new int[] {check.sessionRead, check.sessionRead - sessionRejected - check.exactDuplicates,
+            sessionRejected, check.exactDuplicates}).containsExactly(5492, 5345, 145, 2);
+        assertThat(check.intakeRejects).containsEntry("referral after intake", 1).containsEntry("bad date", 3);
     }
 
     @Test
@@ -83,9 +108,11 @@ class SampleDataGeneratorTest {
 
         assertThat(generator.badRowCounts()).containsOnly(2);
         assertThat(check.intakeRejects).containsOnlyKeys("unknown approach", "bad date", "discharge before intake",
-                "reason without discharge", "duplicate client_id", "possible identifier");
-        assertThat(check.intakeRejects).containsEntry("unknown approach", 2).containsEntry("bad date", 2)
-                .containsEntry("discharge before intake", 2).containsEntry("reason without discharge", 2)
+                "referral after intake", "reason without discharge", "duplicate client_id", "possible identifier");
+        // bad date: two intake dates and one referral date; the other bad referral is after the intake
+        assertThat(check.intakeRejects).containsEntry("unknown approach", 2).containsEntry("bad date", 3)
+                .containsEntry("discharge before intake", 2).containsEntry("referral after intake", 1)
+                .containsEntry("reason without discharge", 2)
                 .containsEntry("duplicate client_id", 2).containsEntry("possible identifier", 2);
         assertThat(check.sessionRejects).containsOnlyKeys("out of range", "not an integer", "incomplete items",
                 "item sum mismatch", "unknown client", "session before intake", "scores on a missed session",
@@ -96,8 +123,8 @@ class SampleDataGeneratorTest {
             assertThat(check.sessionRejects).containsEntry(reason, 2);
         }
         assertThat(check.exactDuplicates).isEqualTo(2);
-        // unknown client: 2 typos plus the sessions of the 10 rejected intake rows
-        assertThat(check.sessionRejects.get("unknown client")).isBetween(2, 2 + 10 * 25);
+        // unknown client: 2 typos plus the sessions of the 12 rejected intake rows
+        assertThat(check.sessionRejects.get("unknown client")).isBetween(2, 2 + 12 * 25);
 
         int badIntake = check.intakeRejects.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(badIntake).isLessThan((int) (summary.episodes() * 0.03));
@@ -113,7 +140,7 @@ class SampleDataGeneratorTest {
 
         assertThat(check.latestSession).isNotNull();
         assertThat(YearMonth.from(check.latestSession)).isEqualTo(END);
-        LocalDate first = END.minusMonths(35).atDay(1);
+        LocalDate first = END.minusMonths(SampleDataGenerator.MONTHS - 1).atDay(1);
         java.util.Set<YearMonth> intakeMonths = new java.util.TreeSet<>();
         for (SampleFileCheck.EpisodeData e : check.episodes.values()) {
             assertThat(e.intake).isBetween(first, END.atEndOfMonth());
@@ -122,7 +149,9 @@ class SampleDataGeneratorTest {
                 assertThat(e.discharge).isBeforeOrEqualTo(END.atEndOfMonth());
             }
         }
-        assertThat(intakeMonths).as("intakes in each of the 36 months").hasSize(36);
+        assertThat(intakeMonths).as("intakes in each of the months").hasSize(SampleDataGenerator.MONTHS);
+        assertThat(SampleDataGenerator.MONTHS).as("a 24-month series and a rolling 12 months before it")
+                .isBetween(36, 40);
         assertThat(check.approachesSeen()).containsExactlyInAnyOrder("DBT", "CPT", "ACT", "PE");
         long open = check.episodes.values().stream().filter(e -> e.discharge == null).count();
         assertThat(open).as("open episodes").isBetween(50L, 300L);
@@ -131,6 +160,42 @@ class SampleDataGeneratorTest {
                 "bad flag", "bad session number");
         assertThat(check.intakeRejects).doesNotContainKeys("bad code", "bad flag", "bad id", "bad gender",
                 "discharge without reason");
+    }
+
+    @Test
+    void mostIntakesHaveARealisticReferralDateOnOrBeforeTheIntake() throws IOException {
+        generator.generate(new SampleDataSettings(17, 3000, END), tmp);
+        SampleFileCheck check = SampleFileCheck.read(tmp);
+
+        int n = check.episodes.size();
+        int withReferral = 0;
+        int sameDay = 0;
+        int twoToTenWeeks = 0;
+        int beyondEighteenWeeks = 0;
+        for (SampleFileCheck.EpisodeData e : check.episodes.values()) {
+            if (e.referral == null) {
+                continue;
+            }
+            withReferral++;
+            long wait = e.intake.toEpochDay() - e.referral.toEpochDay();
+            assertThat(wait).as("referral on or before intake").isBetween(0L, 260L);
+            assertThat(e.referral.getDayOfWeek().getValue()).as("a working day").isLessThanOrEqualTo(5);
+            if (wait == 0) {
+                sameDay++;
+            } else if (wait >= 14 && wait <= 70) {
+                twoToTenWeeks++;
+            } else if (wait > 126) {
+                beyondEighteenWeeks++;
+            }
+        }
+        System.out.printf("referrals: %d of %d, same day %d, 2-10 weeks %d, over 18 weeks %d%n", withReferral, n,
+                sameDay, twoToTenWeeks, beyondEighteenWeeks);
+        assertThat(withReferral).as("most intakes have a referral date").isBetween((int) (n * 0.88), (int) (n * 0.97));
+        assertThat(twoToTenWeeks).as("most wait 2 to 10 weeks").isGreaterThan((int) (withReferral * 0.6));
+        assertThat(beyondEighteenWeeks).as("some wait longer than 18 weeks")
+                .isBetween((int) (withReferral * 0.03), (int) (withReferral * 0.12));
+        assertThat(sameDay).as("a few on the intake day").isBetween((int) (withReferral * 0.01),
+                (int) (withReferral * 0.08));
     }
 
     @Test

@@ -48,6 +48,8 @@ final class SampleFileCheck {
     static final class EpisodeData {
         String id;
         LocalDate intake;
+        /** Null without a referral date. */
+        LocalDate referral;
         String approach;
         String clinician;
         LocalDate discharge;
@@ -163,47 +165,58 @@ final class SampleFileCheck {
         if (identifier(f)) {
             return "possible identifier";
         }
-        if (f.size() != 14) {
+        if (f.size() != 15) {
             return "wrong number of fields";
         }
-        if (!ID.matcher(f.get(0)).matches() || !ID.matcher(f.get(3)).matches()) {
+        if (!ID.matcher(f.get(0)).matches() || !ID.matcher(f.get(4)).matches()) {
             return "bad id";
         }
         LocalDate intake = date(f.get(1));
         if (intake == null) {
             return "bad date";
         }
-        String approach = APPROACHES.get(f.get(2).toLowerCase(Locale.ROOT));
+        LocalDate referral = null;
+        if (!f.get(2).isEmpty()) {
+            referral = date(f.get(2));
+            if (referral == null) {
+                return "bad date";
+            }
+        }
+        String approach = APPROACHES.get(f.get(3).toLowerCase(Locale.ROOT));
         if (approach == null) {
             return "unknown approach";
         }
-        if (!f.get(4).isEmpty() && !AGE.contains(f.get(4))
-                || !f.get(6).isEmpty() && !STATES.contains(f.get(6))
-                || !f.get(7).isEmpty() && !EVENTS.contains(f.get(7))
-                || !f.get(13).isEmpty() && !REASONS.contains(f.get(13))) {
+        if (!f.get(5).isEmpty() && !AGE.contains(f.get(5))
+                || !f.get(7).isEmpty() && !STATES.contains(f.get(7))
+                || !f.get(8).isEmpty() && !EVENTS.contains(f.get(8))
+                || !f.get(14).isEmpty() && !REASONS.contains(f.get(14))) {
             return "bad code";
         }
-        for (int i = 8; i < 12; i++) {
+        for (int i = 9; i < 13; i++) {
             if (!f.get(i).isEmpty() && !f.get(i).equals("Y") && !f.get(i).equals("N")) {
                 return "bad flag";
             }
         }
-        if (f.get(5).length() > 32) {
+        if (f.get(6).length() > 32) {
             return "bad gender";
         }
         LocalDate discharge = null;
-        if (!f.get(12).isEmpty()) {
-            discharge = date(f.get(12));
+        if (!f.get(13).isEmpty()) {
+            discharge = date(f.get(13));
             if (discharge == null) {
                 return "bad date";
             }
             if (discharge.isBefore(intake)) {
                 return "discharge before intake";
             }
-            if (f.get(13).isEmpty()) {
-                return "discharge without reason";
-            }
-        } else if (!f.get(13).isEmpty()) {
+        }
+        if (referral != null && referral.isAfter(intake)) {
+            return "referral after intake";
+        }
+        if (discharge != null && f.get(14).isEmpty()) {
+            return "discharge without reason";
+        }
+        if (discharge == null && !f.get(14).isEmpty()) {
             return "reason without discharge";
         }
         if (episodes.containsKey(f.get(0))) {
@@ -212,10 +225,11 @@ final class SampleFileCheck {
         EpisodeData e = new EpisodeData();
         e.id = f.get(0);
         e.intake = intake;
+        e.referral = referral;
         e.approach = approach;
-        e.clinician = f.get(3);
+        e.clinician = f.get(4);
         e.discharge = discharge;
-        e.reason = f.get(13).isEmpty() ? null : f.get(13);
+        e.reason = f.get(14).isEmpty() ? null : f.get(14);
         episodes.put(e.id, e);
         intakeOrder.add(e.id);
         return null;
