@@ -40,8 +40,6 @@ import org.clinicaloutcomes.metrics.Wilson;
  */
 final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Rows> {
 
-    /** The default of {@code --series-months}. */
-    static final int DEFAULT_MONTHS = 24;
     /** The month a year before the report month, which the month at a glance shows. */
     private static final int YEAR = 12;
 
