@@ -253,7 +253,7 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
                 caseness ? Wilson.percentInterval(recovered[c], cases[c]) : null,
                 deteriorated[c], Statistics.percent(deteriorated[c], paired[c]),
                 dropouts[c], Statistics.percent(dropouts[c], discharges[c]),
-                RollingRate.pooledPercent(month, ri), caseness ? RollingRate.pooledPercent(month, recovery) : null,
+                RollingRate.pooled(month, ri), caseness ? RollingRate.pooled(month, recovery) : null,
                 wait, spc);
     }
 }
