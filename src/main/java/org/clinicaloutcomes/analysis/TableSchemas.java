@@ -31,7 +31,8 @@ import org.clinicaloutcomes.metrics.Interval;
  * the CSV writer, the workbook's sheets, the suppression's cell addresses and the codebook test
  * use them. {@code outcomes_by_approach.csv} has exactly the columns of REPORTS.md;
  * {@code episode_outcomes.csv}, {@code approach_comparison.csv} and {@code trajectories.csv}
- * start with them. One table is the workbook's, not a CSV file: {@link #WINDOW_ACTIVITY}.
+ * start with them. Two tables are the workbook's, not CSV files: {@link #WINDOW_ACTIVITY} and
+ * {@link #MONTHS_BEFORE_SERIES}.
  */
 public final class TableSchemas {
 
@@ -271,6 +272,14 @@ public final class TableSchemas {
     public static final TableSchema<ActivityRow> WINDOW_ACTIVITY = ACTIVITY.as("window_activity",
             OutcomeTables::windowActivity);
 
+    /**
+     * The rows of the months before the series that the Summary's month at a glance shows
+     * ({@link OutcomeTables#monthsBeforeSeries()}): a table of the workbook, not a CSV file; the
+     * columns of {@link #MONTHLY_SERIES}.
+     */
+    public static final TableSchema<SeriesRow> MONTHS_BEFORE_SERIES = MONTHLY_SERIES.as("months_before_series",
+            OutcomeTables::monthsBeforeSeries);
+
     /** The CSV files, in writing order. */
     public static final List<TableSchema<?>> CSV_FILES = List.of(EPISODE_OUTCOMES, OUTCOMES_BY_APPROACH,
             APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS, MONTHLY_SERIES);
@@ -280,7 +289,7 @@ public final class TableSchemas {
 
     /** Every table: the CSV files in writing order, then the workbook's. */
     public static final List<TableSchema<?>> ALL = Stream.concat(CSV_FILES.stream(),
-            Stream.of(WINDOW_ACTIVITY)).toList();
+            Stream.of(WINDOW_ACTIVITY, MONTHS_BEFORE_SERIES)).toList();
 
     private TableSchemas() {
     }
