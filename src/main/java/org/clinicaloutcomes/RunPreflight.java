@@ -96,7 +96,8 @@ final class RunPreflight {
             refuseIfBusy(output);
         }
         RunParameters parameters = new RunParameters(settings.job(), input, output, settings.month(),
-                settings.windowMonths(), settings.from(), settings.to(), instrumentsFile, sha256(instruments.text()),
+                settings.windowMonths(), settings.seriesMonths(), settings.from(), settings.to(), instrumentsFile,
+                sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine);
         return new Checked(parameters, warnings, settings.restart());

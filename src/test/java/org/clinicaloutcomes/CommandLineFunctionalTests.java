@@ -63,12 +63,20 @@ class CommandLineFunctionalTests {
         Path input = validInput();
         Path output = work.resolve("out");
 
-        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet");
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet",
+                "--series-months=3");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("intake.csv: read 2, accepted 2, rejected 0, duplicates 0")
                 .contains("sessions.csv: read 4, accepted 4, rejected 0, duplicates 0");
         assertThat(Files.readAllLines(output.resolve("rejects.csv"))).containsExactly("file,line,column,reason");
+        // --series-months=3: the months 2025-02 … 2025-04 × (the four default approaches, then ALL)
+        List<String> series = Files.readAllLines(output.resolve("csv/monthly_series.csv"));
+        assertThat(series).hasSize(1 + 3 * 5);
+        assertThat(series.subList(1, series.size())).extracting(line -> line.substring(0, line.indexOf(',')))
+                .containsExactly(Stream.of("2025-02", "2025-03", "2025-04")
+                        .flatMap(month -> Stream.of(month, month, month, month, month)).toArray(String[]::new));
+        assertThat(Files.readString(output.resolve("run.json"))).contains("\"series-months\": \"3\"");
     }
 
     @Test

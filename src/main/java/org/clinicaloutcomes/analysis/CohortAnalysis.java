@@ -43,6 +43,11 @@ public final class CohortAnalysis {
 
     /** Highest assessment index of the trajectories. */
     public static final int MAX_K = 20;
+    /**
+     * Months of the monthly series when none are given (MONITORING.md: {@code --series-months},
+     * default 24); the command line's default refers to this one.
+     */
+    public static final int DEFAULT_SERIES_MONTHS = 24;
     /** The PCL-5 instrument key, whose items give the cluster table. */
     public static final String PCL5 = "pcl5";
     /** Subgroup value of a blank code or flag. */
@@ -96,7 +101,7 @@ public final class CohortAnalysis {
      */
     public CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
                           ReportWindow window, boolean monthly) {
-        this(instruments, approaches, primaryInstrumentKey, window, monthly, MonthlySeriesTable.DEFAULT_MONTHS);
+        this(instruments, approaches, primaryInstrumentKey, window, monthly, DEFAULT_SERIES_MONTHS);
     }
 
     /**

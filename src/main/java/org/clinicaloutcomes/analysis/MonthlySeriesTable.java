@@ -40,8 +40,6 @@ import org.clinicaloutcomes.metrics.Wilson;
  */
 final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Rows> {
 
-    /** The default of {@code --series-months}. */
-    static final int DEFAULT_MONTHS = 24;
     /** The month a year before the report month, which the month at a glance shows. */
     private static final int YEAR = 12;
 
@@ -255,7 +253,7 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
                 caseness ? Wilson.percentInterval(recovered[c], cases[c]) : null,
                 deteriorated[c], Statistics.percent(deteriorated[c], paired[c]),
                 dropouts[c], Statistics.percent(dropouts[c], discharges[c]),
-                RollingRate.pooledPercent(month, ri), caseness ? RollingRate.pooledPercent(month, recovery) : null,
+                RollingRate.pooled(month, ri), caseness ? RollingRate.pooled(month, recovery) : null,
                 wait, spc);
     }
 }

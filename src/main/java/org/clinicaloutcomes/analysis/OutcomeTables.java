@@ -9,6 +9,7 @@ import org.clinicaloutcomes.metrics.EpisodeOutcome;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Interval;
 import org.clinicaloutcomes.metrics.Pcl5Clusters;
+import org.clinicaloutcomes.metrics.Proportion;
 import org.clinicaloutcomes.metrics.SpcMonth;
 import org.clinicaloutcomes.metrics.TrajectoryPoint;
 import org.clinicaloutcomes.metrics.WaitingTimes;
@@ -307,9 +308,13 @@ public record OutcomeTables(
      * @param reliableDeteriorationPct {@code 100 × RD / n_paired}
      * @param nDropout               of the closed, discharged with reason dropout
      * @param dropoutPct             {@code 100 × dropout / n_closed}
-     * @param reliableImprovementPct12m pooled over the episodes discharged in the 12 months ending
-     *                               with the month ({@link org.clinicaloutcomes.metrics.RollingRate})
-     * @param recoveryPct12m         the same for recovery
+     * @param reliableImprovement12m the pooled counts Σ RI of Σ n_paired over the episodes
+     *                               discharged in the 12 months ending with the month
+     *                               ({@link org.clinicaloutcomes.metrics.RollingRate}); their rate is
+     *                               {@link #reliableImprovementPct12m()}; {@code null} when not
+     *                               shown (small-number suppression)
+     * @param recovery12m            the same for recovery (Σ recovered of Σ cases); {@code null}
+     *                               without cut-off or when not shown
      * @param waits                  waits of the episodes whose first attended session is in the month
      * @param spc                    the p-chart of the month ({@link SpcMonth#EMPTY} outside the series)
      */
@@ -319,12 +324,22 @@ public record OutcomeTables(
                             Interval reliableImprovementCi, Integer nCases,
                             Integer nRecovered, Double recoveryPct, Interval recoveryCi,
                             int nReliableDeterioration, Double reliableDeteriorationPct, int nDropout,
-                            Double dropoutPct, Double reliableImprovementPct12m, Double recoveryPct12m,
+                            Double dropoutPct, Proportion reliableImprovement12m, Proportion recovery12m,
                             WaitingTimes waits, SpcMonth spc) {
 
         public SeriesRow {
             Objects.requireNonNull(waits, "waits");
             Objects.requireNonNull(spc, "spc");
+        }
+
+        /** {@code reliable_improvement_pct_12m}: the rate of {@link #reliableImprovement12m()}; {@code null} when empty. */
+        public Double reliableImprovementPct12m() {
+            return reliableImprovement12m == null ? null : reliableImprovement12m.percent();
+        }
+
+        /** {@code recovery_pct_12m}: the rate of {@link #recovery12m()}; {@code null} when empty. */
+        public Double recoveryPct12m() {
+            return recovery12m == null ? null : recovery12m.percent();
         }
     }
 }

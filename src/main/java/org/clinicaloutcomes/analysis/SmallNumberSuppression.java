@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,8 +12,12 @@ import java.util.Map;
 import org.clinicaloutcomes.metrics.ApproachComparison;
 import org.clinicaloutcomes.metrics.ComparisonResult;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Proportion;
+import org.clinicaloutcomes.metrics.RollingRate;
 import org.clinicaloutcomes.metrics.SmallNumberRule;
+import org.clinicaloutcomes.metrics.SpcMonth;
 import org.clinicaloutcomes.metrics.TrajectoryPoint;
+import org.clinicaloutcomes.metrics.WaitingTimes;
 
 /**
  * Small-number suppression following the CMS cell-size rule as METRICS.md defines it ("no value
@@ -80,11 +85,35 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *   <tr><td></td><td>reliable_improvement_pct</td><td>n_paired, n_reliable_improvement</td></tr>
  *   <tr><td>activity</td><td>missed_session_pct</td><td>attended_sessions, missed_sessions</td></tr>
  *   <tr><td>window activity</td><td>missed_session_pct</td><td>attended_sessions, missed_sessions</td></tr>
+ *   <tr><td>monthly_series</td><td>reliable_improvement_pct and its CI</td><td>n_paired,
+ *       n_reliable_improvement</td></tr>
+ *   <tr><td></td><td>recovery_pct and its CI</td><td>n_cases, n_recovered</td></tr>
+ *   <tr><td></td><td>reliable_deterioration_pct</td><td>n_paired, n_reliable_deterioration</td></tr>
+ *   <tr><td></td><td>dropout_pct</td><td>n_closed, n_dropout</td></tr>
+ *   <tr><td></td><td>wait_days_median</td><td>n_started_with_referral</td></tr>
+ *   <tr><td></td><td>wait_within_6_weeks_pct / wait_within_18_weeks_pct</td><td>n_started_with_referral
+ *       and the waits within 6 / 18 weeks (not columns; approaches add up to ALL)</td></tr>
+ *   <tr><td></td><td>reliable_improvement_pct_12m / recovery_pct_12m</td><td>the pooled counts
+ *       (Σ RI, Σ n_paired / Σ recovered, Σ n_cases over the 12 months, not columns: 1–10 hides the
+ *       rate) and the same counts of every month of the pool that is a row (of the series or of
+ *       the months before it): a rate printed in full with the other months' counts gives a hidden
+ *       one back. When the pool is the window (the report month of a 12-month window) the rate is
+ *       that of outcomes_by_approach's counts on the primary instrument, and those counts alone
+ *       decide</td></tr>
+ *   <tr><td></td><td>spc_centre_pct</td><td>Σ RI and Σ n_paired over the series (1–10 hides it) and
+ *       n_paired, n_reliable_improvement of every month of the series of the approach</td></tr>
+ *   <tr><td></td><td>spc_lower_pct, spc_upper_pct</td><td>the month's n_paired and
+ *       n_reliable_improvement, and the centre line (the limits give it back)</td></tr>
+ *   <tr><td></td><td>above_limit … trend_down</td><td>the month's n_paired and
+ *       n_reliable_improvement (the signals of a shown month stay without a centre line: they
+ *       only say above or below)</td></tr>
  * </table>
  * The window activity rows ({@link OutcomeTables#windowActivity()}, the activity of the whole
  * window that the workbook's Summary shows; not a CSV) are treated like the activity rows and
  * registered under {@link TableSchemas#WINDOW_ACTIVITY} with the column names of
- * {@code activity.csv}.
+ * {@code activity.csv}. Likewise the rows of the months before the series
+ * ({@link OutcomeTables#monthsBeforeSeries()}, the Summary's month a year before when the series
+ * is shorter) follow the series' rules, registered under {@link TableSchemas#MONTHS_BEFORE_SERIES}.
  * Not counts of people, and never suppressed: {@code k}, {@code first_item}, {@code last_item},
  * {@code n_approaches} (a number of approaches); the degrees of freedom are part of their test.
  *
@@ -110,6 +139,17 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  *   <li>activity, per count column: approaches → ALL; per row: discharges = completed + dropout +
  *       referred + other.</li>
  *   <li>window activity: the same identities as activity.</li>
+ *   <li>monthly_series (and the months before it), per month and count column (intakes,
+ *       discharges, caseload, attended and missed sessions, n_closed, n_paired, n_reliable_*,
+ *       n_cases, n_recovered, n_dropout, n_started_with_referral) and for the waits within 6 and
+ *       18 weeks: approaches → ALL.</li>
+ *   <li>the window, when all its months are rows of the series (or before it), per approach and
+ *       ALL: its months' intakes, discharges, n_dropout, attended and missed sessions add up to
+ *       the window activity's intakes, discharges, discharges_dropout and sessions (not the
+ *       caseload: a client seen in two months is one client); their n_closed, n_paired,
+ *       n_reliable_improvement, n_reliable_deterioration, n_cases, n_recovered and n_dropout to
+ *       outcomes_by_approach's on the primary instrument (the same episodes) and its
+ *       dropouts.</li>
  * </ul>
  * And the same count in several cells is one quantity, hidden everywhere or nowhere: n_closed on
  * every instrument row of an approach; a cluster table's n and diagnosis counts on the four rows
@@ -121,7 +161,10 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * activity period is the window (a research run, or a monthly run with a one-month window: a
  * period {@code YYYY-MM} is read as its first to last day), every count of an activity row with
  * the same count of the window activity row of its approach (the Summary and the Activity sheet
- * then show one number in two places, hidden in both or in neither).
+ * then show one number in two places, hidden in both or in neither); a series row's discharges
+ * and n_closed; and the report month's series row with activity.csv (the activity period of a
+ * monthly run is the report month): intakes, discharges, discharges_dropout = n_dropout,
+ * caseload, attended and missed sessions.
  *
  * <p>Differences of shown counts that are not themselves a cell (n_closed − n_paired,
  * n_paired − n_reliable_improvement, n(k) − n(k + 1) of a trajectory, ...) are not protected,
@@ -186,6 +229,14 @@ public final class SmallNumberSuppression {
         private int[][] subgroup;  // row -> closed, paired, ri
         private int[][] activity;  // row -> the nine counts
         private int[][] windowActivity; // row -> the nine counts
+        private SeriesQuantities series;       // monthly_series
+        private SeriesQuantities beforeSeries; // the months before the series (Summary)
+        /** key(month, approach) -> the counts of its row of the series or of the months before it. */
+        private final Map<String, int[]> seriesByMonth = new HashMap<>();
+        /** The primary instrument (the series' and the subgroups'), or null when no table says. */
+        private String primary;
+        /** The report window as whole calendar months, or empty when it is not whole months. */
+        private List<YearMonth> windowMonths = List.of();
 
         Model(OutcomeTables tables) {
             this.t = tables;
@@ -198,6 +249,9 @@ public final class SmallNumberSuppression {
             activity = activity(t.activity(), TableSchemas.ACTIVITY.file());
             windowActivity = activity(t.windowActivity(), TableSchemas.WINDOW_ACTIVITY.file());
             samePeriod();
+            series = series(t.monthlySeries(), TableSchemas.MONTHLY_SERIES.file());
+            beforeSeries = series(t.monthsBeforeSeries(), TableSchemas.MONTHS_BEFORE_SERIES.file());
+            seriesLinks();
             solver.solve();
         }
 
@@ -560,6 +614,242 @@ public final class SmallNumberSuppression {
             }
         }
 
+        // ------------------------------------------------------------ the monthly series
+
+        /** The count columns of a series row, in the order of {@link #seriesCounts}. */
+        private static final String[] SERIES_COLUMNS = {"intakes", "discharges", "caseload", "attended_sessions",
+                "missed_sessions", "n_closed", "n_paired", "n_reliable_improvement", "n_cases", "n_recovered",
+                "n_reliable_deterioration", "n_dropout", "n_started_with_referral"};
+        private static final int S_INTAKES = 0;
+        private static final int S_DISCHARGES = 1;
+        private static final int S_CASELOAD = 2;
+        private static final int S_ATTENDED = 3;
+        private static final int S_MISSED = 4;
+        private static final int S_CLOSED = 5;
+        private static final int S_PAIRED = 6;
+        private static final int S_RI = 7;
+        private static final int S_CASES = 8;
+        private static final int S_RECOVERED = 9;
+        private static final int S_RD = 10;
+        private static final int S_DROPOUT = 11;
+        private static final int S_STARTED = 12;
+
+        /**
+         * The quantities of series rows: row -> the {@link #SERIES_COLUMNS} counts; row -> the
+         * waits within 6 and within 18 weeks (not columns: the numerators of the two wait rates).
+         */
+        private record SeriesQuantities(int[][] counts, int[][] waits) {
+        }
+
+        private static Number[] seriesCounts(OutcomeTables.SeriesRow row) {
+            return new Number[] {row.intakes(), row.discharges(), row.caseload(), row.attendedSessions(),
+                    row.missedSessions(), row.nClosed(), row.nPaired(), row.nReliableImprovement(), row.nCases(),
+                    row.nRecovered(), row.nReliableDeterioration(), row.nDropout(), row.waits().n()};
+        }
+
+        /**
+         * The counts of series rows (the series, or the months before it) in {@code table}, with
+         * their identities: discharges = n_closed per row; per month and count, approaches -> ALL.
+         */
+        private SeriesQuantities series(List<OutcomeTables.SeriesRow> rows, String table) {
+            int[][] counts = new int[rows.size()][];
+            int[][] waits = new int[rows.size()][];
+            Map<String, List<Integer>> byMonth = new LinkedHashMap<>();
+            for (int r = 0; r < rows.size(); r++) {
+                OutcomeTables.SeriesRow row = rows.get(r);
+                Number[] values = seriesCounts(row);
+                counts[r] = new int[values.length];
+                for (int c = 0; c < values.length; c++) {
+                    counts[r][c] = solver.cell(values[c], table, r, SERIES_COLUMNS[c]);
+                }
+                solver.same(counts[r][S_DISCHARGES], counts[r][S_CLOSED]);
+                WaitingTimes w = row.waits();
+                waits[r] = new int[] {solver.hiddenQuantity(numerator(w.within6WeeksPct(), w.n())),
+                        solver.hiddenQuantity(numerator(w.within18WeeksPct(), w.n()))};
+                seriesByMonth.putIfAbsent(key(row.month(), row.approach()), counts[r]);
+                byMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(r);
+            }
+            for (List<Integer> month : byMonth.values()) {
+                Integer all = null;
+                List<Integer> approachRows = new ArrayList<>();
+                for (int r : month) {
+                    if (rows.get(r).approach().equals(ALL)) {
+                        all = r;
+                    } else {
+                        approachRows.add(r);
+                    }
+                }
+                if (all == null) {
+                    continue;
+                }
+                for (int c = 0; c < SERIES_COLUMNS.length; c++) {
+                    solver.sum(counts[all][c], column(counts, approachRows, c));
+                }
+                for (int w = 0; w < 2; w++) {
+                    solver.sum(waits[all][w], column(waits, approachRows, w));
+                }
+            }
+            return new SeriesQuantities(counts, waits);
+        }
+
+        /** The count behind {@code 100 × k / n}: {@code k}, 0 over no episode. */
+        private static long numerator(Double pct, int n) {
+            return pct == null ? 0 : Math.round(pct * n / 100.0);
+        }
+
+        private static List<Integer> column(int[][] quantities, List<Integer> rows, int c) {
+            List<Integer> parts = new ArrayList<>(rows.size());
+            for (int r : rows) {
+                parts.add(quantities[r][c]);
+            }
+            return parts;
+        }
+
+        /**
+         * The series' links with the other tables: the report month's row shows the counts of
+         * activity.csv (the activity period of a monthly run is the report month); the months of
+         * the window, when all are rows of the series (or of the months before it), add up to the
+         * window activity and to the outcomes_by_approach counts of the primary instrument (the
+         * same episodes: discharged in the window, scored over all their attended sessions).
+         */
+        private void seriesLinks() {
+            if (seriesByMonth.isEmpty()) {
+                return;
+            }
+            List<OutcomeTables.ActivityRow> rows = t.activity();
+            for (int r = 0; r < rows.size(); r++) {
+                int[] q = seriesByMonth.get(key(rows.get(r).period(), rows.get(r).approach()));
+                if (q != null) {
+                    solver.same(activity[r][0], q[S_INTAKES]);
+                    solver.same(activity[r][1], q[S_DISCHARGES]);
+                    solver.same(activity[r][3], q[S_DROPOUT]);
+                    solver.same(activity[r][6], q[S_CASELOAD]);
+                    solver.same(activity[r][7], q[S_ATTENDED]);
+                    solver.same(activity[r][8], q[S_MISSED]);
+                }
+            }
+            primary = !t.subgroups().isEmpty() ? t.subgroups().get(0).instrument()
+                    : !t.clinicians().isEmpty() ? t.clinicians().get(0).instrument() : null;
+            windowMonths = windowMonths();
+            if (windowMonths.isEmpty()) {
+                return;
+            }
+            List<OutcomeTables.ActivityRow> windowRows = t.windowActivity();
+            for (int w = 0; w < windowRows.size(); w++) {
+                List<int[]> months = windowMonthsOf(windowRows.get(w).approach());
+                if (months != null) {
+                    // Caseload is not additive over months (a client seen in two months counts once).
+                    solver.sum(windowActivity[w][0], counts(months, S_INTAKES));
+                    solver.sum(windowActivity[w][1], counts(months, S_DISCHARGES));
+                    solver.sum(windowActivity[w][3], counts(months, S_DROPOUT));
+                    solver.sum(windowActivity[w][7], counts(months, S_ATTENDED));
+                    solver.sum(windowActivity[w][8], counts(months, S_MISSED));
+                }
+            }
+            for (Map.Entry<String, List<Integer>> entry : obaRowsByApproach.entrySet()) {
+                List<int[]> months = windowMonthsOf(entry.getKey());
+                if (months == null) {
+                    continue;
+                }
+                solver.sum(closed[entry.getValue().get(0)], counts(months, S_CLOSED));
+                solver.sum(dropouts.get(entry.getKey()), counts(months, S_DROPOUT));
+                int o = primary == null ? -1 : oba(entry.getKey(), primary);
+                if (o >= 0) {
+                    solver.sum(paired[o], counts(months, S_PAIRED));
+                    solver.sum(ri[o], counts(months, S_RI));
+                    solver.sum(rd[o], counts(months, S_RD));
+                    solver.sum(cases[o], counts(months, S_CASES));
+                    solver.sum(recovered[o], counts(months, S_RECOVERED));
+                }
+            }
+        }
+
+        /** The window, from the window activity's period {@code <from>_<to>}, when it is whole months. */
+        private List<YearMonth> windowMonths() {
+            if (t.windowActivity().isEmpty()) {
+                return List.of();
+            }
+            String[] days = t.windowActivity().get(0).period().split("_", -1);
+            if (days.length != 2) {
+                return List.of();
+            }
+            LocalDate from;
+            LocalDate to;
+            try {
+                from = LocalDate.parse(days[0]);
+                to = LocalDate.parse(days[1]);
+            } catch (DateTimeParseException e) {
+                return List.of();
+            }
+            if (from.getDayOfMonth() != 1 || !to.equals(YearMonth.from(to).atEndOfMonth()) || to.isBefore(from)) {
+                return List.of();
+            }
+            List<YearMonth> months = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+            return months;
+        }
+
+        /** The series counts of every month of the window for one approach, or null when one is not a row. */
+        private List<int[]> windowMonthsOf(String approach) {
+            List<int[]> months = new ArrayList<>(windowMonths.size());
+            for (YearMonth m : windowMonths) {
+                int[] q = seriesByMonth.get(key(m.toString(), approach));
+                if (q == null) {
+                    return null;
+                }
+                months.add(q);
+            }
+            return months;
+        }
+
+        private static List<Integer> counts(List<int[]> months, int c) {
+            List<Integer> parts = new ArrayList<>(months.size());
+            for (int[] q : months) {
+                parts.add(q[c]);
+            }
+            return parts;
+        }
+
+        /**
+         * Whether a rolling 12-month rate of {@code approach} ending with {@code month} is left
+         * out. It is printed in full, so with the counts of the months it pools it could give a
+         * hidden one back; it is shown only when it adds nothing to what the tables show:
+         * <ul>
+         *   <li>when the pool is the window (the report month of a 12-month window), its counts
+         *       are those of outcomes_by_approach on the primary instrument: shown when they are
+         *       (it is then their rate, which that table shows too);</li>
+         *   <li>otherwise when its pooled counts are not 1–10 and no count it pools ({@code n} or
+         *       {@code k}) is hidden in a month of the pool that a table shows (the months before
+         *       the series that are no row are seen nowhere).</li>
+         * </ul>
+         */
+        private boolean poolHidden(String month, String approach, Proportion pool, int n, int k,
+                                   int[] windowN, int[] windowK) {
+            if (pool == null) {
+                return false;
+            }
+            YearMonth last = YearMonth.parse(month);
+            boolean poolIsWindow = windowMonths.size() == RollingRate.MONTHS
+                    && windowMonths.get(windowMonths.size() - 1).equals(last);
+            int o = primary == null ? -1 : oba(approach, primary);
+            if (poolIsWindow && o >= 0 && windowN[o] >= 0 && windowK[o] >= 0
+                    && solver.value(windowN[o]) == pool.n() && solver.value(windowK[o]) == pool.k()) {
+                return hidden(windowN[o], windowK[o]);
+            }
+            if (small(pool.k()) || small(pool.n())) {
+                return true;
+            }
+            for (int back = 0; back < RollingRate.MONTHS; back++) {
+                int[] q = seriesByMonth.get(key(last.minusMonths(back).toString(), approach));
+                if (q != null && hidden(q[n], q[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         // ------------------------------------------------------------ the suppressed tables
 
         private boolean hidden(int... quantities) {
@@ -580,10 +870,13 @@ public final class SmallNumberSuppression {
         }
 
         OutcomeTables suppressed() {
+            Map<String, Boolean> centreHidden = centreHidden();
             return new OutcomeTables(t.episodesAdded(), t.closedInWindow(), List.of(), approachRows(),
                     comparisonRows(), trajectoryRows(), clusterRows(), clinicianRows(), subgroupRows(),
                     activityRows(t.activity(), activity), activityRows(t.windowActivity(), windowActivity),
-                    List.of(), SuppressedCells.of(solver.hiddenCells()));
+                    List.of(), SuppressedCells.of(solver.hiddenCells()),
+                    seriesRows(t.monthlySeries(), series, centreHidden),
+                    seriesRows(t.monthsBeforeSeries(), beforeSeries, centreHidden));
         }
 
         private List<OutcomeTables.ApproachRow> approachRows() {
@@ -729,6 +1022,78 @@ public final class SmallNumberSuppression {
                         unless(rate, row.missedSessionPct())));
             }
             return out;
+        }
+
+        /**
+         * Per approach, whether the p-chart's centre line is left out: it is pooled over the
+         * months of the series ({@code Σ RI / Σ n_paired}) and printed in full, so it is shown only
+         * when those sums are not 1–10 and no month's n_paired or n_reliable_improvement is hidden
+         * (with the other months' counts it would give a hidden one back).
+         */
+        private Map<String, Boolean> centreHidden() {
+            Map<String, Boolean> hide = new HashMap<>();
+            Map<String, long[]> sums = new HashMap<>();
+            List<OutcomeTables.SeriesRow> rows = t.monthlySeries();
+            for (int r = 0; r < rows.size(); r++) {
+                OutcomeTables.SeriesRow row = rows.get(r);
+                int[] q = series.counts()[r];
+                hide.merge(row.approach(), hidden(q[S_PAIRED], q[S_RI]), Boolean::logicalOr);
+                long[] sum = sums.computeIfAbsent(row.approach(), a -> new long[2]);
+                sum[0] += row.nReliableImprovement();
+                sum[1] += row.nPaired();
+            }
+            sums.forEach((approach, sum) -> hide.merge(approach, small(sum[0]) || small(sum[1]), Boolean::logicalOr));
+            return hide;
+        }
+
+        private List<OutcomeTables.SeriesRow> seriesRows(List<OutcomeTables.SeriesRow> rows, SeriesQuantities quantities,
+                                                         Map<String, Boolean> centreHidden) {
+            List<OutcomeTables.SeriesRow> out = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                OutcomeTables.SeriesRow row = rows.get(r);
+                int[] q = quantities.counts()[r];
+                int[] w = quantities.waits()[r];
+                boolean riRate = hidden(q[S_PAIRED], q[S_RI]);
+                boolean recovery = hidden(q[S_CASES], q[S_RECOVERED]);
+                boolean rdRate = hidden(q[S_PAIRED], q[S_RD]);
+                boolean dropoutRate = hidden(q[S_CLOSED], q[S_DROPOUT]);
+                boolean ri12 = poolHidden(row.month(), row.approach(), row.reliableImprovement12m(), S_PAIRED, S_RI,
+                        paired, ri);
+                boolean recovery12 = poolHidden(row.month(), row.approach(), row.recovery12m(), S_CASES, S_RECOVERED,
+                        cases, recovered);
+                WaitingTimes waits = row.waits();
+                boolean started = hidden(q[S_STARTED]);
+                WaitingTimes shownWaits = new WaitingTimes(waits.n(), started ? null : waits.medianDays(),
+                        started || hidden(w[0]) ? null : waits.within6WeeksPct(),
+                        started || hidden(w[1]) ? null : waits.within18WeeksPct());
+                out.add(new OutcomeTables.SeriesRow(row.month(), row.approach(), row.intakes(), row.discharges(),
+                        row.caseload(), row.attendedSessions(), row.missedSessions(), row.nClosed(), row.nPaired(),
+                        row.nReliableImprovement(), unless(riRate, row.reliableImprovementPct()),
+                        riRate ? null : row.reliableImprovementCi(), row.nCases(), row.nRecovered(),
+                        unless(recovery, row.recoveryPct()), recovery ? null : row.recoveryCi(),
+                        row.nReliableDeterioration(), unless(rdRate, row.reliableDeteriorationPct()), row.nDropout(),
+                        unless(dropoutRate, row.dropoutPct()), ri12 ? null : row.reliableImprovement12m(),
+                        recovery12 ? null : row.recovery12m(), shownWaits,
+                        spc(row.spc(), riRate, centreHidden.getOrDefault(row.approach(), false))));
+            }
+            return out;
+        }
+
+        /**
+         * The p-chart of a month: the limits depend on the month's n_paired (which they give back)
+         * and on the centre line, the signals on the month's rate; so a month whose n_paired or
+         * n_reliable_improvement is hidden has no limits and no signal, and without a centre line
+         * no month has limits (they give it back). The signals of the other months stay: they
+         * compare shown rates with the limits and the line and say only "above" or "below".
+         */
+        private static SpcMonth spc(SpcMonth spc, boolean month, boolean centre) {
+            boolean limits = month || centre;
+            return new SpcMonth(centre ? null : spc.centrePct(), limits ? null : spc.lowerPct(),
+                    limits ? null : spc.upperPct(), month ? null : spc.aboveLimit(), month ? null : spc.belowLimit(),
+                    month ? null : spc.runAbove(), month ? null : spc.runBelow(),
+                    month ? null : spc.trendUp(), month ? null : spc.trendDown(),
+                    month ? null : spc.runLength(), month ? null : spc.trendUpLength(),
+                    month ? null : spc.trendDownLength());
         }
     }
 }

@@ -75,7 +75,8 @@ class OutcomesTasklet implements Tasklet {
         long loaded = System.nanoTime();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         CohortAnalysis analysis = new CohortAnalysis(support.instruments().instruments(),
-                support.approaches().approaches(), support.run().primaryInstrument(), window, monthly);
+                support.approaches().approaches(), support.run().primaryInstrument(), window, monthly,
+                support.run().seriesMonths());
         AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));

@@ -36,6 +36,7 @@ final class RunFacts {
         if (window.reportMonth() != null) {
             parameters.put("month", window.reportMonth().toString());
             parameters.put("window-months", Integer.toString(run.windowMonths()));
+            parameters.put("series-months", Integer.toString(run.seriesMonths()));
         }
         parameters.put("from", window.from().toString());
         parameters.put("to", window.to().toString());

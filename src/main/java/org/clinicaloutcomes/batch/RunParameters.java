@@ -7,18 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.clinicaloutcomes.cli.JobKind;
+import org.clinicaloutcomes.cli.RunSettings;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * Everything a run needs, as job parameters. The identifying ones are the resolved settings that
  * define "the same run" for a restart (REPORTS.md): job, window settings, input and output
- * folders, instrument configuration, approaches, primary instrument, suppression, plus a run id
+ * folders, series length, instrument configuration, approaches, primary instrument, suppression, plus a run id
  * that makes every fresh run a new job instance. Input hashes are not identifying: a restart
  * compares them to refuse when an input changed.
  */
 public record RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
-                            LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
+                            int seriesMonths, LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
                             List<String> approaches, String primaryInstrument, boolean suppression,
                             boolean quiet, String runId, String intakeSha256, String sessionsSha256,
                             LocalDate today, String commandLine) {
@@ -28,6 +29,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String OUTPUT = "output";
     static final String MONTH = "month";
     static final String WINDOW_MONTHS = "window-months";
+    static final String SERIES_MONTHS = "series-months";
     static final String FROM = "from";
     static final String TO = "to";
     static final String INSTRUMENTS = "instruments";
@@ -50,6 +52,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 .addString(OUTPUT, output == null ? NONE : output.toString())
                 .addString(MONTH, month == null ? NONE : month.toString())
                 .addLong(WINDOW_MONTHS, (long) windowMonths)
+                .addLong(SERIES_MONTHS, (long) seriesMonths)
                 .addString(FROM, from == null ? NONE : from.toString())
                 .addString(TO, to == null ? NONE : to.toString())
                 .addString(INSTRUMENTS, instrumentsFile == null ? NONE : instrumentsFile.toString())
@@ -73,6 +76,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 optional(parameters.getString(OUTPUT)) == null ? null : Path.of(parameters.getString(OUTPUT)),
                 optional(parameters.getString(MONTH)) == null ? null : YearMonth.parse(parameters.getString(MONTH)),
                 parameters.getLong(WINDOW_MONTHS).intValue(),
+                seriesMonths(parameters),
                 optional(parameters.getString(FROM)) == null ? null : LocalDate.parse(parameters.getString(FROM)),
                 optional(parameters.getString(TO)) == null ? null : LocalDate.parse(parameters.getString(TO)),
                 optional(parameters.getString(INSTRUMENTS)) == null ? null : Path.of(parameters.getString(INSTRUMENTS)),
@@ -86,6 +90,19 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 parameters.getString(SESSIONS_SHA256),
                 LocalDate.parse(parameters.getString(TODAY)),
                 parameters.getString(COMMAND_LINE));
+    }
+
+    /**
+     * The series length of a run; a run recorded before the option existed (a state folder of an
+     * earlier version) had the default series, and a research run none.
+     */
+    private static int seriesMonths(JobParameters parameters) {
+        Long months = parameters.getLong(SERIES_MONTHS);
+        if (months != null) {
+            return months.intValue();
+        }
+        boolean monthly = JobKind.MONTHLY.name().equalsIgnoreCase(parameters.getString(JOB));
+        return monthly ? RunSettings.DEFAULT_SERIES_MONTHS : RunSettings.NO_SERIES_MONTHS;
     }
 
     private static String optional(String value) {

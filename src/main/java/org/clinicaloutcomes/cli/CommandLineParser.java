@@ -93,6 +93,7 @@ public final class CommandLineParser {
     private enum Opt {
         MONTH("month", "YYYY-MM", true, EnumSet.of(Verb.MONTHLY_JOB)),
         WINDOW_MONTHS("window-months", "N", true, EnumSet.of(Verb.MONTHLY_JOB)),
+        SERIES_MONTHS("series-months", "N", true, EnumSet.of(Verb.MONTHLY_JOB)),
         JOB("job", "FILE", true, EnumSet.of(Verb.RESEARCH_JOB)),
         FROM("from", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
         TO("to", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
@@ -172,6 +173,7 @@ public final class CommandLineParser {
         Path jobFile;
         YearMonth month;
         Integer windowMonths;
+        Integer seriesMonths;
         LocalDate from;
         Origin fromOrigin;
         LocalDate to;
@@ -264,11 +266,15 @@ public final class CommandLineParser {
         int window = job == JobKind.MONTHLY
                 ? first(cli.windowMonths, RunSettings.DEFAULT_WINDOW_MONTHS)
                 : RunSettings.NO_WINDOW_MONTHS;
+        int series = job == JobKind.MONTHLY
+                ? first(cli.seriesMonths, RunSettings.DEFAULT_SERIES_MONTHS)
+                : RunSettings.NO_SERIES_MONTHS;
         return new RunSettings(job,
                 input == null ? RunSettings.DEFAULT_INPUT : input,
                 first(cli.output, file.output),
                 cli.month,
                 window,
+                series,
                 from,
                 to,
                 first(cli.instruments, file.instruments),
@@ -292,7 +298,10 @@ public final class CommandLineParser {
             case OUTPUT -> draft.output = path(value, origin, base);
             case INSTRUMENTS -> draft.instruments = path(value, origin, base);
             case MONTH -> draft.month = yearMonth(value, origin);
-            case WINDOW_MONTHS -> draft.windowMonths = windowMonths(value, origin);
+            case WINDOW_MONTHS -> draft.windowMonths = months(value, origin,
+                    RunSettings.MIN_WINDOW_MONTHS, RunSettings.MAX_WINDOW_MONTHS);
+            case SERIES_MONTHS -> draft.seriesMonths = months(value, origin,
+                    RunSettings.MIN_SERIES_MONTHS, RunSettings.MAX_SERIES_MONTHS);
             case FROM -> {
                 draft.from = date(value, origin);
                 draft.fromOrigin = origin;
@@ -519,15 +528,15 @@ public final class CommandLineParser {
         throw origin.fail(rule + ", got " + quote(value));
     }
 
-    private static int windowMonths(String value, Origin origin) throws UsageException {
+    /** A number of months from {@code min} to {@code max} ({@code --window-months}, {@code --series-months}). */
+    private static int months(String value, Origin origin, int min, int max) throws UsageException {
         if (SMALL_NATURAL.matcher(value).matches()) {
             int n = Integer.parseInt(value);
-            if (n >= RunSettings.MIN_WINDOW_MONTHS && n <= RunSettings.MAX_WINDOW_MONTHS) {
+            if (n >= min && n <= max) {
                 return n;
             }
         }
-        throw origin.fail("must be a whole number of months from " + RunSettings.MIN_WINDOW_MONTHS
-                + " to " + RunSettings.MAX_WINDOW_MONTHS + ", got " + quote(value));
+        throw origin.fail("must be a whole number of months from " + min + " to " + max + ", got " + quote(value));
     }
 
     private static boolean bool(String value, Origin origin) throws UsageException {

@@ -17,6 +17,7 @@ final class HelpText {
             monthly: the practice's internal monthly report (small numbers are shown unless --suppression=true)
               --month=YYYY-MM            month to report on (default: month of the latest session, or the month before if that is the current month)
               --window-months=N          months of outcomes, ending with the report month, 1 to 120 (default: 12)
+              --series-months=N          months of the month-by-month series (trends and signals), ending with the report month, 1 to 120 (default: 24)
 
             research: a report over any period, for sharing (small numbers are hidden unless --suppression=false)
               --job=FILE                 read the settings from a .properties file; options typed here win over it (default: none)

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 
+import org.clinicaloutcomes.analysis.CohortAnalysis;
+
 /**
  * The settings of a report run as given on the command line (and, for research, in a
  * {@code --job} file), validated for form but not resolved: {@code null} means "not given, use
@@ -22,6 +24,8 @@ import java.util.Objects;
  * @param month             monthly: the report month, or {@code null} for automatic; research: always null
  * @param windowMonths      monthly: months in the window ending with the report month, 1–120
  *                          (default 12); research: always 0 (not used, the window is from/to)
+ * @param seriesMonths      monthly: months of the monthly series ending with the report month,
+ *                          1–120 (default 24, MONITORING.md); research: always 0 (no series)
  * @param from              research: first day of the window, or {@code null} for open; monthly: null
  * @param to                research: last day of the window, or {@code null} for open; monthly: null
  * @param instruments       instrument CSV file, or {@code null} for the bundled defaults
@@ -35,7 +39,7 @@ import java.util.Objects;
  * @param jobFile           research: the {@code --job} file that was read, or {@code null}
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
-                          LocalDate from, LocalDate to, Path instruments, List<String> approaches,
+                          int seriesMonths, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, boolean quiet, boolean restart,
                           Path jobFile) {
 
@@ -45,6 +49,12 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
     public static final int MAX_WINDOW_MONTHS = 120;
     /** {@code windowMonths} of a research run, which has no month window. */
     public static final int NO_WINDOW_MONTHS = 0;
+    /** The analysis's default, so that the series has one default however it is started. */
+    public static final int DEFAULT_SERIES_MONTHS = CohortAnalysis.DEFAULT_SERIES_MONTHS;
+    public static final int MIN_SERIES_MONTHS = 1;
+    public static final int MAX_SERIES_MONTHS = 120;
+    /** {@code seriesMonths} of a research run, which has no monthly series. */
+    public static final int NO_SERIES_MONTHS = 0;
     public static final String DEFAULT_PRIMARY_INSTRUMENT = "pcl5";
     public static final List<String> DEFAULT_APPROACHES = List.of("DBT", "CPT", "ACT", "PE");
 
@@ -58,6 +68,7 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
     public static RunSettings defaults(JobKind job) {
         return new RunSettings(job, DEFAULT_INPUT, null, null,
                 job == JobKind.MONTHLY ? DEFAULT_WINDOW_MONTHS : NO_WINDOW_MONTHS,
+                job == JobKind.MONTHLY ? DEFAULT_SERIES_MONTHS : NO_SERIES_MONTHS,
                 null, null, null, null, null, defaultSuppression(job), false, false, null);
     }
 

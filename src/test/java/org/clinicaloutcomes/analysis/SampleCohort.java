@@ -52,6 +52,12 @@ final class SampleCohort {
     /** Reads {@code input/intake.csv} and {@code input/sessions.csv} and runs the analysis. */
     static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly)
             throws Exception {
+        return analyse(input, window, monthly, CohortAnalysis.DEFAULT_SERIES_MONTHS);
+    }
+
+    /** The same, with a monthly series of {@code seriesMonths} months. */
+    static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly, int seriesMonths)
+            throws Exception {
         List<Instrument> instruments = InstrumentCatalog.bundled().instruments();
         ApproachCatalog approaches = ApproachCatalog.defaults();
 
@@ -79,7 +85,8 @@ final class SampleCohort {
         }
         List<SessionRecord> sessions = SessionDeduplicator.deduplicate(passed, "sessions.csv").accepted();
 
-        CohortAnalysis analysis = new CohortAnalysis(instruments, approaches.approaches(), "pcl5", window, monthly);
+        CohortAnalysis analysis = new CohortAnalysis(instruments, approaches.approaches(), "pcl5", window, monthly,
+                seriesMonths);
         int next = 0;
         for (int episode = 0; episode < registry.size(); episode++) {
             int start = next;

@@ -15,7 +15,12 @@ import java.util.Map;
 
 import org.clinicaloutcomes.analysis.SuppressedCells.Kind;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
+import org.clinicaloutcomes.metrics.Proportion;
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.metrics.SpcMonth;
+import org.clinicaloutcomes.metrics.Statistics;
+import org.clinicaloutcomes.metrics.WaitingTimes;
+import org.clinicaloutcomes.metrics.Wilson;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -556,6 +561,261 @@ class SmallNumberSuppressionTest {
         return new long[] {row.intakes(), row.discharges(), row.dischargesCompleted(), row.dischargesDropout(),
                 row.dischargesReferred(), row.dischargesOther(), row.caseload(), row.attendedSessions(),
                 row.missedSessions()};
+    }
+
+    // ---------------------------------------------------------------- the monthly series
+
+    private static final String SERIES = TableSchemas.MONTHLY_SERIES.file();
+    private static final String BEFORE = TableSchemas.MONTHS_BEFORE_SERIES.file();
+    private static final List<String> MONTHS = List.of("2026-04", "2026-05", "2026-06");
+
+    /**
+     * One month of the series: closed = discharges = intakes = paired + 2, caseload = closed +
+     * 10, three attended sessions and one missed per client of the caseload, cases = paired;
+     * the rates as the analysis computes them.
+     */
+    private static OutcomeTables.SeriesRow seriesRow(String month, String approach, int paired, int ri, int rd,
+                                                      int recovered, int dropouts, Proportion ri12,
+                                                      Proportion recovery12, WaitingTimes waits, SpcMonth spc) {
+        int closed = paired + 2;
+        int caseload = closed + 10;
+        return new OutcomeTables.SeriesRow(month, approach, closed, closed, caseload, 3L * caseload, caseload,
+                closed, paired, ri, Statistics.percent(ri, paired), Wilson.percentInterval(ri, paired), paired,
+                recovered, Statistics.percent(recovered, paired), Wilson.percentInterval(recovered, paired), rd,
+                Statistics.percent(rd, paired), dropouts, Statistics.percent(dropouts, closed), ri12, recovery12,
+                waits, spc);
+    }
+
+    private static WaitingTimes waits(int n, int within6, int within18) {
+        return n == 0 ? WaitingTimes.EMPTY
+                : new WaitingTimes(n, 30.0, Statistics.percent(within6, n), Statistics.percent(within18, n));
+    }
+
+    /**
+     * A hand-made series of April to June 2026 (no other table):
+     * <pre>
+     *            paired       RI           RD        dropouts   started (≤ 6 w, ≤ 18 w)   RI 12m (pooled)
+     *   DBT  20  5 20    12  3 11     0  1  0     0  2  0    20 (5, 18)  4  0            30/50  33/55  44/75
+     *   CPT  40 40 40    20 20 25    11 11 11    12 12 12    30 (15, 27) each month      50/100 70/140 95/180
+     *   ALL  60 45 60    32 23 36    11 12 11    12 14 12    50 (20, 45) 34 30           80/150 103/195 139/255
+     * </pre>
+     * DBT's May is small; recovered = 0 for DBT (its April recovery pool is 3 of 40) and = RI
+     * for CPT.
+     */
+    private static OutcomeTables handMadeSeries(List<OutcomeTables.SeriesRow> before) {
+        int[][] paired = {{20, 5, 20}, {40, 40, 40}};
+        int[][] ri = {{12, 3, 11}, {20, 20, 25}};
+        int[][] rd = {{0, 1, 0}, {11, 11, 11}};
+        int[][] recovered = {{0, 0, 0}, {20, 20, 25}};
+        int[][] dropouts = {{0, 2, 0}, {12, 12, 12}};
+        WaitingTimes[][] waits = {{waits(20, 5, 18), waits(4, 2, 4), WaitingTimes.EMPTY},
+                {waits(30, 15, 27), waits(30, 15, 27), waits(30, 15, 27)},
+                {waits(50, 20, 45), waits(34, 17, 31), waits(30, 15, 27)}};
+        Proportion[][] ri12 = {{new Proportion(30, 50), new Proportion(33, 55), new Proportion(44, 75)},
+                {new Proportion(50, 100), new Proportion(70, 140), new Proportion(95, 180)},
+                {new Proportion(80, 150), new Proportion(103, 195), new Proportion(139, 255)}};
+        Proportion[][] recovery12 = {{new Proportion(3, 40), new Proportion(3, 45), new Proportion(3, 65)},
+                {new Proportion(50, 100), new Proportion(70, 140), new Proportion(95, 180)},
+                {new Proportion(53, 140), new Proportion(73, 185), new Proportion(98, 245)}};
+        String[] groups = {"DBT", "CPT", "ALL"};
+        List<List<SpcMonth>> charts = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            List<Proportion> months = new ArrayList<>();
+            for (int m = 0; m < 3; m++) {
+                months.add(g < 2 ? new Proportion(ri[g][m], paired[g][m])
+                        : new Proportion(ri[0][m] + ri[1][m], paired[0][m] + paired[1][m]));
+            }
+            charts.add(org.clinicaloutcomes.metrics.SpcSignals.of(months));
+        }
+        List<OutcomeTables.SeriesRow> series = new ArrayList<>();
+        for (int m = 0; m < 3; m++) {
+            for (int g = 0; g < 3; g++) {
+                int[] v = g < 2 ? new int[] {paired[g][m], ri[g][m], rd[g][m], recovered[g][m], dropouts[g][m]}
+                        : new int[] {paired[0][m] + paired[1][m], ri[0][m] + ri[1][m], rd[0][m] + rd[1][m],
+                                recovered[0][m] + recovered[1][m], dropouts[0][m] + dropouts[1][m]};
+                if (g == 2) {
+                    // ALL's closed = the approaches' closed: paired + 4 (the helper adds 2).
+                    OutcomeTables.SeriesRow all = seriesRow(MONTHS.get(m), groups[g], v[0] + 2, v[1], v[2], v[3], v[4],
+                            ri12[g][m], recovery12[g][m], waits[g][m], charts.get(g).get(m));
+                    series.add(new OutcomeTables.SeriesRow(all.month(), all.approach(), all.intakes(),
+                            all.discharges(), all.caseload() + 10, all.attendedSessions() + 30, all.missedSessions() + 10,
+                            all.nClosed(), v[0], v[1], Statistics.percent(v[1], v[0]), Wilson.percentInterval(v[1], v[0]),
+                            v[0], v[3], Statistics.percent(v[3], v[0]), Wilson.percentInterval(v[3], v[0]), v[2],
+                            Statistics.percent(v[2], v[0]), v[4], Statistics.percent(v[4], all.nClosed()),
+                            all.reliableImprovement12m(), all.recovery12m(), all.waits(), all.spc()));
+                } else {
+                    series.add(seriesRow(MONTHS.get(m), groups[g], v[0], v[1], v[2], v[3], v[4], ri12[g][m],
+                            recovery12[g][m], waits[g][m], charts.get(g).get(m)));
+                }
+            }
+        }
+        return new OutcomeTables(0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), SuppressedCells.NONE, series, before);
+    }
+
+    private static OutcomeTables.SeriesRow row(List<OutcomeTables.SeriesRow> rows, String month, String approach) {
+        return rows.stream().filter(r -> r.month().equals(month) && r.approach().equals(approach)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aSmallMonthOfTheSeriesShowsLessThanElevenAndNoRate() {
+        OutcomeTables plain = handMadeSeries(List.of());
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        SuppressedCells cells = suppressed.suppressed();
+        assertThat(suppressed.monthlySeries()).hasSize(9);
+        // DBT May (row 3): 7 closed, 5 paired, 3 RI, 1 RD, 2 dropouts, 4 started: all <11.
+        for (String column : List.of("intakes", "discharges", "n_closed", "n_paired", "n_reliable_improvement",
+                "n_cases", "n_reliable_deterioration", "n_dropout", "n_started_with_referral")) {
+            assertThat(cells.kind(SERIES, 3, column)).as(column).isEqualTo(Kind.SMALL);
+        }
+        // 0 recovered stays 0; caseload 17 and the sessions are shown.
+        assertThat(cells.kind(SERIES, 3, "n_recovered")).isNull();
+        assertThat(cells.kind(SERIES, 3, "caseload")).isNull();
+        assertThat(cells.kind(SERIES, 3, "attended_sessions")).isNull();
+        OutcomeTables.SeriesRow may = suppressed.monthlySeries().get(3);
+        assertThat(may.month() + " " + may.approach()).isEqualTo("2026-05 DBT");
+        assertThat(may.nPaired()).isEqualTo(5); // the registry says how to print it
+        assertThat(new Object[] {may.reliableImprovementPct(), may.reliableImprovementCi(), may.recoveryPct(),
+                may.recoveryCi(), may.reliableDeteriorationPct(), may.dropoutPct(), may.reliableImprovement12m(),
+                may.recovery12m(), may.waits().medianDays(), may.waits().within6WeeksPct(),
+                may.waits().within18WeeksPct()}).containsOnlyNulls();
+        // The p-chart: no limit and no signal in a month whose paired or RI count is hidden.
+        assertThat(may.spc()).isEqualTo(SpcMonth.EMPTY);
+        assertThat(plain.monthlySeries().get(3).spc().live()).isTrue();
+    }
+
+    @Test
+    void aSingleSmallApproachHidesItsComplementInTheMonth() {
+        OutcomeTables suppressed = SmallNumberSuppression.apply(handMadeSeries(List.of()));
+        SuppressedCells cells = suppressed.suppressed();
+        // May: ALL = DBT + CPT; DBT is small, so CPT (row 4) is hidden too, as >10; ALL is shown.
+        for (String column : List.of("intakes", "discharges", "n_closed", "n_paired", "n_reliable_improvement",
+                "n_cases", "n_started_with_referral")) {
+            assertThat(cells.kind(SERIES, 4, column)).as(column).isEqualTo(Kind.COMPLEMENTARY);
+            assertThat(cells.kind(SERIES, 5, column)).as("ALL " + column).isNull();
+        }
+        // RD: ALL 12 = DBT 1 + CPT 11; with CPT as >10 (11 or more) DBT would be 12 - 11 = 1 at
+        // most, so ALL is hidden too.
+        assertThat(cells.kind(SERIES, 4, "n_reliable_deterioration")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(SERIES, 5, "n_reliable_deterioration")).isEqualTo(Kind.COMPLEMENTARY);
+        // CPT's dropouts (12) are the smallest other cell of May's ALL = 14: hidden as well.
+        assertThat(cells.kind(SERIES, 4, "n_dropout")).isEqualTo(Kind.COMPLEMENTARY);
+        OutcomeTables.SeriesRow cpt = row(suppressed.monthlySeries(), "2026-05", "CPT");
+        assertThat(new Object[] {cpt.reliableImprovementPct(), cpt.recoveryPct(), cpt.reliableDeteriorationPct(),
+                cpt.dropoutPct(), cpt.waits().medianDays()}).containsOnlyNulls();
+        OutcomeTables.SeriesRow all = row(suppressed.monthlySeries(), "2026-05", "ALL");
+        assertThat(all.reliableImprovementPct()).isCloseTo(100.0 * 23 / 45, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(all.spc().lowerPct()).isNotNull();
+        // Discharges and n_closed are one count: hidden alike.
+        for (int r = 0; r < 9; r++) {
+            assertThat(cells.kind(SERIES, r, "discharges")).as("row " + r).isEqualTo(cells.kind(SERIES, r, "n_closed"));
+        }
+        // April's waits: DBT's 5 within 6 weeks (of 20) is small, so its rate is empty, and CPT's
+        // 15 (the next smallest of ALL's 20) too; the counts of started episodes stay shown.
+        OutcomeTables.SeriesRow dbtApril = row(suppressed.monthlySeries(), "2026-04", "DBT");
+        OutcomeTables.SeriesRow cptApril = row(suppressed.monthlySeries(), "2026-04", "CPT");
+        assertThat(cells.kind(SERIES, 0, "n_started_with_referral")).isNull();
+        assertThat(dbtApril.waits()).isEqualTo(new WaitingTimes(20, 30.0, null, 90.0));
+        assertThat(cptApril.waits()).isEqualTo(new WaitingTimes(30, 30.0, null, 90.0));
+        assertThat(row(suppressed.monthlySeries(), "2026-04", "ALL").waits()).isEqualTo(waits(50, 20, 45));
+    }
+
+    @Test
+    void theCentreLineAndTheRollingRatesHideWhatTheyPool() {
+        OutcomeTables plain = handMadeSeries(List.of());
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        for (String approach : List.of("DBT", "CPT")) {
+            for (String month : MONTHS) {
+                SpcMonth spc = row(suppressed.monthlySeries(), month, approach).spc();
+                // The centre is pooled over the three months, one of them hidden: no centre and no
+                // limits (they give the centre back) ...
+                assertThat(new Object[] {spc.centrePct(), spc.lowerPct(), spc.upperPct()}).as(approach + month)
+                        .containsOnlyNulls();
+                // ... but the signals of a shown month stay.
+                assertThat(spc.aboveLimit() == null).as(approach + " " + month).isEqualTo(month.equals("2026-05"));
+            }
+        }
+        for (int r = 0; r < 9; r++) {
+            OutcomeTables.SeriesRow row = suppressed.monthlySeries().get(r);
+            if (row.approach().equals("ALL")) {
+                assertThat(row.spc()).isEqualTo(plain.monthlySeries().get(r).spc());
+            }
+        }
+        // Rolling 12 months: shown when no pooled count is 1-10 and no pooled month is hidden.
+        assertThat(row(suppressed.monthlySeries(), "2026-04", "DBT").reliableImprovementPct12m()).isEqualTo(60.0);
+        assertThat(row(suppressed.monthlySeries(), "2026-05", "DBT").reliableImprovement12m()).isNull();
+        assertThat(row(suppressed.monthlySeries(), "2026-06", "DBT").reliableImprovement12m()).isNull();
+        assertThat(row(suppressed.monthlySeries(), "2026-04", "CPT").reliableImprovementPct12m()).isEqualTo(50.0);
+        assertThat(row(suppressed.monthlySeries(), "2026-05", "CPT").reliableImprovement12m()).isNull();
+        for (String month : MONTHS) {
+            assertThat(row(suppressed.monthlySeries(), month, "ALL").reliableImprovement12m())
+                    .isEqualTo(row(plain.monthlySeries(), month, "ALL").reliableImprovement12m());
+        }
+        // DBT's April recovery pool has 3 recovered (before the series): 1-10, empty.
+        assertThat(row(suppressed.monthlySeries(), "2026-04", "DBT").recovery12m()).isNull();
+        assertThat(row(suppressed.monthlySeries(), "2026-04", "CPT").recoveryPct12m()).isEqualTo(50.0);
+        // A suppressed run's series is written: the same rows, with the markers.
+        assertThat(suppressed.monthlySeries()).extracting(OutcomeTables.SeriesRow::month)
+                .isEqualTo(plain.monthlySeries().stream().map(OutcomeTables.SeriesRow::month).toList());
+    }
+
+    @Test
+    void theMonthsBeforeTheSeriesFollowTheSameRules() {
+        // The Summary's month a year before, 2025-06: DBT 4 paired (2 RI), CPT 30 (15), ALL 34 (17).
+        List<OutcomeTables.SeriesRow> before = List.of(
+                seriesRow("2025-06", "DBT", 4, 2, 0, 0, 0, new Proportion(2, 4), null, WaitingTimes.EMPTY, SpcMonth.EMPTY),
+                seriesRow("2025-06", "CPT", 30, 15, 0, 15, 0, new Proportion(15, 30), null, WaitingTimes.EMPTY,
+                        SpcMonth.EMPTY),
+                seriesRow("2025-06", "ALL", 34, 17, 0, 15, 0, new Proportion(17, 34), null, WaitingTimes.EMPTY,
+                        SpcMonth.EMPTY));
+        // (ALL's closed and caseload are not the sum here: only paired, RI and recovered add up.)
+        OutcomeTables suppressed = SmallNumberSuppression.apply(handMadeSeries(before));
+        SuppressedCells cells = suppressed.suppressed();
+        assertThat(suppressed.monthsBeforeSeries()).hasSize(3);
+        assertThat(cells.kind(BEFORE, 0, "n_paired")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(BEFORE, 0, "n_reliable_improvement")).isEqualTo(Kind.SMALL);
+        assertThat(cells.kind(BEFORE, 1, "n_paired")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(BEFORE, 1, "n_reliable_improvement")).isEqualTo(Kind.COMPLEMENTARY);
+        assertThat(cells.kind(BEFORE, 2, "n_paired")).isNull();
+        assertThat(suppressed.monthsBeforeSeries().get(0).reliableImprovementPct()).isNull();
+        assertThat(suppressed.monthsBeforeSeries().get(0).reliableImprovement12m()).isNull();
+        assertThat(suppressed.monthsBeforeSeries().get(1).reliableImprovementPct()).isNull();
+        assertThat(suppressed.monthsBeforeSeries().get(2).reliableImprovementPct()).isEqualTo(50.0);
+        // The series' own cells are registered under their own table.
+        assertThat(cells.kind(SERIES, 3, "n_paired")).isEqualTo(Kind.SMALL);
+    }
+
+    @Test
+    void theReportMonthOfTheSeriesIsTheActivityPeriodAndTheWindowAddsUp() {
+        // The monthly fixture: June 2026 is the activity period and the last month of the series.
+        OutcomeTables plain = CohortFixture.analyse(true);
+        OutcomeTables suppressed = SmallNumberSuppression.apply(plain);
+        SuppressedCells cells = suppressed.suppressed();
+        assertThat(suppressed.monthlySeries()).hasSameSizeAs(plain.monthlySeries()).isNotEmpty();
+        Map<String, String> same = Map.of("intakes", "intakes", "discharges", "discharges",
+                "discharges_dropout", "n_dropout", "caseload", "caseload", "attended_sessions", "attended_sessions",
+                "missed_sessions", "missed_sessions");
+        int hidden = 0;
+        for (int a = 0; a < plain.activity().size(); a++) {
+            OutcomeTables.ActivityRow activity = plain.activity().get(a);
+            int s = plain.monthlySeries().indexOf(row(plain.monthlySeries(), "2026-06", activity.approach()));
+            for (Map.Entry<String, String> column : same.entrySet()) {
+                assertThat(cells.kind(SERIES, s, column.getValue())).as(activity.approach() + " " + column)
+                        .isEqualTo(cells.kind(TableSchemas.ACTIVITY.file(), a, column.getKey()));
+                hidden += cells.kind(SERIES, s, column.getValue()) == null ? 0 : 1;
+            }
+        }
+        assertThat(hidden).isGreaterThan(10);
+        // Every count 1-10 of the series is <11; a suppressed run's series is not empty.
+        for (int r = 0; r < plain.monthlySeries().size(); r++) {
+            OutcomeTables.SeriesRow row = plain.monthlySeries().get(r);
+            if (row.nPaired() >= 1 && row.nPaired() <= 10) {
+                assertThat(cells.kind(SERIES, r, "n_paired")).isEqualTo(Kind.SMALL);
+                assertThat(suppressed.monthlySeries().get(r).reliableImprovementPct()).isNull();
+                assertThat(suppressed.monthlySeries().get(r).spc().lowerPct()).isNull();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clinicaloutcomes.metrics.SmallNumberRule;
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.CsvCells;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Brute-force check of {@link SmallNumberSuppression} on a realistic cohort: 300 generated
  * episodes ({@link SampleCohort}), a research run over the whole data and a monthly run with
- * suppression on, and a research run of a smaller practice (120 episodes). Every CSV of the suppressed run is read back and every cell scanned, with the
+ * suppression on, and a research run and a monthly run with a 12-month series of a smaller
+ * practice (120 episodes). Every CSV of the suppressed run is read back and every cell scanned, with the
  * unsuppressed CSVs of the same run as the truth. The rules are restated here from METRICS.md
  * and the row groups are rebuilt from the CSV text, independently of the implementation:
  * <ul>
@@ -52,6 +54,11 @@ class SuppressionCheckerTest {
     private static final String SMALL = SmallNumberRule.SMALL_TEXT;
     private static final String BIG = SmallNumberRule.COMPLEMENTARY_TEXT;
     private static final String OBA = "outcomes_by_approach.csv";
+    private static final String SERIES = TableSchemas.MONTHLY_SERIES.file();
+    private static final String BEFORE_SERIES = TableSchemas.MONTHS_BEFORE_SERIES.file();
+    /** The report month and window of the monthly runs. */
+    private static final YearMonth MONTH = YearMonth.of(2026, 9);
+    private static final int WINDOW_MONTHS = 12;
 
     /** The count columns of every file (counts of episodes, clients or sessions). */
     private static final Map<String, List<String>> COUNTS = Map.of(
@@ -64,7 +71,10 @@ class SuppressionCheckerTest {
                     "n_recovered"),
             TableSchemas.SUBGROUPS.file(), List.of("n_closed", "n_paired", "n_reliable_improvement"),
             TableSchemas.ACTIVITY.file(), List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
-                    "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions"));
+                    "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions"),
+            SERIES, List.of("intakes", "discharges", "caseload", "attended_sessions", "missed_sessions", "n_closed",
+                    "n_paired", "n_reliable_improvement", "n_cases", "n_recovered", "n_reliable_deterioration",
+                    "n_dropout", "n_started_with_referral"));
 
     /** Integer columns that are not counts of people. */
     private static final Set<String> NOT_COUNTS = Set.of("k", "first_item", "last_item", "n_approaches",
@@ -76,27 +86,37 @@ class SuppressionCheckerTest {
     private static final List<Run> RUNS = new ArrayList<>();
 
     /** One run: the suppressed and the unsuppressed CSVs of the same tables. */
-    private record Run(String name, Path suppressed, Path plain, List<Path> written, OutcomeTables tables) {
+    private record Run(String name, boolean monthly, Path suppressed, Path plain, List<Path> written,
+                       OutcomeTables tables, OutcomeTables plainTables) {
+
+        List<String> files() {
+            return OutcomeCsvFiles.files(monthly, true);
+        }
     }
 
     @BeforeAll
     static void runTheSample() throws Exception {
         Path input = SampleCohort.generate(tmp.resolve("input"), 20260301L, 300);
-        RUNS.add(run("research", input, SampleCohort.researchWindow(), false));
-        RUNS.add(run("monthly", input, ReportWindow.monthly(YearMonth.of(2026, 9), 12), true));
+        ReportWindow monthly = ReportWindow.monthly(MONTH, WINDOW_MONTHS);
+        RUNS.add(run("research", input, SampleCohort.researchWindow(), false, 0));
+        RUNS.add(run("monthly", input, monthly, true, CohortAnalysis.DEFAULT_SERIES_MONTHS));
         // A smaller practice: most cells small, much complementary suppression.
         Path smaller = SampleCohort.generate(tmp.resolve("smaller"), 11L, 120);
-        RUNS.add(run("research-120", smaller, SampleCohort.researchWindow(), false));
+        RUNS.add(run("research-120", smaller, SampleCohort.researchWindow(), false, 0));
+        // A 12-month series: the Summary's month a year before is a row before the series.
+        RUNS.add(run("monthly-120", smaller, monthly, true, WINDOW_MONTHS));
     }
 
-    private static Run run(String name, Path input, ReportWindow window, boolean monthly) throws Exception {
-        OutcomeTables tables = SampleCohort.analyse(input, window, monthly);
+    private static Run run(String name, Path input, ReportWindow window, boolean monthly, int seriesMonths)
+            throws Exception {
+        OutcomeTables tables = monthly ? SampleCohort.analyse(input, window, true, seriesMonths)
+                : SampleCohort.analyse(input, window, false);
         OutcomeTables suppressed = SmallNumberSuppression.apply(tables);
         Path plain = tmp.resolve(name).resolve("plain");
         Path hidden = tmp.resolve(name).resolve("suppressed");
         OutcomeCsvFiles.write(plain, tables, monthly);
         List<Path> written = OutcomeCsvFiles.write(hidden, suppressed, monthly);
-        return new Run(name, hidden, plain, written, suppressed);
+        return new Run(name, monthly, hidden, plain, written, suppressed, tables);
     }
 
     @Test
@@ -105,7 +125,7 @@ class SuppressionCheckerTest {
             int small = 0;
             int big = 0;
             int shown = 0;
-            for (String file : OutcomeCsvFiles.files(false, true)) {
+            for (String file : run.files()) {
                 for (Map<String, String> row : read(run.suppressed().resolve(file))) {
                     for (String column : COUNTS.get(file)) {
                         String cell = row.get(column);
@@ -118,12 +138,25 @@ class SuppressionCheckerTest {
             assertThat(small).as(run.name() + " <11 cells").isGreaterThan(20);
             assertThat(big).as(run.name() + " >10 cells").isGreaterThan(0);
             assertThat(shown).as(run.name() + " shown counts above 10").isGreaterThan(20);
-            // Every registered cell of a CSV was seen (the window activity cells are the
-            // workbook's).
+            // Every registered cell of a CSV was seen (the window activity cells and those of the
+            // months before the series are the workbook's).
             assertThat(run.tables().suppressed().cells().keySet().stream()
-                    .filter(cell -> !cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file())).count())
+                    .filter(cell -> TableSchemas.named(cell.file()).isCsv()).count())
                     .isEqualTo(small + big);
         }
+        // The monthly runs' series is scanned too, and has hidden cells (of both kinds in all).
+        List<String> seriesCells = new ArrayList<>();
+        for (Run run : RUNS.stream().filter(Run::monthly).toList()) {
+            List<String> cells = new ArrayList<>();
+            for (Map<String, String> row : read(run.suppressed().resolve(SERIES))) {
+                COUNTS.get(SERIES).forEach(column -> cells.add(row.get(column)));
+            }
+            assertThat(cells).as(run.name()).contains(SMALL);
+            seriesCells.addAll(cells);
+            assertThat(read(run.suppressed().resolve(SERIES))).as(run.name())
+                    .hasSize(read(run.plain().resolve(SERIES)).size()).hasSizeGreaterThan(12 * 5 - 1);
+        }
+        assertThat(seriesCells).contains(BIG);
         // The ALL rows of outcomes_by_approach keep their statistics.
         Map<String, String> all = read(RUNS.get(0).suppressed().resolve(OBA)).stream()
                 .filter(row -> row.get("approach").equals("ALL") && row.get("instrument").equals("pcl5"))
@@ -136,7 +169,7 @@ class SuppressionCheckerTest {
     void noEpisodeLevelFile() {
         for (Run run : RUNS) {
             assertThat(run.written()).extracting(p -> p.getFileName().toString())
-                    .containsExactlyElementsOf(OutcomeCsvFiles.files(run.name().startsWith("monthly"), true))
+                    .containsExactlyElementsOf(run.files())
                     .doesNotContain(TableSchemas.EPISODE_OUTCOMES.file(), TableSchemas.ALERTS.file());
             assertThat(run.suppressed().resolve(TableSchemas.EPISODE_OUTCOMES.file())).doesNotExist();
             assertThat(run.suppressed().resolve(TableSchemas.ALERTS.file())).doesNotExist();
@@ -171,7 +204,7 @@ class SuppressionCheckerTest {
     @Test
     void everyCountIsTheTruthOrAMarkerThatIsTrue() throws IOException {
         for (Run run : RUNS) {
-            for (String file : OutcomeCsvFiles.files(false, true)) {
+            for (String file : run.files()) {
                 List<Map<String, String>> hidden = read(run.suppressed().resolve(file));
                 List<Map<String, String>> plain = read(run.plain().resolve(file));
                 assertThat(hidden).as(file + " rows").hasSameSizeAs(plain);
@@ -199,7 +232,7 @@ class SuppressionCheckerTest {
     @Test
     void statisticsAreShownOnlyOverShownCounts() throws IOException {
         for (Run run : RUNS) {
-            for (String file : OutcomeCsvFiles.files(false, true)) {
+            for (String file : run.files()) {
                 List<Map<String, String>> hidden = read(run.suppressed().resolve(file));
                 List<Map<String, String>> plain = read(run.plain().resolve(file));
                 for (int r = 0; r < plain.size(); r++) {
@@ -296,6 +329,130 @@ class SuppressionCheckerTest {
                             .isEqualTo(closed.get(row.get("approach")));
                 }
             }
+            if (run.monthly()) {
+                List<Map<String, String>> series = read(run.suppressed().resolve(SERIES));
+                for (Map<String, String> row : series) {
+                    assertThat(row.get("discharges")).as(run.name() + " series discharges = n_closed " + row)
+                            .isEqualTo(row.get("n_closed"));
+                }
+                // The activity period of a monthly run is the report month: the series' last month.
+                Map<String, String> sameColumns = Map.of("intakes", "intakes", "discharges", "discharges",
+                        "discharges_dropout", "n_dropout", "caseload", "caseload",
+                        "attended_sessions", "attended_sessions", "missed_sessions", "missed_sessions");
+                int compared = 0;
+                for (Map<String, String> row : read(run.suppressed().resolve(TableSchemas.ACTIVITY.file()))) {
+                    Map<String, String> month = series.stream().filter(r -> r.get("month").equals(row.get("period"))
+                            && r.get("approach").equals(row.get("approach"))).findFirst().orElseThrow();
+                    for (Map.Entry<String, String> column : sameColumns.entrySet()) {
+                        assertThat(month.get(column.getValue())).as(run.name() + " series " + column.getValue()
+                                + " = activity " + column.getKey() + ", " + row.get("approach"))
+                                .isEqualTo(row.get(column.getKey()));
+                        compared++;
+                    }
+                }
+                assertThat(compared).isEqualTo(6 * 5);
+            }
+        }
+    }
+
+    @Test
+    void theSeriesIdentitiesHoldInTheUnsuppressedFiles() throws IOException {
+        // The groups of the series are identities of the data: checked on the true counts.
+        for (Run run : RUNS.stream().filter(Run::monthly).toList()) {
+            List<Group> groups = seriesGroups(read(run.plain().resolve(SERIES)), read(run.plain().resolve(OBA)));
+            assertThat(groups).hasSizeGreaterThan(WINDOW_MONTHS * 13);
+            for (Group group : groups) {
+                List<Long> cells = group.cells().stream().map(Long::parseLong).toList();
+                assertThat(cells.get(0)).as(run.name() + ": " + group.name() + " " + cells)
+                        .isEqualTo(cells.subList(1, cells.size()).stream().mapToLong(Long::longValue).sum());
+            }
+        }
+    }
+
+    @Test
+    void theMonthsBeforeTheSeriesFollowTheSameRules() throws IOException {
+        // Not a CSV (the Summary's month a year before, when the series is shorter than 13
+        // months): rebuilt as the cells a writer prints, from the suppressed rows and the registry.
+        Run run = RUNS.get(3);
+        List<OutcomeTables.SeriesRow> rows = run.tables().monthsBeforeSeries();
+        List<OutcomeTables.SeriesRow> truth = run.plainTables().monthsBeforeSeries();
+        assertThat(rows).extracting(OutcomeTables.SeriesRow::month).containsOnly(MONTH.minusMonths(12).toString());
+        assertThat(rows).hasSize(5);
+        List<Map<String, String>> printed = printedBeforeSeries(run);
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, String> plain = plainSeriesCells(truth.get(r));
+            for (String column : COUNTS.get(SERIES)) {
+                String cell = printed.get(r).get(column);
+                String where = run.name() + " before the series " + rows.get(r).approach() + " " + column;
+                if (SMALL.equals(cell)) {
+                    assertThat(Long.parseLong(plain.get(column))).as(where).isBetween(1L, 10L);
+                } else if (BIG.equals(cell)) {
+                    assertThat(Long.parseLong(plain.get(column))).as(where).isGreaterThan(10L);
+                } else {
+                    assertThat(cell).as(where).isEqualTo(plain.get(column));
+                    assertThat(cell.isEmpty() || !oneToTen(cell)).as(where + ": " + cell).isTrue();
+                }
+            }
+            // Its statistics: the true ones, shown only over shown counts.
+            Map<String, String> shownStatistics = plainSeriesCells(rows.get(r));
+            for (String column : List.of("reliable_improvement_pct", "recovery_pct", "reliable_deterioration_pct",
+                    "dropout_pct", "reliable_improvement_pct_12m", "recovery_pct_12m")) {
+                String cell = shownStatistics.get(column);
+                boolean anyHidden = seriesDependencies(run, column, printed.get(r), plain)
+                        .stream().anyMatch(SuppressionCheckerTest::isHidden);
+                if (!cell.isEmpty()) {
+                    assertThat(cell).isEqualTo(plain.get(column));
+                    assertThat(anyHidden).as(run.name() + " before the series " + column).isFalse();
+                } else if (!plain.get(column).isEmpty()) {
+                    assertThat(anyHidden).as(run.name() + " before the series " + column + " left out").isTrue();
+                }
+            }
+        }
+        for (String column : COUNTS.get(SERIES)) {
+            assertNotRecoverable(run, new Group("before the series " + column, totalFirst(printed, "approach", column)));
+        }
+        assertThat(printed.stream().flatMap(row -> row.values().stream()).filter(SuppressionCheckerTest::isHidden))
+                .as("hidden cells before the series").isNotEmpty();
+    }
+
+    /** The rows before the series as a writer prints them: the counts, or the registry's marker. */
+    private static List<Map<String, String>> printedBeforeSeries(Run run) {
+        List<OutcomeTables.SeriesRow> rows = run.tables().monthsBeforeSeries();
+        List<Map<String, String>> printed = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, String> cells = plainSeriesCells(rows.get(r));
+            for (String column : COUNTS.get(SERIES)) {
+                String text = run.tables().suppressed().text(BEFORE_SERIES, r, column);
+                if (text != null) {
+                    cells.put(column, text);
+                }
+            }
+            printed.add(cells);
+        }
+        return printed;
+    }
+
+    /** The cells of a series row as the CSV writer writes them, before any marker. */
+    private static Map<String, String> plainSeriesCells(OutcomeTables.SeriesRow row) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (TableSchema.Column<OutcomeTables.SeriesRow> column : TableSchemas.MONTHLY_SERIES.columns()) {
+            Object value = column.value(row);
+            cells.put(column.name(), value == null ? "" : value instanceof Double number ? CsvCells.number(number)
+                    : value instanceof Number count ? Long.toString(count.longValue()) : value.toString());
+        }
+        return cells;
+    }
+
+    private static void assertNotRecoverable(Run run, Group group) {
+        List<String> cells = group.cells();
+        assertThat(cells.stream().filter(SuppressionCheckerTest::isHidden).count())
+                .as(run.name() + ": " + group.name() + " " + cells).isNotEqualTo(1L);
+        for (int i = 0; i < cells.size(); i++) {
+            if (isHidden(cells.get(i))) {
+                long[] bounds = implied(group, i);
+                assertThat(bounds[0]).as(run.name() + ": " + group.name() + " " + cells + " cell " + i
+                        + " pinned by the others").isLessThan(bounds[1]);
+            }
         }
     }
 
@@ -371,7 +528,7 @@ class SuppressionCheckerTest {
                         + row.get("approach")).isEqualTo(closed.get(row.get("approach")));
             }
             // A research run's activity period is the window: activity.csv prints the same cells.
-            if (!run.name().equals("monthly")) {
+            if (!run.monthly()) {
                 List<Map<String, String>> activity = read(run.suppressed().resolve(TableSchemas.ACTIVITY.file()));
                 assertThat(activity).hasSameSizeAs(cells);
                 for (int r = 0; r < cells.size(); r++) {
@@ -486,6 +643,45 @@ class SuppressionCheckerTest {
                 groups.add(new Group("subgroups " + name + " " + column, totalFirst(rows, "approach", column)));
             }
         });
+        if (run.monthly()) {
+            groups.addAll(seriesGroups(read(csv.resolve(SERIES)), oba));
+        }
+        return groups;
+    }
+
+    /**
+     * monthly_series: per month and count column, approaches -> ALL; and the window (the 12
+     * months ending with the report month, all months of the series here) adds up, per approach
+     * and ALL, to the outcomes_by_approach counts on pcl5, the primary instrument.
+     */
+    private static List<Group> seriesGroups(List<Map<String, String>> series, List<Map<String, String>> oba) {
+        List<Group> groups = new ArrayList<>();
+        Map<String, List<Map<String, String>>> byMonth = new LinkedHashMap<>();
+        series.forEach(row -> byMonth.computeIfAbsent(row.get("month"), m -> new ArrayList<>()).add(row));
+        byMonth.forEach((month, rows) -> {
+            for (String column : COUNTS.get(SERIES)) {
+                groups.add(new Group("series " + month + " " + column, totalFirst(rows, "approach", column)));
+            }
+        });
+        Set<String> window = new TreeSet<>();
+        for (int back = 0; back < WINDOW_MONTHS; back++) {
+            window.add(MONTH.minusMonths(back).toString());
+        }
+        assertThat(byMonth.keySet()).containsAll(window);
+        Map<String, String> obaColumns = Map.of("n_closed", "n_closed", "n_paired", "n_paired",
+                "n_reliable_improvement", "n_reliable_improvement", "n_reliable_deterioration",
+                "n_reliable_deterioration", "n_cases", "n_cases", "n_recovered", "n_recovered");
+        Set<String> approaches = new TreeSet<>();
+        series.forEach(row -> approaches.add(row.get("approach")));
+        for (String approach : approaches) {
+            for (Map.Entry<String, String> column : obaColumns.entrySet()) {
+                List<String> cells = new ArrayList<>();
+                cells.add(obaRow(oba, approach, "pcl5").get(column.getKey()));
+                series.stream().filter(row -> row.get("approach").equals(approach) && window.contains(row.get("month")))
+                        .forEach(row -> cells.add(row.get(column.getValue())));
+                groups.add(new Group("window of the series " + approach + " " + column.getKey(), cells));
+            }
+        }
         return groups;
     }
 
@@ -537,7 +733,7 @@ class SuppressionCheckerTest {
 
     private static boolean isKey(String column) {
         return Set.of("approach", "instrument", "variable", "value", "clinician_id", "period", "cluster",
-                "cluster_name", "first_item", "last_item", "k", "n_approaches").contains(column);
+                "cluster_name", "first_item", "last_item", "k", "n_approaches", "month").contains(column);
     }
 
     private static boolean oneToTen(String integer) {
@@ -634,7 +830,98 @@ class SuppressionCheckerTest {
                 }
             }
             case "activity.csv" -> d.addAll(List.of(row.get("attended_sessions"), row.get("missed_sessions")));
+            case "monthly_series.csv" -> d.addAll(seriesDependencies(run, column, row, truth));
             default -> throw new IllegalArgumentException(file);
+        }
+        return d;
+    }
+
+    /**
+     * The cells a statistic of a series row (monthly_series.csv, or a row before the series)
+     * depends on: the month's counts; for a wait rate also its numerator (not a column); for a
+     * rolling 12-month rate its pooled counts (not columns: 1-10 hides it) and the counts of every
+     * month of its pool that a table shows (printed in full, the pooled rate and the other
+     * months' counts would give a hidden one back), but when the pool is the window only the
+     * same counts in outcomes_by_approach on pcl5 (it is their rate); for the p-chart's centre line its pooled counts
+     * and the counts of every month of the series of the approach, and for the limits the
+     * centre's and the month's.
+     */
+    private static List<String> seriesDependencies(Run run, String column, Map<String, String> row,
+                                                   Map<String, String> truth) throws IOException {
+        List<String> d = new ArrayList<>();
+        List<String> riCounts = List.of("n_paired", "n_reliable_improvement");
+        switch (column) {
+            case "reliable_improvement_pct", "reliable_improvement_ci_low", "reliable_improvement_ci_high" ->
+                    riCounts.forEach(c -> d.add(row.get(c)));
+            case "recovery_pct", "recovery_ci_low", "recovery_ci_high" ->
+                    d.addAll(List.of(row.get("n_cases"), row.get("n_recovered")));
+            case "reliable_deterioration_pct" -> d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_deterioration")));
+            case "dropout_pct" -> d.addAll(List.of(row.get("n_closed"), row.get("n_dropout")));
+            case "wait_days_median" -> d.add(row.get("n_started_with_referral"));
+            case "wait_within_6_weeks_pct", "wait_within_18_weeks_pct" -> {
+                d.add(row.get("n_started_with_referral"));
+                long n = Long.parseLong(truth.get("n_started_with_referral"));
+                long within = truth.get(column).isEmpty() ? 0
+                        : Math.round(Double.parseDouble(truth.get(column)) * n / 100.0);
+                d.add(within >= 1 && within <= 10 ? SMALL : "0");
+            }
+            case "reliable_improvement_pct_12m" -> d.addAll(pool(run, row, "n_paired", "n_reliable_improvement"));
+            case "recovery_pct_12m" -> d.addAll(pool(run, row, "n_cases", "n_recovered"));
+            case "spc_centre_pct" -> d.addAll(centre(run, row.get("approach")));
+            case "spc_lower_pct", "spc_upper_pct" -> {
+                d.addAll(centre(run, row.get("approach")));
+                riCounts.forEach(c -> d.add(row.get(c)));
+            }
+            default -> riCounts.forEach(c -> d.add(row.get(c))); // the six signals
+        }
+        return d;
+    }
+
+    private static List<String> pool(Run run, Map<String, String> row, String n, String k) throws IOException {
+        List<String> d = new ArrayList<>();
+        YearMonth last = YearMonth.parse(row.get("month"));
+        String approach = row.get("approach");
+        if (last.equals(MONTH)) {
+            // The pool is the window: the rate of outcomes_by_approach's counts on pcl5, shown there.
+            Map<String, String> group = obaRow(read(run.suppressed().resolve(OBA)), approach, "pcl5");
+            return List.of(group.get(n), group.get(k));
+        }
+        // The pooled counts, from the unsuppressed analysis (they are not columns).
+        OutcomeTables.SeriesRow truth = Stream.concat(run.plainTables().monthlySeries().stream(),
+                        run.plainTables().monthsBeforeSeries().stream())
+                .filter(r -> r.month().equals(last.toString()) && r.approach().equals(approach)).findFirst().orElseThrow();
+        org.clinicaloutcomes.metrics.Proportion pooled = n.equals("n_paired") ? truth.reliableImprovement12m()
+                : truth.recovery12m();
+        for (long count : new long[] {pooled.k(), pooled.n()}) {
+            d.add(count >= 1 && count <= 10 ? SMALL : "0");
+        }
+        Set<String> months = new TreeSet<>();
+        for (int back = 0; back < 12; back++) {
+            months.add(last.minusMonths(back).toString());
+        }
+        Stream.concat(read(run.suppressed().resolve(SERIES)).stream(), printedBeforeSeries(run).stream())
+                .filter(r -> r.get("approach").equals(approach) && months.contains(r.get("month")))
+                .forEach(r -> d.addAll(List.of(r.get(n), r.get(k))));
+        return d;
+    }
+
+    private static List<String> centre(Run run, String approach) throws IOException {
+        List<String> d = new ArrayList<>();
+        long improved = 0;
+        long paired = 0;
+        for (Map<String, String> plain : read(run.plain().resolve(SERIES))) {
+            if (plain.get("approach").equals(approach)) {
+                improved += Long.parseLong(plain.get("n_reliable_improvement"));
+                paired += Long.parseLong(plain.get("n_paired"));
+            }
+        }
+        for (long count : new long[] {improved, paired}) {
+            d.add(count >= 1 && count <= 10 ? SMALL : "0");
+        }
+        for (Map<String, String> shown : read(run.suppressed().resolve(SERIES))) {
+            if (shown.get("approach").equals(approach)) {
+                d.addAll(List.of(shown.get("n_paired"), shown.get("n_reliable_improvement")));
+            }
         }
         return d;
     }

@@ -52,5 +52,6 @@ class TableSchemasTest {
                 .containsExactly(TableSchemas.WINDOW_ACTIVITY, TableSchemas.MONTHS_BEFORE_SERIES)
                 .noneMatch(TableSchema::isCsv);
         assertThat(TableSchemas.WINDOW_ACTIVITY.columnNames()).isEqualTo(TableSchemas.ACTIVITY.columnNames());
+        assertThat(TableSchemas.MONTHS_BEFORE_SERIES.columnNames()).isEqualTo(TableSchemas.MONTHLY_SERIES.columnNames());
     }
 }

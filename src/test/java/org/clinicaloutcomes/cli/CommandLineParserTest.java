@@ -57,6 +57,7 @@ class CommandLineParserTest {
             assertThat(s.output()).isNull();
             assertThat(s.month()).isNull();
             assertThat(s.windowMonths()).isEqualTo(12);
+            assertThat(s.seriesMonths()).isEqualTo(24);
             assertThat(s.from()).isNull();
             assertThat(s.to()).isNull();
             assertThat(s.instruments()).isNull();
@@ -81,6 +82,7 @@ class CommandLineParserTest {
             assertThat(s.output()).isNull();
             assertThat(s.month()).isNull();
             assertThat(s.windowMonths()).isEqualTo(RunSettings.NO_WINDOW_MONTHS);
+            assertThat(s.seriesMonths()).isEqualTo(RunSettings.NO_SERIES_MONTHS);
             assertThat(s.from()).isNull();
             assertThat(s.to()).isNull();
             assertThat(s.instruments()).isNull();
@@ -106,10 +108,10 @@ class CommandLineParserTest {
         @Test
         void everyFlag() throws Exception {
             RunSettings s = run("monthly", "--month=2026-03", "--input=data/in", "--output=out/march",
-                    "--window-months=6", "--instruments=conf/instruments.csv", "--approaches=DBT,TAU",
+                    "--window-months=6", "--series-months=36", "--instruments=conf/instruments.csv", "--approaches=DBT,TAU",
                     "--primary-instrument=phq9", "--suppression=true", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.MONTHLY, Path.of("data/in"), Path.of("out/march"),
-                    YearMonth.of(2026, 3), 6, null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
+                    YearMonth.of(2026, 3), 6, 36, null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
                     "phq9", true, true, true, null));
         }
 
@@ -117,6 +119,21 @@ class CommandLineParserTest {
         @ValueSource(strings = {"1", "12", "120", "007"})
         void windowMonthsInRange(String value) throws Exception {
             assertThat(run("monthly", "--window-months=" + value).windowMonths()).isEqualTo(Integer.parseInt(value));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1", "24", "120", "007"})
+        void seriesMonthsInRange(String value) throws Exception {
+            RunSettings s = run("monthly", "--series-months=" + value);
+            assertThat(s.seriesMonths()).isEqualTo(Integer.parseInt(value));
+            assertThat(s.windowMonths()).isEqualTo(RunSettings.DEFAULT_WINDOW_MONTHS);
+        }
+
+        @Test
+        void seriesMonthsDefaultIsTheAnalysisDefault() throws Exception {
+            assertThat(RunSettings.DEFAULT_SERIES_MONTHS).isEqualTo(24)
+                    .isEqualTo(org.clinicaloutcomes.analysis.CohortAnalysis.DEFAULT_SERIES_MONTHS);
+            assertThat(run("monthly", "--window-months=6").seriesMonths()).isEqualTo(24);
         }
 
         @Test
@@ -149,7 +166,7 @@ class CommandLineParserTest {
             RunSettings s = run("research", "--input=in", "--output=/tmp/out", "--from=2025-01-01",
                     "--to=2025-12-31", "--instruments=i.csv", "--approaches= DBT , CPT ,PE",
                     "--primary-instrument=ders16", "--suppression=false", "--quiet", "--restart");
-            assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0,
+            assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0, 0,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), Path.of("i.csv"),
                     List.of("DBT", "CPT", "PE"), "ders16", false, true, true, null));
         }
@@ -281,7 +298,7 @@ class CommandLineParserTest {
             for (String word : List.of("monthly", "research", "generate", "help", "--help", "-h")) {
                 assertThat(text).contains(word);
             }
-            List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--job=FILE", "--from=YYYY-MM-DD",
+            List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--series-months=N", "--job=FILE", "--from=YYYY-MM-DD",
                     "--to=YYYY-MM-DD", "--input=DIR", "--output=DIR", "--instruments=FILE", "--approaches=A,B,...",
                     "--primary-instrument=KEY", "--suppression=true|false", "--quiet", "--restart",
                     "--seed=N", "--episodes=N", "--end-month=YYYY-MM");
@@ -293,7 +310,7 @@ class CommandLineParserTest {
                     .forEach(l -> assertThat(l).as(l).containsAnyOf("(default:", "(required)"));
             // the defaults
             for (String value : List.of("sample-data", "12", "DBT,CPT,ACT,PE", "pcl5", "20261", "500",
-                    "reports/YYYY-MM", "reports/research-all", "1 to 120")) {
+                    "reports/YYYY-MM", "reports/research-all", "1 to 120", "(default: 24)")) {
                 assertThat(text).contains(value);
             }
             // job file keys
@@ -333,6 +350,11 @@ class CommandLineParserTest {
                             "--month is not an option of research (it belongs to monthly; see --help)"),
                     Arguments.of(List.of("research", "--window-months=3"),
                             "--window-months is not an option of research (it belongs to monthly; see --help)"),
+                    Arguments.of(List.of("research", "--series-months=3"),
+                            "--series-months is not an option of research (it belongs to monthly; see --help)"),
+                    Arguments.of(List.of("monthly", "--series-months=12", "--series-months=24"),
+                            "--series-months given twice"),
+                    Arguments.of(List.of("monthly", "--series-months"), "--series-months needs a value: --series-months=N"),
                     Arguments.of(List.of("monthly", "--from=2026-01-01"),
                             "--from is not an option of monthly (it belongs to research; see --help)"),
                     Arguments.of(List.of("monthly", "--to=2026-01-01"),
@@ -386,6 +408,17 @@ class CommandLineParserTest {
                             "--window-months must be a whole number of months from 1 to 120, got '6.5'"),
                     Arguments.of(List.of("monthly", "--window-months=99999999999"),
                             "--window-months must be a whole number of months from 1 to 120, got '99999999999'"),
+                    // series
+                    Arguments.of(List.of("monthly", "--series-months=0"),
+                            "--series-months must be a whole number of months from 1 to 120, got '0'"),
+                    Arguments.of(List.of("monthly", "--series-months=121"),
+                            "--series-months must be a whole number of months from 1 to 120, got '121'"),
+                    Arguments.of(List.of("monthly", "--series-months=-3"),
+                            "--series-months must be a whole number of months from 1 to 120, got '-3'"),
+                    Arguments.of(List.of("monthly", "--series-months=x"),
+                            "--series-months must be a whole number of months from 1 to 120, got 'x'"),
+                    Arguments.of(List.of("monthly", "--series-months=2.5"),
+                            "--series-months must be a whole number of months from 1 to 120, got '2.5'"),
                     // suppression
                     Arguments.of(List.of("monthly", "--suppression=yes"), "--suppression must be true or false, got 'yes'"),
                     // approaches

@@ -44,8 +44,11 @@ class OutcomeCsvFilesSuppressionTest {
         OutcomeTables tables = SmallNumberSuppression.apply(CohortFixture.analyse(true));
         assertThat(tables.suppressed().cells()).isNotEmpty();
         for (Cell cell : tables.suppressed().cells().keySet()) {
-            // The window activity rows are a workbook table with the columns of activity.csv.
-            String file = cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()) ? TableSchemas.ACTIVITY.file() : cell.file();
+            // The window activity rows and the months before the series are workbook tables with
+            // the columns of activity.csv and monthly_series.csv.
+            String file = cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()) ? TableSchemas.ACTIVITY.file()
+                    : cell.file().equals(TableSchemas.MONTHS_BEFORE_SERIES.file()) ? TableSchemas.MONTHLY_SERIES.file()
+                    : cell.file();
             assertThat(OutcomeCsvFiles.files(true, true)).contains(file);
             assertThat(OutcomeCsvFiles.columns(file)).contains(cell.column());
             assertThat(cell.column()).as(cell.toString()).matches("n|n_.*|intakes|discharges.*|caseload|.*_sessions");
@@ -109,6 +112,11 @@ class OutcomeCsvFilesSuppressionTest {
         assertThat(oba).contains("ACT,pcl5,0,0," + ",".repeat(13) + ",0,,,,0,,0,0,,,,0,,0,,,,,,0,");
         assertThat(lines(".", TableSchemas.ACTIVITY.file())).contains("2026-06,ALL,<11,<11,<11,<11,0,<11,<11,<11,<11,");
         assertThat(lines(".", TableSchemas.CLINICIANS.file()).get(1)).isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,");
+        // The series: 24 months x (4 approaches, ALL); June's ALL row prints the activity of June
+        // as activity.csv does (1 intake, 2 discharges, 4 clients, 4 attended, 3 missed: all <11).
+        List<String> series = lines(".", TableSchemas.MONTHLY_SERIES.file());
+        assertThat(series).hasSize(1 + 24 * 5);
+        assertThat(series.get(series.size() - 1)).startsWith("2026-06,ALL,<11,<11,<11,<11,<11,<11,<11,");
     }
 
     private List<String> lines(String subfolder, String file) throws IOException {
