@@ -308,7 +308,12 @@ class OutcomesWorkbookTest {
             for (String label : List.of("Clients seen (caseload)", "New clients (intakes)", "Clients discharged")) {
                 Row row = findRow(sheet, label);
                 assertThat(row.getCell(7).getStringCellValue()).as(label + " window").isEqualTo("<11");
+                // June 2026: 3 discharged, 1 intake, caseload 4 — all 1-10.
+                assertThat(row.getCell(1).getStringCellValue()).as(label + " June").isEqualTo("<11");
             }
+            // A zero stays a zero (no intake in May 2026); a rate over a hidden n is empty.
+            assertNumber(findRow(sheet, "New clients (intakes)").getCell(3), 0, "0");
+            assertEmpty(findRow(sheet, "Reliable improvement").getCell(1));
             Row rate = findRow(sheet, "Reliable improvement");
             assertEmpty(rate.getCell(7));
             assertThat(rate.getCell(8).getStringCellValue()).isEqualTo("<11");
