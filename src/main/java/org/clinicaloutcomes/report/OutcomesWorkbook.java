@@ -57,6 +57,7 @@ public final class OutcomesWorkbook {
     public static final String CLINICIANS = "Clinicians";
     public static final String SUBGROUPS = "Subgroups";
     public static final String ACTIVITY = "Activity";
+    public static final String OVER_TIME = "Over time";
     public static final String ALERTS = "Alerts";
     public static final String DATA_QUALITY = "Data quality";
     public static final String ABOUT = "About";
