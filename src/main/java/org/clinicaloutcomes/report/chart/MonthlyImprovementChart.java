@@ -130,7 +130,8 @@ public final class MonthlyImprovementChart implements ReportChart {
             rateRenderer.addAnnotation(annotation);
         }
         ChartStyle.ticks(y, false);
-        y.setRange(0, 105);
+        // A little room below 0 and above 100, so that a month at 0 % or 100 % shows its whole marker.
+        y.setRange(-4, 105);
         y.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         plot.setFixedLegendItems(legend(months, !rates.getSeries().isEmpty()));
         ChartStyle.caption(chart, lines(
@@ -286,9 +287,16 @@ public final class MonthlyImprovementChart implements ReportChart {
     private static LegendItemCollection legend(Months months, boolean ratesDrawn) {
         LegendItemCollection legend = new LegendItemCollection();
         if (ratesDrawn) {
-            legend.add(ChartStyle.marker("month's rate", POINT, ChartStyle.TEXT, true));
+            boolean anyLarge = false;
+            for (int i = 0; i < months.rates.getItemCount(); i++) {
+                anyLarge |= months.rates.getY(i) != null && !months.small.get(i);
+            }
+            if (anyLarge) {
+                legend.add(ChartStyle.marker("month's rate", POINT, ChartStyle.TEXT, true));
+            }
             if (anySmall(months)) {
-                legend.add(ChartStyle.marker("open: n \u2264 10", POINT, ChartStyle.TEXT, false));
+                legend.add(ChartStyle.marker(anyLarge ? "open: n \u2264 10" : "month's rate (open: n \u2264 10)", POINT,
+                        ChartStyle.TEXT, false));
             }
             if (months.signals.stream().anyMatch(words -> words != null)) {
                 legend.add(ChartStyle.marker("signal", SIGNAL_POINT, SIGNAL, true));
