@@ -29,8 +29,8 @@ import org.clinicaloutcomes.analysis.OutcomeTables;
  * The report workbook (REPORTS.md, "The workbook"), built from {@link OutcomeTables} without
  * recomputing any metric. Sheets, in order: {@value #SUMMARY}, {@value #BY_APPROACH},
  * {@value #RELIABLE_CHANGE}, {@value #TRAJECTORIES}, {@value #SYMPTOM_CLUSTERS},
- * {@value #CLINICIANS}, {@value #SUBGROUPS}, {@value #ACTIVITY}, {@value #ALERTS} (monthly runs
- * only), {@value #DATA_QUALITY}, {@value #ABOUT}.
+ * {@value #CLINICIANS}, {@value #SUBGROUPS}, {@value #ACTIVITY}, {@value #OVER_TIME} and
+ * {@value #ALERTS} (monthly runs only), {@value #DATA_QUALITY}, {@value #ABOUT}.
  *
  * <p>Each sheet is a {@link WorkbookSheet} of its own ({@link SummarySheet}, {@link ByApproachSheet},
  * {@link ReliableChangeSheet}, ...), written from the same {@link WorkbookContent}; this class
@@ -57,6 +57,7 @@ public final class OutcomesWorkbook {
     public static final String CLINICIANS = "Clinicians";
     public static final String SUBGROUPS = "Subgroups";
     public static final String ACTIVITY = "Activity";
+    public static final String OVER_TIME = "Over time";
     public static final String ALERTS = "Alerts";
     public static final String DATA_QUALITY = "Data quality";
     public static final String ABOUT = "About";
@@ -64,7 +65,8 @@ public final class OutcomesWorkbook {
     /** The sheets in order; adding a sheet is adding it here. */
     private static final List<WorkbookSheet> SHEETS = List.of(new SummarySheet(), new ByApproachSheet(),
             new ReliableChangeSheet(), new TrajectoriesSheet(), new SymptomClustersSheet(), new CliniciansSheet(),
-            new SubgroupsSheet(), new ActivitySheet(), new AlertsSheet(), new DataQualitySheet(), new AboutSheet());
+            new SubgroupsSheet(), new ActivitySheet(), new OverTimeSheet(), new AlertsSheet(), new DataQualitySheet(),
+            new AboutSheet());
 
     /**
      * Episode-level lists longer than this stay in their CSV files: a sheet holds at most about a
@@ -91,7 +93,7 @@ public final class OutcomesWorkbook {
         this.content = new WorkbookContent(tables, run, quality, charts, styles);
     }
 
-    /** The sheet names in order; {@value #ALERTS} only for a monthly run. */
+    /** The sheet names in order; {@value #OVER_TIME} and {@value #ALERTS} only for a monthly run. */
     public static List<String> sheetNames(boolean monthly) {
         return sheets(monthly).stream().map(WorkbookSheet::name).toList();
     }

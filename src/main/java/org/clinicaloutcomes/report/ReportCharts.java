@@ -14,6 +14,8 @@ import org.clinicaloutcomes.report.chart.ChartStyle;
 import org.clinicaloutcomes.report.chart.ChartText;
 import org.clinicaloutcomes.report.chart.ClinicianFunnelChart;
 import org.clinicaloutcomes.report.chart.EffectSizeChart;
+import org.clinicaloutcomes.report.chart.MonthlyClientsChart;
+import org.clinicaloutcomes.report.chart.MonthlyImprovementChart;
 import org.clinicaloutcomes.report.chart.Pcl5ClustersChart;
 import org.clinicaloutcomes.report.chart.RecoveryChart;
 import org.clinicaloutcomes.report.chart.ReliableChangeChart;
@@ -34,7 +36,9 @@ import org.clinicaloutcomes.report.chart.TrajectoryChart;
  * recovery rate with 95% CI whiskers, a forest plot of g with its 95% CI and box plots of the
  * change ({@code By approach}), the clinician funnel plot ({@code Clinicians}); and the PCL-5
  * cluster change per approach ({@code Symptom clusters}, when the instruments include
- * {@code pcl5}).
+ * {@code pcl5}); and in a monthly run, from the ALL rows of the monthly series, reliable
+ * improvement by month as a p-chart with the rolling 12-month rate and the signal months marked,
+ * and intakes, discharges and caseload by month ({@code Over time}).
  *
  * <p>Every chart is {@value #WIDTH} × {@value #HEIGHT} pixels, uses the bundled DejaVu Sans (text
  * of at least 12 pt), the Okabe–Ito palette with one colour per approach (by its position in the
@@ -70,6 +74,10 @@ public final class ReportCharts {
         charts.add(new ClinicianFunnelChart(primary));
         if (!tables.pcl5Clusters().isEmpty()) {
             charts.add(new Pcl5ClustersChart());
+        }
+        if (run.monthly()) {
+            charts.add(new MonthlyImprovementChart(primary));
+            charts.add(new MonthlyClientsChart());
         }
         return charts;
     }

@@ -45,6 +45,8 @@ final class SheetTable<R> {
     private final TableSchema<R> schema;
     private final List<R> rows;
     private final List<Column<R>> columns = new ArrayList<>();
+    /** The indices in {@link #rows} of the rows shown, in the order shown; {@code null}: every row in order. */
+    private List<Integer> shownRows;
     private ToIntFunction<R> smallN;
     private boolean main;
     private int freezeColumns;
@@ -115,6 +117,20 @@ final class SheetTable<R> {
         throw new IllegalArgumentException(schema.file() + ": the table shows no column " + name);
     }
 
+    /**
+     * Shows only the table's rows at these indices, in this order (a sheet's own grouping of the
+     * rows); a row's suppressed count cells are still looked up at its index in the table.
+     */
+    SheetTable<R> rowsAt(List<Integer> indices) {
+        for (int index : indices) {
+            if (index < 0 || index >= rows.size()) {
+                throw new IndexOutOfBoundsException(schema.file() + ": no row " + index);
+            }
+        }
+        this.shownRows = List.copyOf(indices);
+        return this;
+    }
+
     /** Adds the note column: a row is marked (and greyed) when this count of it is small. */
     SheetTable<R> smallGroupsBy(ToIntFunction<R> n) {
         this.smallN = n;
@@ -142,8 +158,9 @@ final class SheetTable<R> {
             s.header(top, columns.size(), NOTE_HEADER);
         }
         int row = top + 1;
-        for (int index = 0; index < rows.size(); index++) {
-            writeRow(s, content, row, index);
+        int shown = shownRows == null ? rows.size() : shownRows.size();
+        for (int i = 0; i < shown; i++) {
+            writeRow(s, content, row, shownRows == null ? i : shownRows.get(i));
             row++;
         }
         if (main) {

@@ -47,13 +47,15 @@ class ExampleReportIT {
                 .containsExactly("38");
         assertThat(Files.readAllLines(output.resolve("rejects.csv"))).hasSize(1 + 3 + 62);
         try (XSSFWorkbook workbook = new XSSFWorkbook(output.resolve("outcomes-2026-10.xlsx").toFile())) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
             assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
-            assertThat(workbook.getSheetName(10)).isEqualTo("About");
+            assertThat(workbook.getSheetName(8)).isEqualTo("Over time");
+            assertThat(workbook.getSheetName(11)).isEqualTo("About");
         }
         try (Stream<Path> charts = Files.list(output.resolve("charts"))) {
             assertThat(charts.map(path -> path.getFileName().toString()))
-                    .contains("trajectory-pcl5.png", "reliable-change-pcl5.png", "clinician-funnel-pcl5.png");
+                    .contains("trajectory-pcl5.png", "reliable-change-pcl5.png", "clinician-funnel-pcl5.png",
+                            "monthly-reliable-improvement-pcl5.png", "monthly-clients.png");
         }
     }
 }

@@ -98,12 +98,13 @@ class OutcomesWorkbookTest {
     void sheetsAreInOrderWithAlertsOnlyForMonthlyRuns() throws IOException {
         XSSFWorkbook workbook = monthlyWorkbook;
         assertThat(names(workbook)).containsExactly("Summary", "By approach", "Reliable change", "Trajectories",
-                "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Alerts", "Data quality", "About");
+                "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Over time", "Alerts", "Data quality",
+                "About");
         try (XSSFWorkbook researchWorkbook = open(research)) {
             assertThat(names(researchWorkbook)).containsExactly("Summary", "By approach", "Reliable change", "Trajectories",
                     "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Data quality", "About");
         }
-        assertThat(OutcomesWorkbook.sheetNames(false)).doesNotContain(OutcomesWorkbook.ALERTS);
+        assertThat(OutcomesWorkbook.sheetNames(false)).doesNotContain(OutcomesWorkbook.ALERTS, OutcomesWorkbook.OVER_TIME);
     }
 
     @Test
@@ -348,6 +349,7 @@ class OutcomesWorkbookTest {
         expected.put("Trajectories", CohortFixture.INSTRUMENTS.size());
         expected.put("Symptom clusters", 1);
         expected.put("Clinicians", 1);
+        expected.put("Over time", 2);
         XSSFWorkbook workbook = monthlyWorkbook;
         for (XSSFSheet sheet : sheets(workbook)) {
             List<XSSFPicture> pictures = pictures(sheet);
@@ -454,7 +456,7 @@ class OutcomesWorkbookTest {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("outcomes.xlsx");
         }
         try (XSSFWorkbook workbook = open(target)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
             assertThat(pictures(workbook.getSheet("Summary"))).isEmpty();
         }
     }
@@ -468,7 +470,7 @@ class OutcomesWorkbookTest {
         OutcomesWorkbook.write(target, tables, run, ReportFixture.quality(), charts);
         assertThat(poiFiles(poiFiles)).containsExactlyInAnyOrderElementsOf(before);
         try (XSSFWorkbook workbook = open(target)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(11);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
         }
     }
 

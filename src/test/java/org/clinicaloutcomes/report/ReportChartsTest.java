@@ -34,7 +34,8 @@ class ReportChartsTest {
             expected.add("trajectory-" + instrument.key() + ".png");
         }
         expected.addAll(List.of("reliable-change-pcl5.png", "recovery-pcl5.png", "effect-size-pcl5.png",
-                "change-boxplot-pcl5.png", "clinician-funnel-pcl5.png", "pcl5-clusters.png"));
+                "change-boxplot-pcl5.png", "clinician-funnel-pcl5.png", "pcl5-clusters.png",
+                "monthly-reliable-improvement-pcl5.png", "monthly-clients.png"));
         assertThat(charts).extracting(RenderedChart::fileName).containsExactlyElementsOf(expected);
         assertThat(charts).filteredOn(c -> c.fileName().startsWith("trajectory-"))
                 .allMatch(c -> c.sheet().equals(OutcomesWorkbook.TRAJECTORIES));
@@ -44,7 +45,13 @@ class ReportChartsTest {
         assertThat(sheet(charts, "change-boxplot-pcl5.png")).isEqualTo(OutcomesWorkbook.BY_APPROACH);
         assertThat(sheet(charts, "clinician-funnel-pcl5.png")).isEqualTo(OutcomesWorkbook.CLINICIANS);
         assertThat(sheet(charts, "pcl5-clusters.png")).isEqualTo(OutcomesWorkbook.SYMPTOM_CLUSTERS);
+        assertThat(sheet(charts, "monthly-reliable-improvement-pcl5.png")).isEqualTo(OutcomesWorkbook.OVER_TIME);
+        assertThat(sheet(charts, "monthly-clients.png")).isEqualTo(OutcomesWorkbook.OVER_TIME);
         assertThat(charts).allMatch(c -> !c.title().isBlank());
+        // A research run has no monthly series: neither chart of it.
+        assertThat(ReportCharts.render(ReportFixture.tables(false), ReportFixture.run(false, false)))
+                .extracting(RenderedChart::fileName).doesNotContain("monthly-reliable-improvement-pcl5.png",
+                        "monthly-clients.png");
     }
 
     @Test
