@@ -126,6 +126,10 @@ public final class ReportCharts {
         return ChangeBoxPlotChart.file(instrumentKey);
     }
 
+    public static String monthlyImprovementFile(String instrumentKey) {
+        return MonthlyImprovementChart.file(instrumentKey);
+    }
+
     public static String funnelFile(String instrumentKey) {
         return ClinicianFunnelChart.file(instrumentKey);
     }

@@ -50,9 +50,11 @@ final class SummarySheet implements WorkbookSheet {
         row++;
         row = notes(s, c, row);
         // Below the tables, not beside them: on a laptop screen the first block and the first
-        // chart are then visible without scrolling sideways.
+        // chart are then visible without scrolling sideways. A monthly report's first chart is
+        // the month against the usual (the p-chart of the Over time sheet).
         List<RenderedChart> charts = new ArrayList<>();
-        for (String file : List.of(ReportCharts.reliableChangeFile(c.primary().key()),
+        for (String file : List.of(ReportCharts.monthlyImprovementFile(c.primary().key()),
+                ReportCharts.reliableChangeFile(c.primary().key()),
                 ReportCharts.trajectoryFile(c.primary().key()))) {
             RenderedChart chart = c.chart(file);
             if (chart != null) {

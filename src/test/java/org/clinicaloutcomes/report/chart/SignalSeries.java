@@ -6,6 +6,7 @@ import java.util.List;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.OutcomeTables.SeriesRow;
 import org.clinicaloutcomes.metrics.Interval;
+import org.clinicaloutcomes.metrics.Proportion;
 import org.clinicaloutcomes.metrics.SpcMonth;
 
 /**
@@ -75,6 +76,6 @@ public final class SignalSeries {
         Double rate = n == 0 ? null : 100.0 * k / n;
         Interval ci = n == 0 ? null : new Interval(Math.max(0, rate - 20), Math.min(100, rate + 20));
         return new SeriesRow(r.month(), r.approach(), 12, n, 40, 100, 10, n, n, k, rate, ci, null, null, null, null,
-                0, n == 0 ? null : 0.0, 0, n == 0 ? null : 0.0, ROLLING, null, r.waits(), spc);
+                0, n == 0 ? null : 0.0, 0, n == 0 ? null : 0.0, new Proportion(Math.round(ROLLING), 100), null, r.waits(), spc);
     }
 }
