@@ -5,39 +5,81 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.clinicaloutcomes.ingest.IntakeRecord;
+import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.metrics.DeteriorationAlert;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.FunnelBand;
 import org.clinicaloutcomes.metrics.FunnelLimits;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.metrics.Interval;
 import org.clinicaloutcomes.metrics.Statistics;
 
 /**
- * {@code clinicians.csv} (primary instrument): every clinician with a closed episode in the
- * window, by clinician id; funnel limits ({@link FunnelLimits}) around the practice proportion
- * {@code p = RI / paired} of all closed episodes, at the clinician's paired count; no limits when
- * the clinician has no paired episode or the practice has none.
+ * {@code clinicians.csv} (primary instrument; METRICS.md "Clinicians", MONITORING.md "Clinicians,
+ * fuller view" and its readings H): one row per clinician with a closed episode in the window or
+ * an episode open at its end, by clinician id.
+ * <ul>
+ *   <li>Outcomes of the clinician's closed episodes, as METRICS.md: paired, mean change, RI,
+ *       recovery, and reliable deterioration over the paired; dropout over the closed.</li>
+ *   <li>{@code n_open}: episodes open at the window's last day ({@link DeteriorationAlert#isOpenAt}:
+ *       intake on or before it, no discharge or one after it).</li>
+ *   <li>{@code measured_pct}: of the attended sessions dated in the window of all the clinician's
+ *       episodes (closed in the window or open at its end: an episode with a session in the window
+ *       is one or the other), those with a primary score. A PCL-5 total derived from its items
+ *       counts: ingest writes the item sum into the score. Empty without an attended session.</li>
+ *   <li>Funnel limits ({@link FunnelLimits}) for RI around the practice proportion {@code RI /
+ *       paired} at the clinician's paired count, and for dropout around {@code dropouts / closed}
+ *       (every closed episode of the window) at the clinician's closed count; none when that count
+ *       is 0 or the practice has no paired (closed) episode. Each rate's {@link FunnelBand}.</li>
+ * </ul>
+ * A clinician with only open episodes has every outcome count 0 and every rate, limit and band
+ * empty; their {@code measured_pct} is defined when their open episodes have attended sessions
+ * in the window.
+ *
+ * <p>Cost: one pass over the sessions of the episodes that make a row, with primitive counters
+ * per clinician (no allocation per session).
  */
 final class ClinicianTable implements TableAccumulator<List<OutcomeTables.ClinicianRow>> {
 
+    private static final String DROPOUT = "dropout";
+
     private final Instrument instrument;
     private final int primary;
+    private final int fromDay;
+    private final int toDay;
     private final TreeMap<String, Clinician> clinicians = new TreeMap<>();
     private int practicePaired;
     private int practiceReliableImprovement;
+    private int practiceClosed;
+    private int practiceDropout;
 
-    ClinicianTable(CohortLayout layout) {
+    /** The clinicians of the window {@code [fromDay, toDay]} (epoch days). */
+    ClinicianTable(CohortLayout layout, int fromDay, int toDay) {
         this.instrument = layout.instruments.get(layout.primary);
         this.primary = layout.primary;
+        this.fromDay = fromDay;
+        this.toDay = toDay;
     }
 
     @Override
     public void add(ScoredEpisode episode) {
-        if (!episode.closedInWindow) {
+        IntakeRecord intake = episode.intake;
+        boolean closed = episode.closedInWindow;
+        if (!closed && !DeteriorationAlert.isOpenAt(toDay, intake.intakeDay(), intake.isClosed(), intake.dischargeDay())) {
             return;
         }
-        EpisodeScores scores = episode.scores();
-        EpisodeOutcome outcome = scores.outcomes[primary];
-        clinicians.computeIfAbsent(episode.intake.clinicianId(), id -> new Clinician()).add(outcome);
+        Clinician c = clinicians.computeIfAbsent(intake.clinicianId(), id -> new Clinician());
+        c.sessions(episode.sessions, primary, fromDay, toDay);
+        if (!closed) {
+            c.open++;
+            return;
+        }
+        EpisodeOutcome outcome = episode.scores().outcomes[primary];
+        boolean dropout = DROPOUT.equals(intake.dischargeReason());
+        c.closed(outcome, dropout);
+        practiceClosed++;
+        practiceDropout += dropout ? 1 : 0;
         if (outcome != null) {
             practicePaired++;
             practiceReliableImprovement += outcome.reliableImprovement() ? 1 : 0;
@@ -46,45 +88,102 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
 
     @Override
     public List<OutcomeTables.ClinicianRow> result() {
-        Double practicePct = Statistics.percent(practiceReliableImprovement, practicePaired);
-        Double proportion = practicePaired == 0 ? null : (double) practiceReliableImprovement / practicePaired;
+        Double practiceRiPct = Statistics.percent(practiceReliableImprovement, practicePaired);
+        Double riProportion = proportion(practiceReliableImprovement, practicePaired);
+        Double practiceDropoutPct = Statistics.percent(practiceDropout, practiceClosed);
+        Double dropoutProportion = proportion(practiceDropout, practiceClosed);
         boolean caseness = instrument.hasCutoff();
         List<OutcomeTables.ClinicianRow> rows = new ArrayList<>();
         for (Map.Entry<String, Clinician> entry : clinicians.entrySet()) {
             Clinician c = entry.getValue();
             int n = c.changes.size();
-            FunnelLimits limits = proportion == null ? null : FunnelLimits.of(proportion, n);
-            Interval inner = limits == null ? null : limits.inner95();
-            Interval outer = limits == null ? null : limits.outer998();
+            Double riPct = Statistics.percent(c.reliableImprovement, n);
+            Double dropoutPct = Statistics.percent(c.dropout, c.closed);
+            FunnelLimits ri = riProportion == null ? null : FunnelLimits.of(riProportion, n);
+            FunnelLimits dropout = dropoutProportion == null ? null : FunnelLimits.of(dropoutProportion, c.closed);
             rows.add(new OutcomeTables.ClinicianRow(entry.getKey(), instrument.key(), c.closed, n,
-                    Statistics.mean(c.changes.toArray()), c.reliableImprovement,
-                    Statistics.percent(c.reliableImprovement, n),
+                    Statistics.mean(c.changes.toArray()), c.reliableImprovement, riPct,
                     caseness ? c.cases : null, caseness ? c.recovered : null,
                     caseness ? Statistics.percent(c.recovered, c.cases) : null,
-                    practicePct,
-                    inner == null ? null : inner.low(), inner == null ? null : inner.high(),
-                    outer == null ? null : outer.low(), outer == null ? null : outer.high()));
+                    practiceRiPct,
+                    low(inner(ri)), high(inner(ri)), low(outer(ri)), high(outer(ri)),
+                    c.open, c.dropout, dropoutPct,
+                    c.reliableDeterioration, Statistics.percent(c.reliableDeterioration, n),
+                    Statistics.percent(c.measuredSessions, c.attendedSessions),
+                    practiceDropoutPct,
+                    low(inner(dropout)), high(inner(dropout)), low(outer(dropout)), high(outer(dropout)),
+                    FunnelBand.of(riPct, ri), FunnelBand.of(dropoutPct, dropout),
+                    c.attendedSessions, c.measuredSessions, c.sessionEpisodes));
         }
         return rows;
     }
 
+    /** {@code k / n} as a fraction; {@code null} when {@code n = 0}. */
+    private static Double proportion(int k, int n) {
+        return n == 0 ? null : (double) k / n;
+    }
+
+    private static Interval inner(FunnelLimits limits) {
+        return limits == null ? null : limits.inner95();
+    }
+
+    private static Interval outer(FunnelLimits limits) {
+        return limits == null ? null : limits.outer998();
+    }
+
+    private static Double low(Interval interval) {
+        return interval == null ? null : interval.low();
+    }
+
+    private static Double high(Interval interval) {
+        return interval == null ? null : interval.high();
+    }
+
     private static final class Clinician {
         int closed;
+        int open;
+        int dropout;
         final DoubleList changes = new DoubleList();
         int reliableImprovement;
+        int reliableDeterioration;
         int cases;
         int recovered;
+        long attendedSessions;
+        long measuredSessions;
+        int sessionEpisodes;
 
         /** A closed episode; {@code outcome} null when it has no paired scores. */
-        void add(EpisodeOutcome outcome) {
+        void closed(EpisodeOutcome outcome, boolean isDropout) {
             closed++;
+            dropout += isDropout ? 1 : 0;
             if (outcome == null) {
                 return;
             }
             changes.add(outcome.change());
             reliableImprovement += outcome.reliableImprovement() ? 1 : 0;
+            reliableDeterioration += outcome.reliableDeterioration() ? 1 : 0;
             cases += Boolean.TRUE.equals(outcome.caseAtBaseline()) ? 1 : 0;
             recovered += Boolean.TRUE.equals(outcome.recovered()) ? 1 : 0;
+        }
+
+        /** The attended sessions of an episode dated in {@code [fromDay, toDay]}, and those with a primary score. */
+        void sessions(List<SessionRecord> sessions, int primary, int fromDay, int toDay) {
+            long attended = 0;
+            long measured = 0;
+            for (SessionRecord session : sessions) {
+                int day = session.day();
+                if (day > toDay) {
+                    break; // score order: every later session is later still
+                }
+                if (day < fromDay || !session.attended()) {
+                    continue;
+                }
+                attended++;
+                measured += Double.isNaN(session.scores()[primary]) ? 0 : 1;
+            }
+            attendedSessions += attended;
+            measuredSessions += measured;
+            sessionEpisodes += attended > 0 ? 1 : 0;
         }
     }
 }

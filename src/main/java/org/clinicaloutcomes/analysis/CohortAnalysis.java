@@ -129,7 +129,7 @@ public final class CohortAnalysis {
         this.comparison = new ComparisonTable(layout);
         this.trajectories = new TrajectoryTable(layout);
         this.clusters = new ClusterTable(layout);
-        this.clinicians = new ClinicianTable(layout);
+        this.clinicians = new ClinicianTable(layout, fromDay, toDay);
         this.subgroups = new SubgroupTable(layout);
         this.activity = new ActivityTable(layout, window);
         // A research run has no report month: its alert table sees no episode and stays empty.
@@ -149,7 +149,7 @@ public final class CohortAnalysis {
     /**
      * Adds one accepted episode. Call it once for every accepted episode, in increasing index
      * order: the activity counts need all episodes, the outcome tables only the closed ones of
-     * the window.
+     * the window (and the clinicians also those open at its end).
      *
      * @throws IllegalArgumentException when the index does not increase, the approach is not
      *                                  configured, or the sessions do not belong to the episode,

@@ -191,8 +191,9 @@ public record OutcomeTables(
     }
 
     /**
-     * One clinician on the primary instrument, with funnel-plot limits for the reliable
-     * improvement rate around the practice rate (FunnelLimits, z = 1.96 and 3.09).
+     * One clinician on the primary instrument (MONITORING.md, "Clinicians, fuller view"), with
+     * funnel-plot limits (FunnelLimits, z = 1.96 and 3.09) for the reliable improvement rate and
+     * the dropout rate around the practice's rates, and the band of each (FunnelBand).
      *
      * @param clinicianId            pseudonymous clinician id
      * @param instrument             the primary instrument's key
@@ -210,11 +211,38 @@ public record OutcomeTables(
      * @param funnel95High           upper 95% limit
      * @param funnel998Low           lower 99.8% limit
      * @param funnel998High          upper 99.8% limit
+     * @param nOpen                  the clinician's episodes open at the end of the window
+     *                               (intake on or before it, no discharge or one after it)
+     * @param nDropout               closed episodes discharged with reason dropout
+     * @param dropoutPct             {@code 100 × nDropout / nClosed}
+     * @param nReliableDeterioration paired episodes with reliable deterioration
+     * @param reliableDeteriorationPct {@code 100 × nReliableDeterioration / nPaired}
+     * @param measuredPct            {@code 100 × measuredSessions / attendedSessions}
+     * @param practiceDropoutPct     the practice's rate: dropouts over closed episodes of all
+     *                               approaches
+     * @param dropoutFunnel95Low     lower 95% limit of the dropout rate at {@code nClosed}
+     * @param dropoutFunnel95High    upper 95% limit
+     * @param dropoutFunnel998Low    lower 99.8% limit
+     * @param dropoutFunnel998High   upper 99.8% limit
+     * @param reliableImprovementBand the reliable improvement rate against its limits
+     * @param dropoutBand            the dropout rate against its limits
+     * @param attendedSessions       attended sessions dated in the window, of all the clinician's
+     *                               episodes (not a column: measured_pct's denominator)
+     * @param measuredSessions       of those, sessions with a primary score (not a column)
+     * @param sessionEpisodes        the clinician's episodes with an attended session in the
+     *                               window (not a column: the group measured_pct is computed from)
      */
     public record ClinicianRow(String clinicianId, String instrument, int nClosed, int nPaired,
                                Double changeMean, int nReliableImprovement, Double reliableImprovementPct,
                                Integer nCases, Integer nRecovered, Double recoveryPct, Double practiceRiPct,
-                               Double funnel95Low, Double funnel95High, Double funnel998Low, Double funnel998High) {
+                               Double funnel95Low, Double funnel95High, Double funnel998Low, Double funnel998High,
+                               int nOpen, int nDropout, Double dropoutPct,
+                               int nReliableDeterioration, Double reliableDeteriorationPct, Double measuredPct,
+                               Double practiceDropoutPct, Double dropoutFunnel95Low, Double dropoutFunnel95High,
+                               Double dropoutFunnel998Low, Double dropoutFunnel998High,
+                               org.clinicaloutcomes.metrics.FunnelBand reliableImprovementBand,
+                               org.clinicaloutcomes.metrics.FunnelBand dropoutBand,
+                               long attendedSessions, long measuredSessions, int sessionEpisodes) {
     }
 
     /**

@@ -81,6 +81,16 @@ import org.clinicaloutcomes.metrics.WaitingTimes;
  *   <tr><td></td><td>practice_reliable_improvement_pct</td><td>outcomes_by_approach ALL row of the
  *       instrument: n_paired, n_reliable_improvement</td></tr>
  *   <tr><td></td><td>funnel limits</td><td>n_paired and the practice rate's counts</td></tr>
+ *   <tr><td></td><td>dropout_pct</td><td>n_closed, n_dropout</td></tr>
+ *   <tr><td></td><td>reliable_deterioration_pct</td><td>n_paired, n_reliable_deterioration</td></tr>
+ *   <tr><td></td><td>measured_pct</td><td>the clinician's episodes with an attended session in the
+ *       window, and those sessions, and those of them with a primary score (not columns): any of
+ *       them 1–10 empties it</td></tr>
+ *   <tr><td></td><td>practice_dropout_pct</td><td>outcomes_by_approach ALL row: n_closed and the
+ *       dropouts</td></tr>
+ *   <tr><td></td><td>dropout funnel limits</td><td>n_closed and the practice dropout rate's counts</td></tr>
+ *   <tr><td></td><td>reliable_improvement_band / dropout_band</td><td>what the rate and its limits
+ *       depend on</td></tr>
  *   <tr><td>subgroups</td><td>change_mean, change_sd</td><td>n_paired</td></tr>
  *   <tr><td></td><td>reliable_improvement_pct</td><td>n_paired, n_reliable_improvement</td></tr>
  *   <tr><td>activity</td><td>missed_session_pct</td><td>attended_sessions, missed_sessions</td></tr>
@@ -131,8 +141,9 @@ import org.clinicaloutcomes.metrics.WaitingTimes;
  *       the smallest of n_reliable_improvement and n_reliable_deterioration (or n_paired).</li>
  *   <li>approach_comparison: n_paired = Σ n_paired of the compared approaches.</li>
  *   <li>pcl5_clusters: n, n_diagnosis_baseline, n_diagnosis_final: approaches → ALL.</li>
- *   <li>clinicians: n_closed, n_paired, n_reliable_improvement, n_cases, n_recovered over all
- *       clinicians = the ALL row of outcomes_by_approach on the clinicians' instrument.</li>
+ *   <li>clinicians: n_closed, n_paired, n_reliable_improvement, n_cases, n_recovered,
+ *       n_reliable_deterioration and n_dropout over all clinicians = the ALL row of
+ *       outcomes_by_approach on the clinicians' instrument (its dropouts); n_open has no total.</li>
  *   <li>subgroups, per approach (and ALL) and variable: the values (Y / N / unknown, or the index
  *       events and unknown) add up to the group's n_closed, n_paired, n_reliable_improvement in
  *       outcomes_by_approach; per variable and value: approaches → ALL.</li>
@@ -225,7 +236,7 @@ public final class SmallNumberSuppression {
         private int[] clusterN;
         private int[] clusterDiagnosisBaseline;
         private int[] clusterDiagnosisFinal;
-        private int[][] clinician; // row -> closed, paired, ri, cases, recovered
+        private int[][] clinician; // row -> closed, paired, ri, cases, recovered, dropout, rd, open
         private int[][] subgroup;  // row -> closed, paired, ri
         private int[][] activity;  // row -> the nine counts
         private int[][] windowActivity; // row -> the nine counts
@@ -435,15 +446,21 @@ public final class SmallNumberSuppression {
                         solver.cell(row.nPaired(), file, r, "n_paired"),
                         solver.cell(row.nReliableImprovement(), file, r, "n_reliable_improvement"),
                         solver.cell(row.nCases(), file, r, "n_cases"),
-                        solver.cell(row.nRecovered(), file, r, "n_recovered")};
+                        solver.cell(row.nRecovered(), file, r, "n_recovered"),
+                        solver.cell(row.nDropout(), file, r, "n_dropout"),
+                        solver.cell(row.nReliableDeterioration(), file, r, "n_reliable_deterioration"),
+                        solver.cell(row.nOpen(), file, r, "n_open")};
                 byInstrument.computeIfAbsent(row.instrument(), k -> new ArrayList<>()).add(r);
             }
+            Integer practiceDropouts = dropouts.get(ALL);
             byInstrument.forEach((instrument, group) -> {
                 int all = oba(ALL, instrument);
                 if (all < 0) {
                     return;
                 }
-                int[] totals = {closed[all], paired[all], ri[all], cases[all], recovered[all]};
+                // n_open adds up to no shown total: it has no identity.
+                int[] totals = {closed[all], paired[all], ri[all], cases[all], recovered[all],
+                        practiceDropouts == null ? -1 : practiceDropouts, rd[all]};
                 for (int c = 0; c < totals.length; c++) {
                     List<Integer> parts = new ArrayList<>();
                     for (int r : group) {
@@ -983,16 +1000,34 @@ public final class SmallNumberSuppression {
                 // The practice's rate is the same on every row and computed from the practice's
                 // episodes, not the clinician's: only the practice's own counts can hide it.
                 boolean practice = hidden(at(paired, all), at(ri, all));
+                Integer practiceDropouts = dropouts.get(ALL);
+                boolean practiceDropout = hidden(at(closed, all), practiceDropouts == null ? -1 : practiceDropouts);
                 boolean n = smallClinician || hidden(q[1]);
                 boolean riRate = n || hidden(q[2]);
                 boolean recovery = smallClinician || hidden(q[3], q[4]);
                 boolean funnel = smallClinician || n || practice;
+                boolean dropoutRate = smallClinician || hidden(q[0], q[5]);
+                boolean rdRate = n || hidden(q[6]);
+                // measured_pct rests on the sessions of the episodes with a session in the window
+                // (not columns): empty when that group, or either session count, is 1 to 10.
+                boolean measured = smallClinician || small(row.sessionEpisodes()) || small(row.attendedSessions())
+                        || small(row.measuredSessions());
+                boolean dropoutFunnel = smallClinician || hidden(q[0]) || practiceDropout;
                 out.add(new OutcomeTables.ClinicianRow(row.clinicianId(), row.instrument(), row.nClosed(), row.nPaired(),
                         unless(n, row.changeMean()), row.nReliableImprovement(),
                         unless(riRate, row.reliableImprovementPct()), row.nCases(), row.nRecovered(),
                         unless(recovery, row.recoveryPct()), unless(practice, row.practiceRiPct()),
                         unless(funnel, row.funnel95Low()), unless(funnel, row.funnel95High()),
-                        unless(funnel, row.funnel998Low()), unless(funnel, row.funnel998High())));
+                        unless(funnel, row.funnel998Low()), unless(funnel, row.funnel998High()),
+                        row.nOpen(), row.nDropout(), unless(dropoutRate, row.dropoutPct()),
+                        row.nReliableDeterioration(), unless(rdRate, row.reliableDeteriorationPct()),
+                        unless(measured, row.measuredPct()), unless(practiceDropout, row.practiceDropoutPct()),
+                        unless(dropoutFunnel, row.dropoutFunnel95Low()), unless(dropoutFunnel, row.dropoutFunnel95High()),
+                        unless(dropoutFunnel, row.dropoutFunnel998Low()),
+                        unless(dropoutFunnel, row.dropoutFunnel998High()),
+                        riRate || funnel ? null : row.reliableImprovementBand(),
+                        dropoutRate || dropoutFunnel ? null : row.dropoutBand(),
+                        row.attendedSessions(), row.measuredSessions(), row.sessionEpisodes()));
             }
             return out;
         }

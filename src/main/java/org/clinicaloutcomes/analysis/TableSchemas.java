@@ -157,7 +157,11 @@ public final class TableSchemas {
                     count("n_diagnosis_final", ClusterRow::nDiagnosisFinal),
                     rate("diagnosis_final_pct", ClusterRow::diagnosisFinalPct)));
 
-    /** {@code clinicians.csv}: one row per clinician, with the funnel limits. */
+    /**
+     * {@code clinicians.csv}: one row per clinician, with the funnel limits of the reliable
+     * improvement rate, then MONITORING.md's fuller view (open caseload, dropout with its own
+     * limits, deterioration, measured sessions, the two bands).
+     */
     public static final TableSchema<ClinicianRow> CLINICIANS = table("clinicians.csv",
             OutcomeTables::clinicians, List.of(
                     text("clinician_id", ClinicianRow::clinicianId),
@@ -174,7 +178,21 @@ public final class TableSchemas {
                     rate("funnel_95_low", ClinicianRow::funnel95Low),
                     rate("funnel_95_high", ClinicianRow::funnel95High),
                     rate("funnel_998_low", ClinicianRow::funnel998Low),
-                    rate("funnel_998_high", ClinicianRow::funnel998High)));
+                    rate("funnel_998_high", ClinicianRow::funnel998High),
+                    count("n_open", ClinicianRow::nOpen),
+                    count("n_dropout", ClinicianRow::nDropout),
+                    rate("dropout_pct", ClinicianRow::dropoutPct),
+                    count("n_reliable_deterioration", ClinicianRow::nReliableDeterioration),
+                    rate("reliable_deterioration_pct", ClinicianRow::reliableDeteriorationPct),
+                    rate("measured_pct", ClinicianRow::measuredPct),
+                    rate("practice_dropout_pct", ClinicianRow::practiceDropoutPct),
+                    rate("dropout_funnel_95_low", ClinicianRow::dropoutFunnel95Low),
+                    rate("dropout_funnel_95_high", ClinicianRow::dropoutFunnel95High),
+                    rate("dropout_funnel_998_low", ClinicianRow::dropoutFunnel998Low),
+                    rate("dropout_funnel_998_high", ClinicianRow::dropoutFunnel998High),
+                    text("reliable_improvement_band", r -> org.clinicaloutcomes.metrics.FunnelBand.codeOf(
+                            r.reliableImprovementBand())),
+                    text("dropout_band", r -> org.clinicaloutcomes.metrics.FunnelBand.codeOf(r.dropoutBand()))));
 
     /** {@code subgroups.csv}: approach (then ALL) × subgroup, on the primary instrument. */
     public static final TableSchema<SubgroupRow> SUBGROUPS = table("subgroups.csv",

@@ -7,7 +7,8 @@ import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code Clinicians}: the table of clinicians (at most {@link OutcomesWorkbook#MAX_LISTED_ROWS}
- * of them), with the funnel chart beside it.
+ * of them, by id: never ranked by a rate), each band in words ({@link PlainWords#band}), with the
+ * two funnel charts (reliable improvement, dropout) beside it.
  */
 final class CliniciansSheet implements WorkbookSheet {
 
@@ -23,6 +24,8 @@ final class CliniciansSheet implements WorkbookSheet {
         SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.of(TableSchemas.CLINICIANS,
                         clinicians.subList(0, listed))
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
+                .shown("reliable_improvement_band", r -> PlainWords.band(r.reliableImprovementBand()))
+                .shown("dropout_band", r -> PlainWords.band(r.dropoutBand()))
                 .smallGroupsBy(OutcomeTables.ClinicianRow::nPaired)
                 .main(1);
         int row = table.write(s, c, 0);
@@ -32,6 +35,10 @@ final class CliniciansSheet implements WorkbookSheet {
         }
         row = s.note(row + 1, "On " + c.primary().name() + ". The limits are where a clinician's rate would fall by "
                 + "chance alone, at their number of clients, around the practice rate; case mix is not adjusted for.");
-        SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, table.width(), 1);
+        row = s.note(row, "Reliable improvement: higher is better (limits at the clients with before-and-after scores). "
+                + "Dropout: lower is better (limits at the clients discharged in the window).");
+        row = s.note(row, "Clinicians are listed by id, not ranked: read each rate against the limits at that "
+                + "clinician's own number of clients.");
+        SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, table.width(), 2);
     }
 }

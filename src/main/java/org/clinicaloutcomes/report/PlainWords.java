@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.metrics.FunnelBand;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.chart.Benchmarks;
@@ -66,6 +67,24 @@ final class PlainWords {
         return whole + " %";
     }
 
+    /**
+     * A clinician's funnel band in words (MONITORING.md: "the workbook says the band in words"):
+     * where the rate lies against the limits around the practice rate, without calling it better
+     * or worse (which side is better depends on the rate); {@code null} (an empty cell) for no band.
+     */
+    static String band(FunnelBand band) {
+        if (band == null) {
+            return null;
+        }
+        return switch (band) {
+            case ABOVE_998 -> "well above the practice (beyond the 99.8% limit)";
+            case ABOVE_95 -> "above the practice (beyond the 95% limit)";
+            case WITHIN -> "within the limits (chance variation)";
+            case BELOW_95 -> "below the practice (beyond the 95% limit)";
+            case BELOW_998 -> "well below the practice (beyond the 99.8% limit)";
+        };
+    }
+
     /** Every measure of the report in plain words, for the About sheet. */
     static List<Definition> definitions() {
         return List.of(
@@ -127,10 +146,19 @@ final class PlainWords {
                                 + "(15\u201320). Mean cluster sums at baseline and final. Probable PTSD: an item "
                                 + "scored 2 or more counts as a symptom; at least 1 B, 1 C, 2 D and 2 E symptoms."),
                 new Definition("Funnel plot and limits",
-                        "Each clinician's reliable improvement rate against their number of clients, with the "
-                                + "practice rate and limits within which 95% and 99.8% of clinicians would fall by "
-                                + "chance alone. A clinician outside the limits is worth a conversation, not a "
-                                + "verdict: case mix is not adjusted for."),
+                        "Each clinician's reliable improvement rate (and, in a second plot, dropout rate) against "
+                                + "their number of clients, with the practice rate and limits within which 95% and "
+                                + "99.8% of clinicians would fall by chance alone. A clinician outside the limits is "
+                                + "worth a conversation, not a verdict: case mix is not adjusted for. Higher "
+                                + "reliable improvement is better; lower dropout is better."),
+                new Definition("Against the practice (clinicians)",
+                        "Where a clinician's rate lies against those limits: within them, above or below the 95% "
+                                + "limit, or well above or below (beyond the 99.8% limit). Clinicians are listed by "
+                                + "id, not ranked: compare each with the limits at their own number of clients."),
+                new Definition("Open episodes and sessions with a score (clinicians)",
+                        "Open episodes: clients still in treatment at the end of the window. Sessions with a "
+                                + "score: the share of attended sessions in the window, of all the clinician's "
+                                + "clients, at which the primary questionnaire was filled in."),
                 new Definition("Comparing approaches",
                         "ANOVA (means) and Kruskal\u2013Wallis (ranks) on change, and a \u03c7\u00b2 test of "
                                 + "reliable improvement by approach, over approaches with at least 2 clients. A "

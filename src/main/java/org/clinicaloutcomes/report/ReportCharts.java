@@ -34,7 +34,8 @@ import org.clinicaloutcomes.report.chart.TrajectoryChart;
  * instrument, sheet {@code Trajectories}); for the primary instrument, reliable improvement / no
  * reliable change / reliable deterioration as 100% stacked bars ({@code Reliable change}), the
  * recovery rate with 95% CI whiskers, a forest plot of g with its 95% CI and box plots of the
- * change ({@code By approach}), the clinician funnel plot ({@code Clinicians}); and the PCL-5
+ * change ({@code By approach}), the clinician funnel plots of reliable improvement and of dropout
+ * ({@code Clinicians}); and the PCL-5
  * cluster change per approach ({@code Symptom clusters}, when the instruments include
  * {@code pcl5}); and in a monthly run, from the ALL rows of the monthly series, reliable
  * improvement by month as a p-chart with the rolling 12-month rate and the signal months marked,
@@ -71,7 +72,8 @@ public final class ReportCharts {
         charts.add(new RecoveryChart(primary));
         charts.add(new EffectSizeChart(primary));
         charts.add(new ChangeBoxPlotChart(primary));
-        charts.add(new ClinicianFunnelChart(primary));
+        charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.RELIABLE_IMPROVEMENT));
+        charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.DROPOUT));
         if (!tables.pcl5Clusters().isEmpty()) {
             charts.add(new Pcl5ClustersChart());
         }
@@ -132,6 +134,11 @@ public final class ReportCharts {
 
     public static String funnelFile(String instrumentKey) {
         return ClinicianFunnelChart.file(instrumentKey);
+    }
+
+    /** File of the clinicians' dropout funnel. */
+    public static String dropoutFunnelFile() {
+        return ClinicianFunnelChart.DROPOUT_FILE;
     }
 
     /** The primary instrument of a run. */

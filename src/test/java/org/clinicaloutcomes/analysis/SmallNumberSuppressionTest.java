@@ -293,13 +293,21 @@ class SmallNumberSuppressionTest {
         // CL-ACT: 5 closed
         assertThat(cells.text(TableSchemas.CLINICIANS.file(), 0, "n_closed")).isEqualTo("<11");
         assertThat(cells.text(TableSchemas.CLINICIANS.file(), 0, "n_paired")).isEqualTo("<11");
-        // Nothing computed from the clinician's 5 episodes; the practice's rate (from all 55) stays.
-        assertNoStatistic(new OutcomeTables.ClinicianRow(rows.get(0).clinicianId(), rows.get(0).instrument(),
-                rows.get(0).nClosed(), rows.get(0).nPaired(), rows.get(0).changeMean(),
-                rows.get(0).nReliableImprovement(), rows.get(0).reliableImprovementPct(), rows.get(0).nCases(),
-                rows.get(0).nRecovered(), rows.get(0).recoveryPct(), null, rows.get(0).funnel95Low(),
-                rows.get(0).funnel95High(), rows.get(0).funnel998Low(), rows.get(0).funnel998High()));
-        assertThat(rows.get(0).practiceRiPct()).isNotNull().isEqualTo(plain.clinicians().get(0).practiceRiPct());
+        // Nothing computed from the clinician's 5 episodes; the practice's rates (from all 55) stay.
+        OutcomeTables.ClinicianRow act = rows.get(0);
+        assertNoStatistic(new OutcomeTables.ClinicianRow(act.clinicianId(), act.instrument(),
+                act.nClosed(), act.nPaired(), act.changeMean(),
+                act.nReliableImprovement(), act.reliableImprovementPct(), act.nCases(),
+                act.nRecovered(), act.recoveryPct(), null, act.funnel95Low(),
+                act.funnel95High(), act.funnel998Low(), act.funnel998High(), act.nOpen(), act.nDropout(),
+                act.dropoutPct(), act.nReliableDeterioration(), act.reliableDeteriorationPct(), act.measuredPct(),
+                null, act.dropoutFunnel95Low(), act.dropoutFunnel95High(), act.dropoutFunnel998Low(),
+                act.dropoutFunnel998High(), act.reliableImprovementBand(), act.dropoutBand(),
+                act.attendedSessions(), act.measuredSessions(), act.sessionEpisodes()));
+        assertThat(plain.clinicians().get(0).measuredPct()).isNotNull();
+        assertThat(plain.clinicians().get(0).dropoutBand()).isNotNull();
+        assertThat(act.practiceRiPct()).isNotNull().isEqualTo(plain.clinicians().get(0).practiceRiPct());
+        assertThat(act.practiceDropoutPct()).isNotNull().isEqualTo(plain.clinicians().get(0).practiceDropoutPct());
         // CL-CPT: 20, hidden so that CL-ACT's 5 is not 55 - 30 - 20
         assertThat(cells.text(TableSchemas.CLINICIANS.file(), 1, "n_closed")).isEqualTo(">10");
         assertThat(rows.get(1).changeMean()).isNull();
@@ -842,7 +850,8 @@ class SmallNumberSuppressionTest {
             case "approach_comparison.csv" -> List.of("n_paired");
             case "trajectories.csv" -> List.of("n");
             case "pcl5_clusters.csv" -> List.of("n", "n_diagnosis_baseline", "n_diagnosis_final");
-            case "clinicians.csv" -> List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases", "n_recovered");
+            case "clinicians.csv" -> List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases", "n_recovered",
+                    "n_open", "n_dropout", "n_reliable_deterioration");
             case "subgroups.csv" -> List.of("n_closed", "n_paired", "n_reliable_improvement");
             case "activity.csv" -> List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
                     "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions");
@@ -889,7 +898,7 @@ class SmallNumberSuppressionTest {
     /** Every {@code Double} component of the record is null (the statistics; counts are ints). */
     private static void assertNoStatistic(Record record) {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (component.getType() == Double.class) {
+            if (component.getType() == Double.class || component.getType() == org.clinicaloutcomes.metrics.FunnelBand.class) {
                 try {
                     assertThat(component.getAccessor().invoke(record)).as(record + ": " + component.getName()).isNull();
                 } catch (ReflectiveOperationException e) {

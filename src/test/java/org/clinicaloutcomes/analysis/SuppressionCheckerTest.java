@@ -68,7 +68,7 @@ class SuppressionCheckerTest {
             TableSchemas.TRAJECTORIES.file(), List.of("n"),
             TableSchemas.PCL5_CLUSTERS.file(), List.of("n", "n_diagnosis_baseline", "n_diagnosis_final"),
             TableSchemas.CLINICIANS.file(), List.of("n_closed", "n_paired", "n_reliable_improvement", "n_cases",
-                    "n_recovered"),
+                    "n_recovered", "n_open", "n_dropout", "n_reliable_deterioration"),
             TableSchemas.SUBGROUPS.file(), List.of("n_closed", "n_paired", "n_reliable_improvement"),
             TableSchemas.ACTIVITY.file(), List.of("intakes", "discharges", "discharges_completed", "discharges_dropout",
                     "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions"),
@@ -611,11 +611,15 @@ class SuppressionCheckerTest {
                 groups.add(new Group("clusters " + cluster + " " + column, totalFirst(rows, "approach", column)));
             }
         }
-        // clinicians: all clinicians -> the ALL row of the primary instrument
+        // clinicians: all clinicians -> the ALL row of the primary instrument (its dropouts are
+        // dropout_pct x n_closed); n_open has no total
         List<Map<String, String>> clinicians = read(csv.resolve(TableSchemas.CLINICIANS.file()));
         for (String column : COUNTS.get(TableSchemas.CLINICIANS.file())) {
+            if (column.equals("n_open")) {
+                continue;
+            }
             List<String> cells = new ArrayList<>();
-            cells.add(obaRow(oba, "ALL", "pcl5").get(column));
+            cells.add(column.equals("n_dropout") ? practiceDropouts(run, "pcl5") : obaRow(oba, "ALL", "pcl5").get(column));
             clinicians.forEach(row -> cells.add(row.get(column)));
             groups.add(new Group("clinicians " + column, cells));
         }
@@ -806,20 +810,49 @@ class SuppressionCheckerTest {
                 }
             }
             case "clinicians.csv" -> {
-                if (SMALL.equals(row.get("n_closed")) && !column.equals("practice_reliable_improvement_pct")) {
+                if (SMALL.equals(row.get("n_closed")) && !column.startsWith("practice_")) {
                     d.add(SMALL); // a clinician with 1-10 closed episodes: no statistic of their own
                 }
                 Map<String, String> practice = obaRow(read(run.suppressed().resolve(OBA)), "ALL", row.get("instrument"));
                 List<String> practiceCounts = List.of(practice.get("n_paired"), practice.get("n_reliable_improvement"));
+                List<String> practiceDropoutCounts = List.of(practice.get("n_closed"),
+                        practiceDropouts(run, row.get("instrument")));
                 switch (column) {
                     case "change_mean" -> d.add(row.get("n_paired"));
                     case "reliable_improvement_pct" ->
                             d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_improvement")));
                     case "recovery_pct" -> d.addAll(List.of(row.get("n_cases"), row.get("n_recovered")));
                     case "practice_reliable_improvement_pct" -> d.addAll(practiceCounts);
-                    default -> { // funnel limits
-                        d.add(row.get("n_paired"));
+                    case "dropout_pct" -> d.addAll(List.of(row.get("n_closed"), row.get("n_dropout")));
+                    case "reliable_deterioration_pct" ->
+                            d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_deterioration")));
+                    case "measured_pct" -> {
+                        // Its counts are not columns: the clinician's episodes with an attended
+                        // session in the window, those sessions, and the measured ones.
+                        OutcomeTables.ClinicianRow counts = run.tables().clinicians().stream()
+                                .filter(c -> c.clinicianId().equals(row.get("clinician_id"))).findFirst().orElseThrow();
+                        for (long n : new long[] {counts.sessionEpisodes(), counts.attendedSessions(),
+                                counts.measuredSessions()}) {
+                            d.add(n >= 1 && n <= 10 ? SMALL : "0");
+                        }
+                    }
+                    case "practice_dropout_pct" -> d.addAll(practiceDropoutCounts);
+                    case "reliable_improvement_band" -> {
+                        d.addAll(List.of(row.get("n_paired"), row.get("n_reliable_improvement")));
                         d.addAll(practiceCounts);
+                    }
+                    case "dropout_band" -> {
+                        d.addAll(List.of(row.get("n_closed"), row.get("n_dropout")));
+                        d.addAll(practiceDropoutCounts);
+                    }
+                    default -> {
+                        if (column.startsWith("dropout_funnel_")) {
+                            d.add(row.get("n_closed"));
+                            d.addAll(practiceDropoutCounts);
+                        } else { // funnel limits of reliable improvement
+                            d.add(row.get("n_paired"));
+                            d.addAll(practiceCounts);
+                        }
                     }
                 }
             }
@@ -924,6 +957,25 @@ class SuppressionCheckerTest {
             }
         }
         return d;
+    }
+
+    /**
+     * The practice's dropouts on an instrument's ALL row of outcomes_by_approach (not a column:
+     * dropout_pct x n_closed) as a reader of the suppressed files sees them: the count where
+     * dropout_pct is shown, else a marker from the truth.
+     */
+    private static String practiceDropouts(Run run, String instrument) throws IOException {
+        Map<String, String> truth = obaRow(read(run.plain().resolve(OBA)), "ALL", instrument);
+        Map<String, String> shown = obaRow(read(run.suppressed().resolve(OBA)), "ALL", instrument);
+        if (truth.get("dropout_pct").isEmpty()) {
+            return "0";
+        }
+        long dropouts = Math.round(Double.parseDouble(truth.get("dropout_pct"))
+                * Long.parseLong(truth.get("n_closed")) / 100.0);
+        if (!shown.get("dropout_pct").isEmpty()) {
+            return Long.toString(dropouts);
+        }
+        return dropouts >= 1 && dropouts <= 10 ? SMALL : dropouts > 10 ? BIG : "0";
     }
 
     // ---------------------------------------------------------------- reading

@@ -111,7 +111,12 @@ class OutcomeCsvFilesSuppressionTest {
         // ACT has no episode: zeros stay zeros.
         assertThat(oba).contains("ACT,pcl5,0,0," + ",".repeat(13) + ",0,,,,0,,0,0,,,,0,,0,,,,,,0,");
         assertThat(lines(".", TableSchemas.ACTIVITY.file())).contains("2026-06,ALL,<11,<11,<11,<11,0,<11,<11,<11,<11,");
-        assertThat(lines(".", TableSchemas.CLINICIANS.file()).get(1)).isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,");
+        // CL1: no open episode, no dropout, no deterioration (zeros shown); every rate and band empty.
+        assertThat(lines(".", TableSchemas.CLINICIANS.file()).get(1))
+                .isEqualTo("CL1,pcl5,<11,<11,,<11,,<11,<11,,,,,,,0,0,,0,,,,,,,,,");
+        // CL2: 2 open episodes, 1 dropout, 1 deterioration.
+        assertThat(lines(".", TableSchemas.CLINICIANS.file()).get(2))
+                .isEqualTo("CL2,pcl5,<11,<11,,0,,<11,0,,,,,,,<11,<11,,<11,,,,,,,,,");
         // The series: 24 months x (4 approaches, ALL); June's ALL row prints the activity of June
         // as activity.csv does (1 intake, 2 discharges, 4 clients, 4 attended, 3 missed: all <11).
         List<String> series = lines(".", TableSchemas.MONTHLY_SERIES.file());

@@ -142,8 +142,14 @@ class OutcomeCsvFilesTest {
                 "ALL,B,Intrusion,1,5,2,16.0," + Math.sqrt(8) + ",8.5," + Math.sqrt(4.5) + ",-7.5," + Math.sqrt(0.5)
                         + ",2,100.0,1,50.0",
                 "ACT,C,Avoidance,6,7,0,,,,,,,0,,0,");
-        // CL2: A2 +12, no RI, a case not recovered; practice 50 %; limits at n = 1 clamped
-        assertThat(write("clinicians.csv")).contains("CL2,pcl5,1,1,12.0,0,0.0,1,0,0.0,50.0,0.0,100.0,0.0,100.0");
+        // CL2: A2 +12, no RI, a case not recovered; practice 50 %; limits at n = 1 clamped. Open at
+        // the end of June: B3 (discharged in July) and C3. A2 is a dropout and a reliable
+        // deterioration. Attended sessions in the window: A2 02-01, 03-01 (both PCL-5), B3 04-01,
+        // 06-20 (no PCL-5), C3 06-10 (PCL-5): 3 of 5 = 60 %. Practice dropout q = 1 / 6 closed;
+        // at n = 1: 95 % 100 x (1/6 +- 1.96 x sqrt(5/36)) = [0, 89.71...], 99.8 % [0, 100]. RI 0 % is
+        // within [0, 100]; dropout 100 % is above 89.71 but not above 100: above_95.
+        assertThat(write("clinicians.csv")).contains("CL2,pcl5,1,1,12.0,0,0.0,1,0,0.0,50.0,0.0,100.0,0.0,100.0,"
+                + "2,1,100.0,1,100.0,60.0,16.666666666666668,0.0,89.7115539316598,0.0,100.0,within,above_95");
         assertThat(write("subgroups.csv")).contains("ALL,pcl5,index_event,birth,0,0,,,0,",
                 "ALL,pcl5,index_event,icu,3,2,-14.0," + Math.sqrt(72) + ",1,50.0");
         assertThat(write("activity.csv")).containsExactly(

@@ -32,6 +32,7 @@ import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.ingest.Reject;
+import org.clinicaloutcomes.metrics.FunnelBand;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.SpcWords;
 import org.junit.jupiter.api.AfterAll;
@@ -348,7 +349,7 @@ class OutcomesWorkbookTest {
         expected.put("Reliable change", 1);
         expected.put("Trajectories", CohortFixture.INSTRUMENTS.size());
         expected.put("Symptom clusters", 1);
-        expected.put("Clinicians", 1);
+        expected.put("Clinicians", 2);
         expected.put("Over time", 2);
         XSSFWorkbook workbook = monthlyWorkbook;
         for (XSSFSheet sheet : sheets(workbook)) {
@@ -571,6 +572,38 @@ class OutcomesWorkbookTest {
             assertThat(texts.stream().filter(t -> t.equals(Reject.POSSIBLE_IDENTIFIER))).hasSize(cap);
             assertThat(texts).noneMatch(t -> t.startsWith("and ") && t.contains(" more"));
         }
+    }
+
+    @Test
+    void theCliniciansSheetShowsTheFullerViewWithTheBandsInWords() {
+        XSSFSheet sheet = monthlyWorkbook.getSheet("Clinicians");
+        Row header = sheet.getRow(0);
+        List<String> csvColumns = OutcomeCsvFiles.columns(TableSchemas.CLINICIANS.file());
+        for (int c = 0; c < csvColumns.size(); c++) {
+            assertThat(header.getCell(c).getStringCellValue()).isEqualTo(ColumnLabels.of(csvColumns.get(c)));
+        }
+        int open = column(header, "Open episodes at window end");
+        int dropout = column(header, "Dropout %");
+        int measured = column(header, "Sessions with a score %");
+        int riBand = column(header, "Reliable improvement against the practice");
+        int dropoutBand = column(header, "Dropout against the practice");
+        // CL2 (CohortFixture): 2 open, dropout 1 of 1, 3 of 5 sessions measured; RI within its
+        // limits, dropout above the 95% limit.
+        int cl2 = 0;
+        while (!tables.clinicians().get(cl2).clinicianId().equals("CL2")) {
+            cl2++;
+        }
+        Row row = sheet.getRow(cl2 + 1);
+        assertThat(row.getCell(0).getStringCellValue()).isEqualTo("CL2");
+        assertNumber(row.getCell(open), 2, "0");
+        assertNumber(row.getCell(dropout), 1.0, "0.0%");
+        assertNumber(row.getCell(measured), 0.6, "0.0%");
+        assertThat(row.getCell(riBand).getStringCellValue()).isEqualTo(PlainWords.band(FunnelBand.WITHIN))
+                .isEqualTo("within the limits (chance variation)");
+        assertThat(row.getCell(dropoutBand).getStringCellValue()).isEqualTo(PlainWords.band(FunnelBand.ABOVE_95))
+                .isEqualTo("above the practice (beyond the 95% limit)");
+        assertThat(texts(sheet)).anyMatch(t -> t.contains("Dropout: lower is better"))
+                .anyMatch(t -> t.contains("not ranked"));
     }
 
     @Test

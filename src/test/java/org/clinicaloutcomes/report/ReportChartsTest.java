@@ -34,8 +34,8 @@ class ReportChartsTest {
             expected.add("trajectory-" + instrument.key() + ".png");
         }
         expected.addAll(List.of("reliable-change-pcl5.png", "recovery-pcl5.png", "effect-size-pcl5.png",
-                "change-boxplot-pcl5.png", "clinician-funnel-pcl5.png", "pcl5-clusters.png",
-                "monthly-reliable-improvement-pcl5.png", "monthly-clients.png"));
+                "change-boxplot-pcl5.png", "clinician-funnel-pcl5.png", "clinician-dropout-funnel.png",
+                "pcl5-clusters.png", "monthly-reliable-improvement-pcl5.png", "monthly-clients.png"));
         assertThat(charts).extracting(RenderedChart::fileName).containsExactlyElementsOf(expected);
         assertThat(charts).filteredOn(c -> c.fileName().startsWith("trajectory-"))
                 .allMatch(c -> c.sheet().equals(OutcomesWorkbook.TRAJECTORIES));
@@ -44,6 +44,9 @@ class ReportChartsTest {
         assertThat(sheet(charts, "effect-size-pcl5.png")).isEqualTo(OutcomesWorkbook.BY_APPROACH);
         assertThat(sheet(charts, "change-boxplot-pcl5.png")).isEqualTo(OutcomesWorkbook.BY_APPROACH);
         assertThat(sheet(charts, "clinician-funnel-pcl5.png")).isEqualTo(OutcomesWorkbook.CLINICIANS);
+        assertThat(sheet(charts, ReportCharts.dropoutFunnelFile())).isEqualTo(OutcomesWorkbook.CLINICIANS);
+        assertThat(charts).filteredOn(c -> c.fileName().equals(ReportCharts.dropoutFunnelFile()))
+                .singleElement().extracting(RenderedChart::title).asString().contains("Dropout", "lower is better");
         assertThat(sheet(charts, "pcl5-clusters.png")).isEqualTo(OutcomesWorkbook.SYMPTOM_CLUSTERS);
         assertThat(sheet(charts, "monthly-reliable-improvement-pcl5.png")).isEqualTo(OutcomesWorkbook.OVER_TIME);
         assertThat(sheet(charts, "monthly-clients.png")).isEqualTo(OutcomesWorkbook.OVER_TIME);

@@ -6,6 +6,7 @@ import static org.clinicaloutcomes.report.chart.ChartText.lines;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import org.clinicaloutcomes.report.SmallNumbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -30,19 +32,148 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The clinician funnel plot of one instrument (sheet {@code Clinicians}): each clinician's
- * reliable-improvement rate against their n, inside the 95% and 99.8% limits around the practice
- * rate. The limits are drawn as curves with {@link FunnelLimits}, the formula of the clinician
- * table.
+ * A clinician funnel plot (sheet {@code Clinicians}) of one rate of the clinician table, a
+ * {@link Metric}: each clinician's rate against their n, inside the 95% and 99.8% limits around
+ * the practice rate. The limits are drawn as curves with {@link FunnelLimits}, the formula of the
+ * clinician table, so the points and the curves agree with its limit and band columns. Two
+ * funnels: reliable improvement on the primary instrument (n = paired episodes; higher is
+ * better) and dropout (n = closed episodes; lower is better).
  */
 public final class ClinicianFunnelChart implements ReportChart {
 
-    private final Instrument instrument;
+    /** The rate a funnel plots, with its n, its practice rate and the words of its chart. */
+    public enum Metric {
+        /** Reliable improvement over the paired episodes; the clinician's band is {@code reliable_improvement_band}. */
+        RELIABLE_IMPROVEMENT("n_paired", "n_reliable_improvement", true) {
+            @Override
+            int n(OutcomeTables.ClinicianRow row) {
+                return row.nPaired();
+            }
 
-    public ClinicianFunnelChart(Instrument instrument) {
-        this.instrument = instrument;
+            @Override
+            Double rate(OutcomeTables.ClinicianRow row) {
+                return row.reliableImprovementPct();
+            }
+
+            @Override
+            Double practice(OutcomeTables.ClinicianRow row) {
+                return row.practiceRiPct();
+            }
+
+            @Override
+            String file(Instrument instrument) {
+                return ClinicianFunnelChart.file(instrument.key());
+            }
+
+            @Override
+            String title(Instrument instrument) {
+                return "Reliable improvement on " + instrument.name() + " by clinician (higher is better)";
+            }
+
+            @Override
+            String xLabel(Instrument instrument) {
+                return "Clients with before-and-after " + instrument.name() + " scores (n)";
+            }
+
+            @Override
+            String yLabel() {
+                return "Clients who improved reliably (%)";
+            }
+
+            @Override
+            String noData(Instrument instrument) {
+                return "No clinician with before-and-after " + instrument.name() + " scores in the window";
+            }
+        },
+        /** Dropout over the closed episodes; the clinician's band is {@code dropout_band}. */
+        DROPOUT("n_closed", "n_dropout", false) {
+            @Override
+            int n(OutcomeTables.ClinicianRow row) {
+                return row.nClosed();
+            }
+
+            @Override
+            Double rate(OutcomeTables.ClinicianRow row) {
+                return row.dropoutPct();
+            }
+
+            @Override
+            Double practice(OutcomeTables.ClinicianRow row) {
+                return row.practiceDropoutPct();
+            }
+
+            @Override
+            String file(Instrument instrument) {
+                return DROPOUT_FILE;
+            }
+
+            @Override
+            String title(Instrument instrument) {
+                return "Dropout by clinician (lower is better)";
+            }
+
+            @Override
+            String xLabel(Instrument instrument) {
+                return "Clients discharged in the window (n)";
+            }
+
+            @Override
+            String yLabel() {
+                return "Clients who dropped out (%)";
+            }
+
+            @Override
+            String noData(Instrument instrument) {
+                return "No clinician with a client discharged in the window";
+            }
+        };
+
+        /** The count columns behind a point: its n and the rate's numerator. */
+        private final String nColumn;
+        private final String countColumn;
+        private final boolean higherIsBetter;
+
+        Metric(String nColumn, String countColumn, boolean higherIsBetter) {
+            this.nColumn = nColumn;
+            this.countColumn = countColumn;
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        /** Whether a higher rate is the better one (reliable improvement), or a lower (dropout). */
+        public boolean higherIsBetter() {
+            return higherIsBetter;
+        }
+
+        abstract int n(OutcomeTables.ClinicianRow row);
+
+        abstract Double rate(OutcomeTables.ClinicianRow row);
+
+        abstract Double practice(OutcomeTables.ClinicianRow row);
+
+        abstract String file(Instrument instrument);
+
+        abstract String title(Instrument instrument);
+
+        abstract String xLabel(Instrument instrument);
+
+        abstract String yLabel();
+
+        abstract String noData(Instrument instrument);
     }
 
+    /** File of the dropout funnel (dropout is not measured on an instrument). */
+    public static final String DROPOUT_FILE = "clinician-dropout-funnel.png";
+
+    private final Instrument instrument;
+    private final Metric metric;
+
+    /** The funnel of {@code metric}; the clinician table is on {@code instrument}, the primary one. */
+    public ClinicianFunnelChart(Instrument instrument, Metric metric) {
+        this.instrument = instrument;
+        this.metric = metric;
+    }
+
+    /** The file of the reliable improvement funnel of an instrument. */
     public static String file(String instrumentKey) {
         return "clinician-funnel-" + instrumentKey + ".png";
     }
@@ -78,14 +209,20 @@ public final class ClinicianFunnelChart implements ReportChart {
 
     @Override
     public RenderedChart draw(ChartInput input) {
-        Clinicians clinicians = clinicians(input);
+        Clinicians clinicians = clinicians(input, metric);
         int top = (int) Math.ceil(clinicians.maxN * 1.1) + 1;
-        NumberAxis x = new NumberAxis("Clients with paired " + instrument.name() + " scores (n)");
-        NumberAxis y = new NumberAxis("Reliable improvement (%)");
+        NumberAxis x = new NumberAxis(metric.xLabel(instrument));
+        NumberAxis y = new NumberAxis(metric.yLabel());
+        boolean[] labelLeft = labelsLeft(clinicians, top);
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true) {
             @Override
             public Paint getItemFillPaint(int series, int item) {
                 return clinicians.small.get(item) ? Color.WHITE : ChartStyle.TEXT;
+            }
+
+            @Override
+            public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+                return labelLeft[item] ? LABEL_LEFT : LABEL_RIGHT;
             }
         };
         XYPlot plot = new XYPlot(new XYSeriesCollection(clinicians.points), x, y, pointRenderer);
@@ -93,8 +230,8 @@ public final class ClinicianFunnelChart implements ReportChart {
         plot.setDataset(1, limits(clinicians.practice, top));
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        plot.setNoDataMessage("No clinician with paired " + instrument.name() + " scores in the window");
-        String title = "Reliable improvement on " + instrument.name() + " by clinician (funnel plot)";
+        plot.setNoDataMessage(metric.noData(instrument));
+        String title = metric.title(instrument);
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         stylePoints(pointRenderer, clinicians.ids);
         lineRenderer.setSeriesPaint(0, ChartStyle.REFERENCE);
@@ -106,38 +243,95 @@ public final class ClinicianFunnelChart implements ReportChart {
         ChartStyle.ticks(x, true);
         ChartStyle.ticks(y, false);
         x.setRange(0, top);
-        y.setRange(0, 100);
+        // A little room beyond 0 and 100, so that limits clamped there are not hidden by the frame.
+        y.setRange(-Y_MARGIN, 100 + Y_MARGIN);
+        y.setTickUnit(new NumberTickUnit(10));
         plot.setFixedLegendItems(legend(clinicians));
         ChartStyle.caption(chart, lines(
-                "A clinician outside the limits differs from the practice rate by more than chance would explain at that n;"
-                        + " case mix is not adjusted for.",
-                "Closed episodes discharged " + input.window() + ".",
+                "Funnel plot: a clinician outside the limits differs from the practice rate by more than chance would"
+                        + " explain at that n;",
+                "case mix is not adjusted for. " + (metric.higherIsBetter() ? "Higher" : "Lower")
+                        + " is better. Closed episodes discharged " + input.window() + ".",
                 input.suppressionNote()));
-        return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.CLINICIANS, chart);
+        return ChartStyle.rendered(metric.file(instrument), title, OutcomesWorkbook.CLINICIANS, chart);
     }
 
-    private static Clinicians clinicians(ChartInput input) {
+    /** Room above 100 % and below 0 % on the rate axis, in percentage points. */
+    private static final double Y_MARGIN = 2.0;
+
+    private static final ItemLabelPosition LABEL_RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+            TextAnchor.CENTER_LEFT);
+    private static final ItemLabelPosition LABEL_LEFT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9,
+            TextAnchor.CENTER_RIGHT);
+    /** The plot area of a chart, about: pixels across the n axis and down the 104 points of the rate axis. */
+    private static final double PLOT_WIDTH_PX = 800;
+    private static final double PLOT_HEIGHT_PX = 330;
+    private static final double LABEL_OFFSET_PX = 5;
+    private static final double MARKER_RADIUS_PX = 5;
+    private static final FontRenderContext TEXT_CONTEXT = new FontRenderContext(null, true, true);
+
+    /**
+     * Which labels go to the left of their point: those whose label to the right would cover
+     * more of the other clinicians' points than a label to the left (two clinicians close
+     * together, such as 7.7 % at n = 13 and 7.1 % at n = 14), estimated on the chart's plot area.
+     */
+    private static boolean[] labelsLeft(Clinicians clinicians, int top) {
+        XYSeries points = clinicians.points;
+        int count = points.getItemCount();
+        boolean[] left = new boolean[count];
+        double pxPerN = PLOT_WIDTH_PX / top;
+        double pxPerPoint = PLOT_HEIGHT_PX / (100 + 2 * Y_MARGIN);
+        // A point counts as covered when it is within about half a line of the label's middle (a
+        // marker grazing the label's edge reads well enough and is not worth moving the label for).
+        double halfHeight = ChartStyle.NOTE_FONT.getSize2D() * 0.5 + 1;
+        for (int i = 0; i < count; i++) {
+            String label = clinicians.ids.get(i);
+            if (label == null) {
+                continue;
+            }
+            double width = ChartStyle.NOTE_FONT.getStringBounds(label, TEXT_CONTEXT).getWidth();
+            double x = points.getX(i).doubleValue() * pxPerN;
+            double y = points.getY(i).doubleValue() * pxPerPoint;
+            double reach = LABEL_OFFSET_PX + width + MARKER_RADIUS_PX;
+            int coveredRight = 0;
+            int coveredLeft = 0;
+            for (int j = 0; j < count; j++) {
+                double dx = points.getX(j).doubleValue() * pxPerN - x;
+                double dy = points.getY(j).doubleValue() * pxPerPoint - y;
+                if (j == i || Math.abs(dy) >= halfHeight) {
+                    continue;
+                }
+                coveredRight += dx > 0 && dx < reach ? 1 : 0;
+                coveredLeft += dx < 0 && -dx < reach ? 1 : 0;
+            }
+            left[i] = coveredLeft < coveredRight;
+        }
+        return left;
+    }
+
+    private static Clinicians clinicians(ChartInput input, Metric metric) {
         Clinicians clinicians = new Clinicians();
         List<OutcomeTables.ClinicianRow> rows = input.tables().clinicians();
         for (int index = 0; index < rows.size(); index++) {
             OutcomeTables.ClinicianRow row = rows.get(index);
-            if (row.practiceRiPct() != null) {
-                clinicians.practice = row.practiceRiPct();
+            if (metric.practice(row) != null) {
+                clinicians.practice = metric.practice(row);
             }
-            if (row.reliableImprovementPct() == null
-                    || input.hidden(TableSchemas.CLINICIANS.file(), index, "n_paired", row.nPaired())
-                    || input.hidden(TableSchemas.CLINICIANS.file(), index, "n_reliable_improvement", 0)) {
+            Double rate = metric.rate(row);
+            int n = metric.n(row);
+            if (rate == null
+                    || input.hidden(TableSchemas.CLINICIANS.file(), index, metric.nColumn, n)
+                    || input.hidden(TableSchemas.CLINICIANS.file(), index, metric.countColumn, 0)) {
                 continue;
             }
             XYSeries points = clinicians.points;
             int same = -1;
             for (int i = 0; i < points.getItemCount(); i++) {
-                if (points.getX(i).doubleValue() == row.nPaired()
-                        && points.getY(i).doubleValue() == row.reliableImprovementPct()) {
+                if (points.getX(i).doubleValue() == n && points.getY(i).doubleValue() == rate) {
                     same = i;
                 }
             }
-            points.add(row.nPaired(), row.reliableImprovementPct());
+            points.add(n, rate);
             if (same >= 0) {
                 // Clinicians at the same point share one label.
                 clinicians.ids.set(same, clinicians.ids.get(same) + ", " + row.clinicianId());
@@ -145,8 +339,8 @@ public final class ClinicianFunnelChart implements ReportChart {
             } else {
                 clinicians.ids.add(row.clinicianId());
             }
-            clinicians.small.add(SmallNumbers.isSmall(row.nPaired()));
-            clinicians.maxN = Math.max(clinicians.maxN, row.nPaired());
+            clinicians.small.add(SmallNumbers.isSmall(n));
+            clinicians.maxN = Math.max(clinicians.maxN, n);
         }
         return clinicians;
     }
@@ -180,7 +374,7 @@ public final class ClinicianFunnelChart implements ReportChart {
         return limits;
     }
 
-    /** Filled or open circles, each labelled with its clinician(s) to the right. */
+    /** Filled or open circles, each labelled with its clinician(s), to the right unless that covers a point. */
     private static void stylePoints(XYLineAndShapeRenderer renderer, List<String> ids) {
         renderer.setSeriesPaint(0, ChartStyle.TEXT);
         renderer.setSeriesShape(0, ChartStyle.circle(9));
@@ -192,8 +386,7 @@ public final class ClinicianFunnelChart implements ReportChart {
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartStyle.NOTE_FONT);
         renderer.setDefaultItemLabelPaint(ChartStyle.NOTE_TEXT);
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
-                TextAnchor.CENTER_LEFT));
+        renderer.setDefaultPositiveItemLabelPosition(LABEL_RIGHT);
         renderer.setItemLabelAnchorOffset(5);
     }
 
@@ -201,7 +394,7 @@ public final class ClinicianFunnelChart implements ReportChart {
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(ChartStyle.marker("clinician", ChartStyle.circle(9), ChartStyle.TEXT, true));
         if (clinicians.small.contains(true)) {
-            legend.add(ChartStyle.marker("open: n \u2264 10", ChartStyle.circle(9), ChartStyle.TEXT, false));
+            legend.add(ChartStyle.marker("hollow: n \u2264 10", ChartStyle.circle(9), ChartStyle.TEXT, false));
         }
         if (clinicians.practice != null) {
             legend.add(ChartStyle.line("practice rate (" + fixed(clinicians.practice, 0) + "%)", ChartStyle.REFERENCE,
