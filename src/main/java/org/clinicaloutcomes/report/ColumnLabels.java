@@ -122,7 +122,6 @@ final class ColumnLabels {
             Map.entry("missed_session_pct", "Missed sessions %"),
             // monthly_series.csv
             Map.entry("month", "Month"),
-            Map.entry("n_dropout", "Dropout (n)"),
             Map.entry("reliable_improvement_pct_12m", "Reliable improvement, rolling 12 months %"),
             Map.entry("recovery_pct_12m", "Recovery, rolling 12 months %"),
             Map.entry("n_started_with_referral", "Started treatment, with a referral date (n)"),

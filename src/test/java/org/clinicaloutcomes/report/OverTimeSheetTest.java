@@ -145,7 +145,7 @@ class OverTimeSheetTest {
         }
         assertThat(shown).containsExactlyElementsOf(expected);
         assertThat(csvHeader).containsExactlyElementsOf(TableSchemas.MONTHLY_SERIES.columnNames());
-        assertThat(shown).contains("Month", "Dropout (n)", "Reliable improvement, rolling 12 months %",
+        assertThat(shown).contains("Month", "Dropouts (n)", "Reliable improvement, rolling 12 months %",
                 "Centre line (average) %", "Upper limit %");
     }
 
