@@ -122,7 +122,9 @@ class ExampleEndToEndTest {
 
     @Test
     void outcomesByApproach() throws IOException {
-        compare(TableSchemas.OUTCOMES_BY_APPROACH.file(), true);
+        // The example's expected file predates the two no-reliable-change columns REPORTS.md now
+        // ends the file with: it is their prefix (OutcomeCsvFilesTest checks the exact list).
+        compare(TableSchemas.OUTCOMES_BY_APPROACH.file(), false);
     }
 
     @Test
