@@ -1,7 +1,9 @@
 package org.clinicaloutcomes.report;
 
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
@@ -53,6 +55,18 @@ final class WorkbookContent {
     /** The run's main questionnaire. */
     Instrument primary() {
         return primary;
+    }
+
+    /**
+     * The report and its period, as the Summary's title and every printed page's header give it:
+     * {@code Clinical outcomes — monthly report, October 2026}, or for a research run {@code
+     * Clinical outcomes — research report, 2024-01-01 to 2026-10-31}.
+     */
+    String reportTitle() {
+        return run.monthly()
+                ? "Clinical outcomes \u2014 monthly report, "
+                        + run.window().reportMonth().format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH))
+                : "Clinical outcomes \u2014 research report, " + run.window().from() + " to " + run.window().to();
     }
 
     /** Whether counts from 1 to 10 are hidden, by the run's setting or by the tables themselves. */
