@@ -6,10 +6,13 @@
 #   XLSX=path/to/outcomes.xlsx src/scripts/render-workbook-pdf.sh [OUT_DIR]   render an existing workbook
 #
 # Needs java and target/clinical-outcomes.jar (mvn -q -B package -DskipTests; JAR=... for another),
-# LibreOffice Calc (apt-get install libreoffice-calc) and pdftoppm (apt-get install poppler-utils).
-# Every sheet prints landscape, one page wide. Writes OUT_DIR/report (the run's output),
-# OUT_DIR/pdf/*.pdf and OUT_DIR/pages/page-NN.png; OUT_DIR defaults to /tmp/workbook-pdf and is
-# replaced.
+# LibreOffice Calc (apt-get install libreoffice-calc), pdftoppm (apt-get install poppler-utils) and
+# the Carlito font (apt-get install fonts-crosextra-carlito: Calibri's metrics; without it LibreOffice
+# measures the columns in a wider font, so widths and page breaks differ from Excel's).
+# Every sheet prints as report/PrintLayout sets it up (README.md, "Printing"): A4 landscape, pages
+# left to right then down, long tables' header rows and wide tables' key columns repeated.
+# Writes OUT_DIR/report (the run's output), OUT_DIR/pdf/*.pdf and OUT_DIR/pages/page-NN.png;
+# OUT_DIR defaults to /tmp/workbook-pdf and is replaced.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -18,6 +21,10 @@ shift || true
 jar="${JAR:-target/clinical-outcomes.jar}"
 dpi="${DPI:-80}"
 
+if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -i carlito >/dev/null; then
+    echo "render-workbook-pdf: the Carlito font is missing (apt-get install fonts-crosextra-carlito):" \
+        "LibreOffice will lay the columns out wider than Excel" >&2
+fi
 for tool in libreoffice pdftoppm; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "render-workbook-pdf: $tool is not installed (apt-get install libreoffice-calc poppler-utils)" >&2

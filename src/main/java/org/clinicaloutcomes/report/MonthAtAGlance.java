@@ -51,7 +51,7 @@ final class MonthAtAGlance {
     int write(int row) {
         s.header(row, 0, "Month at a glance (all approaches)");
         for (int p = 0; p < months.size(); p++) {
-            s.header(row, 1 + 2 * p, SummarySheet.monthName(months.get(p)));
+            s.header(row, 1 + 2 * p, WorkbookContent.monthName(months.get(p)));
             s.header(row, 2 + 2 * p, "n");
         }
         s.header(row, WINDOW_COLUMN, windowHeading());
@@ -108,7 +108,7 @@ final class MonthAtAGlance {
         row = s.note(row, "Rates are of the clients discharged in the month (dropouts included): n is the number each "
                 + "rate is of (recovery: those who started in the clinical range). Groups of 10 or fewer are grey: "
                 + "one client moves the rate a lot.");
-        return s.note(row, "'Against the usual' compares " + SummarySheet.monthName(month)
+        return s.note(row, "'Against the usual' compares " + WorkbookContent.monthName(month)
                 + " with the practice's own monthly range (Over time sheet).");
     }
 

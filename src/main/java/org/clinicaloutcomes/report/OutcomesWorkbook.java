@@ -177,7 +177,7 @@ public final class OutcomesWorkbook {
         for (int i = 0; i < sheets.size(); i++) {
             sheets.get(i).write(writers.get(i), content);
         }
-        writers.forEach(SheetWriter::finish);
+        writers.forEach(writer -> writer.finish(content.reportTitle()));
         workbook.setActiveSheet(0);
         workbook.setSelectedTab(0);
     }

@@ -14,7 +14,8 @@ final class SheetCharts {
 
     /**
      * Places charts beside a table: to the right of a narrow table (stacked downwards), below a
-     * wide one ({@code perRow} side by side).
+     * wide one ({@code perRow} side by side, as far as a row of them prints on one page: a wide
+     * table prints across several pages, and a chart must not be cut between two).
      *
      * @param tableTop    first row of the table
      * @param tableEnd    the row after the table (and its notes)
@@ -28,14 +29,18 @@ final class SheetCharts {
         }
         int lastColumn = tableWidth;   // the note column
         if (s.widthInCharacters(0, lastColumn) <= RIGHT_OF_TABLE_MAX_CHARS) {
-            int height = stackRight(s, charts, lastColumn, tableTop);
-            return Math.max(tableEnd, tableTop + s.rowsFor(height));
+            // Beside the rows, not the header: a printed page that repeats the header row would
+            // repeat the slice of a chart beside it too.
+            int height = stackRight(s, charts, lastColumn, tableTop + 1);
+            return Math.max(tableEnd, tableTop + 1 + s.rowsFor(height));
         }
         return below(s, charts, tableEnd + 1, perRow);
     }
 
     /**
-     * Places charts from row {@code top} at the first column, {@code perRow} side by side.
+     * Places charts from row {@code top}, {@code perRow} side by side (fewer when a printed page
+     * would not hold them), right of the frozen key columns, which printed pages repeat (with
+     * anything on them).
      *
      * @return the first free row below them
      */
@@ -43,18 +48,19 @@ final class SheetCharts {
         if (charts.isEmpty()) {
             return top;
         }
+        int column = s.keyColumns();
         int x = 0;
         int y = 0;
         int rowHeight = 0;
         int inRow = 0;
         for (RenderedChart chart : charts) {
-            if (inRow == perRow) {
+            if (inRow == perRow || inRow > 0 && x + chart.width() > PrintLayout.pictureRowPixels()) {
                 y += rowHeight + GAP_PIXELS;
                 x = 0;
                 rowHeight = 0;
                 inRow = 0;
             }
-            s.picture(chart, 0, top, x, y);
+            s.picture(chart, column, top, x, y);
             x += chart.width() + GAP_PIXELS;
             rowHeight = Math.max(rowHeight, chart.height());
             inRow++;

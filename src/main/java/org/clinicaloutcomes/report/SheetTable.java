@@ -16,13 +16,16 @@ import org.clinicaloutcomes.report.WorkbookStyles.Kind;
  * value in a column (an instrument's name for its key), only some columns, and columns of its own.
  * A count cell that suppression hides shows its text ({@code <11} or {@code >10}). The main table
  * of a sheet gets the frozen header, the autofilter and, when suppression is on, the suppression
- * note.
+ * note. A table that shows the client column and has rows marks its sheet as listing clients
+ * (the printed footer says so).
  *
  * @param <R> the type of a row
  */
 final class SheetTable<R> {
 
     static final String NOTE_HEADER = "Note";
+    /** The schema column of a client's pseudonymous ID: a sheet whose table shows it lists clients. */
+    static final String CLIENT_ID = "client_id";
     static final List<String> SUPPRESSION_NOTE = List.of(
             "Small-number suppression is on: a count from 1 to 10 shows as <11, and a larger count that would reveal "
                     + "one as >10.",
@@ -156,6 +159,10 @@ final class SheetTable<R> {
         }
         if (smallN != null) {
             s.header(top, columns.size(), NOTE_HEADER);
+        }
+        if (!rows.isEmpty()
+                && columns.stream().anyMatch(c -> c.shows() != null && c.shows().name().equals(CLIENT_ID))) {
+            s.listsClients();
         }
         int row = top + 1;
         int shown = shownRows == null ? rows.size() : shownRows.size();

@@ -20,8 +20,10 @@ import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
  * Writes the cells of one sheet: values with their styles, text protected against formula
- * injection, column widths set from the length of the content (no {@code autoSizeColumn}), and
- * pictures placed with explicit two-cell anchors once the widths are known.
+ * injection, column widths set from the length of the content (no {@code autoSizeColumn}),
+ * pictures placed with explicit two-cell anchors once the widths are known, and the print setup
+ * ({@link PrintLayout}) from what it has seen: the header rows, the frozen key columns, whether
+ * the sheet lists client IDs.
  */
 final class SheetWriter {
 
@@ -43,9 +45,14 @@ final class SheetWriter {
     private final List<Placement> placements = new ArrayList<>();
     /** The rows given a height, in points (every other row has the sheet's default height). */
     private final Map<Integer, Float> rowHeights = new TreeMap<>();
-    /** Column widths in pixels as the sheet gives them, once {@link #finish()} has set them. */
+    /** Column widths in pixels as the sheet gives them, once {@link #finish} has set them. */
     private final Map<Integer, Float> columnPixels = new HashMap<>();
     private final float defaultRowPoints;
+    /** The key columns frozen beside the header ({@link #freeze}): printed pages side by side repeat them. */
+    private int frozenColumns;
+    private boolean listsClients;
+    /** The pictures as anchored by {@link #finish}. */
+    private final List<PrintLayout.Picture> anchored = new ArrayList<>();
 
     /** Adds pictures to the workbook once each and hands out their indices. */
     interface PictureStore {
@@ -191,6 +198,20 @@ final class SheetWriter {
 
     void freeze(int columns, int rows) {
         sheet.createFreezePane(columns, rows);
+        frozenColumns = columns;
+    }
+
+    /** The key columns frozen beside the header so far (0 when none). */
+    int keyColumns() {
+        return frozenColumns;
+    }
+
+    /**
+     * Marks the sheet as listing client IDs: its printed pages say so in the footer. A
+     * {@link SheetTable} showing a client column with rows marks its sheet itself.
+     */
+    void listsClients() {
+        listsClients = true;
     }
 
     void autoFilter(int firstRow, int lastRow, int firstColumn, int lastColumn) {
@@ -209,14 +230,12 @@ final class SheetWriter {
     }
 
     /**
-     * Sets the column widths, the header row heights and the print layout (landscape, one page
-     * wide), then anchors the pictures.
+     * Sets the column widths and the header row heights, anchors the pictures, then sets the
+     * print layout ({@link PrintLayout}).
+     *
+     * @param title the report and its period, for the page header
      */
-    void finish() {
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setFitToPage(true);
+    void finish(String title) {
         Map<Integer, Integer> widths = new HashMap<>();
         for (int column : columns()) {
             int width = width(column);
@@ -237,19 +256,128 @@ final class SheetWriter {
             }
             height(row, lines * LINE_POINTS + 3);
         }
+        int lastColumn = columns().isEmpty() ? 0 : columns().last();
+        int tableColumns = lastColumn + 1;
+        int lastRow = Math.max(0, sheet.getLastRowNum());
         if (!placements.isEmpty()) {
-            SXSSFDrawing drawing = sheet.createDrawingPatriarch();
+            // The columns under a picture get the default width explicitly: a spreadsheet shows a
+            // column without one wider than POI counts it, which would stretch the picture.
             for (Placement p : placements) {
+                lastColumn = Math.max(lastColumn, locate(columnStart(p.column()) + p.dxPixels() + p.chart().width(),
+                        0)[0]);
+                lastRow = Math.max(lastRow, locate(0, rowStart(p.row()) + p.dyPixels() + p.chart().height())[2]);
+            }
+            for (int c = 0; c <= lastColumn; c++) {
+                if (!widths.containsKey(c)) {
+                    sheet.setColumnWidth(c, sheet.getDefaultColumnWidth() * 256);
+                    columnPixels.remove(c);
+                }
+            }
+            SXSSFDrawing drawing = sheet.createDrawingPatriarch();
+            // A picture placed under another (same column and offset) starts on a row of its own,
+            // pushed down a few pixels if need be (and those under it with it), so that a page can
+            // break between the two.
+            Map<String, Double> pushed = new HashMap<>();
+            Map<String, Integer> lastRowOf = new HashMap<>();
+            for (Placement p : placements) {
+                String stack = p.column() + ":" + p.dxPixels();
                 double x = columnStart(p.column()) + p.dxPixels();
-                double y = rowStart(p.row()) + p.dyPixels();
+                double y = rowStart(p.row()) + p.dyPixels() + pushed.getOrDefault(stack, 0.0);
                 int[] from = locate(x, y);
+                Integer above = lastRowOf.get(stack);
+                if (above != null && from[2] <= above) {
+                    double start = rowStart(above + 1);
+                    pushed.merge(stack, start - y, Double::sum);
+                    y = start;
+                    from = locate(x, y);
+                }
                 int[] to = locate(x + p.chart().width(), y + p.chart().height());
                 XSSFClientAnchor anchor = new XSSFClientAnchor(from[1], from[3], to[1], to[3],
                         from[0], from[2], to[0], to[2]);
                 anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
                 drawing.createPicture(anchor, pictures.index(p.chart()));
+                int bottom = to[3] > 0 ? to[2] : to[2] - 1;
+                anchored.add(new PrintLayout.Picture(from[0], to[1] > 0 ? to[0] : to[0] - 1, from[2], bottom));
+                lastRowOf.merge(stack, bottom, Math::max);
+                lastRow = Math.max(lastRow, to[2]);
             }
         }
+        // Every row gets its height explicitly: a spreadsheet may otherwise fit a row to its font
+        // (LibreOffice does), which would move the pictures' rows and the page breaks.
+        double[] rowPoints = new double[lastRow + 1];
+        int[] firstCell = new int[lastRow + 1];
+        int[] lastCell = new int[lastRow + 1];
+        for (int r = 0; r <= lastRow; r++) {
+            boolean any = hasCells(r);
+            firstCell[r] = any ? sheet.getRow(r).getFirstCellNum() : -1;
+            lastCell[r] = any ? sheet.getRow(r).getLastCellNum() - 1 : -1;
+            if (!rowHeights.containsKey(r)) {
+                if (sheet.getRow(r) == null) {
+                    sheet.createRow(r);
+                }
+                height(r, defaultRowPoints);
+            }
+            rowPoints[r] = rowHeights.get(r);
+        }
+        double[] columnWidths = new double[lastColumn + 1];
+        for (int c = 0; c <= lastColumn; c++) {
+            columnWidths[c] = columnPixels(c);
+        }
+        PrintLayout.Header header = repeatedHeader();
+        PrintLayout.apply(sheet, new PrintLayout.Sheet(columnWidths, tableColumns, rowPoints, firstCell, lastCell,
+                List.copyOf(anchored), header, frozenColumns, smallestText()), title, listsClients);
+    }
+
+    /**
+     * The header that printed pages may repeat: of the runs of consecutive header rows, the one
+     * followed by the most rows with cells before the next run (the header of the sheet's longest
+     * table; the first of equals), with its table's end (the last of the rows with cells that
+     * follow it without a gap); {@code null} when the sheet has no header row.
+     */
+    private PrintLayout.Header repeatedHeader() {
+        List<int[]> runs = new ArrayList<>();
+        for (int row : headerRows) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == row - 1) {
+                runs.get(runs.size() - 1)[1] = row;
+            } else {
+                runs.add(new int[] {row, row});
+            }
+        }
+        PrintLayout.Header best = null;
+        int bestRows = -1;
+        for (int i = 0; i < runs.size(); i++) {
+            int end = i + 1 < runs.size() ? runs.get(i + 1)[0] : sheet.getLastRowNum() + 1;
+            int rows = 0;
+            int tableEnd = runs.get(i)[1];
+            for (int r = runs.get(i)[1] + 1; r < end; r++) {
+                if (hasCells(r)) {
+                    rows++;
+                    if (tableEnd == r - 1) {
+                        tableEnd = r;
+                    }
+                }
+            }
+            if (rows > bestRows) {
+                best = new PrintLayout.Header(runs.get(i)[0], runs.get(i)[1], tableEnd);
+                bestRows = rows;
+            }
+        }
+        return best;
+    }
+
+    private boolean hasCells(int row) {
+        SXSSFRow r = sheet.getRow(row);
+        return r != null && r.getPhysicalNumberOfCells() > 0;
+    }
+
+    /** The smallest cell text of the sheet in points (of the workbook's fonts). */
+    private double smallestText() {
+        double smallest = Double.MAX_VALUE;
+        org.apache.poi.ss.usermodel.Workbook workbook = sheet.getWorkbook();
+        for (int i = 0; i < workbook.getNumberOfFonts(); i++) {
+            smallest = Math.min(smallest, workbook.getFontAt(i).getFontHeightInPoints());
+        }
+        return smallest;
     }
 
     /** Pixel x of the left edge of a column (widths must be set). */
@@ -261,7 +389,7 @@ final class SheetWriter {
         return x;
     }
 
-    /** The width of some columns in characters, as {@link #finish()} sets them. */
+    /** The width of some columns in characters, as {@link #finish} sets them. */
     int widthInCharacters(int firstColumn, int lastColumn) {
         int chars = 0;
         for (int c = firstColumn; c <= lastColumn; c++) {

@@ -1,11 +1,9 @@
 package org.clinicaloutcomes.report;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.TableSchemas;
@@ -66,10 +64,7 @@ final class SummarySheet implements WorkbookSheet {
 
     private static void heading(SheetWriter s, WorkbookContent c) {
         RunDescription run = c.run();
-        String heading = run.monthly()
-                ? "Clinical outcomes \u2014 monthly report, " + monthName(run.window().reportMonth())
-                : "Clinical outcomes \u2014 research report, " + run.window().from() + " to " + run.window().to();
-        s.styled(0, 0, heading, c.styles().title, false);
+        s.styled(0, 0, c.reportTitle(), c.styles().title, false);
         s.styled(1, 0, "Outcomes of clients discharged " + run.window().from() + " to " + run.window().to()
                 + windowLength(run) + ". Main questionnaire: " + c.primary().name()
                 + ". Definitions: see the About sheet.", c.styles().subtitle, false);
@@ -152,10 +147,6 @@ final class SummarySheet implements WorkbookSheet {
         long months = ChronoUnit.MONTHS.between(YearMonth.from(run.window().from()), YearMonth.from(run.window().to()))
                 + 1;
         return " (" + months + (months == 1 ? " month)" : " months)");
-    }
-
-    static String monthName(YearMonth month) {
-        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
     }
 
     private static String cutoffText(Instrument instrument) {

@@ -16,7 +16,7 @@ final class SymptomClustersSheet implements WorkbookSheet {
         SheetTable<OutcomeTables.ClusterRow> table = SheetTable.of(TableSchemas.PCL5_CLUSTERS,
                         c.tables().pcl5Clusters())
                 .smallGroupsBy(OutcomeTables.ClusterRow::n)
-                .main(0);
+                .main(2);
         int row = table.write(s, c, 0);
         if (c.tables().pcl5Clusters().isEmpty()) {
             row = s.note(row, "No PCL-5 in the instrument configuration: no cluster table.");

@@ -1,7 +1,10 @@
 package org.clinicaloutcomes.report;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
@@ -53,6 +56,23 @@ final class WorkbookContent {
     /** The run's main questionnaire. */
     Instrument primary() {
         return primary;
+    }
+
+    /**
+     * The report and its period, as the Summary's title and every printed page's header give it:
+     * {@code Clinical outcomes — monthly report, October 2026}, or for a research run {@code
+     * Clinical outcomes — research report, 2024-01-01 to 2026-10-31}.
+     */
+    String reportTitle() {
+        return run.monthly()
+                ? "Clinical outcomes \u2014 monthly report, "
+                        + monthName(run.window().reportMonth())
+                : "Clinical outcomes \u2014 research report, " + run.window().from() + " to " + run.window().to();
+    }
+
+    /** A month as the workbook names it: {@code October 2026}. */
+    static String monthName(YearMonth month) {
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
     }
 
     /** Whether counts from 1 to 10 are hidden, by the run's setting or by the tables themselves. */

@@ -2,7 +2,10 @@ package org.clinicaloutcomes.report;
 
 /**
  * One sheet of the report workbook. A new sheet is a class implementing this and its line in
- * {@link OutcomesWorkbook}'s list of sheets, which also fixes where it stands.
+ * {@link OutcomesWorkbook}'s list of sheets, which also fixes where it stands. Its print setup
+ * comes with the {@link SheetWriter} ({@link PrintLayout}); a sheet that shows client IDs other
+ * than in a {@link SheetTable} of a schema with the client column calls
+ * {@link SheetWriter#listsClients()}, so that its printed pages say so.
  */
 interface WorkbookSheet {
 

@@ -24,33 +24,34 @@ import org.clinicaloutcomes.sample.SampleDataGenerator;
 import org.clinicaloutcomes.sample.SampleDataSettings;
 
 /**
- * A realistic cohort for the suppression tests: {@link SampleDataGenerator} data read and checked
+ * A realistic cohort for the suppression tests and the workbook's print test (which reads the
+ * project's {@code sample-data} with it): {@link SampleDataGenerator} data read and checked
  * by the ingest classes (as {@link ExampleEndToEndTest} does for the worked example) and every
  * accepted episode given to {@link CohortAnalysis} in index order, with the bundled instruments
  * and the default approaches.
  */
-final class SampleCohort {
+public final class SampleCohort {
 
     /** Last month of the generated data. */
-    static final YearMonth END = YearMonth.of(2026, 10);
+    public static final YearMonth END = YearMonth.of(2026, 10);
 
     private SampleCohort() {
     }
 
     /** Generates {@code episodes} episodes with {@code seed} into {@code folder}. */
-    static Path generate(Path folder, long seed, int episodes) throws IOException {
+    public static Path generate(Path folder, long seed, int episodes) throws IOException {
         new SampleDataGenerator().generate(new SampleDataSettings(seed, episodes, END), folder);
         return folder;
     }
 
     /** A research run over all the months of the generated data. */
-    static ReportWindow researchWindow() {
+    public static ReportWindow researchWindow() {
         return ReportWindow.research(END.minusMonths(SampleDataGenerator.MONTHS - 1).atDay(1), END.atEndOfMonth(),
                 null, null);
     }
 
     /** Reads {@code input/intake.csv} and {@code input/sessions.csv} and runs the analysis. */
-    static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly)
+    public static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly)
             throws Exception {
         return analyse(input, window, monthly, CohortAnalysis.DEFAULT_SERIES_MONTHS);
     }

@@ -1,10 +1,15 @@
 package org.clinicaloutcomes.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.CohortFixture;
 import org.clinicaloutcomes.analysis.EpisodeData;
@@ -77,5 +82,16 @@ final class ReportFixture {
                         new DataQuality.ReasonCount("sessions.csv", "", "wrong number of fields", 1)),
                 List.of(INJECTED_COLUMN, "sessions.csv: unknown column '" + INJECTED_COLUMN + "' ignored",
                         "sessions.csv: 2 exact duplicate rows dropped"));
+    }
+
+    /**
+     * Writes the workbook of a run as the report does (its charts rendered, this fixture's data
+     * quality) to {@code file}, and reads it back.
+     */
+    static XSSFWorkbook workbook(Path file, OutcomeTables tables, RunDescription run) throws IOException {
+        OutcomesWorkbook.write(file, tables, run, quality(), ReportCharts.render(tables, run));
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
     }
 }
