@@ -25,8 +25,6 @@ final class OverTimeSheet implements WorkbookSheet {
 
     static final String SIGNAL_HEADER = "Signal on reliable improvement";
     static final String ALL_TITLE = "All approaches";
-    /** The gap between the lines above the charts and the charts. */
-    private static final int CHART_TOP_PIXELS = 6;
 
     @Override
     public String name() {
@@ -60,7 +58,9 @@ final class OverTimeSheet implements WorkbookSheet {
                 + "Higher reliable improvement is better.", c.styles().subtitle, false);
         s.styled(3, 0, glance(c, series, all, last), c.styles().subtitle, false);
 
-        int row = charts(s, c.chartsOf(name()), 4);
+        // Just under the lines above, so that the first chart shows on a laptop screen without
+        // scrolling; one per row, as a printed page holds one whole.
+        int row = SheetCharts.below(s, c.chartsOf(name()), 4, 2);
         row = s.section(row + 1, "The monthly series (csv/monthly_series.csv): all approaches first, then each "
                 + "approach; months oldest first");
         row = notes(s, c, row);
@@ -96,21 +96,6 @@ final class OverTimeSheet implements WorkbookSheet {
                 : "no client discharged with before-and-after scores") + ".";
         String line = MonthlyImprovementChart.signalLine(labels, signals, anyDrawn);
         return line == null ? month : month + " " + line;
-    }
-
-    /**
-     * The charts side by side from row {@code top} (just under the lines above, so that the first
-     * one shows on a laptop screen without scrolling); returns the first row below them.
-     */
-    private static int charts(SheetWriter s, List<RenderedChart> charts, int top) {
-        int x = 0;
-        int height = 0;
-        for (RenderedChart chart : charts) {
-            s.picture(chart, 0, top, x, CHART_TOP_PIXELS);
-            x += chart.width() + SheetCharts.GAP_PIXELS;
-            height = Math.max(height, chart.height());
-        }
-        return charts.isEmpty() ? top : top + s.rowsFor(CHART_TOP_PIXELS + height);
     }
 
     private static int notes(SheetWriter s, WorkbookContent c, int row) {

@@ -255,18 +255,19 @@ class OverTimeSheetTest {
     }
 
     @Test
-    void theTwoChartsStandSideBySideAboveTheTable() {
+    void theTwoChartsStandOneAboveTheOtherAboveTheTable() {
+        // One per row, as a printed page holds one whole; the first just under the lines above.
         XSSFSheet sheet = monthly.getSheet(SHEET);
         List<XSSFPicture> pictures = pictures(sheet);
         assertThat(pictures).hasSize(2);
         int header = headerRows(sheet).get(0).getRowNum();
+        assertThat(pictures.get(0).getClientAnchor().getRow1()).isLessThanOrEqualTo(5);
         for (XSSFPicture picture : pictures) {
-            assertThat(picture.getClientAnchor().getRow1()).isLessThanOrEqualTo(5);
             assertThat(picture.getClientAnchor().getRow2()).isLessThan(header);
+            assertThat(picture.getClientAnchor().getCol1()).isEqualTo((short) 0);
         }
-        assertThat(pictures.get(0).getClientAnchor().getCol1()).isEqualTo((short) 0);
-        assertThat(pictures.get(1).getClientAnchor().getCol1()).isGreaterThanOrEqualTo(pictures.get(0)
-                .getClientAnchor().getCol2());
+        assertThat(pictures.get(1).getClientAnchor().getRow1()).isGreaterThanOrEqualTo(pictures.get(0)
+                .getClientAnchor().getRow2());
     }
 
     // ---------------------------------------------------------------- helpers
