@@ -25,6 +25,8 @@ final class OverTimeSheet implements WorkbookSheet {
 
     static final String SIGNAL_HEADER = "Signal on reliable improvement";
     static final String ALL_TITLE = "All approaches";
+    /** Month and approach. */
+    private static final int KEY_COLUMNS = 2;
 
     @Override
     public String name() {
@@ -58,6 +60,9 @@ final class OverTimeSheet implements WorkbookSheet {
                 + "Higher reliable improvement is better.", c.styles().subtitle, false);
         s.styled(3, 0, glance(c, series, all, last), c.styles().subtitle, false);
 
+        // Month and approach stay in view when scrolling sideways and are repeated on every
+        // page of the wide table's printout (so the charts go right of them).
+        s.freeze(KEY_COLUMNS, 0);
         // Just under the lines above, so that the first chart shows on a laptop screen without
         // scrolling; one per row, as a printed page holds one whole.
         int row = SheetCharts.below(s, c.chartsOf(name()), 4, 2);
@@ -65,12 +70,11 @@ final class OverTimeSheet implements WorkbookSheet {
                 + "approach; months oldest first");
         row = notes(s, c, row);
         row++;
-        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
-            String approach = group.getKey();
-            row = s.section(row, OutcomeTables.ALL.equals(approach) ? ALL_TITLE : approach);
-            row = table(c, series, group.getValue()).write(s, c, row);
-            row++;
-        }
+        // One table, so that a printout repeats its header row on every page and its month and
+        // approach on every page across.
+        List<Integer> rows = new ArrayList<>();
+        groups.values().forEach(rows::addAll);
+        table(c, series, rows).write(s, c, row);
     }
 
     /** The report month's signal for all approaches, and the series' months with a signal. */
@@ -130,8 +134,8 @@ final class OverTimeSheet implements WorkbookSheet {
     }
 
     /**
-     * One group's block: month, approach, the signal in words, then the other columns of the CSV
-     * in its order.
+     * The table: month, approach, the signal in words, then the other columns of the CSV in its
+     * order; the rows in the order given.
      */
     private static SheetTable<SeriesRow> table(WorkbookContent c, List<SeriesRow> series, List<Integer> rows) {
         List<String> columns = TableSchemas.MONTHLY_SERIES.columnNames();

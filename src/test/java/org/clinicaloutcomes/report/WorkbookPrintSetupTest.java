@@ -196,8 +196,7 @@ class WorkbookPrintSetupTest {
         expected.put(OutcomesWorkbook.CLINICIANS, null);
         expected.put(OutcomesWorkbook.SUBGROUPS, ColumnLabels.of("approach"));
         expected.put(OutcomesWorkbook.ACTIVITY, null);
-        // One block per approach, each under its own header and shorter than a page.
-        expected.put(OutcomesWorkbook.OVER_TIME, null);
+        expected.put(OutcomesWorkbook.OVER_TIME, ColumnLabels.of("month"));
         expected.put(OutcomesWorkbook.ALERTS, null);
         expected.put(OutcomesWorkbook.DATA_QUALITY, null);
         expected.put(OutcomesWorkbook.ABOUT, "File and column");
