@@ -24,7 +24,6 @@ import org.clinicaloutcomes.report.chart.MonthlyImprovementChart;
 final class OverTimeSheet implements WorkbookSheet {
 
     static final String SIGNAL_HEADER = "Signal on reliable improvement";
-    static final String ALL_TITLE = "All approaches";
     /** Month and approach. */
     private static final int KEY_COLUMNS = 2;
 
