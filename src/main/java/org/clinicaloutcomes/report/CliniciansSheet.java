@@ -7,7 +7,7 @@ import org.clinicaloutcomes.analysis.TableSchemas;
 
 /**
  * {@code Clinicians}: the table of clinicians (at most {@link OutcomesWorkbook#MAX_LISTED_ROWS}
- * of them, by id: never ranked by a rate), each band in words ({@link PlainWords#band}), with the
+ * of them, by id: never ranked by a rate; the rates and their bands first), each band in words ({@link PlainWords#band}), with the
  * two funnel charts (reliable improvement, dropout) beside it.
  */
 final class CliniciansSheet implements WorkbookSheet {
@@ -21,8 +21,17 @@ final class CliniciansSheet implements WorkbookSheet {
     public void write(SheetWriter s, WorkbookContent c) {
         List<OutcomeTables.ClinicianRow> clinicians = c.tables().clinicians();
         int listed = Math.min(clinicians.size(), OutcomesWorkbook.MAX_LISTED_ROWS);
-        SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.of(TableSchemas.CLINICIANS,
+        // The figures an owner reads first (caseload, the two rates and their bands in words) come
+        // before the counts and limits they rest on; every column of clinicians.csv is shown.
+        SheetTable<OutcomeTables.ClinicianRow> table = SheetTable.someColumnsOf(TableSchemas.CLINICIANS,
                         clinicians.subList(0, listed))
+                .columns("clinician_id", "instrument", "n_closed", "n_open", "n_paired", "reliable_improvement_pct",
+                        "reliable_improvement_band", "n_dropout", "dropout_pct", "dropout_band",
+                        "n_reliable_deterioration", "reliable_deterioration_pct", "measured_pct", "change_mean",
+                        "n_reliable_improvement", "n_cases", "n_recovered", "recovery_pct",
+                        "practice_reliable_improvement_pct", "funnel_95_low", "funnel_95_high", "funnel_998_low",
+                        "funnel_998_high", "practice_dropout_pct", "dropout_funnel_95_low", "dropout_funnel_95_high",
+                        "dropout_funnel_998_low", "dropout_funnel_998_high")
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .shown("reliable_improvement_band", r -> PlainWords.band(r.reliableImprovementBand()))
                 .shown("dropout_band", r -> PlainWords.band(r.dropoutBand()))
