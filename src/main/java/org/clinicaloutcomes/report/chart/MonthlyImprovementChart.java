@@ -136,7 +136,7 @@ public final class MonthlyImprovementChart implements ReportChart {
         plot.setFixedLegendItems(legend(months, !rates.getSeries().isEmpty()));
         ChartStyle.caption(chart, lines(
                 "Each point: the clients discharged in the month with before-and-after " + instrument.name()
-                        + " scores" + (anySmall(months) ? " (open: n \u2264 10)" : "") + ". The limits are where a"
+                        + " scores" + (anySmall(months) ? " (hollow: n \u2264 10)" : "") + ". The limits are where a"
                         + " month's rate falls by chance alone at its n (3 sigma around the average).",
                 signalLine(months),
                 months.gaps ? "Gaps: months without such a client" + (input.run().suppression()
@@ -295,7 +295,7 @@ public final class MonthlyImprovementChart implements ReportChart {
                 legend.add(ChartStyle.marker("month's rate", POINT, ChartStyle.TEXT, true));
             }
             if (anySmall(months)) {
-                legend.add(ChartStyle.marker(anyLarge ? "open: n \u2264 10" : "month's rate (open: n \u2264 10)", POINT,
+                legend.add(ChartStyle.marker(anyLarge ? "hollow: n \u2264 10" : "month's rate (hollow: n \u2264 10)", POINT,
                         ChartStyle.TEXT, false));
             }
             if (months.signals.stream().anyMatch(words -> words != null)) {

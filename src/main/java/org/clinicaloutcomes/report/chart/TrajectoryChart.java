@@ -151,7 +151,7 @@ public final class TrajectoryChart implements ReportChart {
                     ChartStyle.circle(9), colour, true));
         }
         if (anySmall) {
-            series.legend.add(ChartStyle.marker("dashed, open: n \u2264 10 at that assessment", ChartStyle.circle(9),
+            series.legend.add(ChartStyle.marker("dashed, hollow: n \u2264 10 at that assessment", ChartStyle.circle(9),
                     ChartStyle.ALL_COLOUR, false));
         }
         return series;
