@@ -171,6 +171,29 @@ final class PlainWords {
                         "For the report month (a research run: the window): intakes, discharges by reason, "
                                 + "caseload (clients with at least one attended session), attended and missed "
                                 + "sessions."),
+                new Definition("Month at a glance",
+                        "Monthly report only: the first block of the Summary. The report month, the month before, "
+                                + "the same month a year before and the last 12 months side by side, for all "
+                                + "approaches together. A month's rates are of the clients discharged in it "
+                                + "(dropouts included), each with the n it is of."),
+                new Definition("Over time (the monthly series)",
+                        "Monthly report only: month by month over the months of the series (the 24 ending with "
+                                + "the report month unless the parameters below say otherwise), per "
+                                + "approach and all together: intakes, discharges, caseload, sessions, the "
+                                + "outcomes of the clients discharged in each month, the rolling 12-month rates "
+                                + "(the same rates over the 12 months ending with the month) and waiting times."),
+                new Definition("Signals (against the usual)",
+                        "A p-chart of each month's reliable improvement: the average of the series and limits of "
+                                + "3 standard errors at the month's n. A month above or below the limits is "
+                                + "'unusually high' or 'unusually low'; 7 months in a row above or below the "
+                                + "average, or rising or falling for 7 months, are signals too (NHS England's "
+                                + "'Making Data Count' rules). Anything else is 'within the usual variation': "
+                                + "such a month is not called better or worse."),
+                new Definition("Waiting time",
+                        "Days from the referral date to the first attended session, for the clients who started "
+                                + "treatment in the month and have a referral date; the shares who waited 6 weeks "
+                                + "(42 days) or less and 18 weeks (126 days) or less, the marks of the NHS Talking "
+                                + "Therapies waiting-time standards (75 % within 6 weeks, 95 % within 18)."),
                 new Definition("Alerts",
                         "Monthly report only: clients still in treatment whose latest score is a reliable "
                                 + "deterioration from their first score. For the clinical team to review."),
