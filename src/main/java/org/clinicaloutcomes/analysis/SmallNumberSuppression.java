@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.clinicaloutcomes.metrics.ApproachComparison;
 import org.clinicaloutcomes.metrics.ComparisonResult;
@@ -506,25 +507,30 @@ public final class SmallNumberSuppression {
             }
             // The approaches add up to ALL.
             for (List<Integer> group : byVariableAndValue.values()) {
-                Integer all = null;
-                List<Integer> approachRows = new ArrayList<>();
-                for (int r : group) {
-                    if (rows.get(r).approach().equals(ALL)) {
-                        all = r;
-                    } else {
-                        approachRows.add(r);
-                    }
+                approachesAddUpToAll(subgroup, group, r -> rows.get(r).approach(), 3);
+            }
+        }
+
+        /**
+         * In a group of rows (one per approach and ALL), every one of the first {@code columns}
+         * quantities of the approaches' rows adds up to the ALL row's; nothing without an ALL row.
+         */
+        private void approachesAddUpToAll(int[][] quantities, List<Integer> group, IntFunction<String> approach,
+                                          int columns) {
+            Integer all = null;
+            List<Integer> approachRows = new ArrayList<>();
+            for (int r : group) {
+                if (approach.apply(r).equals(ALL)) {
+                    all = r;
+                } else {
+                    approachRows.add(r);
                 }
-                if (all == null) {
-                    continue;
-                }
-                for (int c = 0; c < 3; c++) {
-                    List<Integer> parts = new ArrayList<>();
-                    for (int r : approachRows) {
-                        parts.add(subgroup[r][c]);
-                    }
-                    solver.sum(subgroup[all][c], parts);
-                }
+            }
+            if (all == null) {
+                return;
+            }
+            for (int c = 0; c < columns; c++) {
+                solver.sum(quantities[all][c], column(quantities, approachRows, c));
             }
         }
 
@@ -544,8 +550,7 @@ public final class SmallNumberSuppression {
          */
         private int[][] activity(List<OutcomeTables.ActivityRow> rows, String table) {
             int[][] quantities = new int[rows.size()][];
-            Integer all = null;
-            List<Integer> approachRows = new ArrayList<>();
+            List<Integer> allRows = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {
                 OutcomeTables.ActivityRow row = rows.get(r);
                 long[] counts = activityCounts(row);
@@ -555,21 +560,9 @@ public final class SmallNumberSuppression {
                 }
                 // discharges = completed + dropout + referred + other
                 solver.sum(quantities[r][1], List.of(quantities[r][2], quantities[r][3], quantities[r][4], quantities[r][5]));
-                if (row.approach().equals(ALL)) {
-                    all = r;
-                } else {
-                    approachRows.add(r);
-                }
+                allRows.add(r);
             }
-            if (all != null) {
-                for (int c = 0; c < ACTIVITY_COLUMNS.length; c++) {
-                    List<Integer> parts = new ArrayList<>();
-                    for (int r : approachRows) {
-                        parts.add(quantities[r][c]);
-                    }
-                    solver.sum(quantities[all][c], parts);
-                }
-            }
+            approachesAddUpToAll(quantities, allRows, r -> rows.get(r).approach(), ACTIVITY_COLUMNS.length);
             // When the period is the window (a research run's activity; the window activity of any
             // run), discharges are the closed episodes and discharges_dropout the dropouts of
             // outcomes_by_approach.
@@ -687,24 +680,8 @@ public final class SmallNumberSuppression {
                 byMonth.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(r);
             }
             for (List<Integer> month : byMonth.values()) {
-                Integer all = null;
-                List<Integer> approachRows = new ArrayList<>();
-                for (int r : month) {
-                    if (rows.get(r).approach().equals(ALL)) {
-                        all = r;
-                    } else {
-                        approachRows.add(r);
-                    }
-                }
-                if (all == null) {
-                    continue;
-                }
-                for (int c = 0; c < SERIES_COLUMNS.length; c++) {
-                    solver.sum(counts[all][c], column(counts, approachRows, c));
-                }
-                for (int w = 0; w < 2; w++) {
-                    solver.sum(waits[all][w], column(waits, approachRows, w));
-                }
+                approachesAddUpToAll(counts, month, r -> rows.get(r).approach(), SERIES_COLUMNS.length);
+                approachesAddUpToAll(waits, month, r -> rows.get(r).approach(), 2);
             }
             return new SeriesQuantities(counts, waits);
         }
