@@ -4,12 +4,13 @@ csv/outcomes_by_approach.csv and the category column of csv/episode_outcomes.csv
 (MONITORING.md "Clinicians, fuller view", readings 6-7, 27, 42-46; METRICS.md cohort, per episode,
 per group "No reliable change", "Clinicians and subgroups"; REPORTS.md columns).
 
-Usage: python3 check_clinicians.py INPUT_DIR REPORT_DIR [--instruments FILE]
+Usage: python3 check-clinicians.py INPUT_DIR REPORT_DIR [--instruments FILE]
 Standard library only. Exit 0 when every compared cell matches, 1 on any mismatch, 2 on usage errors.
 
 The input reading (accepted rows = lines not in rejects.csv, exact duplicate sessions dropped,
-PCL-5 total from its items, score order date / session number (blank first) / line) is copied
-from src/scripts/check-monthly-series.py and extended to every configured instrument.
+PCL-5 total from its items, score order date / session number (blank first) / line) follows
+src/scripts/check-monthly-series.py (the file reading is outcome_inputs.py, shared with it),
+extended to every configured instrument.
 """
 import csv
 import datetime as dt
@@ -18,10 +19,12 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from outcome_inputs import NO_VALUE, accepted_rows, num, read_records, read_rejects, val  # noqa: E402
+
 TOL = 1e-6
 Z_FUNNEL = (1.96, 3.09)  # literal z values of the funnel limits (METRICS.md)
 BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
-NO_VALUE = {"", "na", "n/a", "nan", "null"}
 LONG_NAMES = {
     "dialectical behavior therapy": "DBT",
     "cognitive processing therapy": "CPT",
@@ -46,52 +49,7 @@ TEXT_COLS = {"clinician_id", "instrument", "approach", "reliable_improvement_ban
 BOOL_COLS = {"reliable_improvement", "reliable_deterioration", "recovered", "reliable_recovery"}
 
 
-# ---------------------------------------------------------------- reading the inputs (copied)
-def read_records(path):
-    """RFC 4180 records with the physical line on which each starts; blank lines skipped."""
-    out = []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
-        prev = 0
-        for rec in reader:
-            start = prev + 1
-            prev = reader.line_num
-            if rec == [] or (len(rec) == 1 and rec[0] == ""):
-                continue
-            out.append((start, rec))
-    return out
-
-
-def read_rejects(report_dir):
-    rej = {}
-    with open(os.path.join(report_dir, "rejects.csv"), newline="", encoding="utf-8-sig") as f:
-        for row in csv.DictReader(f):
-            rej.setdefault(row["file"], set()).add(int(row["line"]))
-    return rej
-
-
-def accepted_rows(path, rejected_lines):
-    recs = read_records(path)
-    header = [h.strip().lower() for h in recs[0][1]]
-    rows = []
-    for line, rec in recs[1:]:
-        if line in rejected_lines:
-            continue
-        if len(rec) != len(header):
-            raise SystemExit(f"{path}: line {line} not in rejects but has {len(rec)} fields")
-        rows.append((line, [c.strip() for c in rec], header))
-    return header, rows, len(recs) - 1
-
-
-def val(cell):
-    return None if cell.strip().lower() in NO_VALUE else cell.strip()
-
-
-def num(cell):
-    v = val(cell)
-    return None if v is None else float(v)
-
-
+# ---------------------------------------------------------------- reading the inputs: outcome_inputs.py
 def load_instruments(run, instruments_file):
     """ordered list of (key, dict(cutoff, rc, hib)); run.json's configuration wins when present."""
     inst = {}

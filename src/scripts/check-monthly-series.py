@@ -12,10 +12,12 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from outcome_inputs import NO_VALUE, accepted_rows, num, read_records, read_rejects, val  # noqa: E402
+
 Z95 = 1.959963984540054  # exact 0.975 normal quantile (METRICS.md)
 TOL = 1e-6
 BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
-NO_VALUE = {"", "na", "n/a", "nan", "null"}
 LONG_NAMES = {
     "dialectical behavior therapy": "DBT",
     "cognitive processing therapy": "CPT",
@@ -36,52 +38,7 @@ BOOL_COLS = {"above_limit", "below_limit", "run_above", "run_below", "trend_up",
 TEXT_COLS = {"month", "approach"}
 
 
-# ---------------------------------------------------------------- reading the inputs
-def read_records(path):
-    """RFC 4180 records with the physical line on which each starts; blank lines skipped."""
-    out = []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
-        prev = 0
-        for rec in reader:
-            start = prev + 1
-            prev = reader.line_num
-            if rec == [] or (len(rec) == 1 and rec[0] == ""):
-                continue
-            out.append((start, rec))
-    return out
-
-
-def read_rejects(report_dir):
-    rej = {}
-    with open(os.path.join(report_dir, "rejects.csv"), newline="", encoding="utf-8-sig") as f:
-        for row in csv.DictReader(f):
-            rej.setdefault(row["file"], set()).add(int(row["line"]))
-    return rej
-
-
-def accepted_rows(path, rejected_lines):
-    recs = read_records(path)
-    header = [h.strip().lower() for h in recs[0][1]]
-    rows = []
-    for line, rec in recs[1:]:
-        if line in rejected_lines:
-            continue
-        if len(rec) != len(header):
-            raise SystemExit(f"{path}: line {line} not in rejects but has {len(rec)} fields")
-        rows.append((line, [c.strip() for c in rec], header))
-    return header, rows, len(recs) - 1
-
-
-def val(cell):
-    return None if cell.strip().lower() in NO_VALUE else cell.strip()
-
-
-def num(cell):
-    v = val(cell)
-    return None if v is None else float(v)
-
-
+# ---------------------------------------------------------------- reading the inputs: outcome_inputs.py
 def month_of(d):
     return (d.year, d.month)
 
