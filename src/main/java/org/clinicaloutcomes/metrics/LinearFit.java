@@ -1,0 +1,197 @@
+package org.clinicaloutcomes.metrics;
+
+import java.util.Optional;
+
+/**
+ * An immutable, mergeable accumulator for the ordinary least squares fit of {@code y} on
+ * {@code x} (MONITORING.md, "Expected recovery": the model at assessment {@code k} regresses the
+ * {@code k}-th score on the baseline). It keeps sufficient statistics, never the points:
+ * <pre>
+ *   n, mean_x, mean_y, Sxx = Σ (x − mean_x)², Sxy = Σ (x − mean_x)(y − mean_y), Syy = Σ (y − mean_y)²,
+ *   min_x, max_x
+ * </pre>
+ * <ul>
+ *   <li>{@link #add(double, double)}: Welford's running update (Welford 1962; the co-moment form
+ *       of Pébay 2008): {@code n' = n + 1}, {@code dx = x − mean_x}, {@code dy = y − mean_y},
+ *       {@code mean_x' = mean_x + dx / n'}, {@code mean_y' = mean_y + dy / n'},
+ *       {@code Sxx' = Sxx + dx (x − mean_x')}, {@code Sxy' = Sxy + dx (y − mean_y')},
+ *       {@code Syy' = Syy + dy (y − mean_y')}.</li>
+ *   <li>{@link #plus(LinearFit)}: the pairwise combination of Chan, Golub &amp; LeVeque (1979):
+ *       {@code n = n_a + n_b}, {@code δx = mean_xb − mean_xa}, {@code δy = mean_yb − mean_ya},
+ *       {@code mean_x = (n_a mean_xa + n_b mean_xb) / n} (likewise {@code mean_y}),
+ *       {@code Sxx = Sxx_a + Sxx_b + δx² n_a n_b / n}, {@code Sxy = Sxy_a + Sxy_b + δx δy n_a n_b / n},
+ *       {@code Syy = Syy_a + Syy_b + δy² n_a n_b / n}. Written this way it is commutative bit for
+ *       bit ({@code a.plus(b)} equals {@code b.plus(a)}); a fixed merge order gives a fixed
+ *       result.</li>
+ *   <li>{@link #model(int)}: slope {@code b = Sxy / Sxx}, intercept {@code a = mean_y − b mean_x},
+ *       residual sum of squares {@code SSE = Syy − Sxy² / Sxx} (clamped to 0 against rounding),
+ *       residual SD {@code s = sqrt(SSE / (n − 2))} — the same as
+ *       {@code sqrt(Σ (y − a − b x)² / (n − 2))} of a two-pass computation, to about 1e-9
+ *       relative.</li>
+ * </ul>
+ * A model exists only when {@code n ≥ max(minN, 3)} (the residual SD divides by {@code n − 2};
+ * MONITORING.md reading 23) and the baselines are not all equal, tested exactly as
+ * {@code min_x < max_x} (reading 24), not on the floating-point {@code Sxx}.
+ *
+ * <p>References: B. P. Welford (1962), Note on a method for calculating corrected sums of squares
+ * and products. Technometrics 4(3), 419–420. T. F. Chan, G. H. Golub &amp; R. J. LeVeque (1979),
+ * Updating formulae and a pairwise algorithm for computing sample variances. Stanford report
+ * STAN-CS-79-773. P. Pébay (2008), Formulas for robust, one-pass parallel computation of
+ * covariances and arbitrary-order statistical moments. Sandia report SAND2008-6212.
+ */
+public final class LinearFit {
+
+    /** No point. */
+    public static final LinearFit EMPTY =
+            new LinearFit(0, 0.0, 0.0, 0.0, 0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+
+    private final long n;
+    private final double meanX;
+    private final double meanY;
+    private final double sxx;
+    private final double sxy;
+    private final double syy;
+    private final double minX;
+    private final double maxX;
+
+    private LinearFit(long n, double meanX, double meanY, double sxx, double sxy, double syy,
+                      double minX, double maxX) {
+        this.n = n;
+        this.meanX = meanX;
+        this.meanY = meanY;
+        this.sxx = sxx;
+        this.sxy = sxy;
+        this.syy = syy;
+        this.minX = minX;
+        this.maxX = maxX;
+    }
+
+    /**
+     * The fitted line of {@code y} on {@code x}: {@code ŷ = intercept + slope × x}.
+     *
+     * @param intercept  {@code a = mean_y − b mean_x}
+     * @param slope      {@code b = Sxy / Sxx}
+     * @param residualSd {@code s = sqrt(SSE / (n − 2))}, {@code ≥ 0} (0 for a perfect fit)
+     * @param n          the number of points, {@code ≥ 3}
+     */
+    public record Model(double intercept, double slope, double residualSd, long n) {
+
+        public Model {
+            if (!Double.isFinite(intercept) || !Double.isFinite(slope) || !Double.isFinite(residualSd)
+                    || residualSd < 0 || n < 3) {
+                throw new IllegalArgumentException("not a model: a=" + intercept + ", b=" + slope
+                        + ", s=" + residualSd + ", n=" + n);
+            }
+        }
+
+        /** {@code intercept + slope × x}. */
+        public double predict(double x) {
+            return intercept + slope * x;
+        }
+    }
+
+    /**
+     * This accumulator with the point {@code (x, y)} added (Welford's update).
+     *
+     * @throws IllegalArgumentException when {@code x} or {@code y} is not finite
+     */
+    public LinearFit add(double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new IllegalArgumentException("points must be finite: (" + x + ", " + y + ")");
+        }
+        long n1 = Math.addExact(n, 1);
+        double dx = x - meanX;
+        double dy = y - meanY;
+        double meanX1 = meanX + dx / n1;
+        double meanY1 = meanY + dy / n1;
+        return new LinearFit(n1, meanX1, meanY1,
+                sxx + dx * (x - meanX1), sxy + dx * (y - meanY1), syy + dy * (y - meanY1),
+                Math.min(minX, x), Math.max(maxX, x));
+    }
+
+    /** The accumulator of the points of both (Chan, Golub &amp; LeVeque's pairwise combination). */
+    public LinearFit plus(LinearFit other) {
+        if (other.n == 0) {
+            return this;
+        }
+        if (n == 0) {
+            return other;
+        }
+        long total = Math.addExact(n, other.n);
+        double na = n;
+        double nb = other.n;
+        double nt = total;
+        double deltaX = other.meanX - meanX;
+        double deltaY = other.meanY - meanY;
+        double weight = na * nb / nt;
+        return new LinearFit(total,
+                (na * meanX + nb * other.meanX) / nt,
+                (na * meanY + nb * other.meanY) / nt,
+                sxx + other.sxx + deltaX * deltaX * weight,
+                sxy + other.sxy + deltaX * deltaY * weight,
+                syy + other.syy + deltaY * deltaY * weight,
+                Math.min(minX, other.minX), Math.max(maxX, other.maxX));
+    }
+
+    /**
+     * The least squares line, when there are at least {@code max(minN, 3)} points and their
+     * {@code x} are not all exactly equal; otherwise empty. ({@code Sxx > 0} is also required,
+     * a guard only: distinct {@code x} give a positive {@code Sxx}.)
+     */
+    public Optional<Model> model(int minN) {
+        if (n < Math.max(minN, 3) || !(minX < maxX) || !(sxx > 0.0)) {
+            return Optional.empty();
+        }
+        double slope = sxy / sxx;
+        double intercept = meanY - slope * meanX;
+        double sse = Math.max(0.0, syy - sxy * sxy / sxx);
+        double residualSd = Math.sqrt(sse / (n - 2));
+        return Optional.of(new Model(intercept, slope, residualSd, n));
+    }
+
+    /** The number of points. */
+    public long n() {
+        return n;
+    }
+
+    /** {@code mean_x}; 0 when empty. */
+    public double meanX() {
+        return meanX;
+    }
+
+    /** {@code mean_y}; 0 when empty. */
+    public double meanY() {
+        return meanY;
+    }
+
+    /** {@code Sxx = Σ (x − mean_x)²}. */
+    public double sxx() {
+        return sxx;
+    }
+
+    /** {@code Sxy = Σ (x − mean_x)(y − mean_y)}. */
+    public double sxy() {
+        return sxy;
+    }
+
+    /** {@code Syy = Σ (y − mean_y)²}. */
+    public double syy() {
+        return syy;
+    }
+
+    /** The smallest {@code x}; {@code +∞} when empty. */
+    public double minX() {
+        return minX;
+    }
+
+    /** The largest {@code x}; {@code −∞} when empty. */
+    public double maxX() {
+        return maxX;
+    }
+
+    @Override
+    public String toString() {
+        return "LinearFit[n=" + n + ", meanX=" + meanX + ", meanY=" + meanY + ", sxx=" + sxx + ", sxy=" + sxy
+                + ", syy=" + syy + ", minX=" + minX + ", maxX=" + maxX + "]";
+    }
+}
