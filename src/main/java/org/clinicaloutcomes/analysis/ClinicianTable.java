@@ -42,8 +42,6 @@ import org.clinicaloutcomes.metrics.Statistics;
  */
 final class ClinicianTable implements TableAccumulator<List<OutcomeTables.ClinicianRow>> {
 
-    private static final String DROPOUT = "dropout";
-
     private final Instrument instrument;
     private final int primary;
     private final int fromDay;
@@ -76,7 +74,7 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
             return;
         }
         EpisodeOutcome outcome = episode.scores().outcomes[primary];
-        boolean dropout = DROPOUT.equals(intake.dischargeReason());
+        boolean dropout = intake.droppedOut();
         c.closed(outcome, dropout);
         practiceClosed++;
         practiceDropout += dropout ? 1 : 0;
@@ -106,12 +104,12 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
                     caseness ? c.cases : null, caseness ? c.recovered : null,
                     caseness ? Statistics.percent(c.recovered, c.cases) : null,
                     practiceRiPct,
-                    low(inner(ri)), high(inner(ri)), low(outer(ri)), high(outer(ri)),
+                    Interval.lowOf(inner(ri)), Interval.highOf(inner(ri)), Interval.lowOf(outer(ri)), Interval.highOf(outer(ri)),
                     c.open, c.dropout, dropoutPct,
                     c.reliableDeterioration, Statistics.percent(c.reliableDeterioration, n),
                     Statistics.percent(c.measuredSessions, c.attendedSessions),
                     practiceDropoutPct,
-                    low(inner(dropout)), high(inner(dropout)), low(outer(dropout)), high(outer(dropout)),
+                    Interval.lowOf(inner(dropout)), Interval.highOf(inner(dropout)), Interval.lowOf(outer(dropout)), Interval.highOf(outer(dropout)),
                     FunnelBand.of(riPct, ri), FunnelBand.of(dropoutPct, dropout),
                     c.attendedSessions, c.measuredSessions, c.sessionEpisodes));
         }
@@ -129,14 +127,6 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
 
     private static Interval outer(FunnelLimits limits) {
         return limits == null ? null : limits.outer998();
-    }
-
-    private static Double low(Interval interval) {
-        return interval == null ? null : interval.low();
-    }
-
-    private static Double high(Interval interval) {
-        return interval == null ? null : interval.high();
     }
 
     private static final class Clinician {

@@ -256,13 +256,13 @@ public final class TableSchemas {
                     count("n_paired", SeriesRow::nPaired),
                     count("n_reliable_improvement", SeriesRow::nReliableImprovement),
                     rate("reliable_improvement_pct", SeriesRow::reliableImprovementPct),
-                    rate("reliable_improvement_ci_low", r -> low(r.reliableImprovementCi())),
-                    rate("reliable_improvement_ci_high", r -> high(r.reliableImprovementCi())),
+                    rate("reliable_improvement_ci_low", r -> Interval.lowOf(r.reliableImprovementCi())),
+                    rate("reliable_improvement_ci_high", r -> Interval.highOf(r.reliableImprovementCi())),
                     count("n_cases", SeriesRow::nCases),
                     count("n_recovered", SeriesRow::nRecovered),
                     rate("recovery_pct", SeriesRow::recoveryPct),
-                    rate("recovery_ci_low", r -> low(r.recoveryCi())),
-                    rate("recovery_ci_high", r -> high(r.recoveryCi())),
+                    rate("recovery_ci_low", r -> Interval.lowOf(r.recoveryCi())),
+                    rate("recovery_ci_high", r -> Interval.highOf(r.recoveryCi())),
                     count("n_reliable_deterioration", SeriesRow::nReliableDeterioration),
                     rate("reliable_deterioration_pct", SeriesRow::reliableDeteriorationPct),
                     count("n_dropout", SeriesRow::nDropout),
@@ -324,14 +324,6 @@ public final class TableSchemas {
             }
         }
         throw new IllegalArgumentException("no output table is named " + file);
-    }
-
-    private static Double low(Interval interval) {
-        return interval == null ? null : interval.low();
-    }
-
-    private static Double high(Interval interval) {
-        return interval == null ? null : interval.high();
     }
 
     private static <R> TableSchema<R> table(String file, Function<OutcomeTables, List<R>> rows,

@@ -59,7 +59,7 @@ public record EffectSizes(Double d, Double g, Double gCiLow, Double gCiHigh, Dou
         Double g = d == null || j == null ? null : Statistics.finiteOrNull(d * j);
         Interval gCi = g == null ? null : gInterval(g, Statistics.pearson(baseline, finalScores), n);
         return new EffectSizes(d, g,
-                gCi == null ? null : gCi.low(), gCi == null ? null : gCi.high(), dz);
+                Interval.lowOf(gCi), Interval.highOf(gCi), dz);
     }
 
     /** Hedges' correction {@code J = 1 − 3 / (4(n − 1) − 1)}; {@code null} for {@code n < 3}. */

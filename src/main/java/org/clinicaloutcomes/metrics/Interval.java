@@ -22,6 +22,16 @@ public record Interval(double low, double high) {
         }
     }
 
+    /** The lower end of an interval that may be missing: {@code null} for {@code null}. */
+    public static Double lowOf(Interval interval) {
+        return interval == null ? null : interval.low();
+    }
+
+    /** The upper end of an interval that may be missing: {@code null} for {@code null}. */
+    public static Double highOf(Interval interval) {
+        return interval == null ? null : interval.high();
+    }
+
     /**
      * 95% t confidence interval of a mean from its summary statistics; {@code null} when
      * {@code n < 2} or the result is not finite.

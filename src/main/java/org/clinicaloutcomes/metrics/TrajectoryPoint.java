@@ -19,6 +19,6 @@ public record TrajectoryPoint(int n, Double mean, Double sd, Double ciLow, Doubl
         Double mean = Statistics.mean(scores);
         Double sd = Statistics.sampleSd(scores);
         Interval ci = mean == null || sd == null ? null : Interval.tMean(mean, sd, scores.length);
-        return new TrajectoryPoint(scores.length, mean, sd, ci == null ? null : ci.low(), ci == null ? null : ci.high());
+        return new TrajectoryPoint(scores.length, mean, sd, Interval.lowOf(ci), Interval.highOf(ci));
     }
 }

@@ -63,7 +63,7 @@ final class MonthAtAGlance {
         }
         int all = SummarySheet.groupIndex(c.tables(), OutcomeTables.ALL, c.primary().key());
         GroupOutcomes window = all < 0 ? null : c.tables().outcomesByApproach().get(all).outcomes();
-        int activity = windowActivityRow();
+        int activity = SummaryGlance.allRow(c.tables().windowActivity());
         OutcomeTables.ActivityRow windowActivity = activity < 0 ? null : c.tables().windowActivity().get(activity);
 
         s.text(row, 0, "Clients discharged");
@@ -133,16 +133,6 @@ final class MonthAtAGlance {
             }
         }
         return null;
-    }
-
-    private int windowActivityRow() {
-        List<OutcomeTables.ActivityRow> rows = c.tables().windowActivity();
-        for (int i = 0; i < rows.size(); i++) {
-            if (OutcomeTables.ALL.equals(rows.get(i).approach())) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private int rate(int row, String label, Found[] found, String nColumn, ToIntFunction<SeriesRow> n,

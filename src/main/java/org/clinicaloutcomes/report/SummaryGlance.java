@@ -91,7 +91,7 @@ final class SummaryGlance {
     }
 
     /** The index of the ALL row of activity rows, or -1. */
-    private static int allRow(List<OutcomeTables.ActivityRow> rows) {
+    static int allRow(List<OutcomeTables.ActivityRow> rows) {
         for (int i = 0; i < rows.size(); i++) {
             if (OutcomeTables.ALL.equals(rows.get(i).approach())) {
                 return i;
