@@ -12,6 +12,7 @@ PCL-5 total from its items, score order date / session number (blank first) / li
 src/scripts/check-monthly-series.py (the file reading is outcome_inputs.py, shared with it),
 extended to every configured instrument.
 """
+import argparse
 import csv
 import datetime as dt
 import json
@@ -20,17 +21,10 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from outcome_inputs import NO_VALUE, accepted_rows, num, read_records, read_rejects, val  # noqa: E402
+from outcome_inputs import cell_agrees, fmt, read_episodes  # noqa: E402
 
-TOL = 1e-6
 Z_FUNNEL = (1.96, 3.09)  # literal z values of the funnel limits (METRICS.md)
 BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
-LONG_NAMES = {
-    "dialectical behavior therapy": "DBT",
-    "cognitive processing therapy": "CPT",
-    "acceptance and commitment therapy": "ACT",
-    "prolonged exposure": "PE",
-}
 CLIN_COLUMNS = ("clinician_id,instrument,n_closed,n_paired,change_mean,n_reliable_improvement,"
                 "reliable_improvement_pct,n_cases,n_recovered,recovery_pct,"
                 "practice_reliable_improvement_pct,funnel_95_low,funnel_95_high,funnel_998_low,"
@@ -80,71 +74,6 @@ def load_instruments(run, instruments_file):
 
 
 # ---------------------------------------------------------------- model
-class Episode:
-    __slots__ = ("client", "approach", "clinician", "intake", "discharge", "reason", "sessions")
-
-    def __init__(self):
-        self.sessions = []  # (date, number or None, line, attended, {instrument: score})
-
-
-def build(input_dir, report_dir, approaches, keys):
-    rej = read_rejects(report_dir)
-    ih, irows, iread = accepted_rows(os.path.join(input_dir, "intake.csv"), rej.get("intake.csv", set()))
-    appr_map = {a.lower(): a for a in approaches}
-    for longname, code in LONG_NAMES.items():
-        if code in approaches:
-            appr_map[longname] = code
-    episodes = {}
-    for line, cells, hdr in irows:
-        r = dict(zip(hdr, cells))
-        e = Episode()
-        e.client = r["client_id"]
-        e.clinician = r["clinician_id"]
-        e.intake = dt.date.fromisoformat(r["intake_date"])
-        e.approach = appr_map[r["approach"].lower()]
-        dd = val(r.get("discharge_date", ""))
-        e.discharge = dt.date.fromisoformat(dd) if dd else None
-        rr = val(r.get("discharge_reason", ""))
-        e.reason = rr.lower() if rr else None
-        if e.client in episodes:
-            raise SystemExit(f"intake.csv line {line}: duplicate client_id accepted?")
-        episodes[e.client] = e
-
-    sh, srows, sread = accepted_rows(os.path.join(input_dir, "sessions.csv"), rej.get("sessions.csv", set()))
-    items = ["pcl5_%d" % i for i in range(1, 21)]
-    has_items = all(i in sh for i in items)
-    seen = set()
-    dups = 0
-    n_acc = 0
-    for line, cells, hdr in srows:
-        t = tuple(cells)
-        if t in seen:
-            dups += 1
-            continue
-        seen.add(t)
-        n_acc += 1
-        r = dict(zip(hdr, cells))
-        e = episodes[r["client_id"]]
-        d = dt.date.fromisoformat(r["session_date"])
-        sn = val(r.get("session_number", ""))
-        sn = int(sn) if sn is not None else None
-        att = val(r.get("attended", ""))
-        attended = True if att is None else att.lower() in ("y", "yes", "true", "1")
-        scores = {}
-        for k in keys:
-            s = num(r[k]) if k in r else None
-            if s is None and k == "pcl5" and has_items:
-                iv = [num(r[i]) for i in items]
-                if all(v is not None for v in iv):
-                    s = sum(iv)
-            if s is not None:
-                scores[k] = s
-        e.sessions.append((d, sn, line, attended, scores))
-    counts = dict(intake_read=iread, intake_accepted=len(episodes), sessions_read=sread,
-                  sessions_accepted=n_acc, sessions_duplicates=dups)
-    return episodes, counts
-
-
 def outcome(e, key, inst):
     """METRICS.md per episode and instrument; None without paired scores."""
     sc = [(d, -1 if sn is None else sn, line, s[key]) for (d, sn, line, att, s) in e.sessions
@@ -291,33 +220,8 @@ def expected(episodes, insts, approaches, primary, w_from, w_to):
 
 
 # ---------------------------------------------------------------- comparison
-def fmt(v):
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return v if isinstance(v, str) else repr(v)
-
-
 def cmp_cell(col, exp, act):
-    if exp is None:
-        return act == ""
-    if isinstance(exp, bool) or col in BOOL_COLS:
-        return act == ("true" if exp else "false")
-    if col in TEXT_COLS:
-        return exp == act
-    if act == "":
-        return False
-    if col in COUNT_COLS:
-        try:
-            return int(act) == exp
-        except ValueError:
-            return False
-    try:
-        a = float(act)
-    except ValueError:
-        return False
-    return math.isfinite(a) and abs(a - exp) <= TOL
+    return cell_agrees(col, exp, act, COUNT_COLS, BOOL_COLS, TEXT_COLS)
 
 
 def read_csv(path):
@@ -340,24 +244,12 @@ class Tally:
 
 
 def main(argv):
-    args = argv[1:]
-    instruments_file = BUNDLED_INSTRUMENTS
-    pos = []
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a.startswith("--instruments"):
-            if "=" in a:
-                instruments_file = a.split("=", 1)[1]
-            else:
-                instruments_file = args[i + 1]; i += 1
-        else:
-            pos.append(a)
-        i += 1
-    if len(pos) != 2:
-        print(__doc__)
-        return 2
-    input_dir, report_dir = pos
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("input_dir")
+    parser.add_argument("report_dir")
+    parser.add_argument("--instruments", default=BUNDLED_INSTRUMENTS)
+    args = parser.parse_args(argv[1:])
+    input_dir, report_dir, instruments_file = args.input_dir, args.report_dir, args.instruments
     with open(os.path.join(report_dir, "run.json"), encoding="utf-8") as f:
         run = json.load(f)
     params = run.get("parameters", {})
@@ -377,7 +269,7 @@ def main(argv):
     if win and (win.get("from") != w_from.isoformat() or win.get("to") != w_to.isoformat()):
         print(f"note: run.json window {win} differs from mine {w_from}..{w_to}")
 
-    episodes, counts = build(input_dir, report_dir, approaches, keys)
+    episodes, counts = read_episodes(input_dir, report_dir, approaches, keys)
     T = Tally()
     for inp in run.get("inputs", []):
         if inp["file"] == "intake.csv":

@@ -5,6 +5,7 @@ readings 8-20; METRICS.md cohort, reliable change, caseness, Wilson interval, pe
 Usage: python3 check_series.py INPUT_DIR REPORT_DIR [--series-months 24] [--instruments FILE]
 Standard library only. Exit 0 when every cell matches, 1 on any mismatch, 2 on usage errors.
 """
+import argparse
 import csv
 import datetime as dt
 import json
@@ -13,17 +14,10 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from outcome_inputs import NO_VALUE, accepted_rows, num, read_records, read_rejects, val  # noqa: E402
+from outcome_inputs import cell_agrees, fmt, read_episodes  # noqa: E402
 
 Z95 = 1.959963984540054  # exact 0.975 normal quantile (METRICS.md)
-TOL = 1e-6
 BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
-LONG_NAMES = {
-    "dialectical behavior therapy": "DBT",
-    "cognitive processing therapy": "CPT",
-    "acceptance and commitment therapy": "ACT",
-    "prolonged exposure": "PE",
-}
 COLUMNS = ("month,approach,intakes,discharges,caseload,attended_sessions,missed_sessions,n_closed,"
            "n_paired,n_reliable_improvement,reliable_improvement_pct,reliable_improvement_ci_low,"
            "reliable_improvement_ci_high,n_cases,n_recovered,recovery_pct,recovery_ci_low,"
@@ -111,65 +105,12 @@ def median7(xs):
 
 
 # ---------------------------------------------------------------- model
-class Episode:
-    __slots__ = ("client", "approach", "intake", "referral", "discharge", "reason", "sessions")
-
-    def __init__(self):
-        self.sessions = []  # (date, number or None, line, attended, score or None)
-
-
 def build(input_dir, report_dir, approaches, primary):
-    rej = read_rejects(report_dir)
-    ih, irows, iread = accepted_rows(os.path.join(input_dir, "intake.csv"), rej.get("intake.csv", set()))
-    appr_map = {a.lower(): a for a in approaches}
-    for longname, code in LONG_NAMES.items():
-        if code in approaches:
-            appr_map[longname] = code
-    episodes = {}
-    for line, cells, hdr in irows:
-        r = dict(zip(hdr, cells))
-        e = Episode()
-        e.client = r["client_id"]
-        e.intake = dt.date.fromisoformat(r["intake_date"])
-        rd = val(r.get("referral_date", ""))
-        e.referral = dt.date.fromisoformat(rd) if rd else None
-        e.approach = appr_map[r["approach"].lower()]
-        dd = val(r.get("discharge_date", ""))
-        e.discharge = dt.date.fromisoformat(dd) if dd else None
-        rr = val(r.get("discharge_reason", ""))
-        e.reason = rr.lower() if rr else None
-        if e.client in episodes:
-            raise SystemExit(f"intake.csv line {line}: duplicate client_id accepted?")
-        episodes[e.client] = e
-
-    sh, srows, sread = accepted_rows(os.path.join(input_dir, "sessions.csv"), rej.get("sessions.csv", set()))
-    items = ["pcl5_%d" % i for i in range(1, 21)]
-    has_items = all(i in sh for i in items)
-    seen = set()
-    dups = 0
-    n_acc = 0
-    for line, cells, hdr in srows:
-        t = tuple(cells)
-        if t in seen:
-            dups += 1
-            continue
-        seen.add(t)
-        n_acc += 1
-        r = dict(zip(hdr, cells))
-        e = episodes[r["client_id"]]
-        d = dt.date.fromisoformat(r["session_date"])
-        sn = val(r.get("session_number", ""))
-        sn = int(sn) if sn is not None else None
-        att = val(r.get("attended", ""))
-        attended = True if att is None else att.lower() in ("y", "yes", "true", "1")
-        score = num(r[primary]) if primary in r else None
-        if score is None and primary == "pcl5" and has_items:
-            iv = [num(r[i]) for i in items]
-            if all(v is not None for v in iv):
-                score = sum(iv)
-        e.sessions.append((d, sn, line, attended, score))
-    counts = dict(intake_read=iread, intake_accepted=len(episodes), sessions_read=sread,
-                  sessions_accepted=n_acc, sessions_duplicates=dups)
+    """The accepted episodes, each session as (date, number or None, line, attended, primary score
+    or None)."""
+    episodes, counts = read_episodes(input_dir, report_dir, approaches, [primary])
+    for e in episodes.values():
+        e.sessions = [(d, sn, line, att, scores.get(primary)) for (d, sn, line, att, scores) in e.sessions]
     return episodes, counts
 
 
@@ -331,60 +272,19 @@ def spc(rows):
 
 
 # ---------------------------------------------------------------- comparison
-def fmt(v):
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return repr(v)
-
-
 def cmp_cell(col, exp, act):
-    if col in TEXT_COLS:
-        return exp == act
-    if exp is None:
-        return act == ""
-    if act == "":
-        return False
-    if col in BOOL_COLS:
-        return act == ("true" if exp else "false")
-    if col in COUNT_COLS:
-        try:
-            return int(act) == exp
-        except ValueError:
-            return False
-    try:
-        a = float(act)
-    except ValueError:
-        return False
-    return math.isfinite(a) and abs(a - exp) <= TOL
+    return cell_agrees(col, exp, act, COUNT_COLS, BOOL_COLS, TEXT_COLS)
 
 
 def main(argv):
-    args = [a for a in argv[1:]]
-    S = 24
-    instruments_file = BUNDLED_INSTRUMENTS
-    pos = []
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a.startswith("--series-months"):
-            if "=" in a:
-                S = int(a.split("=", 1)[1])
-            else:
-                S = int(args[i + 1]); i += 1
-        elif a.startswith("--instruments"):
-            if "=" in a:
-                instruments_file = a.split("=", 1)[1]
-            else:
-                instruments_file = args[i + 1]; i += 1
-        else:
-            pos.append(a)
-        i += 1
-    if len(pos) != 2:
-        print(__doc__)
-        return 2
-    input_dir, report_dir = pos
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("input_dir")
+    parser.add_argument("report_dir")
+    parser.add_argument("--series-months", type=int, default=24)
+    parser.add_argument("--instruments", default=BUNDLED_INSTRUMENTS)
+    args = parser.parse_args(argv[1:])
+    input_dir, report_dir, instruments_file = args.input_dir, args.report_dir, args.instruments
+    S = args.series_months
     with open(os.path.join(report_dir, "run.json"), encoding="utf-8") as f:
         run = json.load(f)
     params = run.get("parameters", {})

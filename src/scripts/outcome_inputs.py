@@ -3,6 +3,8 @@ physical line numbers, the lines rejects.csv lists, and the cell values (NA, NUL
 no value). Shared by check-monthly-series.py and check-clinicians.py; standard library only.
 """
 import csv
+import datetime as dt
+import math
 import os
 
 NO_VALUE = {"", "na", "n/a", "nan", "null"}
@@ -51,3 +53,117 @@ def val(cell):
 def num(cell):
     v = val(cell)
     return None if v is None else float(v)
+
+
+LONG_NAMES = {
+    "dialectical behavior therapy": "DBT",
+    "cognitive processing therapy": "CPT",
+    "acceptance and commitment therapy": "ACT",
+    "prolonged exposure": "PE",
+}
+
+
+class Episode:
+    __slots__ = ("client", "approach", "clinician", "intake", "referral", "discharge", "reason", "sessions")
+
+    def __init__(self):
+        self.sessions = []  # (date, number or None, line, attended, {instrument: score})
+
+
+def read_episodes(input_dir, report_dir, approaches, keys):
+    """The accepted episodes by client id, each with its sessions in file order as (date, number
+    or None, line, attended, {instrument key: score}) for the instruments of keys (PCL-5's total
+    from its 20 items when the total is blank), and the input counts to compare with run.json."""
+    rej = read_rejects(report_dir)
+    ih, irows, iread = accepted_rows(os.path.join(input_dir, "intake.csv"), rej.get("intake.csv", set()))
+    appr_map = {a.lower(): a for a in approaches}
+    for longname, code in LONG_NAMES.items():
+        if code in approaches:
+            appr_map[longname] = code
+    episodes = {}
+    for line, cells, hdr in irows:
+        r = dict(zip(hdr, cells))
+        e = Episode()
+        e.client = r["client_id"]
+        e.clinician = r["clinician_id"]
+        e.intake = dt.date.fromisoformat(r["intake_date"])
+        rd = val(r.get("referral_date", ""))
+        e.referral = dt.date.fromisoformat(rd) if rd else None
+        e.approach = appr_map[r["approach"].lower()]
+        dd = val(r.get("discharge_date", ""))
+        e.discharge = dt.date.fromisoformat(dd) if dd else None
+        rr = val(r.get("discharge_reason", ""))
+        e.reason = rr.lower() if rr else None
+        if e.client in episodes:
+            raise SystemExit(f"intake.csv line {line}: duplicate client_id accepted?")
+        episodes[e.client] = e
+
+    sh, srows, sread = accepted_rows(os.path.join(input_dir, "sessions.csv"), rej.get("sessions.csv", set()))
+    items = ["pcl5_%d" % i for i in range(1, 21)]
+    has_items = all(i in sh for i in items)
+    seen = set()
+    dups = 0
+    n_acc = 0
+    for line, cells, hdr in srows:
+        t = tuple(cells)
+        if t in seen:
+            dups += 1
+            continue
+        seen.add(t)
+        n_acc += 1
+        r = dict(zip(hdr, cells))
+        e = episodes[r["client_id"]]
+        d = dt.date.fromisoformat(r["session_date"])
+        sn = val(r.get("session_number", ""))
+        sn = int(sn) if sn is not None else None
+        att = val(r.get("attended", ""))
+        attended = True if att is None else att.lower() in ("y", "yes", "true", "1")
+        scores = {}
+        for k in keys:
+            s = num(r[k]) if k in r else None
+            if s is None and k == "pcl5" and has_items:
+                iv = [num(r[i]) for i in items]
+                if all(v is not None for v in iv):
+                    s = sum(iv)
+            if s is not None:
+                scores[k] = s
+        e.sessions.append((d, sn, line, attended, scores))
+    counts = dict(intake_read=iread, intake_accepted=len(episodes), sessions_read=sread,
+                  sessions_accepted=n_acc, sessions_duplicates=dups)
+    return episodes, counts
+
+
+# ---------------------------------------------------------------- comparing cells
+TOL = 1e-6
+
+
+def fmt(v):
+    """A computed value as a report would print it, for mismatch messages."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return v if isinstance(v, str) else repr(v)
+
+
+def cell_agrees(col, exp, act, count_cols, bool_cols, text_cols):
+    """Whether the printed cell act is the computed value exp: empty for None, true/false for a
+    flag, the same text, the same integer for a count, a finite number within TOL otherwise."""
+    if exp is None:
+        return act == ""
+    if isinstance(exp, bool) or col in bool_cols:
+        return act == ("true" if exp else "false")
+    if col in text_cols:
+        return exp == act
+    if act == "":
+        return False
+    if col in count_cols:
+        try:
+            return int(act) == exp
+        except ValueError:
+            return False
+    try:
+        a = float(act)
+    except ValueError:
+        return False
+    return math.isfinite(a) and abs(a - exp) <= TOL
