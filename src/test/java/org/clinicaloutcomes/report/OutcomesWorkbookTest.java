@@ -21,9 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
-import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.CohortFixture;
@@ -202,7 +200,7 @@ class OutcomesWorkbookTest {
     void summaryShowsTheHeadlinesOfTheApproachesWithSmallGroupsMarked() throws IOException {
         XSSFWorkbook workbook = monthlyWorkbook;
         XSSFSheet sheet = workbook.getSheet("Summary");
-        List<String> texts = texts(sheet);
+        List<String> texts = SheetContents.texts(sheet);
         assertThat(texts).anyMatch(t -> t.startsWith("Clinical outcomes") && t.contains("June 2026"));
         // Every group of the fixture is small: the sentences say so, with n.
         assertThat(texts).contains("DBT: too few clients to say (n = 2).", "CPT: too few clients to say (n = 2).");
@@ -259,7 +257,7 @@ class OutcomesWorkbookTest {
         assertThat(pictures).isNotEmpty().allSatisfy(p -> assertThat(p.getClientAnchor().getCol1()).isZero());
         assertThat(pictures.get(0).getClientAnchor().getRow1()).isGreaterThan(header.getRowNum() + 10);
         // The old two-column block is gone from monthly runs.
-        assertThat(texts(sheet)).doesNotContain("At a glance", "Report month 2026-06");
+        assertThat(SheetContents.texts(sheet)).doesNotContain("At a glance", "Report month 2026-06");
 
         // A research run: one column, the window.
         try (XSSFWorkbook workbook = open(research)) {
@@ -353,7 +351,7 @@ class OutcomesWorkbookTest {
         expected.put("Over time", 2);
         XSSFWorkbook workbook = monthlyWorkbook;
         for (XSSFSheet sheet : sheets(workbook)) {
-            List<XSSFPicture> pictures = pictures(sheet);
+            List<XSSFPicture> pictures = SheetContents.pictures(sheet);
             assertThat(pictures).as(sheet.getSheetName())
                     .hasSize(expected.getOrDefault(sheet.getSheetName(), 0));
             for (XSSFPicture picture : pictures) {
@@ -368,12 +366,12 @@ class OutcomesWorkbookTest {
         // Beside the tables: right of the trajectory table, below the wide By approach table.
         XSSFSheet trajectories = workbook.getSheet("Trajectories");
         int tableColumns = trajectories.getRow(0).getLastCellNum();
-        for (XSSFPicture picture : pictures(trajectories)) {
+        for (XSSFPicture picture : SheetContents.pictures(trajectories)) {
             assertThat(picture.getClientAnchor().getCol1()).isGreaterThanOrEqualTo((short) tableColumns);
         }
         XSSFSheet byApproach = workbook.getSheet("By approach");
         int tableEnd = tables.outcomesByApproach().size();
-        for (XSSFPicture picture : pictures(byApproach)) {
+        for (XSSFPicture picture : SheetContents.pictures(byApproach)) {
             assertThat(picture.getClientAnchor().getRow1()).isGreaterThan(tableEnd);
         }
     }
@@ -422,7 +420,7 @@ class OutcomesWorkbookTest {
         assertThat(found.get(ReportFixture.INJECTED_CLIENT)).containsExactly("Alerts");
         assertThat(found.get(ReportFixture.INJECTED_CLOSED_CLIENT)).contains("Reliable change");
         // The unknown column appears both alone and inside its warning; the latter is plain text.
-        assertThat(texts(workbook.getSheet("Data quality")))
+        assertThat(SheetContents.texts(workbook.getSheet("Data quality")))
                 .contains("sessions.csv: unknown column '" + ReportFixture.INJECTED_COLUMN + "' ignored");
     }
 
@@ -458,7 +456,7 @@ class OutcomesWorkbookTest {
         }
         try (XSSFWorkbook workbook = open(target)) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
-            assertThat(pictures(workbook.getSheet("Summary"))).isEmpty();
+            assertThat(SheetContents.pictures(workbook.getSheet("Summary"))).isEmpty();
         }
     }
 
@@ -487,7 +485,7 @@ class OutcomesWorkbookTest {
     @Test
     void aboutExplainsTheMeasuresThresholdsParametersFilesAndCodebook() throws IOException {
         XSSFWorkbook workbook = monthlyWorkbook;
-        List<String> texts = texts(workbook.getSheet("About"));
+        List<String> texts = SheetContents.texts(workbook.getSheet("About"));
         for (String term : List.of("Reliable improvement", "Reliable deterioration", "Recovery", "Reliable recovery",
                 "Response", "Effect size d", "Effect size g", "Effect size dz", "Completeness", "Dropout",
                 "Trajectories", "PCL-5 symptom clusters", "Funnel plot and limits", "Not randomised")) {
@@ -510,7 +508,7 @@ class OutcomesWorkbookTest {
         assertThat(sessions.getCell(0).getStringCellValue()).isEqualTo("sessions.csv");
         assertNumber(sessions.getCell(column(header, "Rows read")), 40, "0");
         assertNumber(sessions.getCell(column(header, "Duplicates")), 2, "0");
-        assertThat(texts(sheet)).contains("not a number", "wrong number of fields",
+        assertThat(SheetContents.texts(sheet)).contains("not a number", "wrong number of fields",
                 "sessions.csv: 2 exact duplicate rows dropped");
     }
 
@@ -535,7 +533,7 @@ class OutcomesWorkbookTest {
 
         try (XSSFWorkbook workbook = open(file)) {
             XSSFSheet sheet = workbook.getSheet("Data quality");
-            List<String> texts = texts(sheet);
+            List<String> texts = SheetContents.texts(sheet);
             int cap = OutcomesWorkbook.MAX_LISTED_ITEMS;
             assertThat(texts.stream().filter(t -> t.contains("unknown column"))).hasSize(cap);
             assertThat(texts).contains("sessions.csv: unknown column 'x0' ignored",
@@ -567,7 +565,7 @@ class OutcomesWorkbookTest {
         OutcomesWorkbook.write(file, tables, run, quality, List.of());
 
         try (XSSFWorkbook workbook = open(file)) {
-            List<String> texts = texts(workbook.getSheet("Data quality"));
+            List<String> texts = SheetContents.texts(workbook.getSheet("Data quality"));
             assertThat(texts.stream().filter(t -> t.contains("unknown column"))).hasSize(cap);
             assertThat(texts.stream().filter(t -> t.equals(Reject.POSSIBLE_IDENTIFIER))).hasSize(cap);
             assertThat(texts).noneMatch(t -> t.startsWith("and ") && t.contains(" more"));
@@ -610,7 +608,7 @@ class OutcomesWorkbookTest {
                 .isEqualTo("within the limits (chance variation)");
         assertThat(row.getCell(dropoutBand).getStringCellValue()).isEqualTo(PlainWords.band(FunnelBand.ABOVE_95))
                 .isEqualTo("above the practice (beyond the 95% limit)");
-        assertThat(texts(sheet)).anyMatch(t -> t.contains("Dropout: lower is better"))
+        assertThat(SheetContents.texts(sheet)).anyMatch(t -> t.contains("Dropout: lower is better"))
                 .anyMatch(t -> t.contains("not ranked"));
     }
 
@@ -633,7 +631,7 @@ class OutcomesWorkbookTest {
         try (XSSFWorkbook workbook = open(file)) {
             XSSFSheet sheet = workbook.getSheet("Clinicians");
             assertThat(sheet.getRow(listed).getCell(0).getStringCellValue()).isNotEmpty();
-            assertThat(texts(sheet)).contains("and 7 more clinicians: every one is in csv/clinicians.csv.");
+            assertThat(SheetContents.texts(sheet)).contains("and 7 more clinicians: every one is in csv/clinicians.csv.");
             assertThat(sheet.getLastRowNum()).isLessThan(listed + 10);
         }
     }
@@ -657,9 +655,9 @@ class OutcomesWorkbookTest {
             XSSFSheet sheet = workbook.getSheet("By approach");
             int nPaired = column(sheet.getRow(0), "Paired (n)");
             assertThat(sheet.getRow(1).getCell(nPaired).getStringCellValue()).isEqualTo("<11");
-            assertThat(texts(workbook.getSheet("Summary"))).contains("<11", "DBT: too few clients to say (n <11).");
-            assertThat(texts(workbook.getSheet("Alerts"))).doesNotContain(ReportFixture.INJECTED_CLIENT);
-            assertThat(texts(workbook.getSheet("Reliable change"))).doesNotContain(ReportFixture.INJECTED_CLOSED_CLIENT);
+            assertThat(SheetContents.texts(workbook.getSheet("Summary"))).contains("<11", "DBT: too few clients to say (n <11).");
+            assertThat(SheetContents.texts(workbook.getSheet("Alerts"))).doesNotContain(ReportFixture.INJECTED_CLIENT);
+            assertThat(SheetContents.texts(workbook.getSheet("Reliable change"))).doesNotContain(ReportFixture.INJECTED_CLOSED_CLIENT);
         }
     }
 
@@ -679,18 +677,6 @@ class OutcomesWorkbookTest {
         return sheets;
     }
 
-    private static List<XSSFPicture> pictures(XSSFSheet sheet) {
-        XSSFDrawing drawing = sheet.getDrawingPatriarch();
-        List<XSSFPicture> pictures = new ArrayList<>();
-        if (drawing != null) {
-            for (XSSFShape shape : drawing.getShapes()) {
-                if (shape instanceof XSSFPicture picture) {
-                    pictures.add(picture);
-                }
-            }
-        }
-        return pictures;
-    }
 
     private static int column(Row header, String label) {
         for (Cell cell : header) {
@@ -716,17 +702,6 @@ class OutcomesWorkbookTest {
                 && workbook.getFontAt(cell.getCellStyle().getFontIndex()).getBold();
     }
 
-    private static List<String> texts(XSSFSheet sheet) {
-        List<String> texts = new ArrayList<>();
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING) {
-                    texts.add(cell.getStringCellValue());
-                }
-            }
-        }
-        return texts;
-    }
 
     /** A line of the Summary's "at a glance" block: the report month's count, then the window's. */
     private static void assertGlance(XSSFSheet sheet, String label, double month, double window) {
@@ -757,7 +732,7 @@ class OutcomesWorkbookTest {
                             + cell.getCellStyle().getQuotePrefixed());
                 }
             }
-            contents.add(sheet.getSheetName() + " pictures " + pictures(sheet).size());
+            contents.add(sheet.getSheetName() + " pictures " + SheetContents.pictures(sheet).size());
         }
         return contents;
     }

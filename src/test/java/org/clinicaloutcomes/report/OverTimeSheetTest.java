@@ -19,9 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
-import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.OutcomeTables;
@@ -129,7 +127,7 @@ class OverTimeSheetTest {
         assertThat(months).hasSize(24).startsWith("2024-07").endsWith("2026-06").isSorted();
         // Month and approach are the key columns: frozen, and repeated on pages printed across.
         assertThat(sheet.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 2);
-        assertThat(texts(sheet)).anyMatch(t -> t.startsWith("The monthly series (csv/monthly_series.csv): all "
+        assertThat(SheetContents.texts(sheet)).anyMatch(t -> t.startsWith("The monthly series (csv/monthly_series.csv): all "
                 + "approaches first, then each approach"));
     }
 
@@ -195,7 +193,7 @@ class OverTimeSheetTest {
         // A month without a client with before-and-after scores has no words.
         Row april2025 = dataRow(sheet, headerRows(sheet).get(0), "2025-04");
         assertThat(april2025.getCell(2)).isNull();
-        assertThat(texts(sheet)).contains("All approaches: every month of the series is within the usual variation, "
+        assertThat(SheetContents.texts(sheet)).contains("All approaches: every month of the series is within the usual variation, "
                 + "2026-06 too.");
     }
 
@@ -212,7 +210,7 @@ class OverTimeSheetTest {
         assertThat(dataRow(sheet, header, SignalSeries.GAP_MONTH).getCell(2)).isNull();
         int above = csvHeader.indexOf("above_limit") + 1;
         assertThat(dataRow(sheet, header, SignalSeries.HIGH_MONTH).getCell(above).getStringCellValue()).isEqualTo("yes");
-        assertThat(texts(sheet)).contains("All approaches, 2026-06: within the usual variation. Signals: 2024-12 to "
+        assertThat(SheetContents.texts(sheet)).contains("All approaches, 2026-06: within the usual variation. Signals: 2024-12 to "
                 + "2025-06: 7 months in a row above the average; 2026-03: unusually high.");
     }
 
@@ -308,29 +306,11 @@ class OverTimeSheetTest {
         throw new AssertionError("no row " + month + " " + approach + " under the header at row " + header.getRowNum());
     }
 
+    /** The sheet's pictures, left to right (in placing order where they share a column). */
     private static List<XSSFPicture> pictures(XSSFSheet sheet) {
-        XSSFDrawing drawing = sheet.getDrawingPatriarch();
-        List<XSSFPicture> pictures = new ArrayList<>();
-        if (drawing != null) {
-            for (XSSFShape shape : drawing.getShapes()) {
-                if (shape instanceof XSSFPicture picture) {
-                    pictures.add(picture);
-                }
-            }
-        }
+        List<XSSFPicture> pictures = new ArrayList<>(SheetContents.pictures(sheet));
         pictures.sort((a, b) -> Short.compare(a.getClientAnchor().getCol1(), b.getClientAnchor().getCol1()));
         return pictures;
     }
 
-    private static List<String> texts(XSSFSheet sheet) {
-        List<String> texts = new ArrayList<>();
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING) {
-                    texts.add(cell.getStringCellValue());
-                }
-            }
-        }
-        return texts;
-    }
 }

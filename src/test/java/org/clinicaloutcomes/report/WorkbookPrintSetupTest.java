@@ -17,9 +17,7 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
-import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinicaloutcomes.analysis.SampleCohort;
@@ -243,7 +241,7 @@ class WorkbookPrintSetupTest {
                 String name = sheet.getSheetName();
                 int[] rowBreaks = firstOfNextPage(sheet.getRowBreaks());
                 CellRangeAddress header = sheet.getRepeatingRows();
-                for (XSSFPicture picture : pictures(sheet)) {
+                for (XSSFPicture picture : SheetContents.pictures(sheet)) {
                     charts++;
                     XSSFClientAnchor a = picture.getClientAnchor();
                     int lastColumn = a.getDx2() > 0 ? a.getCol2() : a.getCol2() - 1;
@@ -327,7 +325,7 @@ class WorkbookPrintSetupTest {
     }
 
     private static boolean besidePicture(XSSFSheet sheet, int row) {
-        for (XSSFPicture picture : pictures(sheet)) {
+        for (XSSFPicture picture : SheetContents.pictures(sheet)) {
             XSSFClientAnchor a = picture.getClientAnchor();
             if (a.getRow1() <= row && row <= a.getRow2()) {
                 return true;
@@ -364,7 +362,7 @@ class WorkbookPrintSetupTest {
         for (Row row : sheet) {
             last = Math.max(last, row.getLastCellNum() - 1);
         }
-        for (XSSFPicture picture : pictures(sheet)) {
+        for (XSSFPicture picture : SheetContents.pictures(sheet)) {
             XSSFClientAnchor a = picture.getClientAnchor();
             last = Math.max(last, a.getDx2() > 0 ? a.getCol2() : a.getCol2() - 1);
         }
@@ -388,16 +386,4 @@ class WorkbookPrintSetupTest {
         return sheets;
     }
 
-    private static List<XSSFPicture> pictures(XSSFSheet sheet) {
-        List<XSSFPicture> pictures = new ArrayList<>();
-        XSSFDrawing drawing = sheet.getDrawingPatriarch();
-        if (drawing != null) {
-            for (XSSFShape shape : drawing.getShapes()) {
-                if (shape instanceof XSSFPicture picture) {
-                    pictures.add(picture);
-                }
-            }
-        }
-        return pictures;
-    }
 }
