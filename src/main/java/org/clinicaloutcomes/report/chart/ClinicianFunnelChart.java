@@ -9,6 +9,8 @@ import java.awt.Paint;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.TableSchemas;
@@ -44,99 +46,50 @@ public final class ClinicianFunnelChart implements ReportChart {
     /** The rate a funnel plots, with its n, its practice rate and the words of its chart. */
     public enum Metric {
         /** Reliable improvement over the paired episodes; the clinician's band is {@code reliable_improvement_band}. */
-        RELIABLE_IMPROVEMENT("n_paired", "n_reliable_improvement", true) {
-            @Override
-            int n(OutcomeTables.ClinicianRow row) {
-                return row.nPaired();
-            }
-
-            @Override
-            Double rate(OutcomeTables.ClinicianRow row) {
-                return row.reliableImprovementPct();
-            }
-
-            @Override
-            Double practice(OutcomeTables.ClinicianRow row) {
-                return row.practiceRiPct();
-            }
-
-            @Override
-            String file(Instrument instrument) {
-                return ClinicianFunnelChart.file(instrument.key());
-            }
-
-            @Override
-            String title(Instrument instrument) {
-                return "Reliable improvement on " + instrument.name() + " by clinician (higher is better)";
-            }
-
-            @Override
-            String xLabel(Instrument instrument) {
-                return "Clients with before-and-after " + instrument.name() + " scores (n)";
-            }
-
-            @Override
-            String yLabel() {
-                return "Clients who improved reliably (%)";
-            }
-
-            @Override
-            String noData(Instrument instrument) {
-                return "No clinician with before-and-after " + instrument.name() + " scores in the window";
-            }
-        },
+        RELIABLE_IMPROVEMENT("n_paired", "n_reliable_improvement", true, OutcomeTables.ClinicianRow::nPaired,
+                OutcomeTables.ClinicianRow::reliableImprovementPct, OutcomeTables.ClinicianRow::practiceRiPct,
+                instrument -> ClinicianFunnelChart.file(instrument.key()),
+                instrument -> "Reliable improvement on " + instrument.name() + " by clinician (higher is better)",
+                instrument -> "Clients with before-and-after " + instrument.name() + " scores (n)",
+                "Clients who improved reliably (%)",
+                instrument -> "No clinician with before-and-after " + instrument.name() + " scores in the window"),
         /** Dropout over the closed episodes; the clinician's band is {@code dropout_band}. */
-        DROPOUT("n_closed", "n_dropout", false) {
-            @Override
-            int n(OutcomeTables.ClinicianRow row) {
-                return row.nClosed();
-            }
-
-            @Override
-            Double rate(OutcomeTables.ClinicianRow row) {
-                return row.dropoutPct();
-            }
-
-            @Override
-            Double practice(OutcomeTables.ClinicianRow row) {
-                return row.practiceDropoutPct();
-            }
-
-            @Override
-            String file(Instrument instrument) {
-                return DROPOUT_FILE;
-            }
-
-            @Override
-            String title(Instrument instrument) {
-                return "Dropout by clinician (lower is better)";
-            }
-
-            @Override
-            String xLabel(Instrument instrument) {
-                return "Clients discharged in the window (n)";
-            }
-
-            @Override
-            String yLabel() {
-                return "Clients who dropped out (%)";
-            }
-
-            @Override
-            String noData(Instrument instrument) {
-                return "No clinician with a client discharged in the window";
-            }
-        };
+        DROPOUT("n_closed", "n_dropout", false, OutcomeTables.ClinicianRow::nClosed,
+                OutcomeTables.ClinicianRow::dropoutPct, OutcomeTables.ClinicianRow::practiceDropoutPct,
+                instrument -> DROPOUT_FILE,
+                instrument -> "Dropout by clinician (lower is better)",
+                instrument -> "Clients discharged in the window (n)",
+                "Clients who dropped out (%)",
+                instrument -> "No clinician with a client discharged in the window");
 
         /** The count columns behind a point: its n and the rate's numerator. */
         private final String nColumn;
         private final String countColumn;
         private final boolean higherIsBetter;
+        private final ToIntFunction<OutcomeTables.ClinicianRow> n;
+        private final Function<OutcomeTables.ClinicianRow, Double> rate;
+        private final Function<OutcomeTables.ClinicianRow, Double> practice;
+        private final Function<Instrument, String> file;
+        private final Function<Instrument, String> title;
+        private final Function<Instrument, String> xLabel;
+        private final String yLabel;
+        private final Function<Instrument, String> noData;
 
-        Metric(String nColumn, String countColumn, boolean higherIsBetter) {
+        Metric(String nColumn, String countColumn, boolean higherIsBetter, ToIntFunction<OutcomeTables.ClinicianRow> n,
+               Function<OutcomeTables.ClinicianRow, Double> rate, Function<OutcomeTables.ClinicianRow, Double> practice,
+               Function<Instrument, String> file, Function<Instrument, String> title,
+               Function<Instrument, String> xLabel, String yLabel, Function<Instrument, String> noData) {
             this.nColumn = nColumn;
             this.countColumn = countColumn;
             this.higherIsBetter = higherIsBetter;
+            this.n = n;
+            this.rate = rate;
+            this.practice = practice;
+            this.file = file;
+            this.title = title;
+            this.xLabel = xLabel;
+            this.yLabel = yLabel;
+            this.noData = noData;
         }
 
         /** Whether a higher rate is the better one (reliable improvement), or a lower (dropout). */
@@ -144,21 +97,37 @@ public final class ClinicianFunnelChart implements ReportChart {
             return higherIsBetter;
         }
 
-        abstract int n(OutcomeTables.ClinicianRow row);
+        int n(OutcomeTables.ClinicianRow row) {
+            return n.applyAsInt(row);
+        }
 
-        abstract Double rate(OutcomeTables.ClinicianRow row);
+        Double rate(OutcomeTables.ClinicianRow row) {
+            return rate.apply(row);
+        }
 
-        abstract Double practice(OutcomeTables.ClinicianRow row);
+        Double practice(OutcomeTables.ClinicianRow row) {
+            return practice.apply(row);
+        }
 
-        abstract String file(Instrument instrument);
+        String file(Instrument instrument) {
+            return file.apply(instrument);
+        }
 
-        abstract String title(Instrument instrument);
+        String title(Instrument instrument) {
+            return title.apply(instrument);
+        }
 
-        abstract String xLabel(Instrument instrument);
+        String xLabel(Instrument instrument) {
+            return xLabel.apply(instrument);
+        }
 
-        abstract String yLabel();
+        String yLabel() {
+            return yLabel;
+        }
 
-        abstract String noData(Instrument instrument);
+        String noData(Instrument instrument) {
+            return noData.apply(instrument);
+        }
     }
 
     /** File of the dropout funnel (dropout is not measured on an instrument). */
