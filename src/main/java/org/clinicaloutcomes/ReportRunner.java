@@ -182,7 +182,7 @@ class ReportRunner {
                     && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to());
         }
         return sameWindowAndOutput && a.job() == b.job() && a.input().equals(b.input())
-                && a.windowMonths() == b.windowMonths() && a.seriesMonths() == b.seriesMonths()
+                && a.windowMonths() == b.windowMonths() && Objects.equals(a.monitoring(), b.monitoring())
                 && Objects.equals(a.instrumentsFile(), b.instrumentsFile())
                 && a.instrumentsSha256().equals(b.instrumentsSha256()) && a.approaches().equals(b.approaches())
                 && a.primaryInstrument().equals(b.primaryInstrument()) && a.suppression() == b.suppression();
@@ -226,7 +226,7 @@ class ReportRunner {
     /** The settings of a run as its command line gave them (without the facts a run resolves them from). */
     private static List<Object> settingsAsGiven(RunParameters run) {
         return java.util.Arrays.asList(run.job(), run.input(), run.output(), run.month(), run.windowMonths(),
-                run.seriesMonths(), run.from(), run.to(), run.instrumentsFile(), run.instrumentsSha256(), run.approaches(),
+                run.monitoring(), run.from(), run.to(), run.instrumentsFile(), run.instrumentsSha256(), run.approaches(),
                 run.primaryInstrument(), run.suppression());
     }
 

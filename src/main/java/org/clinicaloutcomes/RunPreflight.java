@@ -96,7 +96,7 @@ final class RunPreflight {
             refuseIfBusy(output);
         }
         RunParameters parameters = new RunParameters(settings.job(), input, output, settings.month(),
-                settings.windowMonths(), settings.seriesMonths(), settings.from(), settings.to(), instrumentsFile,
+                settings.windowMonths(), settings.monitoring(), settings.from(), settings.to(), instrumentsFile,
                 sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine);

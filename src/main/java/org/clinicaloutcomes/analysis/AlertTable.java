@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
-import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.metrics.DeteriorationAlert;
 
 /**
  * {@code alerts.csv} (monthly runs): one row per episode × instrument that {@link DeteriorationAlert}
  * flags at the end of the report month, by approach, instrument, client id. The scores up to the
- * month's end are those of the attended sessions that carry the instrument, in score order.
+ * month's end are those of the attended sessions that carry the instrument, in score order
+ * ({@link MonthEndScores}).
  */
 final class AlertTable implements TableAccumulator<List<OutcomeTables.AlertRow>> {
 
@@ -35,32 +35,14 @@ final class AlertTable implements TableAccumulator<List<OutcomeTables.AlertRow>>
         if (!DeteriorationAlert.isOpenAt(monthEndDay, intake.intakeDay(), intake.isClosed(), intake.dischargeDay())) {
             return;
         }
+        MonthEndScores scores = episode.monthEnd(monthEndDay);
         for (int i = 0; i < layout.instrumentCount; i++) {
-            int n = 0;
-            double baseline = Double.NaN;
-            double latest = Double.NaN;
-            int baselineDay = 0;
-            int latestDay = 0;
-            for (SessionRecord session : episode.sessions) {
-                if (session.day() > monthEndDay) {
-                    break; // score order: every later session is later still
-                }
-                double score = session.scores()[i];
-                if (!session.attended() || Double.isNaN(score)) {
-                    continue;
-                }
-                if (n == 0) {
-                    baseline = score;
-                    baselineDay = session.day();
-                }
-                latest = score;
-                latestDay = session.day();
-                n++;
-            }
-            if (DeteriorationAlert.isAlert(layout.instruments.get(i), n, baseline, latest)) {
+            int n = scores.count[i];
+            if (DeteriorationAlert.isAlert(layout.instruments.get(i), n, scores.baseline[i], scores.latest[i])) {
                 alerts.add(new OutcomeTables.AlertRow(intake.clientId(), intake.approach(), intake.clinicianId(),
-                        layout.instruments.get(i).key(), baseline, latest, latest - baseline, dates.of(latestDay),
-                        dates.of(baselineDay), n, dates.of(intake.intakeDay())));
+                        layout.instruments.get(i).key(), scores.baseline[i], scores.latest[i],
+                        scores.latest[i] - scores.baseline[i], dates.of(scores.latestDay[i]),
+                        dates.of(scores.baselineDay[i]), n, dates.of(intake.intakeDay())));
             }
         }
     }

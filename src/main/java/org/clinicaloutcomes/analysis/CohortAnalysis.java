@@ -26,8 +26,9 @@ import org.clinicaloutcomes.metrics.ReportWindow;
  * {@link ApproachOutcomesTable}, {@link ComparisonTable}, {@link TrajectoryTable},
  * {@link ClusterTable}, {@link ClinicianTable}, {@link SubgroupTable}, {@link ActivityTable} (the
  * activity period, and the whole window for the workbook's Summary) and, in monthly runs,
- * {@link AlertTable} and {@link MonthlySeriesTable} (which also reads the closed episodes before
- * the window).
+ * {@link AlertTable}, {@link MonthlySeriesTable} (which also reads the closed episodes before
+ * the window), {@link ExpectedRecoveryTable} (every episode discharged by the end of the report
+ * month) and {@link AttentionTable} (the episodes open at its end).
  *
  * <p>Determinism: every group's values are appended in {@link #add} order (episode index order)
  * and the statistics are computed from those arrays, so the same episodes give bit-identical
@@ -78,6 +79,10 @@ public final class CohortAnalysis {
     private final AlertTable alerts;
     /** The monthly series; {@code null} in a research run. */
     private final MonthlySeriesTable series;
+    /** The expected-recovery models and their check; {@code null} in a research run. */
+    private final ExpectedRecoveryTable expectedRecovery;
+    /** The attention list; {@code null} in a research run. */
+    private final AttentionTable attention;
     /** The tables above that see the episodes, in the order they see each one. */
     private final TableAccumulator<?>[] tables;
 
@@ -113,6 +118,19 @@ public final class CohortAnalysis {
      */
     public CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
                           ReportWindow window, boolean monthly, int seriesMonths) {
+        this(instruments, approaches, primaryInstrumentKey, window, monthly,
+                MonitoringSettings.withSeriesMonths(seriesMonths));
+    }
+
+    /**
+     * The analysis of a run with these monitoring settings (ignored in a research run, which has
+     * no monthly tables).
+     *
+     * @throws IllegalArgumentException as the first constructor
+     */
+    public CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
+                          ReportWindow window, boolean monthly, MonitoringSettings monitoring) {
+        Objects.requireNonNull(monitoring, "monitoring");
         List<Instrument> instrumentList = List.copyOf(instruments);
         List<String> approachList = List.copyOf(approaches);
         Objects.requireNonNull(window, "window");
@@ -133,15 +151,18 @@ public final class CohortAnalysis {
         this.subgroups = new SubgroupTable(layout);
         this.activity = new ActivityTable(layout, window);
         // A research run has no report month: its alert table sees no episode and stays empty.
-        this.alerts = new AlertTable(layout, dates,
-                monthly ? (int) window.reportMonth().atEndOfMonth().toEpochDay() : 0);
-        this.series = monthly ? new MonthlySeriesTable(layout, window.reportMonth(), seriesMonths) : null;
+        int monthEndDay = monthly ? (int) window.reportMonth().atEndOfMonth().toEpochDay() : 0;
+        this.alerts = new AlertTable(layout, dates, monthEndDay);
+        this.series = monthly ? new MonthlySeriesTable(layout, window.reportMonth(), monitoring.seriesMonths()) : null;
+        this.expectedRecovery = monthly ? new ExpectedRecoveryTable(layout, monthEndDay, monitoring.expectedMinN()) : null;
+        this.attention = monthly
+                ? new AttentionTable(layout, monthEndDay, monitoring.contactDays(), expectedRecovery) : null;
         // Activity first: an episode with an unknown discharge reason is refused before any other
         // table looks at it, and one with an unknown index event (subgroups) after all others. The
         // series after the tables of the outcome cohort, whose scores it then reuses.
         this.tables = monthly
-                ? new TableAccumulator<?>[] {activity, alerts, outcomesByApproach, episodeOutcomes, comparison,
-                        trajectories, clusters, clinicians, series, subgroups}
+                ? new TableAccumulator<?>[] {activity, alerts, attention, outcomesByApproach, episodeOutcomes,
+                        comparison, trajectories, clusters, clinicians, series, expectedRecovery, subgroups}
                 : new TableAccumulator<?>[] {activity, outcomesByApproach, episodeOutcomes, comparison,
                         trajectories, clusters, clinicians, subgroups};
     }
@@ -231,10 +252,20 @@ public final class CohortAnalysis {
             List<OutcomeTables.AlertRow> alertRows = alerts.result();
             MonthlySeriesTable.Rows seriesRows = series == null
                     ? new MonthlySeriesTable.Rows(List.of(), List.of()) : series.result();
-            return new OutcomeTables(episodesAdded, closedInWindow, join(episodeRows), approachRows,
+            OutcomeTables tables = new OutcomeTables(episodesAdded, closedInWindow, join(episodeRows), approachRows,
                     join(comparisonRows), trajectoryRows, clusterRows, clinicianRows, subgroupRows,
                     activityRows.activity(), activityRows.windowActivity(), alertRows, SuppressedCells.NONE,
                     seriesRows.series(), seriesRows.monthsBeforeSeries());
+            if (expectedRecovery == null) {
+                return tables;
+            }
+            ExpectedRecoveryTable.Result models = expectedRecovery.result();
+            List<OutcomeTables.AttentionRow> attentionRows = attention.result();
+            return new OutcomeTables(episodesAdded, closedInWindow, tables.episodeOutcomes(), approachRows,
+                    tables.approachComparison(), trajectoryRows, clusterRows, clinicianRows, subgroupRows,
+                    tables.activity(), tables.windowActivity(), alertRows, SuppressedCells.NONE,
+                    tables.monthlySeries(), tables.monthsBeforeSeries(), models.rows(), models.check(),
+                    attentionRows, AttentionTable.counts(attentionRows), models.primaryBaselines());
         } finally {
             pool.shutdownNow();
         }

@@ -4,8 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.clinicaloutcomes.metrics.AttentionReason;
+import org.clinicaloutcomes.metrics.ChartBaselines;
 import org.clinicaloutcomes.metrics.ComparisonResult;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.ExpectedRecovery;
+import org.clinicaloutcomes.metrics.FlagCheck;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Interval;
 import org.clinicaloutcomes.metrics.Pcl5Clusters;
@@ -52,6 +56,16 @@ import org.clinicaloutcomes.metrics.WaitingTimes;
  *                           before the report month, when the series is too short to hold them),
  *                           computed as the series computes a month but without signals; not a
  *                           CSV; empty when the series holds both (or in a research run)
+ * @param expectedRecovery   {@code expected_recovery.csv} (monthly runs): instrument (file order)
+ *                           × k ascending, only where a model exists
+ * @param expectedRecoveryCheck {@code expected_recovery_check.csv} (monthly runs): one row per
+ *                           instrument in file order
+ * @param attention          {@code attention.csv} (monthly runs): by the most urgent reason's
+ *                           rank, clinician id, client id; empty with suppression on
+ * @param attentionCounts    the Summary's attention counts (not a CSV): one row per clinician
+ *                           with a row in {@code attention}, by clinician id, then ALL
+ * @param recoveryBaselines  the expected-recovery chart's three baselines on the primary
+ *                           instrument; {@code null} without reference episodes (or hidden)
  */
 public record OutcomeTables(
         long episodesAdded,
@@ -68,7 +82,12 @@ public record OutcomeTables(
         List<AlertRow> alerts,
         SuppressedCells suppressed,
         List<SeriesRow> monthlySeries,
-        List<SeriesRow> monthsBeforeSeries) {
+        List<SeriesRow> monthsBeforeSeries,
+        List<ExpectedRecoveryRow> expectedRecovery,
+        List<FlagCheckRow> expectedRecoveryCheck,
+        List<AttentionRow> attention,
+        List<AttentionCountRow> attentionCounts,
+        ChartBaselines recoveryBaselines) {
 
     /** The name of the all-approaches group in every table. */
     public static final String ALL = "ALL";
@@ -87,6 +106,38 @@ public record OutcomeTables(
         Objects.requireNonNull(suppressed, "suppressed");
         monthlySeries = List.copyOf(monthlySeries);
         monthsBeforeSeries = List.copyOf(monthsBeforeSeries);
+        expectedRecovery = List.copyOf(expectedRecovery);
+        expectedRecoveryCheck = List.copyOf(expectedRecoveryCheck);
+        attention = List.copyOf(attention);
+        attentionCounts = List.copyOf(attentionCounts);
+    }
+
+    /** Tables without expected recovery and attention list (those of a research run). */
+    public OutcomeTables(long episodesAdded, int closedInWindow, List<EpisodeRow> episodeOutcomes,
+                         List<ApproachRow> outcomesByApproach, List<ComparisonRow> approachComparison,
+                         List<TrajectoryRow> trajectories, List<ClusterRow> pcl5Clusters, List<ClinicianRow> clinicians,
+                         List<SubgroupRow> subgroups, List<ActivityRow> activity, List<ActivityRow> windowActivity,
+                         List<AlertRow> alerts, SuppressedCells suppressed, List<SeriesRow> monthlySeries,
+                         List<SeriesRow> monthsBeforeSeries) {
+        this(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach, approachComparison, trajectories,
+                pcl5Clusters, clinicians, subgroups, activity, windowActivity, alerts, suppressed, monthlySeries,
+                monthsBeforeSeries, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    /** These tables with other monthly series rows (and the same everything else). */
+    public OutcomeTables withMonthlySeries(List<SeriesRow> series, List<SeriesRow> beforeSeries) {
+        return new OutcomeTables(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach,
+                approachComparison, trajectories, pcl5Clusters, clinicians, subgroups, activity, windowActivity,
+                alerts, suppressed, series, beforeSeries, expectedRecovery, expectedRecoveryCheck, attention,
+                attentionCounts, recoveryBaselines);
+    }
+
+    /** These tables with other attention rows and counts (and the same everything else). */
+    public OutcomeTables withAttention(List<AttentionRow> rows, List<AttentionCountRow> counts) {
+        return new OutcomeTables(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach,
+                approachComparison, trajectories, pcl5Clusters, clinicians, subgroups, activity, windowActivity,
+                alerts, suppressed, monthlySeries, monthsBeforeSeries, expectedRecovery, expectedRecoveryCheck,
+                rows, counts, recoveryBaselines);
     }
 
     /** Tables without a monthly series. */
@@ -368,6 +419,107 @@ public record OutcomeTables(
         /** {@code recovery_pct_12m}: the rate of {@link #recovery12m()}; {@code null} when empty. */
         public Double recoveryPct12m() {
             return recovery12m == null ? null : recovery12m.percent();
+        }
+    }
+
+    /**
+     * The practice's expected-recovery model of one instrument at assessment {@code k}
+     * (MONITORING.md, "Expected recovery").
+     *
+     * @param instrument instrument key
+     * @param k          the assessment, 2 to 20
+     * @param model      intercept, slope, residual SD and n of the fit
+     */
+    public record ExpectedRecoveryRow(String instrument, int k, ExpectedRecovery model) {
+    }
+
+    /**
+     * The two-fold check of the not-on-track flag on one instrument (MONITORING.md, "How well the
+     * flag predicts"; the rates are those of {@link FlagCheck}, {@code null} over 0 or when hidden).
+     *
+     * @param instrument             instrument key
+     * @param nJudged                judged reference episodes
+     * @param nFlagged               of those, flagged at their 3rd score
+     * @param flaggedNoRiPct         flagged ∧ ¬RI over flagged
+     * @param unflaggedNoRiPct       ¬flagged ∧ ¬RI over ¬flagged
+     * @param sensitivityNoRiPct     flagged ∧ ¬RI over ¬RI
+     * @param specificityNoRiPct     ¬flagged ∧ RI over RI
+     * @param deterioratedFlaggedPct flagged ∧ RD over RD
+     * @param check                  the counts behind them (not columns; small-number suppression
+     *                               reads them)
+     */
+    public record FlagCheckRow(String instrument, long nJudged, long nFlagged, Double flaggedNoRiPct,
+                               Double unflaggedNoRiPct, Double sensitivityNoRiPct, Double specificityNoRiPct,
+                               Double deterioratedFlaggedPct, FlagCheck check) {
+
+        /** The row of {@code check}'s counts and rates. */
+        public static FlagCheckRow of(String instrument, FlagCheck check) {
+            return new FlagCheckRow(instrument, check.nJudged(), check.nFlagged(), check.flaggedNoRiPct(),
+                    check.unflaggedNoRiPct(), check.sensitivityNoRiPct(), check.specificityNoRiPct(),
+                    check.deterioratedFlaggedPct(), check);
+        }
+    }
+
+    /**
+     * An episode open at the end of the report month that needs a look (MONITORING.md,
+     * "Attention list", readings 36–41); everything up to the month's last day.
+     *
+     * @param clientId                pseudonymous client id
+     * @param approach                the episode's approach
+     * @param clinicianId             pseudonymous clinician id
+     * @param intakeDate              intake date
+     * @param lastAttended            date of the latest attended session, {@code null} with none
+     * @param attendedSessions        attended sessions
+     * @param reasons                 the reasons it meets, in rank order (at least one)
+     * @param instrumentsDeteriorated instruments with a reliable deterioration, in file order
+     * @param instrumentsNotOnTrack   instruments on which it is not on track, in file order
+     * @param primaryBaseline         first primary score, {@code null} with none
+     * @param primaryLatest           last primary score, {@code null} with none
+     * @param primaryExpected         {@code E_k(x)} on the primary, {@code null} where not judged
+     * @param primaryThreshold        {@code T_k(x)} on the primary, {@code null} where not judged
+     * @param primaryScores           primary scores ({@code k}; not a column)
+     */
+    public record AttentionRow(String clientId, String approach, String clinicianId, LocalDate intakeDate,
+                               LocalDate lastAttended, int attendedSessions, List<AttentionReason> reasons,
+                               List<String> instrumentsDeteriorated, List<String> instrumentsNotOnTrack,
+                               Double primaryBaseline, Double primaryLatest, Double primaryExpected,
+                               Double primaryThreshold, int primaryScores) {
+
+        public AttentionRow {
+            reasons = List.copyOf(reasons);
+            instrumentsDeteriorated = List.copyOf(instrumentsDeteriorated);
+            instrumentsNotOnTrack = List.copyOf(instrumentsNotOnTrack);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("an attention row needs a reason");
+            }
+        }
+
+        /** The most urgent of its reasons (the first). */
+        public AttentionReason mostUrgent() {
+            return reasons.get(0);
+        }
+    }
+
+    /**
+     * The Summary's attention counts of one clinician (or ALL): clients on the list, and per
+     * reason the clients who meet it (a client with two reasons counts under both).
+     *
+     * @param clinicianId     a clinician id, or ALL
+     * @param clients         clients on the attention list
+     * @param byReason        per {@link AttentionReason}, in rank order: the clients meeting it
+     */
+    public record AttentionCountRow(String clinicianId, int clients, List<Integer> byReason) {
+
+        public AttentionCountRow {
+            byReason = List.copyOf(byReason);
+            if (byReason.size() != AttentionReason.IN_RANK_ORDER.size()) {
+                throw new IllegalArgumentException("one count per reason");
+            }
+        }
+
+        /** The clients meeting {@code reason}. */
+        public int count(AttentionReason reason) {
+            return byReason.get(reason.ordinal());
         }
     }
 }

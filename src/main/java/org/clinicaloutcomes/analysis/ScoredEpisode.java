@@ -23,6 +23,7 @@ final class ScoredEpisode {
     final boolean closedInWindow;
     private final CohortLayout layout;
     private EpisodeScores scores;
+    private MonthEndScores monthEnd;
 
     /**
      * The episode of approach index {@code approach}, in the outcome cohort when it is closed with
@@ -46,6 +47,21 @@ final class ScoredEpisode {
             return scores().outcomes[layout.primary];
         }
         return EpisodeScores.outcome(layout, layout.primary, sessions);
+    }
+
+    /**
+     * The scores up to epoch day {@code lastDay} (the end of the report month), computed once for
+     * the tables of open episodes that read them (alerts, attention).
+     *
+     * @throws IllegalArgumentException when asked for another day than before
+     */
+    MonthEndScores monthEnd(int lastDay) {
+        if (monthEnd == null) {
+            monthEnd = MonthEndScores.of(layout, sessions, lastDay);
+        } else if (monthEnd.lastDay != lastDay) {
+            throw new IllegalArgumentException("the scores were taken up to another day");
+        }
+        return monthEnd;
     }
 
     /** The scores of an episode of the outcome cohort. */

@@ -27,8 +27,8 @@ import org.clinicaloutcomes.metrics.WaitingTimes;
  *
  * <h2>What {@link #apply} does</h2>
  * <ol>
- *   <li><b>Episode-level outputs</b>: the episode rows ({@code episode_outcomes.csv}) and the alert
- *       rows ({@code alerts.csv}) are emptied, and {@code OutcomeCsvFiles} does not write those two
+ *   <li><b>Episode-level outputs</b>: the episode rows ({@code episode_outcomes.csv}), the alert
+ *       rows ({@code alerts.csv}) and the attention rows ({@code attention.csv}) are emptied, and {@code OutcomeCsvFiles} does not write those three
  *       files when {@link SuppressedCells#on()}. ({@link OutcomeTables#pairedOutcomes()} is
  *       therefore 0 on suppressed tables; {@code episodesAdded} and {@code closedInWindow} are
  *       kept as they are.)</li>
@@ -47,6 +47,9 @@ import org.clinicaloutcomes.metrics.WaitingTimes;
  *       over a hidden group would give its size back: a t or Wilson interval, or g next to d,
  *       determines n). The dependencies are in the table below.</li>
  * </ol>
+ *
+ * The expected-recovery tables, the check and the Summary's attention counts follow their own
+ * rules, in {@link MonitoringSuppression} (no count of theirs adds up to one of these tables).
  *
  * <h2>Statistic → the counts it depends on</h2>
  * <table>
@@ -865,12 +868,15 @@ public final class SmallNumberSuppression {
 
         OutcomeTables suppressed() {
             Map<String, Boolean> centreHidden = centreHidden();
-            return new OutcomeTables(t.episodesAdded(), t.closedInWindow(), List.of(), approachRows(),
-                    comparisonRows(), trajectoryRows(), clusterRows(), clinicianRows(), subgroupRows(),
+            MonitoringSuppression monitoring = new MonitoringSuppression(t);
+            Map<SuppressedCells.Cell, SuppressedCells.Kind> hidden = new LinkedHashMap<>(solver.hiddenCells());
+            hidden.putAll(monitoring.hiddenCells());
+            return monitoring.suppressed(new OutcomeTables(t.episodesAdded(), t.closedInWindow(), List.of(),
+                    approachRows(), comparisonRows(), trajectoryRows(), clusterRows(), clinicianRows(), subgroupRows(),
                     activityRows(t.activity(), activity), activityRows(t.windowActivity(), windowActivity),
-                    List.of(), SuppressedCells.of(solver.hiddenCells()),
+                    List.of(), SuppressedCells.of(hidden),
                     seriesRows(t.monthlySeries(), series, centreHidden),
-                    seriesRows(t.monthsBeforeSeries(), beforeSeries, centreHidden));
+                    seriesRows(t.monthsBeforeSeries(), beforeSeries, centreHidden)));
         }
 
         private List<OutcomeTables.ApproachRow> approachRows() {

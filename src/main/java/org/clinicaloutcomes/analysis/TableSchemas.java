@@ -15,6 +15,10 @@ import java.util.stream.Stream;
 
 import org.clinicaloutcomes.analysis.OutcomeTables.ActivityRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.AlertRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.AttentionCountRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.AttentionRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.ExpectedRecoveryRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.FlagCheckRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.ApproachRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.ClinicianRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.ClusterRow;
@@ -23,6 +27,7 @@ import org.clinicaloutcomes.analysis.OutcomeTables.EpisodeRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.SeriesRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.SubgroupRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.TrajectoryRow;
+import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.Interval;
 
 /**
@@ -31,8 +36,8 @@ import org.clinicaloutcomes.metrics.Interval;
  * the CSV writer, the workbook's sheets, the suppression's cell addresses and the codebook test
  * use them. {@code outcomes_by_approach.csv} has exactly the columns of REPORTS.md;
  * {@code episode_outcomes.csv}, {@code approach_comparison.csv} and {@code trajectories.csv}
- * start with them. Two tables are the workbook's, not CSV files: {@link #WINDOW_ACTIVITY} and
- * {@link #MONTHS_BEFORE_SERIES}.
+ * start with them. Three tables are the workbook's, not CSV files: {@link #WINDOW_ACTIVITY},
+ * {@link #MONTHS_BEFORE_SERIES} and {@link #ATTENTION_COUNTS}.
  */
 public final class TableSchemas {
 
@@ -283,6 +288,60 @@ public final class TableSchemas {
                     flag("trend_up", r -> r.spc().trendUp()),
                     flag("trend_down", r -> r.spc().trendDown())));
 
+    /** {@code expected_recovery.csv} (monthly runs): the models, instrument × k (MONITORING.md, reading 29). */
+    public static final TableSchema<ExpectedRecoveryRow> EXPECTED_RECOVERY = table("expected_recovery.csv",
+            OutcomeTables::expectedRecovery, List.of(
+                    text("instrument", ExpectedRecoveryRow::instrument),
+                    count("k", ExpectedRecoveryRow::k),
+                    count("n", r -> r.model().model().n()),
+                    number("intercept", r -> r.model().model().intercept()),
+                    number("slope", r -> r.model().model().slope()),
+                    number("residual_sd", r -> r.model().model().residualSd())));
+
+    /** {@code expected_recovery_check.csv} (monthly runs): the two-fold check, one row per instrument (reading 34). */
+    public static final TableSchema<FlagCheckRow> EXPECTED_RECOVERY_CHECK = table("expected_recovery_check.csv",
+            OutcomeTables::expectedRecoveryCheck, List.of(
+                    text("instrument", FlagCheckRow::instrument),
+                    count("n_judged", FlagCheckRow::nJudged),
+                    count("n_flagged", FlagCheckRow::nFlagged),
+                    rate("flagged_no_ri_pct", FlagCheckRow::flaggedNoRiPct),
+                    rate("unflagged_no_ri_pct", FlagCheckRow::unflaggedNoRiPct),
+                    rate("sensitivity_no_ri_pct", FlagCheckRow::sensitivityNoRiPct),
+                    rate("specificity_no_ri_pct", FlagCheckRow::specificityNoRiPct),
+                    rate("deteriorated_flagged_pct", FlagCheckRow::deterioratedFlaggedPct)));
+
+    /** The separator of the lists in one cell of {@code attention.csv} (reasons, instruments). */
+    public static final String LIST_SEPARATOR = ";";
+
+    /** {@code attention.csv} (monthly runs): open episodes that need a look (reading 41 gives the columns). */
+    public static final TableSchema<AttentionRow> ATTENTION = table("attention.csv",
+            OutcomeTables::attention, List.of(
+                    text("client_id", AttentionRow::clientId),
+                    text("approach", AttentionRow::approach),
+                    text("clinician_id", AttentionRow::clinicianId),
+                    date("intake_date", AttentionRow::intakeDate),
+                    date("last_attended", AttentionRow::lastAttended),
+                    count("attended_sessions", AttentionRow::attendedSessions),
+                    text("reasons", r -> String.join(LIST_SEPARATOR,
+                            r.reasons().stream().map(AttentionReason::code).toList())),
+                    text("instruments_deteriorated", r -> joined(r.instrumentsDeteriorated())),
+                    text("instruments_not_on_track", r -> joined(r.instrumentsNotOnTrack())),
+                    number("primary_baseline", AttentionRow::primaryBaseline),
+                    number("primary_latest", AttentionRow::primaryLatest),
+                    number("primary_expected", AttentionRow::primaryExpected),
+                    number("primary_threshold", AttentionRow::primaryThreshold)));
+
+    /**
+     * The Summary's attention counts ({@link OutcomeTables#attentionCounts()}): a table of the
+     * workbook, not a CSV file; one count column per reason.
+     */
+    public static final TableSchema<AttentionCountRow> ATTENTION_COUNTS = table("attention_counts",
+            OutcomeTables::attentionCounts, Stream.concat(
+                    Stream.of(text("clinician_id", AttentionCountRow::clinicianId),
+                            count("n_clients", AttentionCountRow::clients)),
+                    AttentionReason.IN_RANK_ORDER.stream().map(reason -> TableSchema.<AttentionCountRow>count(
+                            "n_" + reason.code(), r -> r.count(reason)))).toList());
+
     /**
      * The rows of the months before the series that the Summary's month at a glance shows
      * ({@link OutcomeTables#monthsBeforeSeries()}): a table of the workbook, not a CSV file; the
@@ -300,14 +359,19 @@ public final class TableSchemas {
 
     /** The CSV files, in writing order. */
     public static final List<TableSchema<?>> CSV_FILES = List.of(EPISODE_OUTCOMES, OUTCOMES_BY_APPROACH,
-            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS, MONTHLY_SERIES);
+            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS, MONTHLY_SERIES,
+            EXPECTED_RECOVERY, EXPECTED_RECOVERY_CHECK, ATTENTION);
 
     /** The CSV files only the monthly job writes. */
-    public static final List<TableSchema<?>> MONTHLY_ONLY = List.of(ALERTS, MONTHLY_SERIES);
+    public static final List<TableSchema<?>> MONTHLY_ONLY = List.of(ALERTS, MONTHLY_SERIES, EXPECTED_RECOVERY,
+            EXPECTED_RECOVERY_CHECK, ATTENTION);
+
+    /** The CSV files with one row per client episode: not written with small-number suppression on. */
+    public static final List<TableSchema<?>> EPISODE_LEVEL = List.of(EPISODE_OUTCOMES, ALERTS, ATTENTION);
 
     /** Every table: the CSV files in writing order, then the workbook's. */
     public static final List<TableSchema<?>> ALL = Stream.concat(CSV_FILES.stream(),
-            Stream.of(WINDOW_ACTIVITY, MONTHS_BEFORE_SERIES)).toList();
+            Stream.of(WINDOW_ACTIVITY, MONTHS_BEFORE_SERIES, ATTENTION_COUNTS)).toList();
 
     private TableSchemas() {
     }
@@ -324,6 +388,11 @@ public final class TableSchemas {
             }
         }
         throw new IllegalArgumentException("no output table is named " + file);
+    }
+
+    /** An empty cell for no item, else the items joined with {@link #LIST_SEPARATOR}. */
+    private static String joined(List<String> items) {
+        return items.isEmpty() ? null : String.join(LIST_SEPARATOR, items);
     }
 
     private static <R> TableSchema<R> table(String file, Function<OutcomeTables, List<R>> rows,

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.EpisodeData;
+import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.cli.JobKind;
@@ -76,7 +77,7 @@ class OutcomesTasklet implements Tasklet {
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         CohortAnalysis analysis = new CohortAnalysis(support.instruments().instruments(),
                 support.approaches().approaches(), support.run().primaryInstrument(), window, monthly,
-                support.run().seriesMonths());
+                monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
         AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));

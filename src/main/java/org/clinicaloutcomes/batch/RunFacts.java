@@ -36,7 +36,9 @@ final class RunFacts {
         if (window.reportMonth() != null) {
             parameters.put("month", window.reportMonth().toString());
             parameters.put("window-months", Integer.toString(run.windowMonths()));
-            parameters.put("series-months", Integer.toString(run.seriesMonths()));
+            parameters.put("series-months", Integer.toString(run.monitoring().seriesMonths()));
+            parameters.put("expected-min-n", Integer.toString(run.monitoring().expectedMinN()));
+            parameters.put("contact-days", Integer.toString(run.monitoring().contactDays()));
         }
         parameters.put("from", window.from().toString());
         parameters.put("to", window.to().toString());

@@ -7,19 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.clinicaloutcomes.cli.JobKind;
-import org.clinicaloutcomes.cli.RunSettings;
+import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * Everything a run needs, as job parameters. The identifying ones are the resolved settings that
  * define "the same run" for a restart (REPORTS.md): job, window settings, input and output
- * folders, series length, instrument configuration, approaches, primary instrument, suppression, plus a run id
+ * folders, monitoring settings (series length, expected-recovery minimum n, contact days), instrument configuration, approaches, primary instrument, suppression, plus a run id
  * that makes every fresh run a new job instance. Input hashes are not identifying: a restart
  * compares them to refuse when an input changed.
  */
 public record RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
-                            int seriesMonths, LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
+                            MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
                             List<String> approaches, String primaryInstrument, boolean suppression,
                             boolean quiet, String runId, String intakeSha256, String sessionsSha256,
                             LocalDate today, String commandLine) {
@@ -30,6 +30,8 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String MONTH = "month";
     static final String WINDOW_MONTHS = "window-months";
     static final String SERIES_MONTHS = "series-months";
+    static final String EXPECTED_MIN_N = "expected-min-n";
+    static final String CONTACT_DAYS = "contact-days";
     static final String FROM = "from";
     static final String TO = "to";
     static final String INSTRUMENTS = "instruments";
@@ -46,13 +48,18 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     private static final String NONE = "";
 
     public JobParameters toJobParameters() {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (monitoring != null) {
+            builder.addLong(SERIES_MONTHS, (long) monitoring.seriesMonths())
+                    .addLong(EXPECTED_MIN_N, (long) monitoring.expectedMinN())
+                    .addLong(CONTACT_DAYS, (long) monitoring.contactDays());
+        }
+        return builder
                 .addString(JOB, job.name().toLowerCase(java.util.Locale.ROOT))
                 .addString(INPUT, input.toString())
                 .addString(OUTPUT, output == null ? NONE : output.toString())
                 .addString(MONTH, month == null ? NONE : month.toString())
                 .addLong(WINDOW_MONTHS, (long) windowMonths)
-                .addLong(SERIES_MONTHS, (long) seriesMonths)
                 .addString(FROM, from == null ? NONE : from.toString())
                 .addString(TO, to == null ? NONE : to.toString())
                 .addString(INSTRUMENTS, instrumentsFile == null ? NONE : instrumentsFile.toString())
@@ -76,7 +83,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 optional(parameters.getString(OUTPUT)) == null ? null : Path.of(parameters.getString(OUTPUT)),
                 optional(parameters.getString(MONTH)) == null ? null : YearMonth.parse(parameters.getString(MONTH)),
                 parameters.getLong(WINDOW_MONTHS).intValue(),
-                seriesMonths(parameters),
+                monitoring(parameters),
                 optional(parameters.getString(FROM)) == null ? null : LocalDate.parse(parameters.getString(FROM)),
                 optional(parameters.getString(TO)) == null ? null : LocalDate.parse(parameters.getString(TO)),
                 optional(parameters.getString(INSTRUMENTS)) == null ? null : Path.of(parameters.getString(INSTRUMENTS)),
@@ -93,16 +100,22 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     }
 
     /**
-     * The series length of a run; a run recorded before the option existed (a state folder of an
-     * earlier version) had the default series, and a research run none.
+     * The monitoring settings of a monthly run ({@code null} for a research run); a setting
+     * recorded before its option existed (a state folder of an earlier version) had its default.
      */
-    private static int seriesMonths(JobParameters parameters) {
-        Long months = parameters.getLong(SERIES_MONTHS);
-        if (months != null) {
-            return months.intValue();
+    private static MonitoringSettings monitoring(JobParameters parameters) {
+        if (!JobKind.MONTHLY.name().equalsIgnoreCase(parameters.getString(JOB))) {
+            return null;
         }
-        boolean monthly = JobKind.MONTHLY.name().equalsIgnoreCase(parameters.getString(JOB));
-        return monthly ? RunSettings.DEFAULT_SERIES_MONTHS : RunSettings.NO_SERIES_MONTHS;
+        MonitoringSettings defaults = MonitoringSettings.DEFAULT;
+        return new MonitoringSettings(
+                orDefault(parameters.getLong(SERIES_MONTHS), defaults.seriesMonths()),
+                orDefault(parameters.getLong(EXPECTED_MIN_N), defaults.expectedMinN()),
+                orDefault(parameters.getLong(CONTACT_DAYS), defaults.contactDays()));
+    }
+
+    private static int orDefault(Long value, int fallback) {
+        return value == null ? fallback : value.intValue();
     }
 
     private static String optional(String value) {

@@ -28,6 +28,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.clinicaloutcomes.analysis.MonitoringSettings;
+import org.clinicaloutcomes.metrics.AttentionReason;
+import org.clinicaloutcomes.metrics.ExpectedRecovery;
+
 /**
  * Parses the command line of clinical-outcomes (REPORTS.md, "Command line") into a {@link Command}.
  * Pure: no Spring, no I/O except reading the {@code research --job=FILE} file.
@@ -94,6 +98,8 @@ public final class CommandLineParser {
         MONTH("month", "YYYY-MM", true, EnumSet.of(Verb.MONTHLY_JOB)),
         WINDOW_MONTHS("window-months", "N", true, EnumSet.of(Verb.MONTHLY_JOB)),
         SERIES_MONTHS("series-months", "N", true, EnumSet.of(Verb.MONTHLY_JOB)),
+        EXPECTED_MIN_N("expected-min-n", "N", true, EnumSet.of(Verb.MONTHLY_JOB)),
+        CONTACT_DAYS("contact-days", "N", true, EnumSet.of(Verb.MONTHLY_JOB)),
         JOB("job", "FILE", true, EnumSet.of(Verb.RESEARCH_JOB)),
         FROM("from", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
         TO("to", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
@@ -174,6 +180,8 @@ public final class CommandLineParser {
         YearMonth month;
         Integer windowMonths;
         Integer seriesMonths;
+        Integer expectedMinN;
+        Integer contactDays;
         LocalDate from;
         Origin fromOrigin;
         LocalDate to;
@@ -266,15 +274,17 @@ public final class CommandLineParser {
         int window = job == JobKind.MONTHLY
                 ? first(cli.windowMonths, RunSettings.DEFAULT_WINDOW_MONTHS)
                 : RunSettings.NO_WINDOW_MONTHS;
-        int series = job == JobKind.MONTHLY
-                ? first(cli.seriesMonths, RunSettings.DEFAULT_SERIES_MONTHS)
-                : RunSettings.NO_SERIES_MONTHS;
+        MonitoringSettings monitoring = job == JobKind.MONTHLY
+                ? new MonitoringSettings(first(cli.seriesMonths, MonitoringSettings.DEFAULT.seriesMonths()),
+                        first(cli.expectedMinN, MonitoringSettings.DEFAULT.expectedMinN()),
+                        first(cli.contactDays, MonitoringSettings.DEFAULT.contactDays()))
+                : null;
         return new RunSettings(job,
                 input == null ? RunSettings.DEFAULT_INPUT : input,
                 first(cli.output, file.output),
                 cli.month,
                 window,
-                series,
+                monitoring,
                 from,
                 to,
                 first(cli.instruments, file.instruments),
@@ -302,6 +312,10 @@ public final class CommandLineParser {
                     RunSettings.MIN_WINDOW_MONTHS, RunSettings.MAX_WINDOW_MONTHS);
             case SERIES_MONTHS -> draft.seriesMonths = months(value, origin,
                     RunSettings.MIN_SERIES_MONTHS, RunSettings.MAX_SERIES_MONTHS);
+            case EXPECTED_MIN_N -> draft.expectedMinN = wholeNumber(value, origin, "episodes",
+                    ExpectedRecovery.MIN_N_LOWEST, ExpectedRecovery.MIN_N_HIGHEST);
+            case CONTACT_DAYS -> draft.contactDays = wholeNumber(value, origin, "days",
+                    AttentionReason.MIN_CONTACT_DAYS, AttentionReason.MAX_CONTACT_DAYS);
             case FROM -> {
                 draft.from = date(value, origin);
                 draft.fromOrigin = origin;
@@ -530,13 +544,18 @@ public final class CommandLineParser {
 
     /** A number of months from {@code min} to {@code max} ({@code --window-months}, {@code --series-months}). */
     private static int months(String value, Origin origin, int min, int max) throws UsageException {
+        return wholeNumber(value, origin, "months", min, max);
+    }
+
+    /** A whole number of {@code unit} from {@code min} to {@code max}. */
+    private static int wholeNumber(String value, Origin origin, String unit, int min, int max) throws UsageException {
         if (SMALL_NATURAL.matcher(value).matches()) {
             int n = Integer.parseInt(value);
             if (n >= min && n <= max) {
                 return n;
             }
         }
-        throw origin.fail("must be a whole number of months from " + min + " to " + max + ", got " + quote(value));
+        throw origin.fail("must be a whole number of " + unit + " from " + min + " to " + max + ", got " + quote(value));
     }
 
     private static boolean bool(String value, Origin origin) throws UsageException {

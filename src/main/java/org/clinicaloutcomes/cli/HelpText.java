@@ -18,6 +18,8 @@ final class HelpText {
               --month=YYYY-MM            month to report on (default: month of the latest session, or the month before if that is the current month)
               --window-months=N          months of outcomes, ending with the report month, 1 to 120 (default: 12)
               --series-months=N          months of the month-by-month series (trends and signals), ending with the report month, 1 to 120 (default: 24)
+              --expected-min-n=N         closed episodes an expected-recovery curve needs before open clients are judged against it, 3 to 100000 (default: 30)
+              --contact-days=N           an open client with no attended session in this many days, up to the month's end, is on the attention list, 1 to 365 (default: 30)
 
             research: a report over any period, for sharing (small numbers are hidden unless --suppression=false)
               --job=FILE                 read the settings from a .properties file; options typed here win over it (default: none)

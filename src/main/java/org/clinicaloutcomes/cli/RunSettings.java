@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
+import org.clinicaloutcomes.analysis.MonitoringSettings;
 
 /**
  * The settings of a report run as given on the command line (and, for research, in a
@@ -24,8 +25,10 @@ import org.clinicaloutcomes.analysis.CohortAnalysis;
  * @param month             monthly: the report month, or {@code null} for automatic; research: always null
  * @param windowMonths      monthly: months in the window ending with the report month, 1–120
  *                          (default 12); research: always 0 (not used, the window is from/to)
- * @param seriesMonths      monthly: months of the monthly series ending with the report month,
- *                          1–120 (default 24, MONITORING.md); research: always 0 (no series)
+ * @param monitoring        monthly: the series months (1–120, default 24), the expected-recovery
+ *                          models' minimum n (3–100000, default 30) and the attention list's
+ *                          contact days (1–365, default 30) of MONITORING.md; research: always
+ *                          {@code null} (no monthly tables)
  * @param from              research: first day of the window, or {@code null} for open; monthly: null
  * @param to                research: last day of the window, or {@code null} for open; monthly: null
  * @param instruments       instrument CSV file, or {@code null} for the bundled defaults
@@ -39,7 +42,7 @@ import org.clinicaloutcomes.analysis.CohortAnalysis;
  * @param jobFile           research: the {@code --job} file that was read, or {@code null}
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
-                          int seriesMonths, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
+                          MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, boolean quiet, boolean restart,
                           Path jobFile) {
 
@@ -53,8 +56,6 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
     public static final int DEFAULT_SERIES_MONTHS = CohortAnalysis.DEFAULT_SERIES_MONTHS;
     public static final int MIN_SERIES_MONTHS = 1;
     public static final int MAX_SERIES_MONTHS = 120;
-    /** {@code seriesMonths} of a research run, which has no monthly series. */
-    public static final int NO_SERIES_MONTHS = 0;
     public static final String DEFAULT_PRIMARY_INSTRUMENT = "pcl5";
     public static final List<String> DEFAULT_APPROACHES = List.of("DBT", "CPT", "ACT", "PE");
 
@@ -68,7 +69,7 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
     public static RunSettings defaults(JobKind job) {
         return new RunSettings(job, DEFAULT_INPUT, null, null,
                 job == JobKind.MONTHLY ? DEFAULT_WINDOW_MONTHS : NO_WINDOW_MONTHS,
-                job == JobKind.MONTHLY ? DEFAULT_SERIES_MONTHS : NO_SERIES_MONTHS,
+                job == JobKind.MONTHLY ? MonitoringSettings.DEFAULT : null,
                 null, null, null, null, null, defaultSuppression(job), false, false, null);
     }
 

@@ -40,8 +40,8 @@ import org.clinicaloutcomes.analysis.TableSchemas;
  * test fails when it and the schemas disagree.
  *
  * <p>Small-number suppression ({@link SmallNumberSuppression}): when
- * {@code tables.suppressed().on()}, the episode-level files {@code episode_outcomes.csv} and
- * {@code alerts.csv} are not written, and every count cell registered in
+ * {@code tables.suppressed().on()}, the episode-level files ({@link TableSchemas#EPISODE_LEVEL}:
+ * {@code episode_outcomes.csv}, {@code alerts.csv}, {@code attention.csv}) are not written, and every count cell registered in
  * {@link OutcomeTables#suppressed()} is written as {@code <11} (a count from 1 to 10) or
  * {@code >10} (a larger count hidden so that a small one cannot be recovered from a total) instead
  * of its number; the statistics of hidden counts are already {@code null} (empty) in the tables.
@@ -64,12 +64,12 @@ public final class OutcomeCsvFiles {
 
     /**
      * The files {@link #write} writes, in writing order: {@link TableSchemas#MONTHLY_ONLY} only for monthly runs,
-     * and neither {@code episode_outcomes.csv} nor {@code alerts.csv} with suppression on.
+     * and none of {@link TableSchemas#EPISODE_LEVEL} with suppression on.
      */
     public static List<String> files(boolean monthly, boolean suppressed) {
         List<String> files = new ArrayList<>();
         for (TableSchema<?> table : TableSchemas.CSV_FILES) {
-            boolean episodeLevel = table == TableSchemas.EPISODE_OUTCOMES || table == TableSchemas.ALERTS;
+            boolean episodeLevel = TableSchemas.EPISODE_LEVEL.contains(table);
             if ((monthly || !TableSchemas.MONTHLY_ONLY.contains(table)) && !(suppressed && episodeLevel)) {
                 files.add(table.file());
             }
@@ -91,8 +91,8 @@ public final class OutcomeCsvFiles {
      * same name.
      *
      * @param monthly whether to write {@code alerts.csv} (the monthly job); with suppression on
-     *                ({@code tables.suppressed().on()}) neither {@code alerts.csv} nor
-     *                {@code episode_outcomes.csv} is written
+     *                ({@code tables.suppressed().on()}) none of {@link TableSchemas#EPISODE_LEVEL}
+     *                is written
      * @return the files written, in {@link #files(boolean, boolean)} order
      */
     public static List<Path> write(Path csvFolder, OutcomeTables tables, boolean monthly) throws IOException {

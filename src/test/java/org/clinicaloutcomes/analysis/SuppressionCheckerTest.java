@@ -74,7 +74,9 @@ class SuppressionCheckerTest {
                     "discharges_referred", "discharges_other", "caseload", "attended_sessions", "missed_sessions"),
             SERIES, List.of("intakes", "discharges", "caseload", "attended_sessions", "missed_sessions", "n_closed",
                     "n_paired", "n_reliable_improvement", "n_cases", "n_recovered", "n_reliable_deterioration",
-                    "n_dropout", "n_started_with_referral"));
+                    "n_dropout", "n_started_with_referral"),
+            TableSchemas.EXPECTED_RECOVERY.file(), List.of("n"),
+            TableSchemas.EXPECTED_RECOVERY_CHECK.file(), List.of("n_judged", "n_flagged"));
 
     /** Integer columns that are not counts of people. */
     private static final Set<String> NOT_COUNTS = Set.of("k", "first_item", "last_item", "n_approaches",
@@ -864,7 +866,38 @@ class SuppressionCheckerTest {
             }
             case "activity.csv" -> d.addAll(List.of(row.get("attended_sessions"), row.get("missed_sessions")));
             case "monthly_series.csv" -> d.addAll(seriesDependencies(run, column, row, truth));
+            case "expected_recovery.csv" -> d.add(row.get("n"));
+            case "expected_recovery_check.csv" -> d.addAll(checkDependencies(run, column, row));
             default -> throw new IllegalArgumentException(file);
+        }
+        return d;
+    }
+
+    /**
+     * The counts a rate of the flag check rests on, numerator and denominator, from the true
+     * counts (not columns but n_judged and n_flagged): 1–10 as {@code <11}.
+     */
+    private static List<String> checkDependencies(Run run, String column, Map<String, String> row) {
+        org.clinicaloutcomes.metrics.FlagCheck c = run.plainTables().expectedRecoveryCheck().stream()
+                .filter(r -> r.instrument().equals(row.get("instrument"))).findFirst().orElseThrow().check();
+        List<String> d = new ArrayList<>();
+        // A denominator that is a column, or the difference of two (not flagged = judged − flagged).
+        switch (column) {
+            case "flagged_no_ri_pct" -> d.add(row.get("n_flagged"));
+            case "unflagged_no_ri_pct" -> d.addAll(List.of(row.get("n_judged"), row.get("n_flagged")));
+            default -> {
+            }
+        }
+        long[] counts = switch (column) {
+            case "flagged_no_ri_pct" -> new long[] {c.flaggedNoRi(), c.nFlagged()};
+            case "unflagged_no_ri_pct" -> new long[] {c.unflaggedNoRi(), c.nUnflagged()};
+            case "sensitivity_no_ri_pct" -> new long[] {c.flaggedNoRi(), c.flaggedNoRi() + c.unflaggedNoRi()};
+            case "specificity_no_ri_pct" -> new long[] {c.unflaggedRi(), c.flaggedRi() + c.unflaggedRi()};
+            case "deteriorated_flagged_pct" -> new long[] {c.flaggedRd(), c.flaggedRd() + c.unflaggedRd()};
+            default -> throw new IllegalArgumentException(column);
+        };
+        for (long n : counts) {
+            d.add(n >= 1 && n <= 10 ? SMALL : "0");
         }
         return d;
     }

@@ -49,7 +49,7 @@ class TableSchemasTest {
         assertThat(TableSchemas.ALL.stream().map(TableSchema::file)).doesNotHaveDuplicates();
         assertThat(TableSchemas.CSV_FILES).allMatch(TableSchema::isCsv);
         assertThat(TableSchemas.ALL).filteredOn(table -> !TableSchemas.CSV_FILES.contains(table))
-                .containsExactly(TableSchemas.WINDOW_ACTIVITY, TableSchemas.MONTHS_BEFORE_SERIES)
+                .containsExactly(TableSchemas.WINDOW_ACTIVITY, TableSchemas.MONTHS_BEFORE_SERIES, TableSchemas.ATTENTION_COUNTS)
                 .noneMatch(TableSchema::isCsv);
         assertThat(TableSchemas.WINDOW_ACTIVITY.columnNames()).isEqualTo(TableSchemas.ACTIVITY.columnNames());
         assertThat(TableSchemas.MONTHS_BEFORE_SERIES.columnNames()).isEqualTo(TableSchemas.MONTHLY_SERIES.columnNames());

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.ingest.InputFileKind;
@@ -48,7 +49,7 @@ class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
         assertThat(EXAMPLE_INPUT.resolve("sessions.csv")).as("the contract's example beside the checkout").exists();
         jobOperatorTestUtils.setJob(monthlyJob);
         Path report = output.resolve("report");
-        RunParameters run = new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12, 24,
+        RunParameters run = new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12, MonitoringSettings.DEFAULT,
                 null, null, null, "bundled", ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, true,
                 "functional-1", "x", "y", LocalDate.of(2026, 11, 26), "monthly");
 

@@ -47,7 +47,7 @@ class ResearchJobFunctionalTests extends WorkedExampleJobSupport {
         assertThat(EXAMPLE_INPUT.resolve("sessions.csv")).as("the contract's example beside the checkout").exists();
         jobOperatorTestUtils.setJob(researchJob);
         Path report = output.resolve("report");
-        RunParameters run = new RunParameters(JobKind.RESEARCH, EXAMPLE_INPUT, report, null, 12, 0,
+        RunParameters run = new RunParameters(JobKind.RESEARCH, EXAMPLE_INPUT, report, null, 12, null,
                 LocalDate.of(2025, 11, 1), LocalDate.of(2026, 10, 31), null, "bundled", ApproachCatalog.DEFAULT_APPROACHES,
                 "pcl5", true, true, "functional-research-1", "x", "y", LocalDate.of(2026, 11, 26), "research");
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.ingest.InputFileKind;
@@ -19,12 +20,12 @@ class ResolvedSettingsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
     private static RunParameters monthly(YearMonth month, Path output) {
-        return new RunParameters(JobKind.MONTHLY, INPUT, output, month, 12, 24, null, null, null, "bundled",
+        return new RunParameters(JobKind.MONTHLY, INPUT, output, month, 12, MonitoringSettings.DEFAULT, null, null, null, "bundled",
                 ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, true, "run-1", "x", "y", TODAY, "monthly");
     }
 
     private static RunParameters research(LocalDate from, LocalDate to) {
-        return new RunParameters(JobKind.RESEARCH, INPUT, Path.of("/reports/r"), null, 12, 0, from, to, null, "bundled",
+        return new RunParameters(JobKind.RESEARCH, INPUT, Path.of("/reports/r"), null, 12, null, from, to, null, "bundled",
                 ApproachCatalog.DEFAULT_APPROACHES, "pcl5", true, true, "run-1", "x", "y", TODAY, "research");
     }
 

@@ -9,10 +9,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,7 +59,8 @@ class CommandLineParserTest {
             assertThat(s.output()).isNull();
             assertThat(s.month()).isNull();
             assertThat(s.windowMonths()).isEqualTo(12);
-            assertThat(s.seriesMonths()).isEqualTo(24);
+            assertThat(s.monitoring()).isEqualTo(MonitoringSettings.DEFAULT);
+            assertThat(s.monitoring()).isEqualTo(new MonitoringSettings(24, 30, 30));
             assertThat(s.from()).isNull();
             assertThat(s.to()).isNull();
             assertThat(s.instruments()).isNull();
@@ -82,7 +85,7 @@ class CommandLineParserTest {
             assertThat(s.output()).isNull();
             assertThat(s.month()).isNull();
             assertThat(s.windowMonths()).isEqualTo(RunSettings.NO_WINDOW_MONTHS);
-            assertThat(s.seriesMonths()).isEqualTo(RunSettings.NO_SERIES_MONTHS);
+            assertThat(s.monitoring()).isNull();
             assertThat(s.from()).isNull();
             assertThat(s.to()).isNull();
             assertThat(s.instruments()).isNull();
@@ -111,7 +114,7 @@ class CommandLineParserTest {
                     "--window-months=6", "--series-months=36", "--instruments=conf/instruments.csv", "--approaches=DBT,TAU",
                     "--primary-instrument=phq9", "--suppression=true", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.MONTHLY, Path.of("data/in"), Path.of("out/march"),
-                    YearMonth.of(2026, 3), 6, 36, null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
+                    YearMonth.of(2026, 3), 6, new MonitoringSettings(36, 30, 30), null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
                     "phq9", true, true, true, null));
         }
 
@@ -125,15 +128,23 @@ class CommandLineParserTest {
         @ValueSource(strings = {"1", "24", "120", "007"})
         void seriesMonthsInRange(String value) throws Exception {
             RunSettings s = run("monthly", "--series-months=" + value);
-            assertThat(s.seriesMonths()).isEqualTo(Integer.parseInt(value));
+            assertThat(s.monitoring().seriesMonths()).isEqualTo(Integer.parseInt(value));
             assertThat(s.windowMonths()).isEqualTo(RunSettings.DEFAULT_WINDOW_MONTHS);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"3, 1", "30, 30", "100000, 365", "0031, 007"})
+        void expectedMinNAndContactDaysInRange(String minN, String days) throws Exception {
+            RunSettings s = run("monthly", "--expected-min-n=" + minN, "--contact-days=" + days);
+            assertThat(s.monitoring()).isEqualTo(new MonitoringSettings(24, Integer.parseInt(minN),
+                    Integer.parseInt(days)));
         }
 
         @Test
         void seriesMonthsDefaultIsTheAnalysisDefault() throws Exception {
             assertThat(RunSettings.DEFAULT_SERIES_MONTHS).isEqualTo(24)
                     .isEqualTo(org.clinicaloutcomes.analysis.CohortAnalysis.DEFAULT_SERIES_MONTHS);
-            assertThat(run("monthly", "--window-months=6").seriesMonths()).isEqualTo(24);
+            assertThat(run("monthly", "--window-months=6").monitoring().seriesMonths()).isEqualTo(24);
         }
 
         @Test
@@ -166,7 +177,7 @@ class CommandLineParserTest {
             RunSettings s = run("research", "--input=in", "--output=/tmp/out", "--from=2025-01-01",
                     "--to=2025-12-31", "--instruments=i.csv", "--approaches= DBT , CPT ,PE",
                     "--primary-instrument=ders16", "--suppression=false", "--quiet", "--restart");
-            assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0, 0,
+            assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0, null,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), Path.of("i.csv"),
                     List.of("DBT", "CPT", "PE"), "ders16", false, true, true, null));
         }
@@ -298,7 +309,8 @@ class CommandLineParserTest {
             for (String word : List.of("monthly", "research", "generate", "help", "--help", "-h")) {
                 assertThat(text).contains(word);
             }
-            List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--series-months=N", "--job=FILE", "--from=YYYY-MM-DD",
+            List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--series-months=N",
+                    "--expected-min-n=N", "--contact-days=N", "--job=FILE", "--from=YYYY-MM-DD",
                     "--to=YYYY-MM-DD", "--input=DIR", "--output=DIR", "--instruments=FILE", "--approaches=A,B,...",
                     "--primary-instrument=KEY", "--suppression=true|false", "--quiet", "--restart",
                     "--seed=N", "--episodes=N", "--end-month=YYYY-MM");
@@ -409,6 +421,20 @@ class CommandLineParserTest {
                     Arguments.of(List.of("monthly", "--window-months=99999999999"),
                             "--window-months must be a whole number of months from 1 to 120, got '99999999999'"),
                     // series
+                    Arguments.of(List.of("monthly", "--expected-min-n=2"),
+                            "--expected-min-n must be a whole number of episodes from 3 to 100000, got '2'"),
+                    Arguments.of(List.of("monthly", "--expected-min-n=100001"),
+                            "--expected-min-n must be a whole number of episodes from 3 to 100000, got '100001'"),
+                    Arguments.of(List.of("monthly", "--contact-days=0"),
+                            "--contact-days must be a whole number of days from 1 to 365, got '0'"),
+                    Arguments.of(List.of("monthly", "--contact-days=366"),
+                            "--contact-days must be a whole number of days from 1 to 365, got '366'"),
+                    Arguments.of(List.of("monthly", "--contact-days=4.5"),
+                            "--contact-days must be a whole number of days from 1 to 365, got '4.5'"),
+                    Arguments.of(List.of("research", "--contact-days=30"),
+                            "--contact-days is not an option of research (it belongs to monthly; see --help)"),
+                    Arguments.of(List.of("research", "--expected-min-n=30"),
+                            "--expected-min-n is not an option of research (it belongs to monthly; see --help)"),
                     Arguments.of(List.of("monthly", "--series-months=0"),
                             "--series-months must be a whole number of months from 1 to 120, got '0'"),
                     Arguments.of(List.of("monthly", "--series-months=121"),

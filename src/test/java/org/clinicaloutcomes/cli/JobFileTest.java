@@ -128,7 +128,7 @@ class JobFileTest {
         RunSettings s = run("research", "--input=cli-in", "--job=" + file, "--output=cli-out", "--from=2024-03-01",
                 "--to=2024-06-30", "--instruments=cli.csv", "--approaches=ACT", "--primary-instrument=gad7",
                 "--suppression=true", "--quiet", "--restart");
-        assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("cli-in"), Path.of("cli-out"), null, 0, 0,
+        assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("cli-in"), Path.of("cli-out"), null, 0, null,
                 LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 30), Path.of("cli.csv"), List.of("ACT"), "gad7",
                 true, true, true, file));
     }
@@ -151,7 +151,7 @@ class JobFileTest {
     void anEmptyFileIsAllDefaults() throws Exception {
         Path file = job("empty.properties", "");
         RunSettings s = run("research", "--job=" + file);
-        assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("sample-data"), null, null, 0, 0, null, null,
+        assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("sample-data"), null, null, 0, null, null, null,
                 null, null, null, true, false, false, file));
     }
 

@@ -49,6 +49,11 @@ class OutcomeCsvFilesSuppressionTest {
             String file = cell.file().equals(TableSchemas.WINDOW_ACTIVITY.file()) ? TableSchemas.ACTIVITY.file()
                     : cell.file().equals(TableSchemas.MONTHS_BEFORE_SERIES.file()) ? TableSchemas.MONTHLY_SERIES.file()
                     : cell.file();
+            if (cell.file().equals(TableSchemas.ATTENTION_COUNTS.file())) {
+                // The Summary's attention counts: a workbook table, not a file.
+                assertThat(TableSchemas.ATTENTION_COUNTS.columnNames()).contains(cell.column());
+                continue;
+            }
             assertThat(OutcomeCsvFiles.files(true, true)).contains(file);
             assertThat(OutcomeCsvFiles.columns(file)).contains(cell.column());
             assertThat(cell.column()).as(cell.toString()).matches("n|n_.*|intakes|discharges.*|caseload|.*_sessions");
@@ -84,12 +89,16 @@ class OutcomeCsvFilesSuppressionTest {
         List<Path> written = OutcomeCsvFiles.write(folder, suppressed, true);
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
                 "outcomes_by_approach.csv", "approach_comparison.csv", "trajectories.csv", "pcl5_clusters.csv",
-                "clinicians.csv", "subgroups.csv", "activity.csv", "monthly_series.csv");
+                "clinicians.csv", "subgroups.csv", "activity.csv", "monthly_series.csv", "expected_recovery.csv",
+                "expected_recovery_check.csv");
         assertThat(folder.resolve("episode_outcomes.csv")).doesNotExist();
         assertThat(folder.resolve("alerts.csv")).doesNotExist();
-        assertThat(OutcomeCsvFiles.files(true, true)).doesNotContain("episode_outcomes.csv", "alerts.csv");
+        assertThat(folder.resolve("attention.csv")).doesNotExist();
+        assertThat(OutcomeCsvFiles.files(true, true)).doesNotContain("episode_outcomes.csv", "alerts.csv",
+                "attention.csv");
         assertThat(OutcomeCsvFiles.files(false, true)).isEqualTo(OutcomeCsvFiles.files(true, true).stream()
-                .filter(file -> !file.equals("monthly_series.csv")).toList());
+                .filter(file -> !List.of("monthly_series.csv", "expected_recovery.csv", "expected_recovery_check.csv")
+                        .contains(file)).toList());
         assertThat(OutcomeCsvFiles.files(true, false)).isEqualTo(OutcomeCsvFiles.files(true));
         assertThat(OutcomeCsvFiles.files(false, false)).isEqualTo(OutcomeCsvFiles.files(false));
 
@@ -99,7 +108,7 @@ class OutcomeCsvFilesSuppressionTest {
                 plain.episodeOutcomes(), plain.outcomesByApproach(), plain.approachComparison(), plain.trajectories(),
                 plain.pcl5Clusters(), plain.clinicians(), plain.subgroups(), plain.activity(), plain.alerts(),
                 SuppressedCells.of(Map.of()));
-        assertThat(OutcomeCsvFiles.write(folder.resolve("empty"), onButEmpty, true)).hasSize(8);
+        assertThat(OutcomeCsvFiles.write(folder.resolve("empty"), onButEmpty, true)).hasSize(10);
     }
 
     @Test

@@ -34,19 +34,20 @@ class OutcomeCsvFilesTest {
     private final OutcomeTables monthly = CohortFixture.analyse(true);
 
     @Test
-    void aMonthlyRunWritesTenFilesAResearchRunNeitherAlertsNorTheSeries() throws IOException {
+    void aMonthlyRunWritesThirteenFilesAResearchRunNoneOfTheMonitoringFiles() throws IOException {
         List<Path> written = OutcomeCsvFiles.write(folder.resolve("monthly"), monthly, true);
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
                 "episode_outcomes.csv", "outcomes_by_approach.csv", "approach_comparison.csv", "trajectories.csv",
                 "pcl5_clusters.csv", "clinicians.csv", "subgroups.csv", "activity.csv", "alerts.csv",
-                "monthly_series.csv");
+                "monthly_series.csv", "expected_recovery.csv", "expected_recovery_check.csv", "attention.csv");
         assertThat(written).allSatisfy(p -> assertThat(p).isRegularFile());
 
         List<Path> research = OutcomeCsvFiles.write(folder.resolve("research"), CohortFixture.analyse(false), false);
         assertThat(research).hasSize(8);
         assertThat(folder.resolve("research").resolve("alerts.csv")).doesNotExist();
         assertThat(folder.resolve("research").resolve("monthly_series.csv")).doesNotExist();
-        assertThat(OutcomeCsvFiles.files(false)).doesNotContain("alerts.csv", "monthly_series.csv");
+        assertThat(OutcomeCsvFiles.files(false)).doesNotContain("alerts.csv", "monthly_series.csv",
+                "expected_recovery.csv", "expected_recovery_check.csv", "attention.csv");
     }
 
     @Test
