@@ -38,7 +38,7 @@ final class RunFacts {
             parameters.put("window-months", Integer.toString(run.windowMonths()));
             parameters.put("series-months", Integer.toString(run.monitoring().seriesMonths()));
             parameters.put("expected-min-n", Integer.toString(run.monitoring().expectedMinN()));
-            parameters.put("contact-days", Integer.toString(run.monitoring().contactDays()));
+            parameters.put(RunDescription.CONTACT_DAYS, Integer.toString(run.monitoring().contactDays()));
         }
         parameters.put("from", window.from().toString());
         parameters.put("to", window.to().toString());

@@ -1,8 +1,12 @@
 package org.clinicaloutcomes.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
@@ -48,7 +52,27 @@ final class AboutSheet implements WorkbookSheet {
         s.styled(row, 0, "Small numbers", styles.bold, false);
         s.wrapped(row, 1, c.suppression() ? String.join(" ", SheetTable.SUPPRESSION_NOTE)
                 : "Suppression is off (the internal report): every count is shown, small groups are marked.");
-        return row + 1;
+        row++;
+        if (c.run().monthly()) {
+            s.styled(row, 0, "The flag in this report", styles.bold, false);
+            s.wrapped(row, 1, flagCheck(c));
+            row++;
+        }
+        return row;
+    }
+
+    /** What the two-fold check of the not-on-track flag found, one sentence per questionnaire. */
+    private static String flagCheck(WorkbookContent c) {
+        List<String> sentences = new ArrayList<>();
+        List<OutcomeTables.FlagCheckRow> check = c.tables().expectedRecoveryCheck();
+        for (int i = 0; i < check.size(); i++) {
+            OutcomeTables.FlagCheckRow row = check.get(i);
+            String hidden = c.hidden(TableSchemas.EXPECTED_RECOVERY_CHECK.file(), i, "n_judged");
+            Instrument instrument = c.run().instruments().stream()
+                    .filter(candidate -> candidate.key().equals(row.instrument())).findFirst().orElseThrow();
+            sentences.add(PlainWords.flagCheck(row, instrument, hidden != null ? hidden : Long.toString(row.nJudged())));
+        }
+        return sentences.isEmpty() ? "No questionnaire could be checked." : String.join(" ", sentences);
     }
 
     private static int instruments(SheetWriter s, WorkbookContent c, int row) {

@@ -98,7 +98,11 @@ final class MonthAtAGlance {
         row = activity(row, "Sessions attended", found, "attended_sessions", SeriesRow::attendedSessions,
                 windowActivity, activity, windowActivity == null ? 0 : windowActivity.attendedSessions());
         s.text(row, 0, "Open clients on the attention list");
-        s.text(row, 1, "not yet in this report");
+        int attention = c.tables().attentionCounts().size() - 1; // the ALL row is the last
+        if (attention >= 0) {
+            countCell(row, 1, c.hidden(TableSchemas.ATTENTION_COUNTS.file(), attention, "n_clients"),
+                    c.tables().attentionCounts().get(attention).clients(), false);
+        }
         row++;
         s.text(row, 0, "Reliable improvement against the usual");
         if (found[0] != null && found[0].inSeries) {

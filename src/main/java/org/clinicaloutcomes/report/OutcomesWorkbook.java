@@ -59,14 +59,15 @@ public final class OutcomesWorkbook {
     public static final String ACTIVITY = "Activity";
     public static final String OVER_TIME = "Over time";
     public static final String ALERTS = "Alerts";
+    public static final String ATTENTION = "Attention";
     public static final String DATA_QUALITY = "Data quality";
     public static final String ABOUT = "About";
 
     /** The sheets in order; adding a sheet is adding it here. */
     private static final List<WorkbookSheet> SHEETS = List.of(new SummarySheet(), new ByApproachSheet(),
             new ReliableChangeSheet(), new TrajectoriesSheet(), new SymptomClustersSheet(), new CliniciansSheet(),
-            new SubgroupsSheet(), new ActivitySheet(), new OverTimeSheet(), new AlertsSheet(), new DataQualitySheet(),
-            new AboutSheet());
+            new SubgroupsSheet(), new ActivitySheet(), new OverTimeSheet(), new AlertsSheet(), new AttentionSheet(),
+            new DataQualitySheet(), new AboutSheet());
 
     /**
      * Episode-level lists longer than this stay in their CSV files: a sheet holds at most about a

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.FunnelBand;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
@@ -197,7 +198,62 @@ final class PlainWords {
                 new Definition("Alerts",
                         "Monthly report only: clients still in treatment whose latest score is a reliable "
                                 + "deterioration from their first score. For the clinical team to review."),
+                new Definition("Expected recovery (not on track)",
+                        "Monthly report only: from this practice's own discharged clients, the score expected at "
+                                + "each questionnaire (the 2nd, 3rd \u2026 20th) given the starting score, a "
+                                + "straight line per assessment, built once 30 or more discharged clients reached "
+                                + "that assessment. A client still in treatment is 'not on track' when the latest "
+                                + "score is worse than about 9 in 10 similar clients had at that point (the "
+                                + "expected score plus 1.28 times the spread around it). It is an early warning, "
+                                + "not a verdict: the Attention sheet lists these clients."),
+                new Definition("How well the flag predicts",
+                        "The practice's discharged clients are split in two halves at random (by a code of the "
+                                + "client ID). Each half is checked against the curves of the other half at its "
+                                + "third score, and its actual outcome is looked up: of those flagged, how many "
+                                + "ended without reliable improvement, against those not flagged. The larger the "
+                                + "gap, the more the flag is worth acting on; the Attention sheet says the result."),
+                new Definition("Attention list",
+                        "Monthly report only: clients still in treatment at the end of the month who need a "
+                                + "look, most urgent first: reliably worse than at the start; not on track; no "
+                                + "attended session for the contact days (30 unless the parameters say otherwise) "
+                                + "although the intake was that long ago; seen 3 or more times with fewer than 2 "
+                                + "scores on the main questionnaire."),
                 new Definition("ALL",
                         "Every approach together."));
+    }
+
+    /**
+     * An attention reason in words for the clinical team (the CSV keeps the codes):
+     * {@code contactDays} and the main questionnaire name the thresholds.
+     */
+    static String reason(AttentionReason reason, int contactDays, Instrument primary) {
+        return switch (reason) {
+            case DETERIORATED -> "reliably worse";
+            case NOT_ON_TRACK -> "not on track";
+            case NO_RECENT_SESSION -> "no session in " + contactDays + " days";
+            case NO_MEASURE -> "not measured (under " + AttentionReason.MEASURED_SCORES + " " + primary.name()
+                    + " scores)";
+        };
+    }
+
+    /**
+     * What the two-fold check of the flag found on one questionnaire, in one sentence: "Of the
+     * clients flagged at their third PCL-5, 62 % ended without reliable improvement, against 21 %
+     * of those not flagged (218 discharged clients checked)."
+     *
+     * @param shownJudged the number checked as shown ({@code <11} when suppression hides it)
+     */
+    static String flagCheck(OutcomeTables.FlagCheckRow row, Instrument instrument, String shownJudged) {
+        if (row.nJudged() == 0) {
+            return instrument.name() + ": too few discharged clients with 4 or more scores to check the flag yet.";
+        }
+        if (row.flaggedNoRiPct() == null || row.unflaggedNoRiPct() == null) {
+            return instrument.name() + ": " + (row.nFlagged() == 0 ? "no client was flagged at the third score"
+                    : "not shown (too few clients on one side, or small-number suppression)") + " ("
+                    + shownJudged + " discharged clients checked).";
+        }
+        return "Of the clients flagged at their third " + instrument.name() + ", " + percent(row.flaggedNoRiPct())
+                + " ended without reliable improvement, against " + percent(row.unflaggedNoRiPct())
+                + " of those not flagged (" + shownJudged + " discharged clients checked).";
     }
 }

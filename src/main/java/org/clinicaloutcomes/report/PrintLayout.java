@@ -29,8 +29,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
  *       past a page break and no chart lies beside the header. They print on every page after
  *       the one they stand on.</li>
  *   <li>Page breaks: every column break is set here, and the row breaks as far down as the last
- *       chart, each at the last column or row that fits and cuts no chart (a chart is cut only
- *       when it is larger than a page). Below the last chart the spreadsheet breaks the rows
+ *       chart, each at the last column or row that fits and cuts no chart and no table that fits
+ *       on a page, with its section title (a chart is cut only when it is larger than a page). Below the last chart the spreadsheet breaks the rows
  *       itself, so that a filtered list prints on as few pages as it needs.</li>
  *   <li>Page header: the report and its period on the left, the sheet's name on the right.
  *       Footer: "Page n of N" on the right and, on a sheet that lists clients, "Contains
@@ -98,10 +98,12 @@ final class PrintLayout {
      * @param header       the header that may be repeated, or {@code null}
      * @param keyColumns   the key columns (from column 0) to repeat on pages split sideways
      * @param smallestText the smallest cell text of the sheet, in points
+     * @param tables       the rows of each table (first and last, with its section title): a row
+     *                     break does not cut a table that fits on a page
      */
     record Sheet(double[] columnPixels, int tableColumns, double[] rowPoints, int[] firstCell, int[] lastCell,
                  List<Picture> pictures, Header header, int keyColumns,
-                 double smallestText) {
+                 double smallestText, List<int[]> tables) {
     }
 
     /**
@@ -155,8 +157,15 @@ final class PrintLayout {
             List<Integer> columnBreaks = breaks(sheet.columnPixels(), PAGE_WIDTH_PIXELS * WIDTH_SLACK * 100 / scale,
                     keys, columnSpans, Integer.MAX_VALUE);
             double pageHeight = PAGE_HEIGHT_POINTS * HEIGHT_SLACK * 100 / scale;
-            int[] repeatedRows = repeatedRows(sheet, pageHeight, rowSpans);
-            List<Integer> rowBreaks = breaks(sheet.rowPoints(), pageHeight, repeatedRows, rowSpans, Integer.MAX_VALUE);
+            List<int[]> keptTogether = new ArrayList<>(rowSpans);
+            for (int[] table : sheet.tables()) {
+                if (sum(sheet.rowPoints(), table[0], table[1] + 1) <= pageHeight) {
+                    keptTogether.add(table);
+                }
+            }
+            int[] repeatedRows = repeatedRows(sheet, pageHeight, keptTogether);
+            List<Integer> rowBreaks = breaks(sheet.rowPoints(), pageHeight, repeatedRows, keptTogether,
+                    Integer.MAX_VALUE);
             long[] cost = {columnBreaks.stream().filter(at -> cuts(at, columnSpans)).count(),
                 spread(sheet, columnBreaks),
                 columnBreaks.stream().filter(at -> at < sheet.tableColumns()).count()};

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.List;
 import java.util.Map;
 
+import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.metrics.ReportWindow;
 
@@ -25,7 +26,16 @@ public record RunDescription(String toolVersion, String job, String commandLine,
                              List<Instrument> instruments, String instrumentSource, List<String> approaches,
                              String primaryInstrument, boolean suppression, Map<String, String> parameters) {
 
+    /** The parameter of the attention list's contact days (MONITORING.md, {@code --contact-days}). */
+    public static final String CONTACT_DAYS = "contact-days";
+
     public boolean monthly() {
         return window.reportMonth() != null;
+    }
+
+    /** The attention list's contact days of a monthly run: its parameter, or the default. */
+    public int contactDays() {
+        String days = parameters.get(CONTACT_DAYS);
+        return days == null ? AttentionReason.DEFAULT_CONTACT_DAYS : Integer.parseInt(days);
     }
 }

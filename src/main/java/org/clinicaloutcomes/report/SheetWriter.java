@@ -41,6 +41,7 @@ final class SheetWriter {
     private final Map<Integer, Integer> dataWidths = new TreeMap<>();
     private final Map<Integer, String> headers = new TreeMap<>();
     private final java.util.SortedSet<Integer> headerRows = new java.util.TreeSet<>();
+    private final java.util.Set<Integer> sectionRows = new java.util.HashSet<>();
     private final Map<Integer, Integer> fixedWidths = new TreeMap<>();
     private final List<Placement> placements = new ArrayList<>();
     /** The rows given a height, in points (every other row has the sheet's default height). */
@@ -183,6 +184,7 @@ final class SheetWriter {
     /** A section title in column 0; returns the row after it. */
     int section(int row, String title) {
         styled(row, 0, title, styles.section, false);
+        sectionRows.add(row);
         return row + 1;
     }
 
@@ -325,7 +327,37 @@ final class SheetWriter {
         }
         PrintLayout.Header header = repeatedHeader();
         PrintLayout.apply(sheet, new PrintLayout.Sheet(columnWidths, tableColumns, rowPoints, firstCell, lastCell,
-                List.copyOf(anchored), header, frozenColumns, smallestText()), title, listsClients);
+                List.copyOf(anchored), header, frozenColumns, smallestText(), tables()), title, listsClients);
+    }
+
+    /**
+     * Every table of the sheet as the rows a page break should not cut: its section title when
+     * the row just above its header is one, its header rows, and the rows with cells that follow
+     * without a gap.
+     */
+    private List<int[]> tables() {
+        List<int[]> tables = new ArrayList<>();
+        for (int[] run : headerRuns()) {
+            int end = run[1];
+            while (hasCells(end + 1) && !headerRows.contains(end + 1)) {
+                end++;
+            }
+            tables.add(new int[] {sectionRows.contains(run[0] - 1) ? run[0] - 1 : run[0], end});
+        }
+        return tables;
+    }
+
+    /** The runs of consecutive header rows, first and last row of each. */
+    private List<int[]> headerRuns() {
+        List<int[]> runs = new ArrayList<>();
+        for (int row : headerRows) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == row - 1) {
+                runs.get(runs.size() - 1)[1] = row;
+            } else {
+                runs.add(new int[] {row, row});
+            }
+        }
+        return runs;
     }
 
     /**
@@ -335,14 +367,7 @@ final class SheetWriter {
      * follow it without a gap); {@code null} when the sheet has no header row.
      */
     private PrintLayout.Header repeatedHeader() {
-        List<int[]> runs = new ArrayList<>();
-        for (int row : headerRows) {
-            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == row - 1) {
-                runs.get(runs.size() - 1)[1] = row;
-            } else {
-                runs.add(new int[] {row, row});
-            }
-        }
+        List<int[]> runs = headerRuns();
         PrintLayout.Header best = null;
         int bestRows = -1;
         for (int i = 0; i < runs.size(); i++) {

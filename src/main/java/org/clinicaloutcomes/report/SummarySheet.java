@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.TableSchemas;
+import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
@@ -36,6 +37,9 @@ final class SummarySheet implements WorkbookSheet {
         heading(s, c);
         int row = c.run().monthly() ? new MonthAtAGlance(s, c).write(3) : new SummaryGlance(s, c).write(3);
         row++;
+        if (c.run().monthly()) {
+            row = attention(s, c, row) + 1;
+        }
         row = s.section(row, "Outcomes by approach on " + c.primary().name()
                 + " (clients discharged in the window)");
         s.headers(row, OUTCOME_HEADERS);
@@ -60,6 +64,27 @@ final class SummarySheet implements WorkbookSheet {
             }
         }
         SheetCharts.below(s, charts, row, 1);
+    }
+
+    /**
+     * The attention list's counts per clinician, then all clinicians (MONITORING.md: "the Summary
+     * shows the counts per reason and per clinician"); a client meeting two reasons counts under
+     * both. The counts obey small-number suppression; the list itself is on the Attention sheet.
+     */
+    private static int attention(SheetWriter s, WorkbookContent c, int row) {
+        row = s.section(row, "Open clients who need a look at the end of "
+                + WorkbookContent.monthName(c.run().window().reportMonth()) + " (listed on the Attention sheet)");
+        List<OutcomeTables.AttentionCountRow> counts = c.tables().attentionCounts();
+        int contactDays = c.run().contactDays();
+        row = SheetTable.of(TableSchemas.ATTENTION_COUNTS, counts)
+                .shown("clinician_id", r -> OutcomeTables.ALL.equals(r.clinicianId()) ? "All clinicians"
+                        : r.clinicianId())
+                .write(s, c, row);
+        row = s.note(row, "A client may have more than one reason. Not on track: the latest score is worse than "
+                + "about 9 in 10 similar clients of this practice had at that point.");
+        return s.note(row, "No recent session: none attended in the last " + contactDays + " days. Not measured: "
+                + AttentionReason.MEASURED_FROM_SESSIONS + "+ sessions, fewer than " + AttentionReason.MEASURED_SCORES
+                + " " + c.primary().name() + " scores.");
     }
 
     private static void heading(SheetWriter s, WorkbookContent c) {

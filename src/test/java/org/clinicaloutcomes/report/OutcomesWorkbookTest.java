@@ -97,8 +97,8 @@ class OutcomesWorkbookTest {
     void sheetsAreInOrderWithAlertsOnlyForMonthlyRuns() throws IOException {
         XSSFWorkbook workbook = monthlyWorkbook;
         assertThat(names(workbook)).containsExactly("Summary", "By approach", "Reliable change", "Trajectories",
-                "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Over time", "Alerts", "Data quality",
-                "About");
+                "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Over time", "Alerts", "Attention",
+                "Data quality", "About");
         try (XSSFWorkbook researchWorkbook = open(research)) {
             assertThat(names(researchWorkbook)).containsExactly("Summary", "By approach", "Reliable change", "Trajectories",
                     "Symptom clusters", "Clinicians", "Subgroups", "Activity", "Data quality", "About");
@@ -417,7 +417,7 @@ class OutcomesWorkbookTest {
         assertThat(found.get(ReportFixture.INJECTED_COLUMN)).as("unknown column in warnings and reasons")
                 .contains("Data quality");
         assertThat(found.get(ReportFixture.INJECTED_CLINICIAN)).contains("Clinicians", "Reliable change");
-        assertThat(found.get(ReportFixture.INJECTED_CLIENT)).containsExactly("Alerts");
+        assertThat(found.get(ReportFixture.INJECTED_CLIENT)).containsExactly("Alerts", "Attention");
         assertThat(found.get(ReportFixture.INJECTED_CLOSED_CLIENT)).contains("Reliable change");
         // The unknown column appears both alone and inside its warning; the latter is plain text.
         assertThat(SheetContents.texts(workbook.getSheet("Data quality")))
@@ -455,7 +455,7 @@ class OutcomesWorkbookTest {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("outcomes.xlsx");
         }
         try (XSSFWorkbook workbook = open(target)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(13);
             assertThat(SheetContents.pictures(workbook.getSheet("Summary"))).isEmpty();
         }
     }
@@ -469,7 +469,7 @@ class OutcomesWorkbookTest {
         OutcomesWorkbook.write(target, tables, run, ReportFixture.quality(), charts);
         assertThat(poiFiles(poiFiles)).containsExactlyInAnyOrderElementsOf(before);
         try (XSSFWorkbook workbook = open(target)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(13);
         }
     }
 

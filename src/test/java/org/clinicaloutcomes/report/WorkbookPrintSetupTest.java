@@ -131,7 +131,8 @@ class WorkbookPrintSetupTest {
 
     @Test
     void theClientIdNoteIsInTheFooterOfExactlyTheSheetsThatListClients() {
-        List<List<String>> expected = List.of(List.of(OutcomesWorkbook.RELIABLE_CHANGE, OutcomesWorkbook.ALERTS),
+        List<List<String>> expected = List.of(List.of(OutcomesWorkbook.RELIABLE_CHANGE, OutcomesWorkbook.ALERTS,
+                OutcomesWorkbook.ATTENTION),
                 List.of(OutcomesWorkbook.RELIABLE_CHANGE), List.of());
         int i = 0;
         for (Map.Entry<String, XSSFWorkbook> entry : WORKBOOKS.entrySet()) {
@@ -196,6 +197,7 @@ class WorkbookPrintSetupTest {
         expected.put(OutcomesWorkbook.ACTIVITY, null);
         expected.put(OutcomesWorkbook.OVER_TIME, ColumnLabels.of("month"));
         expected.put(OutcomesWorkbook.ALERTS, null);
+        expected.put(OutcomesWorkbook.ATTENTION, null);
         expected.put(OutcomesWorkbook.DATA_QUALITY, null);
         expected.put(OutcomesWorkbook.ABOUT, "File and column");
         assertThat(repeated).as("first cell of the repeated row, by sheet").isEqualTo(expected);
