@@ -18,6 +18,13 @@ import java.util.Locale;
  * 13th), and every observed score adds measurement noise and is rounded and clamped to its range. DBT moves DERS-16 most, ACT moves AAQ-II most, PHQ-9 and GAD-7 follow
  * the PCL-5 response moderately. PCL-5 items follow a per-episode cluster profile and always add
  * up exactly to the total they were drawn from.
+ *
+ * <p>Not every clinician measures every client: in 3 % of episodes the PCL-5 (total and items)
+ * is given at the first attended session only and in 1.5 % never, while the other questionnaires
+ * are given as usual, so that a few clients with several sessions lack a repeated primary score
+ * (the attention list's {@code no_measure}). Open episodes at the end of the data are those still
+ * in treatment and the dropouts not yet discharged, who stopped coming weeks before
+ * ({@code no_recent_session}).
  */
 final class Episode {
 
@@ -120,6 +127,13 @@ final class Episode {
     static final int NO_REFERRAL = Integer.MIN_VALUE;
     /** Share of intakes written without a referral date. */
     private static final double NO_REFERRAL_SHARE = 0.07;
+    /**
+     * Share of episodes whose clinician gives the PCL-5 at the first attended session only (the
+     * other questionnaires as usual).
+     */
+    private static final double PCL_FIRST_ONLY_SHARE = 0.03;
+    /** Share of episodes whose clinician never gives the PCL-5 (the other questionnaires as usual). */
+    private static final double PCL_NEVER_SHARE = 0.015;
 
     private static final int PROGRESS_HALF = 4;
     private static final int FULL_COURSE = 12;
@@ -245,9 +259,32 @@ final class Episode {
             dischargeDay = discharge;
         }
 
-        // referral: drawn last, so the rest of the episode does not depend on it
+        // referral: drawn after the sessions, so the rest of the episode does not depend on it
         referralDay = r.chance(NO_REFERRAL_SHARE) ? NO_REFERRAL
                 : weekday(intakeDay - referralWait(r), intakeDay);
+
+        // a few clinicians skip the PCL-5: drawn last, so nothing else of the episode depends on it
+        double m = r.nextDouble();
+        if (m < PCL_NEVER_SHARE) {
+            dropPcl(0);
+        } else if (m < PCL_NEVER_SHARE + PCL_FIRST_ONLY_SHARE) {
+            dropPcl(1);
+        }
+    }
+
+    /**
+     * Removes the PCL-5 (total and items) from every attended session after the first {@code keep}
+     * attended ones; the other instruments stay.
+     */
+    private void dropPcl(int keep) {
+        int seen = 0;
+        for (int s = 0; s < sessionCount; s++) {
+            if (attended[s] != 'N' && seen++ >= keep) {
+                pcl[s] = ABSENT;
+                pclWritten[s] = false;
+                hasItems[s] = false;
+            }
+        }
     }
 
     /**

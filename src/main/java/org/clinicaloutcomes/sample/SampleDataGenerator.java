@@ -26,8 +26,9 @@ import java.util.Objects;
  * own random stream (seeded from the run's seed and the episode's index) and their rows are
  * written at once, so memory stays flat and the output depends on nothing but the settings.
  * {@code sessions.csv} is grouped by client, in date order with an occasional pair of neighbouring
- * rows swapped. The clinical model is described on {@link Episode}; a few deliberately bad rows
- * of each kind of {@link BadRow} (one per 250 episodes and kind) are mixed in.
+ * rows swapped. The clinical model is described on {@link Episode} (including the few episodes
+ * not measured on the PCL-5 after the first session, or at all); a few deliberately bad rows of
+ * each kind of {@link BadRow} (one per 250 episodes and kind) are mixed in.
  *
  * <p>Not thread-safe: use one instance per thread.
  */

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param seed     seed of every random draw
  * @param episodes number of treatment episodes (intake rows, not counting the deliberate
  *                 duplicate-client_id rows); about 11 scheduled sessions each on average
- * @param endMonth last month of the data: intakes are spread over the 36 months ending with it and
- *                 no date lies after its last day
+ * @param endMonth last month of the data: intakes are spread over the
+ *                 {@value SampleDataGenerator#MONTHS} months ending with it and no date lies after
+ *                 its last day
  */
 public record SampleDataSettings(long seed, int episodes, YearMonth endMonth) {
 

@@ -13,11 +13,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SampleCohort;
 import org.clinicaloutcomes.cli.GenerateCommand;
+import org.clinicaloutcomes.metrics.AttentionReason;
+import org.clinicaloutcomes.metrics.ReportWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +71,55 @@ class SampleDataGeneratorTest {
         assertThat(new int[] {check.sessionRead, check.sessionRead - sessionRejected - check.exactDuplicates,
             sessionRejected, check.exactDuplicates}).containsExactly(5492, 5345, 145, 2);
         assertThat(check.intakeRejects).containsEntry("referral after intake", 1).containsEntry("bad date", 3);
+    }
+
+    /**
+     * The October 2026 report of sample-data/ (the README's sample run) has a client on its
+     * attention list for every reason (issue 14): some open clients off track or deteriorated,
+     * some without a recent session, some not measured on the primary instrument.
+     */
+    @Test
+    void committedSampleDataPutsEveryReasonOnTheAttentionList() throws Exception {
+        OutcomeTables tables = SampleCohort.analyse(Path.of("sample-data"), ReportWindow.monthly(END, 12), true);
+        Map<AttentionReason, Integer> counts = new EnumMap<>(AttentionReason.class);
+        for (OutcomeTables.AttentionRow row : tables.attention()) {
+            row.reasons().forEach(r -> counts.merge(r, 1, Integer::sum));
+        }
+        System.out.println("sample attention list: " + tables.attention().size() + " clients, " + counts);
+        assertThat(counts).containsOnlyKeys(AttentionReason.IN_RANK_ORDER);
+        assertThat(counts.get(AttentionReason.NO_MEASURE)).as("several unmeasured open clients").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * A few episodes are seen without the PCL-5 after the first attended session, or without it
+     * at all, while the other questionnaires go on; by chance alone (a PCL-5 at 9 in 10 sessions)
+     * hardly any episode with 3 attended sessions has fewer than 2 PCL-5 scores.
+     */
+    @Test
+    void aFewEpisodesAreNotMeasuredOnThePcl5() throws IOException {
+        generator.generate(new SampleDataSettings(23, 4000, END), tmp);
+        SampleFileCheck check = SampleFileCheck.read(tmp);
+
+        int seen = 0;
+        int unmeasured = 0;
+        int withoutBaseline = 0;
+        for (SampleFileCheck.EpisodeData e : check.episodes.values()) {
+            if (e.attended < 3) {
+                continue;
+            }
+            seen++;
+            int pcl = e.scores.get(0).size();
+            if (pcl < 2) {
+                unmeasured++;
+                withoutBaseline += pcl == 0 ? 1 : 0;
+                assertThat(e.scores.get(1).size()).as(e.id + ": PHQ-9 still given").isGreaterThanOrEqualTo(2);
+            }
+        }
+        System.out.printf("episodes with 3+ attended sessions: %d, fewer than 2 PCL-5 scores %d (none %d)%n", seen,
+                unmeasured, withoutBaseline);
+        assertThat(unmeasured).as("unmeasured on the PCL-5").isBetween((int) (seen * 0.03), (int) (seen * 0.07));
+        assertThat(withoutBaseline).as("some without any PCL-5").isBetween((int) (seen * 0.005),
+                unmeasured / 2);
     }
 
     @Test
