@@ -33,6 +33,8 @@ ordered by date, session number (blank first), line (METRICS.md); x = first scor
   follows METRICS.md: counts 1-10 as <11, a rate empty when its numerator or denominator is 1-10,
   and unflagged_no_ri_pct also when n_flagged is 1-10 (derivable). These two suppression details
   are this checker's reading: the contract does not spell them out.
+Numbers agree within 1e-6 absolute (outcome_inputs.cell_agrees); texts, counts, row sets and row
+order exactly. A flag decided within 1e-6 of its threshold is printed as a note (float-sensitive).
 """
 import argparse
 import calendar

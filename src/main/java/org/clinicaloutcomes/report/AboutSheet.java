@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
-import org.clinicaloutcomes.analysis.TableSchemas;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
@@ -67,10 +66,8 @@ final class AboutSheet implements WorkbookSheet {
         List<OutcomeTables.FlagCheckRow> check = c.tables().expectedRecoveryCheck();
         for (int i = 0; i < check.size(); i++) {
             OutcomeTables.FlagCheckRow row = check.get(i);
-            String hidden = c.hidden(TableSchemas.EXPECTED_RECOVERY_CHECK.file(), i, "n_judged");
-            Instrument instrument = c.run().instruments().stream()
-                    .filter(candidate -> candidate.key().equals(row.instrument())).findFirst().orElseThrow();
-            sentences.add(PlainWords.flagCheck(row, instrument, hidden != null ? hidden : Long.toString(row.nJudged())));
+            sentences.add(PlainWords.flagCheck(row, AttentionSheet.instrument(c, row.instrument()),
+                    AttentionSheet.shownJudged(c, check, i)));
         }
         return sentences.isEmpty() ? "No questionnaire could be checked." : String.join(" ", sentences);
     }

@@ -50,17 +50,14 @@ final class AttentionSheet implements WorkbookSheet {
         List<AttentionRow> rows = c.suppression() || tooMany ? List.of() : all;
         int row = SheetTable.someColumnsOf(TableSchemas.ATTENTION, rows)
                 .rowsAt(byClinician(rows))
-                .columns("clinician_id", "client_id", "approach", "intake_date", "last_attended", "attended_sessions")
-                .extra("Why", Kind.TEXT, (r, i) -> r.reasons().stream()
-                        .map(reason -> PlainWords.reason(reason, contactDays, primary))
-                        .collect(Collectors.joining("; ")))
-                .extra("Reliably worse on", Kind.TEXT, (r, i) -> names(c, r.instrumentsDeteriorated()))
-                .extra("Not on track on", Kind.TEXT, (r, i) -> names(c, r.instrumentsNotOnTrack()))
+                .columns("clinician_id", "client_id", "approach", "intake_date", "last_attended")
+                .extra("Sessions", Kind.COUNT, (r, i) -> r.attendedSessions())
                 .extra("First " + primary.name(), Kind.SCORE, (r, i) -> r.primaryBaseline())
                 .extra("Latest " + primary.name(), Kind.SCORE, (r, i) -> r.primaryLatest())
                 .extra("Expected now", Kind.DECIMAL, (r, i) -> r.primaryExpected())
                 .extra(primary.higherIsBetter() ? "Not on track below" : "Not on track above", Kind.DECIMAL,
                         (r, i) -> r.primaryThreshold())
+                .extra("Why (on which questionnaires)", Kind.TEXT, (r, i) -> why(c, r, contactDays))
                 .main(2)
                 .write(s, c, 4);
         if (c.suppression()) {
@@ -88,32 +85,54 @@ final class AttentionSheet implements WorkbookSheet {
         return indices;
     }
 
-    private static String names(WorkbookContent c, List<String> instrumentKeys) {
-        return instrumentKeys.isEmpty() ? null
-                : instrumentKeys.stream().map(c::instrumentName).collect(Collectors.joining(", "));
+    /** The reasons in words, each with the questionnaires it was found on: "reliably worse (PCL-5); not on track (PCL-5, AAQ-II)". */
+    private static String why(WorkbookContent c, AttentionRow r, int contactDays) {
+        List<String> parts = new ArrayList<>();
+        for (AttentionReason reason : r.reasons()) {
+            List<String> on = switch (reason) {
+                case DETERIORATED -> r.instrumentsDeteriorated();
+                case NOT_ON_TRACK -> r.instrumentsNotOnTrack();
+                case NO_RECENT_SESSION, NO_MEASURE -> List.of();
+            };
+            parts.add(PlainWords.reason(reason, contactDays, c.primary()) + (on.isEmpty() ? ""
+                    : " (" + on.stream().map(c::instrumentName).collect(Collectors.joining(", ")) + ")"));
+        }
+        return String.join("; ", parts);
     }
 
-    /** How well the flag predicts: the sentence of the main questionnaire, then the table. */
+    /**
+     * How well the flag predicts, one sentence per questionnaire (main first); the figures are
+     * those of {@code expected_recovery_check.csv}. Sentences, not a table: a table here would
+     * share the list's columns and widen them.
+     */
     private static int flagCheck(SheetWriter s, WorkbookContent c, int row) {
         row = s.section(row, "How well the flag predicts, on this practice's own discharged clients");
         List<OutcomeTables.FlagCheckRow> check = c.tables().expectedRecoveryCheck();
-        String file = TableSchemas.EXPECTED_RECOVERY_CHECK.file();
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < check.size(); i++) {
-            if (check.get(i).instrument().equals(c.primary().key())) {
-                String hidden = c.hidden(file, i, "n_judged");
-                s.styled(row, 0, PlainWords.flagCheck(check.get(i), c.primary(),
-                        hidden != null ? hidden : Long.toString(check.get(i).nJudged())), c.styles().sentence, false);
-                row++;
-            }
+            order.add(i);
         }
-        row = SheetTable.of(TableSchemas.EXPECTED_RECOVERY_CHECK, check)
-                .shown("instrument", r -> c.instrumentName(r.instrument()))
-                .write(s, c, row);
+        order.sort(Comparator.comparing(i -> !check.get(i).instrument().equals(c.primary().key())));
+        for (int i : order) {
+            s.styled(row, 0, PlainWords.flagCheck(check.get(i), instrument(c, check.get(i).instrument()),
+                    shownJudged(c, check, i)), c.styles().sentence, false);
+            row++;
+        }
         row = s.note(row, "Each half of the discharged clients (split by a code of the client ID) is checked at its "
-                + "third score against the curves of the other half.");
-        row = s.note(row, "Its outcome is the change from the first to the last score. The larger the gap between "
-                + "flagged and not flagged, the more the flag is worth acting on.");
-        return row;
+                + "third score against the curves of the other half; its outcome is the change from the first to "
+                + "the last score.");
+        return s.note(row, "The larger the gap between flagged and not flagged, the more the flag is worth acting "
+                + "on. All figures: csv/expected_recovery_check.csv.");
+    }
+
+    /** The number of clients checked as shown ({@code <11} when suppression hides it). */
+    static String shownJudged(WorkbookContent c, List<OutcomeTables.FlagCheckRow> check, int index) {
+        String hidden = c.hidden(TableSchemas.EXPECTED_RECOVERY_CHECK.file(), index, "n_judged");
+        return hidden != null ? hidden : Long.toString(check.get(index).nJudged());
+    }
+
+    static Instrument instrument(WorkbookContent c, String key) {
+        return c.run().instruments().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }
 
     private static List<RenderedChart> charts(WorkbookContent c) {

@@ -231,8 +231,7 @@ final class PlainWords {
             case DETERIORATED -> "reliably worse";
             case NOT_ON_TRACK -> "not on track";
             case NO_RECENT_SESSION -> "no session in " + contactDays + " days";
-            case NO_MEASURE -> "not measured (under " + AttentionReason.MEASURED_SCORES + " " + primary.name()
-                    + " scores)";
+            case NO_MEASURE -> "not measured on " + primary.name();
         };
     }
 
@@ -252,8 +251,12 @@ final class PlainWords {
                     : "not shown (too few clients on one side, or small-number suppression)") + " ("
                     + shownJudged + " discharged clients checked).";
         }
+        String caught = row.sensitivityNoRiPct() == null ? ""
+                : " The flag caught " + percent(row.sensitivityNoRiPct()) + " of those who ended without reliable "
+                        + "improvement" + (row.deterioratedFlaggedPct() == null ? "."
+                        : " and " + percent(row.deterioratedFlaggedPct()) + " of those who ended reliably worse.");
         return "Of the clients flagged at their third " + instrument.name() + ", " + percent(row.flaggedNoRiPct())
                 + " ended without reliable improvement, against " + percent(row.unflaggedNoRiPct())
-                + " of those not flagged (" + shownJudged + " discharged clients checked).";
+                + " of those not flagged (" + shownJudged + " discharged clients checked)." + caught;
     }
 }
