@@ -14,6 +14,7 @@ import org.clinicaloutcomes.report.chart.ChartStyle;
 import org.clinicaloutcomes.report.chart.ChartText;
 import org.clinicaloutcomes.report.chart.ClinicianFunnelChart;
 import org.clinicaloutcomes.report.chart.EffectSizeChart;
+import org.clinicaloutcomes.report.chart.ExpectedRecoveryChart;
 import org.clinicaloutcomes.report.chart.MonthlyClientsChart;
 import org.clinicaloutcomes.report.chart.MonthlyImprovementChart;
 import org.clinicaloutcomes.report.chart.Pcl5ClustersChart;
@@ -39,7 +40,9 @@ import org.clinicaloutcomes.report.chart.TrajectoryChart;
  * cluster change per approach ({@code Symptom clusters}, when the instruments include
  * {@code pcl5}); and in a monthly run, from the ALL rows of the monthly series, reliable
  * improvement by month as a p-chart with the rolling 12-month rate and the signal months marked,
- * and intakes, discharges and caseload by month ({@code Over time}).
+ * and intakes, discharges and caseload by month ({@code Over time}), then the practice's
+ * expected-recovery curves of the primary instrument (sheet {@code Attention}, which the workbook
+ * does not have yet: written to {@code charts/} only).
  *
  * <p>Every chart is {@value #WIDTH} × {@value #HEIGHT} pixels, uses the bundled DejaVu Sans (text
  * of at least 12 pt), the Okabe–Ito palette with one colour per approach (by its position in the
@@ -80,6 +83,7 @@ public final class ReportCharts {
         if (run.monthly()) {
             charts.add(new MonthlyImprovementChart(primary));
             charts.add(new MonthlyClientsChart());
+            charts.add(new ExpectedRecoveryChart(primary));
         }
         return charts;
     }
@@ -130,6 +134,10 @@ public final class ReportCharts {
 
     public static String monthlyImprovementFile(String instrumentKey) {
         return MonthlyImprovementChart.file(instrumentKey);
+    }
+
+    public static String expectedRecoveryFile(String instrumentKey) {
+        return ExpectedRecoveryChart.file(instrumentKey);
     }
 
     public static String funnelFile(String instrumentKey) {

@@ -61,7 +61,8 @@ class ExampleReportIT {
         try (Stream<Path> charts = Files.list(output.resolve("charts"))) {
             assertThat(charts.map(path -> path.getFileName().toString()))
                     .contains("trajectory-pcl5.png", "reliable-change-pcl5.png", "clinician-funnel-pcl5.png",
-                            "monthly-reliable-improvement-pcl5.png", "monthly-clients.png");
+                            "monthly-reliable-improvement-pcl5.png", "monthly-clients.png",
+                            "expected-recovery-pcl5.png");
         }
     }
 }

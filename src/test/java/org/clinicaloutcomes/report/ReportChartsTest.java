@@ -35,7 +35,8 @@ class ReportChartsTest {
         }
         expected.addAll(List.of("reliable-change-pcl5.png", "recovery-pcl5.png", "effect-size-pcl5.png",
                 "change-boxplot-pcl5.png", "clinician-funnel-pcl5.png", "clinician-dropout-funnel.png",
-                "pcl5-clusters.png", "monthly-reliable-improvement-pcl5.png", "monthly-clients.png"));
+                "pcl5-clusters.png", "monthly-reliable-improvement-pcl5.png", "monthly-clients.png",
+                "expected-recovery-pcl5.png"));
         assertThat(charts).extracting(RenderedChart::fileName).containsExactlyElementsOf(expected);
         assertThat(charts).filteredOn(c -> c.fileName().startsWith("trajectory-"))
                 .allMatch(c -> c.sheet().equals(OutcomesWorkbook.TRAJECTORIES));
@@ -50,11 +51,13 @@ class ReportChartsTest {
         assertThat(sheet(charts, "pcl5-clusters.png")).isEqualTo(OutcomesWorkbook.SYMPTOM_CLUSTERS);
         assertThat(sheet(charts, "monthly-reliable-improvement-pcl5.png")).isEqualTo(OutcomesWorkbook.OVER_TIME);
         assertThat(sheet(charts, "monthly-clients.png")).isEqualTo(OutcomesWorkbook.OVER_TIME);
+        // The expected-recovery curves belong to the Attention sheet (REPORTS.md), not yet placed.
+        assertThat(sheet(charts, ReportCharts.expectedRecoveryFile("pcl5"))).isEqualTo("Attention");
         assertThat(charts).allMatch(c -> !c.title().isBlank());
-        // A research run has no monthly series: neither chart of it.
+        // A research run has no monthly series and no expected recovery: none of their charts.
         assertThat(ReportCharts.render(ReportFixture.tables(false), ReportFixture.run(false, false)))
                 .extracting(RenderedChart::fileName).doesNotContain("monthly-reliable-improvement-pcl5.png",
-                        "monthly-clients.png");
+                        "monthly-clients.png", "expected-recovery-pcl5.png");
     }
 
     @Test

@@ -28,6 +28,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -41,8 +42,10 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 
 /**
  * The look shared by every chart: the bundled DejaVu Sans fonts (so that text renders the same
@@ -254,6 +257,19 @@ public final class ChartStyle {
         double luminance = 0.2126 * background.getRed() + 0.7152 * background.getGreen()
                 + 0.0722 * background.getBlue();
         return luminance < 110 ? Color.WHITE : TEXT;
+    }
+
+    /** The clinical cut-off of an instrument as a labelled reference line (the instrument must have one). */
+    static ValueMarker cutoff(Instrument instrument) {
+        ValueMarker cutoff = new ValueMarker(instrument.cutoff(), REFERENCE, DASHED);
+        cutoff.setLabel("clinical cut-off (" + ChartText.number(instrument.cutoff()) + ")");
+        cutoff.setLabelFont(NOTE_FONT);
+        cutoff.setLabelPaint(NOTE_TEXT);
+        cutoff.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        cutoff.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        cutoff.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
+        cutoff.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        return cutoff;
     }
 
     /** The line at zero of a value axis. */

@@ -21,14 +21,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -97,7 +93,7 @@ public final class TrajectoryChart implements ReportChart {
         x.setRange(0.6, series.maxK + 0.4);
         y.setRange(instrument.min(), instrument.max());
         if (instrument.hasCutoff()) {
-            plot.addRangeMarker(cutoff(), Layer.BACKGROUND);
+            plot.addRangeMarker(ChartStyle.cutoff(instrument), Layer.BACKGROUND);
         }
         ChartStyle.caption(chart, lines(
                 "Closed episodes with at least two " + instrument.name() + " scores, discharged " + input.window() + ".",
@@ -169,17 +165,5 @@ public final class TrajectoryChart implements ReportChart {
                 return series.small.get(s).get(item) ? SMALL_LINE : ChartStyle.LINE;
             }
         };
-    }
-
-    private ValueMarker cutoff() {
-        ValueMarker cutoff = new ValueMarker(instrument.cutoff(), ChartStyle.REFERENCE, ChartStyle.DASHED);
-        cutoff.setLabel("clinical cut-off (" + number(instrument.cutoff()) + ")");
-        cutoff.setLabelFont(ChartStyle.NOTE_FONT);
-        cutoff.setLabelPaint(ChartStyle.NOTE_TEXT);
-        cutoff.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        cutoff.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        cutoff.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
-        cutoff.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-        return cutoff;
     }
 }
