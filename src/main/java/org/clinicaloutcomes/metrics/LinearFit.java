@@ -1,5 +1,7 @@
 package org.clinicaloutcomes.metrics;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Optional;
 
 /**
@@ -24,7 +26,8 @@ import java.util.Optional;
  *       bit ({@code a.plus(b)} equals {@code b.plus(a)}); a fixed merge order gives a fixed
  *       result.</li>
  *   <li>{@link #model(int)}: slope {@code b = Sxy / Sxx}, intercept {@code a = mean_y − b mean_x},
- *       residual sum of squares {@code SSE = Syy − Sxy² / Sxx} (clamped to 0 against rounding),
+ *       residual sum of squares {@code SSE = Syy − Sxy² / Sxx} (clamped to 0 against rounding, and
+ *       exactly 0 when every point lies on one line, which is tracked exactly),
  *       residual SD {@code s = sqrt(SSE / (n − 2))} — the same as
  *       {@code sqrt(Σ (y − a − b x)² / (n − 2))} of a two-pass computation, to about 1e-9
  *       relative.</li>
@@ -42,8 +45,8 @@ import java.util.Optional;
 public final class LinearFit {
 
     /** No point. */
-    public static final LinearFit EMPTY =
-            new LinearFit(0, 0.0, 0.0, 0.0, 0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    public static final LinearFit EMPTY = new LinearFit(0, 0.0, 0.0, 0.0, 0.0, 0.0, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Line.NONE);
 
     private final long n;
     private final double meanX;
@@ -53,9 +56,75 @@ public final class LinearFit {
     private final double syy;
     private final double minX;
     private final double maxX;
+    private final Line line;
+
+    /**
+     * Whether every point so far lies exactly on one line, and two points that define it: a
+     * perfect fit is recognised as such, not from {@code SSE = Syy − Sxy² / Sxx}, which leaves a
+     * rounding remainder (about 1e-15 of Syy) where it should be 0 (reading 24: a perfect fit
+     * has {@code s = 0}). The test is {@code (y − y0)(x1 − x0) = (y1 − y0)(x − x0)} on the scores
+     * as decimals ({@link #decimal}: a score read as {@code 31.2} is the decimal 31.2, not its
+     * binary neighbour), done only for points within {@link #ON_LINE_TOLERANCE} of the line in
+     * binary, so it costs nothing once a point is off the line.
+     *
+     * @param points    how many distinct defining points are known: 0, 1 (all x so far equal
+     *                  to x0 and all y to y0) or 2 (x1 ≠ x0)
+     * @param collinear all points so far on the line (with one point or one x: all the same point)
+     */
+    private record Line(int points, double x0, double y0, double x1, double y1, boolean collinear) {
+        static final Line NONE = new Line(0, 0.0, 0.0, 0.0, 0.0, true);
+        /**
+         * Relative difference of the two products in binary beyond which a point is certainly off
+         * the line (decimal scores such as 31.2 are not exact in binary); within it the decimal
+         * test decides.
+         */
+        static final double ON_LINE_TOLERANCE = 1e-9;
+
+        boolean holds(double x, double y) {
+            return switch (points) {
+                case 0 -> true;
+                case 1 -> x != x0 || y == y0;
+                default -> {
+                    double left = (y - y0) * (x1 - x0);
+                    double right = (y1 - y0) * (x - x0);
+                    // Near the line in binary: then decide in decimal, on the scores as written.
+                    yield Math.abs(left - right) <= ON_LINE_TOLERANCE * (Math.abs(left) + Math.abs(right))
+                            && decimal(y).subtract(decimal(y0)).multiply(decimal(x1).subtract(decimal(x0)))
+                            .compareTo(decimal(y1).subtract(decimal(y0)).multiply(decimal(x).subtract(decimal(x0)))) == 0;
+                }
+            };
+        }
+
+        Line with(double x, double y) {
+            if (!collinear) {
+                return this;
+            }
+            if (points == 0) {
+                return new Line(1, x, y, 0.0, 0.0, true);
+            }
+            if (points == 1 && x != x0) {
+                return new Line(2, x0, y0, x, y, true);
+            }
+            return holds(x, y) ? this : new Line(points, x0, y0, x1, y1, false);
+        }
+
+        Line with(Line other) {
+            if (!other.collinear) {
+                return other;
+            }
+            Line merged = this;
+            if (other.points >= 1) {
+                merged = merged.with(other.x0, other.y0);
+            }
+            if (other.points == 2) {
+                merged = merged.with(other.x1, other.y1);
+            }
+            return merged;
+        }
+    }
 
     private LinearFit(long n, double meanX, double meanY, double sxx, double sxy, double syy,
-                      double minX, double maxX) {
+                      double minX, double maxX, Line line) {
         this.n = n;
         this.meanX = meanX;
         this.meanY = meanY;
@@ -64,6 +133,7 @@ public final class LinearFit {
         this.syy = syy;
         this.minX = minX;
         this.maxX = maxX;
+        this.line = line;
     }
 
     /**
@@ -74,7 +144,7 @@ public final class LinearFit {
      * @param residualSd {@code s = sqrt(SSE / (n − 2))}, {@code ≥ 0} (0 for a perfect fit)
      * @param n          the number of points, {@code ≥ 3}
      */
-    public record Model(double intercept, double slope, double residualSd, long n) {
+    public record Model(double intercept, double slope, double residualSd, long n, Through exactLine) {
 
         public Model {
             if (!Double.isFinite(intercept) || !Double.isFinite(slope) || !Double.isFinite(residualSd)
@@ -84,10 +154,38 @@ public final class LinearFit {
             }
         }
 
-        /** {@code intercept + slope × x}. */
-        public double predict(double x) {
-            return intercept + slope * x;
+        /** A model that is not a perfect fit. */
+        public Model(double intercept, double slope, double residualSd, long n) {
+            this(intercept, slope, residualSd, n, null);
         }
+
+        /**
+         * {@code intercept + slope × x}; for a perfect fit the line through its two points,
+         * computed in decimal ({@link Through#at}), so that a score exactly on the line is exactly
+         * the prediction (reading 24: with {@code s = 0} only a score strictly worse is flagged).
+         */
+        public double predict(double x) {
+            return exactLine != null ? exactLine.at(x) : intercept + slope * x;
+        }
+    }
+
+    /**
+     * The line through two points with {@code x0 ≠ x1}, for a perfect fit:
+     * {@code y(x) = y0 + (y1 − y0)(x − x0) / (x1 − x0)}, in decimal on the scores as written
+     * (34 significant digits), then the nearest double.
+     */
+    public record Through(double x0, double y0, double x1, double y1) {
+
+        public double at(double x) {
+            BigDecimal rise = decimal(y1).subtract(decimal(y0)).multiply(decimal(x).subtract(decimal(x0)));
+            return decimal(y0).add(rise.divide(decimal(x1).subtract(decimal(x0)), MathContext.DECIMAL128))
+                    .doubleValue();
+        }
+    }
+
+    /** A score as the decimal it was written as: the shortest decimal that reads back as this double. */
+    static BigDecimal decimal(double value) {
+        return BigDecimal.valueOf(value);
     }
 
     /**
@@ -106,7 +204,7 @@ public final class LinearFit {
         double meanY1 = meanY + dy / n1;
         return new LinearFit(n1, meanX1, meanY1,
                 sxx + dx * (x - meanX1), sxy + dx * (y - meanY1), syy + dy * (y - meanY1),
-                Math.min(minX, x), Math.max(maxX, x));
+                Math.min(minX, x), Math.max(maxX, x), line.with(x, y));
     }
 
     /** The accumulator of the points of both (Chan, Golub &amp; LeVeque's pairwise combination). */
@@ -130,7 +228,7 @@ public final class LinearFit {
                 sxx + other.sxx + deltaX * deltaX * weight,
                 sxy + other.sxy + deltaX * deltaY * weight,
                 syy + other.syy + deltaY * deltaY * weight,
-                Math.min(minX, other.minX), Math.max(maxX, other.maxX));
+                Math.min(minX, other.minX), Math.max(maxX, other.maxX), line.with(other.line));
     }
 
     /**
@@ -144,9 +242,16 @@ public final class LinearFit {
         }
         double slope = sxy / sxx;
         double intercept = meanY - slope * meanX;
-        double sse = Math.max(0.0, syy - sxy * sxy / sxx);
+        double sse = line.collinear() ? 0.0 : Math.max(0.0, syy - sxy * sxy / sxx);
         double residualSd = Math.sqrt(sse / (n - 2));
-        return Optional.of(new Model(intercept, slope, residualSd, n));
+        Through exact = line.collinear() && line.points() == 2 ? new Through(line.x0(), line.y0(), line.x1(), line.y1())
+                : null;
+        return Optional.of(new Model(intercept, slope, residualSd, n, exact));
+    }
+
+    /** Whether every point lies exactly on one line (see {@link Line}): then the residual SD is 0. */
+    public boolean exactLine() {
+        return line.collinear();
     }
 
     /** The number of points. */

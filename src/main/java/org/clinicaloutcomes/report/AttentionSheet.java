@@ -137,7 +137,7 @@ final class AttentionSheet implements WorkbookSheet {
 
     private static List<RenderedChart> charts(WorkbookContent c) {
         List<RenderedChart> charts = new ArrayList<>();
-        RenderedChart chart = c.chart("expected-recovery-" + c.primary().key() + ".png");
+        RenderedChart chart = c.chart(ReportCharts.expectedRecoveryFile(c.primary().key()));
         if (chart != null) {
             charts.add(chart);
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 class LinearFitTest {
@@ -147,6 +149,56 @@ class LinearFitTest {
         assertThat(model.slope()).isEqualTo(2.0);
         assertThat(model.intercept()).isEqualTo(1.0);
         assertThat(model.residualSd()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aLongPerfectFitHasExactlyZeroSdInAnyOrderAndMerged() {
+        // 23 points on y = 2 + 0.5x, x = 10, 11.5, ... 43: SSE = Syy − Sxy²/Sxx leaves a rounding
+        // remainder (s ≈ 7e-8); the exact line test gives s = 0, so T = E (MONITORING.md, reading 24).
+        LinearFit forward = LinearFit.EMPTY;
+        LinearFit backward = LinearFit.EMPTY;
+        LinearFit firstHalf = LinearFit.EMPTY;
+        LinearFit secondHalf = LinearFit.EMPTY;
+        for (int i = 0; i < 23; i++) {
+            double x = 10 + 1.5 * i;
+            double xBack = 10 + 1.5 * (22 - i);
+            forward = forward.add(x, 2 + 0.5 * x);
+            backward = backward.add(xBack, 2 + 0.5 * xBack);
+            if (i % 2 == 0) {
+                firstHalf = firstHalf.add(x, 2 + 0.5 * x);
+            } else {
+                secondHalf = secondHalf.add(x, 2 + 0.5 * x);
+            }
+        }
+        for (LinearFit fit : List.of(forward, backward, firstHalf.plus(secondHalf), secondHalf.plus(firstHalf))) {
+            assertThat(fit.exactLine()).isTrue();
+            LinearFit.Model model = fit.model(3).orElseThrow();
+            assertThat(model.residualSd()).isZero();
+            assertThat(model.slope()).isCloseTo(0.5, within(1e-12));
+            assertThat(model.intercept()).isCloseTo(2.0, within(1e-12));
+        }
+        // One point a quarter point off the line: no longer exact, and s > 0.
+        LinearFit off = forward.add(20, 12.25);
+        assertThat(off.exactLine()).isFalse();
+        assertThat(off.model(3).orElseThrow().residualSd()).isPositive();
+        assertThat(firstHalf.plus(LinearFit.EMPTY.add(20, 12.25)).exactLine()).isFalse();
+        // Decimal scores that are not exact in binary (31.2 and 2 + 0.5 × 31.2 = 17.6) are on the line.
+        LinearFit decimals = LinearFit.EMPTY;
+        for (double x : new double[] {45.0, 31.2, 58.4, 26.8, 44.8, 42.3, 27.8, 56.8, 21.4, 40.9, 48.0}) {
+            decimals = decimals.add(x, Double.parseDouble(new java.math.BigDecimal(Double.toString(x))
+                    .multiply(new java.math.BigDecimal("0.5")).add(new java.math.BigDecimal("2")).toString()));
+        }
+        LinearFit.Model onTheLine = decimals.model(3).orElseThrow();
+        assertThat(onTheLine.residualSd()).isZero();
+        // and its prediction is the decimal line's: exactly 7 at x = 10 (a + b x in binary is not)
+        assertThat(onTheLine.predict(10.0)).isEqualTo(7.0);
+        assertThat(onTheLine.predict(31.2)).isEqualTo(17.6);
+        assertThat(new ExpectedRecovery(onTheLine).notOnTrack(
+                new Instrument("wb", "Wellbeing", 0, 100, true, false, 50.0, 5), 10.0, 7.0)).isFalse();
+        // Two halves each on a line, but not the same line.
+        assertThat(LinearFit.EMPTY.add(0, 0).add(1, 1).plus(LinearFit.EMPTY.add(0, 1).add(1, 2)).exactLine()).isFalse();
+        // Points of one x but two y are no line either (and no model: the baselines are equal).
+        assertThat(LinearFit.EMPTY.add(5, 1).add(5, 2).add(6, 3).exactLine()).isFalse();
     }
 
     @Test

@@ -349,6 +349,7 @@ class OutcomesWorkbookTest {
         expected.put("Symptom clusters", 1);
         expected.put("Clinicians", 2);
         expected.put("Over time", 2);
+        expected.put("Attention", 1); // the expected-recovery curves
         XSSFWorkbook workbook = monthlyWorkbook;
         for (XSSFSheet sheet : sheets(workbook)) {
             List<XSSFPicture> pictures = SheetContents.pictures(sheet);

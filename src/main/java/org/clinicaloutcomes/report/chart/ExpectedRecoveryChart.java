@@ -15,6 +15,7 @@ import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.ChartBaselines;
 import org.clinicaloutcomes.metrics.ExpectedRecovery;
 import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
@@ -52,7 +53,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class ExpectedRecoveryChart implements ReportChart {
 
     /** The sheet the chart belongs to (REPORTS.md, "The workbook"; not yet a sheet of the workbook). */
-    public static final String SHEET = "Attention";
+    public static final String SHEET = OutcomesWorkbook.ATTENTION;
 
     /** Lower quartile, median, upper quartile: reddish purple, near-black, vermillion. */
     static final List<Color> BASELINE_COLOURS = List.of(ChartStyle.APPROACH_PALETTE.get(5), ChartStyle.TEXT,
