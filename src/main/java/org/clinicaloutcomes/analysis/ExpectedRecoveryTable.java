@@ -2,9 +2,7 @@ package org.clinicaloutcomes.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
@@ -28,8 +26,8 @@ import org.clinicaloutcomes.metrics.LinearFit;
  * goes into the {@link LinearFit} of its fold ({@link Fold}); the model at {@code k} is fitted on
  * both folds merged ({@link LinearFit#plus}, fold 0 then fold 1), the check's models on one fold
  * each. Nothing per episode is kept but, for the check, the count of reference episodes with at
- * least four scores per (fold, baseline, 3rd score, actual outcome): the check judges a point
- * once whatever how many episodes share it, and the counts add exactly.
+ * least four scores per (fold, baseline, 3rd score, actual outcome) ({@link ScorePairCounts}): the
+ * check judges a point once whatever how many episodes share it, and the counts add exactly.
  *
  * <p><b>The check</b>: an episode of fold {@code f} with at least four scores is judged at its
  * 3rd score by the model at {@code k = 3} of fold {@code 1 − f} (same minimum n), when that
@@ -73,19 +71,15 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
         }
     }
 
-    /** A reference episode's baseline and 3rd score, the key of the check's counts. */
-    private record CheckPoint(double baseline, double third) {
-    }
-
     private final CohortLayout layout;
     private final int monthEndDay;
     private final int minN;
     /** [fold][instrument][k]. */
-    private final LinearFit[][][] fits;
-    /** [fold][instrument]: counts per outcome class ({@link #NEITHER}, ...). */
-    private final List<Map<CheckPoint, long[]>> checkPoints = new ArrayList<>();
-    /** The primary instrument's reference baselines and how many episodes have each. */
-    private final Map<Double, long[]> primaryBaselines = new HashMap<>();
+    private final LinearFit.Builder[][][] fits;
+    /** [fold × instruments + instrument]: per (baseline, 3rd score), counts per outcome class ({@link #NEITHER}, ...). */
+    private final List<ScorePairCounts> checkPoints = new ArrayList<>();
+    /** The primary instrument's reference baselines: per (baseline, baseline), the episodes (one class). */
+    private final ScorePairCounts primaryBaselines;
 
     // One episode's scan, reused.
     private final int[] count;
@@ -108,15 +102,18 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
         this.monthEndDay = monthEndDay;
         this.minN = minN;
         int instruments = layout.instrumentCount;
-        this.fits = new LinearFit[FOLDS][instruments][MAX_K + 1];
-        for (LinearFit[][] fold : fits) {
-            for (LinearFit[] instrument : fold) {
-                Arrays.fill(instrument, LinearFit.EMPTY);
+        this.fits = new LinearFit.Builder[FOLDS][instruments][MAX_K + 1];
+        for (LinearFit.Builder[][] fold : fits) {
+            for (LinearFit.Builder[] instrument : fold) {
+                for (int k = 0; k <= MAX_K; k++) {
+                    instrument[k] = new LinearFit.Builder();
+                }
             }
         }
         for (int f = 0; f < FOLDS * instruments; f++) {
-            checkPoints.add(new HashMap<>());
+            checkPoints.add(ScorePairCounts.of(layout.instruments.get(f % instruments), 3));
         }
+        this.primaryBaselines = ScorePairCounts.of(layout.instruments.get(layout.primary), 1);
         this.count = new int[instruments];
         this.baseline = new double[instruments];
         this.third = new double[instruments];
@@ -130,7 +127,7 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
             return;
         }
         int fold = Fold.fold(intake.clientId());
-        LinearFit[][] foldFits = fits[fold];
+        LinearFit.Builder[][] foldFits = fits[fold];
         int instruments = layout.instrumentCount;
         Arrays.fill(count, 0);
         for (SessionRecord session : episode.sessions) {
@@ -147,7 +144,7 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
                 if (k == 1) {
                     baseline[i] = score;
                 } else if (k <= MAX_K) {
-                    foldFits[i][k] = foldFits[i][k].add(baseline[i], score);
+                    foldFits[i][k].add(baseline[i], score);
                 }
                 if (k == CHECK_K) {
                     third[i] = score;
@@ -157,14 +154,13 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
         }
         for (int i = 0; i < instruments; i++) {
             if (count[i] >= 2 && i == layout.primary) {
-                primaryBaselines.computeIfAbsent(baseline[i], b -> new long[1])[0]++;
+                primaryBaselines.add(baseline[i], baseline[i], 0);
             }
             if (count[i] >= CHECK_MIN_SCORES) {
                 EpisodeOutcome outcome = EpisodeOutcome.of(layout.instruments.get(i), baseline[i], last[i], count[i]);
                 int outcomeClass = outcome.reliableImprovement() ? IMPROVED
                         : outcome.reliableDeterioration() ? DETERIORATED : NEITHER;
-                checkPoints.get(fold * instruments + i)
-                        .computeIfAbsent(new CheckPoint(baseline[i], third[i]), p -> new long[3])[outcomeClass]++;
+                checkPoints.get(fold * instruments + i).add(baseline[i], third[i], outcomeClass);
             }
         }
     }
@@ -186,24 +182,23 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
         for (int i = 0; i < instruments; i++) {
             Instrument instrument = layout.instruments.get(i);
             for (int k = ExpectedRecovery.MIN_K; k <= MAX_K; k++) {
-                ExpectedRecovery model = ExpectedRecovery.of(fits[0][i][k].plus(fits[1][i][k]), minN).orElse(null);
+                ExpectedRecovery model = ExpectedRecovery.of(fits[0][i][k].build().plus(fits[1][i][k].build()), minN)
+                        .orElse(null);
                 models[i][k] = model;
                 if (model != null) {
                     rows.add(new OutcomeTables.ExpectedRecoveryRow(instrument.key(), k, model));
                 }
             }
-            FlagCheck counts = FlagCheck.EMPTY;
+            FlagCheck[] counts = {FlagCheck.EMPTY};
             for (int fold = 0; fold < FOLDS; fold++) {
-                ExpectedRecovery otherFold = ExpectedRecovery.of(fits[1 - fold][i][CHECK_K], minN).orElse(null);
+                ExpectedRecovery otherFold = ExpectedRecovery.of(fits[1 - fold][i][CHECK_K].build(), minN).orElse(null);
                 if (otherFold == null) {
                     continue;
                 }
-                for (Map.Entry<CheckPoint, long[]> point : checkPoints.get(fold * instruments + i).entrySet()) {
-                    boolean flagged = otherFold.notOnTrack(instrument, point.getKey().baseline(), point.getKey().third());
-                    counts = counts.plus(judged(flagged, point.getValue()));
-                }
+                checkPoints.get(fold * instruments + i).forEach((x, third, byOutcome) ->
+                        counts[0] = counts[0].plus(judged(otherFold.notOnTrack(instrument, x, third), byOutcome)));
             }
-            check.add(OutcomeTables.FlagCheckRow.of(instrument.key(), counts));
+            check.add(OutcomeTables.FlagCheckRow.of(instrument.key(), counts[0]));
         }
         return new Result(models, rows, check, chartBaselines());
     }
@@ -217,19 +212,17 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
     }
 
     private ChartBaselines chartBaselines() {
-        long n = 0;
-        for (long[] episodes : primaryBaselines.values()) {
-            n += episodes[0];
-        }
-        if (n == 0) {
+        long[] n = {0};
+        primaryBaselines.forEach((x, same, episodes) -> n[0] += episodes[0]);
+        if (n[0] == 0) {
             return null;
         }
-        double[] all = new double[Math.toIntExact(n)];
-        int at = 0;
-        for (Map.Entry<Double, long[]> value : primaryBaselines.entrySet()) {
-            Arrays.fill(all, at, at + (int) value.getValue()[0], value.getKey());
-            at += (int) value.getValue()[0];
-        }
+        double[] all = new double[Math.toIntExact(n[0])];
+        int[] at = {0};
+        primaryBaselines.forEach((x, same, episodes) -> {
+            Arrays.fill(all, at[0], at[0] + (int) episodes[0], x);
+            at[0] += (int) episodes[0];
+        });
         return ChartBaselines.of(all);
     }
 }

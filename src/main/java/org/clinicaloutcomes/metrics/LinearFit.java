@@ -13,7 +13,8 @@ import java.util.Optional;
  *   min_x, max_x
  * </pre>
  * <ul>
- *   <li>{@link #add(double, double)}: Welford's running update (Welford 1962; the co-moment form
+ *   <li>{@link #add(double, double)} (and {@link Builder#add}, the same without an object per
+ *       point): Welford's running update (Welford 1962; the co-moment form
  *       of Pébay 2008): {@code n' = n + 1}, {@code dx = x − mean_x}, {@code dy = y − mean_y},
  *       {@code mean_x' = mean_x + dx / n'}, {@code mean_y' = mean_y + dy / n'},
  *       {@code Sxx' = Sxx + dx (x − mean_x')}, {@code Sxy' = Sxy + dx (y − mean_y')},
@@ -194,17 +195,73 @@ public final class LinearFit {
      * @throws IllegalArgumentException when {@code x} or {@code y} is not finite
      */
     public LinearFit add(double x, double y) {
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new IllegalArgumentException("points must be finite: (" + x + ", " + y + ")");
+        return new Builder(this).add(x, y).build();
+    }
+
+    /**
+     * A mutable accumulator with the same update as {@link #add}, for adding millions of points
+     * without making an object per point; {@link #build} gives the immutable accumulator. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private long n;
+        private double meanX;
+        private double meanY;
+        private double sxx;
+        private double sxy;
+        private double syy;
+        private double minX;
+        private double maxX;
+        private Line line;
+
+        /** An empty builder. */
+        public Builder() {
+            this(EMPTY);
         }
-        long n1 = Math.addExact(n, 1);
-        double dx = x - meanX;
-        double dy = y - meanY;
-        double meanX1 = meanX + dx / n1;
-        double meanY1 = meanY + dy / n1;
-        return new LinearFit(n1, meanX1, meanY1,
-                sxx + dx * (x - meanX1), sxy + dx * (y - meanY1), syy + dy * (y - meanY1),
-                Math.min(minX, x), Math.max(maxX, x), line.with(x, y));
+
+        /** A builder that starts from the points of {@code fit}. */
+        public Builder(LinearFit fit) {
+            n = fit.n;
+            meanX = fit.meanX;
+            meanY = fit.meanY;
+            sxx = fit.sxx;
+            sxy = fit.sxy;
+            syy = fit.syy;
+            minX = fit.minX;
+            maxX = fit.maxX;
+            line = fit.line;
+        }
+
+        /**
+         * Adds the point {@code (x, y)} (Welford's update).
+         *
+         * @throws IllegalArgumentException when {@code x} or {@code y} is not finite
+         */
+        public Builder add(double x, double y) {
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new IllegalArgumentException("points must be finite: (" + x + ", " + y + ")");
+            }
+            long n1 = Math.addExact(n, 1);
+            double dx = x - meanX;
+            double dy = y - meanY;
+            double meanX1 = meanX + dx / n1;
+            double meanY1 = meanY + dy / n1;
+            sxx += dx * (x - meanX1);
+            sxy += dx * (y - meanY1);
+            syy += dy * (y - meanY1);
+            n = n1;
+            meanX = meanX1;
+            meanY = meanY1;
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            line = line.with(x, y);
+            return this;
+        }
+
+        /** The immutable accumulator of the points added so far. */
+        public LinearFit build() {
+            return new LinearFit(n, meanX, meanY, sxx, sxy, syy, minX, maxX, line);
+        }
     }
 
     /** The accumulator of the points of both (Chan, Golub &amp; LeVeque's pairwise combination). */
