@@ -50,12 +50,14 @@ final class AttentionSheet implements WorkbookSheet {
         List<AttentionRow> rows = c.suppression() || tooMany ? List.of() : all;
         int row = SheetTable.someColumnsOf(TableSchemas.ATTENTION, rows)
                 .rowsAt(byClinician(rows))
-                .columns("clinician_id", "client_id", "approach", "intake_date", "last_attended")
+                .columns("clinician_id", "client_id")
+                .extra("Intake", Kind.DATE, (r, i) -> r.intakeDate())
+                .extra("Last seen", Kind.DATE, (r, i) -> r.lastAttended())
                 .extra("Sessions", Kind.COUNT, (r, i) -> r.attendedSessions())
                 .extra("First " + primary.name(), Kind.SCORE, (r, i) -> r.primaryBaseline())
                 .extra("Latest " + primary.name(), Kind.SCORE, (r, i) -> r.primaryLatest())
-                .extra("Expected now", Kind.DECIMAL, (r, i) -> r.primaryExpected())
-                .extra(primary.higherIsBetter() ? "Not on track below" : "Not on track above", Kind.DECIMAL,
+                .extra("Expected", Kind.DECIMAL, (r, i) -> r.primaryExpected())
+                .extra(primary.higherIsBetter() ? "Off track below" : "Off track above", Kind.DECIMAL,
                         (r, i) -> r.primaryThreshold())
                 .extra("Why (on which questionnaires)", Kind.TEXT, (r, i) -> why(c, r, contactDays))
                 .main(2)
@@ -68,9 +70,11 @@ final class AttentionSheet implements WorkbookSheet {
         } else if (rows.isEmpty()) {
             row = s.note(row, "No client still in treatment needs a look for any of these reasons.");
         }
-        row = s.note(row, "Expected now: the " + primary.name() + " score that this practice's discharged clients "
-                + "with the same first score had after as many " + primary.name() + " scores.");
-        row = s.note(row, "Empty with fewer than 2 scores, or when too few discharged clients reached that point.");
+        row = s.note(row, "Expected: the " + primary.name() + " score that this practice's discharged clients "
+                + "with the same first score had after as many " + primary.name() + " scores; off track "
+                + (primary.higherIsBetter() ? "below" : "above") + ": the not-on-track line.");
+        row = s.note(row, "Both empty with fewer than 2 scores, or when too few discharged clients reached that "
+                + "point. Sessions: attended up to the month's end.");
         row = flagCheck(s, c, row + 1);
         SheetCharts.below(s, charts(c), row + 1, 1);
     }
@@ -114,9 +118,12 @@ final class AttentionSheet implements WorkbookSheet {
         }
         order.sort(Comparator.comparing(i -> !check.get(i).instrument().equals(c.primary().key())));
         for (int i : order) {
-            s.styled(row, 0, PlainWords.flagCheck(check.get(i), instrument(c, check.get(i).instrument()),
-                    shownJudged(c, check, i)), c.styles().sentence, false);
-            row++;
+            List<String> sentences = PlainWords.flagCheck(check.get(i), instrument(c, check.get(i).instrument()),
+                    shownJudged(c, check, i));
+            for (int line = 0; line < sentences.size(); line++) {
+                s.styled(row, 0, (line == 0 ? "" : "    ") + sentences.get(line), c.styles().sentence, false);
+                row++;
+            }
         }
         row = s.note(row, "Each half of the discharged clients (split by a code of the client ID) is checked at its "
                 + "third score against the curves of the other half; its outcome is the change from the first to "

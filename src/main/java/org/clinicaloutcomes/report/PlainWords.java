@@ -236,27 +236,31 @@ final class PlainWords {
     }
 
     /**
-     * What the two-fold check of the flag found on one questionnaire, in one sentence: "Of the
+     * What the two-fold check of the flag found on one questionnaire, in one or two sentences: "Of the
      * clients flagged at their third PCL-5, 62 % ended without reliable improvement, against 21 %
      * of those not flagged (218 discharged clients checked)."
      *
      * @param shownJudged the number checked as shown ({@code <11} when suppression hides it)
      */
-    static String flagCheck(OutcomeTables.FlagCheckRow row, Instrument instrument, String shownJudged) {
+    static List<String> flagCheck(OutcomeTables.FlagCheckRow row, Instrument instrument, String shownJudged) {
         if (row.nJudged() == 0) {
-            return instrument.name() + ": too few discharged clients with 4 or more scores to check the flag yet.";
+            return List.of(instrument.name() + ": too few discharged clients with 4 or more scores to check the flag "
+                    + "yet.");
         }
         if (row.flaggedNoRiPct() == null || row.unflaggedNoRiPct() == null) {
-            return instrument.name() + ": " + (row.nFlagged() == 0 ? "no client was flagged at the third score"
+            return List.of(instrument.name() + ": " + (row.nFlagged() == 0 ? "no client was flagged at the third score"
                     : "not shown (too few clients on one side, or small-number suppression)") + " ("
-                    + shownJudged + " discharged clients checked).";
+                    + shownJudged + " discharged clients checked).");
         }
-        String caught = row.sensitivityNoRiPct() == null ? ""
-                : " The flag caught " + percent(row.sensitivityNoRiPct()) + " of those who ended without reliable "
-                        + "improvement" + (row.deterioratedFlaggedPct() == null ? "."
-                        : " and " + percent(row.deterioratedFlaggedPct()) + " of those who ended reliably worse.");
-        return "Of the clients flagged at their third " + instrument.name() + ", " + percent(row.flaggedNoRiPct())
-                + " ended without reliable improvement, against " + percent(row.unflaggedNoRiPct())
-                + " of those not flagged (" + shownJudged + " discharged clients checked)." + caught;
+        String compared = "Of the clients flagged at their third " + instrument.name() + ", "
+                + percent(row.flaggedNoRiPct()) + " ended without reliable improvement, against "
+                + percent(row.unflaggedNoRiPct()) + " of those not flagged (" + shownJudged
+                + " discharged clients checked).";
+        if (row.sensitivityNoRiPct() == null) {
+            return List.of(compared);
+        }
+        return List.of(compared, "The flag caught " + percent(row.sensitivityNoRiPct()) + " of those who ended "
+                + "without reliable improvement" + (row.deterioratedFlaggedPct() == null ? "."
+                : " and " + percent(row.deterioratedFlaggedPct()) + " of those who ended reliably worse."));
     }
 }
