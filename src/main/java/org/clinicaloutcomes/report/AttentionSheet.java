@@ -51,6 +51,7 @@ final class AttentionSheet implements WorkbookSheet {
         int row = SheetTable.someColumnsOf(TableSchemas.ATTENTION, rows)
                 .rowsAt(byClinician(rows))
                 .columns("clinician_id", "client_id")
+                .extra("Why (on which questionnaires)", Kind.TEXT, (r, i) -> why(c, r, contactDays))
                 .extra("Intake", Kind.DATE, (r, i) -> r.intakeDate())
                 .extra("Last seen", Kind.DATE, (r, i) -> r.lastAttended())
                 .extra("Sessions", Kind.COUNT, (r, i) -> r.attendedSessions())
@@ -59,7 +60,6 @@ final class AttentionSheet implements WorkbookSheet {
                 .extra("Expected", Kind.DECIMAL, (r, i) -> r.primaryExpected())
                 .extra(primary.higherIsBetter() ? "Off track below" : "Off track above", Kind.DECIMAL,
                         (r, i) -> r.primaryThreshold())
-                .extra("Why (on which questionnaires)", Kind.TEXT, (r, i) -> why(c, r, contactDays))
                 .main(2)
                 .write(s, c, 4);
         if (c.suppression()) {
