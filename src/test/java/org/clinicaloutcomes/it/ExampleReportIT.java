@@ -53,10 +53,11 @@ class ExampleReportIT {
                 .containsExactly("38");
         assertThat(Files.readAllLines(output.resolve("rejects.csv"))).hasSize(1 + 3 + 62);
         try (XSSFWorkbook workbook = new XSSFWorkbook(output.resolve("outcomes-2026-10.xlsx").toFile())) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(12);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(13);
             assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
             assertThat(workbook.getSheetName(8)).isEqualTo("Over time");
-            assertThat(workbook.getSheetName(11)).isEqualTo("About");
+            assertThat(workbook.getSheetName(10)).isEqualTo("Attention");
+            assertThat(workbook.getSheetName(12)).isEqualTo("About");
         }
         try (Stream<Path> charts = Files.list(output.resolve("charts"))) {
             assertThat(charts.map(path -> path.getFileName().toString()))
