@@ -70,6 +70,28 @@ class SuppressionIT {
         }
     }
 
+    @Test
+    void aMonthlyRunWithSuppressionWritesNoEpisodeLevelFileAndHidesTheAttentionCounts() throws Exception {
+        // given the sample, whose October 2026 attention list has 13 clients (1 to 4 per clinician)
+        Path output = work.resolve("monthly");
+        // when
+        JarRunner.Result result = JarRunner.run(work.resolve("state-monthly"), "monthly", "--input=sample-data",
+                "--month=2026-10", "--suppression=true", "--output=" + output, "--quiet");
+        // then
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Path csv = output.resolve("csv");
+        for (String file : List.of("episode_outcomes.csv", "alerts.csv", "attention.csv")) {
+            assertThat(csv.resolve(file)).as(file).doesNotExist();
+        }
+        assertThat(csv.resolve("expected_recovery.csv")).exists();
+        assertThat(csv.resolve("expected_recovery_check.csv")).exists();
+        try (Stream<Path> files = Files.list(output)) {
+            Path workbook = files.filter(file -> file.getFileName().toString().endsWith(".xlsx")).findFirst()
+                    .orElseThrow();
+            assertNoSmallCountInTheWorkbook(workbook);
+        }
+    }
+
     /** Labels of whole-number columns that count no one (the workbook's headers for k, items, df). */
     static final Set<String> NOT_COUNT_LABELS = Set.of("Assessment (k)", "First item", "Last item",
             "ANOVA df between", "ANOVA df within", "Kruskal\u2013Wallis df", "\u03c7\u00b2 df", "Approaches compared");
