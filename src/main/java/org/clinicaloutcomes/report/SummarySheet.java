@@ -77,8 +77,8 @@ final class SummarySheet implements WorkbookSheet {
         List<OutcomeTables.AttentionCountRow> counts = c.tables().attentionCounts();
         int contactDays = c.run().contactDays();
         row = SheetTable.of(TableSchemas.ATTENTION_COUNTS, counts)
-                .shown("clinician_id", r -> OutcomeTables.ALL.equals(r.clinicianId()) ? "All clinicians"
-                        : r.clinicianId())
+                // The last row is all clinicians (a clinician may be called ALL too).
+                .shown("clinician_id", r -> r == counts.get(counts.size() - 1) ? "All clinicians" : r.clinicianId())
                 .write(s, c, row);
         row = s.note(row, "A client may have more than one reason. Not on track: the latest score is worse than "
                 + "about 9 in 10 similar clients of this practice had at that point.");
