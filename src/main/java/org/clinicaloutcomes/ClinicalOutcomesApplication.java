@@ -46,6 +46,8 @@ public class ClinicalOutcomesApplication {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_REFUSED = 2;
+    /** The report is written, but the data need a look first (RESEARCH.md, "Data quality is never silent"). */
+    public static final int EXIT_LOOK_AT_DATA = 3;
 
     /** Set by Spring's ahead-of-time processor while it runs main at build time. */
     private static final String AOT_PROCESSING = "spring.aot.processing";

@@ -243,7 +243,15 @@ class ReportRunner {
                             + (counts.duplicates() == 1 ? "" : "s") + " dropped (same as an earlier row)");
                 }
             }
-            out.println("report written to " + JobFacts.of(context).outputFolder());
+            JobFacts facts = JobFacts.of(context);
+            facts.reasonLines().forEach(out::println);
+            out.println("report written to " + facts.outputFolder());
+            Optional<String> problem = facts.dataProblem();
+            if (problem.isPresent()) {
+                // RESEARCH.md: exit code 3 means "report written, but look at the data first".
+                err.println("warning: " + problem.get());
+                return ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA;
+            }
             return ClinicalOutcomesApplication.EXIT_OK;
         }
         Throwable failure = firstFailure(execution);

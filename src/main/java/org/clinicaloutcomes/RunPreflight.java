@@ -98,7 +98,7 @@ final class RunPreflight {
         RunParameters parameters = new RunParameters(settings.job(), input, output, settings.month(),
                 settings.windowMonths(), settings.monitoring(), settings.from(), settings.to(), instrumentsFile,
                 sha256(instruments.text()),
-                approaches, primary, settings.suppression(), settings.quiet(), runId, intake.sha256(),
+                approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine);
         return new Checked(parameters, warnings, settings.restart());
     }

@@ -80,6 +80,40 @@ class CommandLineFunctionalTests {
     }
 
     @Test
+    void tooManyRejectedRowsWriteTheReportButEndWithExitCode3() throws IOException {
+        // given two intake rows, one with a bad date: half the file is rejected
+        Path input = input(INTAKE_HEADER + "\n" + intakeRow("E1") + intakeRow("E2").replace("2025-01-10", "2025-13-10"),
+                SESSIONS_HEADER + "\nE1,2025-01-10,1,Y,50,15,12,40,30\nE1,2025-03-01,2,Y,30,8,6,35,25\n");
+        Path output = work.resolve("rejects");
+        // when more than 40 % may not be rejected
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet",
+                "--max-reject-pct=40");
+        // then the report is written, the console lists the reasons, and the run ends with 3
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
+        assertThat(output.resolve("run.json")).exists();
+        assertThat(outcome.out()).contains("  intake.csv rejects, most frequent first:\n    1 bad date (intake_date)\n")
+                .contains("report written to ");
+        assertThat(outcome.err()).contains("warning: look at the data first: intake.csv: 50.0 % of its rows were "
+                + "rejected (more than --max-reject-pct=40); see rejects.csv");
+        // and with the default (50 %) exactly half is not too many
+        Outcome atDefault = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet");
+        assertThat(atDefault.exitCode()).as(atDefault.err()).isZero();
+    }
+
+    @Test
+    void noPairedScoresOnTheMainQuestionnaireEndWithExitCode3() throws IOException {
+        // given a window whose episodes have no second PCL-5 score: E1's only discharge is in April
+        Path input = validInput();
+        Path output = work.resolve("unpaired");
+        // when the report is of January 2025 (nobody discharged yet)
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-01", "--quiet");
+        // then
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
+        assertThat(output.resolve("run.json")).exists();
+        assertThat(outcome.err()).contains("no client has before-and-after PCL-5 scores (the main questionnaire)");
+    }
+
+    @Test
     void aMissingInputFolderIsRefusedWithOneLineAndExitCode2() {
         Outcome outcome = run("monthly", "--input=" + work.resolve("nowhere"), "--output=" + work.resolve("out"));
 
@@ -209,7 +243,8 @@ class CommandLineFunctionalTests {
 
         Outcome outcome = run("monthly", "--input=" + input, "--output=" + work.resolve("out"), "--month=2025-04");
 
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        // The report is written; without a single session there is no paired score to report (exit 3).
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
         assertThat(outcome.out()).contains("sessions.csv: read 0, accepted 0, rejected 0, duplicates 0");
     }
 
@@ -226,7 +261,8 @@ class CommandLineFunctionalTests {
 
         Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04");
 
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        // Two of the three intake rows are rejected (more than 50 %): the report is written, exit 3.
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
         assertThat(Files.readAllLines(output.resolve("rejects.csv"))).containsExactly(
                 "file,line,column,reason",
                 "intake.csv,3,gender,possible identifier",

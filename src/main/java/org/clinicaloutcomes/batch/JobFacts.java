@@ -3,6 +3,7 @@ package org.clinicaloutcomes.batch;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +38,9 @@ public final class JobFacts {
     private static final String MONTH = "window.month";
     private static final String LABEL = "window.label";
     private static final String OUTPUT = "output.dir";
+    private static final String PRIMARY_PAIRED = "outcomes.primary.paired";
+    private static final String REASON_LINES = "quality.reasons";
+    private static final String PROBLEM = "quality.problem";
 
     private final ExecutionContext context;
 
@@ -47,6 +51,14 @@ public final class JobFacts {
     /** The facts kept in a job's or a step's execution context. */
     public static JobFacts of(ExecutionContext context) {
         return new JobFacts(context);
+    }
+
+    /**
+     * Where a step that runs again on every restart (outcomes, publish: no hand-off) records what
+     * the later steps and the end of the run read: the job's context itself.
+     */
+    static JobFacts ofRerunStep(ChunkContext chunkContext) {
+        return handedOn(chunkContext);
     }
 
     /** What the earlier steps handed on to the tasklet's step: the job's context. */
@@ -152,6 +164,35 @@ public final class JobFacts {
         String month = context.getString(MONTH);
         return new ReportWindow(LocalDate.parse(context.getString(FROM)), LocalDate.parse(context.getString(TO)),
                 month.isEmpty() ? null : YearMonth.parse(month), context.getString(LABEL));
+    }
+
+    // --- what the data say (RESEARCH.md, "Data quality is never silent") ---
+
+    /** Episodes of the outcome cohort with paired scores on the primary instrument. */
+    void primaryPaired(long episodes) {
+        context.putLong(PRIMARY_PAIRED, episodes);
+    }
+
+    long primaryPaired() {
+        return context.getLong(PRIMARY_PAIRED, 0);
+    }
+
+    /** The console's reject reasons and the cause of exit code 3 ({@code null}: none). */
+    void dataQuality(List<String> reasonLines, String problem) {
+        context.putString(REASON_LINES, String.join("\n", reasonLines));
+        context.putString(PROBLEM, problem == null ? "" : problem);
+    }
+
+    /** The reject reason lines for the console, in order; empty before the report is published. */
+    public List<String> reasonLines() {
+        String lines = context.getString(REASON_LINES, "");
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    /** Why the run ends with exit code 3, or empty. */
+    public Optional<String> dataProblem() {
+        String problem = context.getString(PROBLEM, "");
+        return problem.isEmpty() ? Optional.empty() : Optional.of(problem);
     }
 
     /** The output folder the window step resolved, or {@code null} before it completed. */

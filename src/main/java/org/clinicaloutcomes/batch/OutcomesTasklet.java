@@ -84,6 +84,7 @@ class OutcomesTasklet implements Tasklet {
         long visited = System.nanoTime();
         OutcomeTables tables = analysis.finish();
         long analysed = System.nanoTime();
+        JobFacts.ofRerunStep(chunkContext).primaryPaired(primaryPaired(tables, support.run().primaryInstrument()));
         if (support.run().suppression()) {
             tables = SmallNumberSuppression.apply(tables);
         }
@@ -153,5 +154,12 @@ class OutcomesTasklet implements Tasklet {
             throw error;
         }
         return new IllegalStateException(cause);
+    }
+
+    /** Episodes with paired scores on the primary instrument, all approaches (before suppression). */
+    private static long primaryPaired(OutcomeTables tables, String primary) {
+        return tables.outcomesByApproach().stream()
+                .filter(row -> row.approach().equals(OutcomeTables.ALL) && row.instrument().equals(primary))
+                .mapToLong(row -> row.outcomes().nPaired()).sum();
     }
 }

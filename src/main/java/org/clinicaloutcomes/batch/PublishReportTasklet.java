@@ -1,18 +1,22 @@
 package org.clinicaloutcomes.batch;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.Reject;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.DataQuality;
+import org.clinicaloutcomes.report.DataQualityVerdict;
 import org.clinicaloutcomes.report.Provenance;
 import org.clinicaloutcomes.report.RejectsCsv;
-import org.springframework.batch.core.job.JobExecution;
 import org.clinicaloutcomes.report.ReportFolder;
+import org.clinicaloutcomes.report.RunDescription;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -45,9 +49,22 @@ class PublishReportTasklet implements Tasklet {
         }
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         ReportWindow window = facts.window();
-        Provenance.write(staging, RunFacts.describe(support, window), RunFacts.quality(support, facts),
-                timestamp(execution.getStartTime()), timestamp(LocalDateTime.now()));
+        DataQuality quality = RunFacts.quality(support, facts);
+        RunDescription run = RunFacts.describe(support, window);
+        Provenance.write(staging, run, quality, timestamp(execution.getStartTime()), timestamp(LocalDateTime.now()));
         report.publish();
+        List<String> reasons = new ArrayList<>();
+        for (DataQuality.FileCounts file : quality.files()) {
+            List<String> lines = DataQualityVerdict.reasonLines(quality, file.file());
+            if (!lines.isEmpty()) {
+                reasons.add("  " + file.file() + " rejects, most frequent first:");
+                reasons.addAll(lines);
+            }
+        }
+        String primaryName = run.instruments().stream().filter(i -> i.key().equals(run.primaryInstrument()))
+                .map(org.clinicaloutcomes.metrics.Instrument::name).findFirst().orElse(run.primaryInstrument());
+        JobFacts.ofRerunStep(chunkContext).dataQuality(reasons, DataQualityVerdict.problem(quality,
+                support.run().maxRejectPct(), primaryName, facts.primaryPaired()));
         return RepeatStatus.FINISHED;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
+import org.clinicaloutcomes.report.DataQualityVerdict;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -21,7 +22,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 public record RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                             MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
                             List<String> approaches, String primaryInstrument, boolean suppression,
-                            boolean quiet, String runId, String intakeSha256, String sessionsSha256,
+                            int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
                             LocalDate today, String commandLine) {
 
     static final String JOB = "job";
@@ -41,6 +42,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String SUPPRESSION = "suppression";
     static final String RUN_ID = "run.id";
     static final String QUIET = "quiet";
+    static final String MAX_REJECT_PCT = "max-reject-pct";
     static final String INTAKE_SHA256 = "intake.sha256";
     static final String SESSIONS_SHA256 = "sessions.sha256";
     static final String TODAY = "today";
@@ -69,6 +71,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 .addString(SUPPRESSION, Boolean.toString(suppression))
                 .addString(RUN_ID, runId)
                 .addString(QUIET, Boolean.toString(quiet), false)
+                .addLong(MAX_REJECT_PCT, (long) maxRejectPct, false)
                 .addString(INTAKE_SHA256, intakeSha256, false)
                 .addString(SESSIONS_SHA256, sessionsSha256, false)
                 .addString(TODAY, today.toString(), false)
@@ -91,6 +94,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 Arrays.asList(parameters.getString(APPROACHES).split(",")),
                 parameters.getString(PRIMARY),
                 Boolean.parseBoolean(parameters.getString(SUPPRESSION)),
+                orDefault(parameters.getLong(MAX_REJECT_PCT), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT),
                 Boolean.parseBoolean(parameters.getString(QUIET)),
                 parameters.getString(RUN_ID),
                 parameters.getString(INTAKE_SHA256),

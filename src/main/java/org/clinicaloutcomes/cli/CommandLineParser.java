@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.ExpectedRecovery;
+import org.clinicaloutcomes.report.DataQualityVerdict;
 
 /**
  * Parses the command line of clinical-outcomes (REPORTS.md, "Command line") into a {@link Command}.
@@ -109,6 +110,7 @@ public final class CommandLineParser {
         APPROACHES("approaches", "A,B,...", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         PRIMARY_INSTRUMENT("primary-instrument", "KEY", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         SUPPRESSION("suppression", "true|false", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
+        MAX_REJECT_PCT("max-reject-pct", "N", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         QUIET("quiet", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         RESTART("restart", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         SEED("seed", "N", true, EnumSet.of(Verb.GENERATE_DATA)),
@@ -143,7 +145,7 @@ public final class CommandLineParser {
 
     /** The keys a research job file may hold, in the order the help text names them. */
     private static final List<Opt> JOB_FILE_KEYS = List.of(Opt.INPUT, Opt.OUTPUT, Opt.FROM, Opt.TO,
-            Opt.INSTRUMENTS, Opt.APPROACHES, Opt.PRIMARY_INSTRUMENT, Opt.SUPPRESSION);
+            Opt.INSTRUMENTS, Opt.APPROACHES, Opt.PRIMARY_INSTRUMENT, Opt.SUPPRESSION, Opt.MAX_REJECT_PCT);
 
     /** Where a value came from, for the messages: a command-line option or a job-file key. */
     private record Origin(Opt opt, String name, String prefix, String suffix) {
@@ -189,6 +191,7 @@ public final class CommandLineParser {
         List<String> approaches;
         String primaryInstrument;
         Boolean suppression;
+        Integer maxRejectPct;
         boolean quiet;
         boolean restart;
     }
@@ -291,6 +294,7 @@ public final class CommandLineParser {
                 first(cli.approaches, file.approaches),
                 first(cli.primaryInstrument, file.primaryInstrument),
                 suppression == null ? RunSettings.defaultSuppression(job) : suppression,
+                first(first(cli.maxRejectPct, file.maxRejectPct), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT),
                 cli.quiet,
                 cli.restart,
                 cli.jobFile);
@@ -327,6 +331,8 @@ public final class CommandLineParser {
             case APPROACHES -> draft.approaches = approaches(value, origin);
             case PRIMARY_INSTRUMENT -> draft.primaryInstrument = instrumentKey(value, origin);
             case SUPPRESSION -> draft.suppression = bool(value, origin);
+            case MAX_REJECT_PCT -> draft.maxRejectPct = wholeNumber(value, origin, "percent",
+                    DataQualityVerdict.MIN_MAX_REJECT_PCT, DataQualityVerdict.MAX_MAX_REJECT_PCT);
             default -> throw new IllegalStateException("not a report option: " + opt);
         }
     }

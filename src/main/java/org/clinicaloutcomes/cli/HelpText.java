@@ -33,6 +33,7 @@ final class HelpText {
               --approaches=A,B,...       treatment approaches to report on, in this order (default: DBT,CPT,ACT,PE)
               --primary-instrument=KEY   questionnaire used for the headline figures (default: pcl5)
               --suppression=true|false   hide counts from 1 to 10 and every figure based on them (default: false for monthly, true for research)
+              --max-reject-pct=N         end with exit code 3 (report written, look at the data first) when more than N % of a file's rows are rejected, 0 to 100 (default: 50)
               --quiet                    do not show progress while running (default: progress is shown)
               --restart                  continue the last failed or interrupted run with the same settings (default: start afresh)
 
@@ -43,9 +44,10 @@ final class HelpText {
               --output=DIR               folder to write intake.csv and sessions.csv to (default: sample-data)
 
             A research job file has one setting per line, key=value, with the keys input, output, from, to,
-            instruments, approaches, primary-instrument and suppression (write / in paths, also on Windows);
+            instruments, approaches, primary-instrument, suppression and max-reject-pct (write / in paths, also on Windows);
             relative paths in it are relative to the job file's folder.
-            Exit codes: 0 done; 2 wrong options or an input file refused (the reason is shown); 1 any other failure (see the log).
+            Exit codes: 0 done; 3 report written, but the data need a look first (too many rejects, or no paired scores
+            on the main questionnaire); 2 wrong options or an input file refused (the reason is shown); 1 any other failure (see the log).
             """;
 
     private HelpText() {

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
+import org.clinicaloutcomes.report.DataQualityVerdict;
 
 /**
  * The settings of a report run as given on the command line (and, for research, in a
@@ -37,13 +38,15 @@ import org.clinicaloutcomes.analysis.MonitoringSettings;
  * @param primaryInstrument key matching {@code [a-z][a-z0-9_]*}, or {@code null} for {@code pcl5};
  *                          whether the instrument exists is checked at run time
  * @param suppression       small-number suppression (default false for monthly, true for research)
+ * @param maxRejectPct      the share of a file's rows, in percent (0–100, default 50), above which
+ *                          rejected rows end the run with exit code 3 (RESEARCH.md)
  * @param quiet             no progress output on the console
  * @param restart           resume the latest failed run with the same parameters
  * @param jobFile           research: the {@code --job} file that was read, or {@code null}
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                           MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
-                          String primaryInstrument, boolean suppression, boolean quiet, boolean restart,
+                          String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
                           Path jobFile) {
 
     public static final Path DEFAULT_INPUT = Path.of("sample-data");
@@ -70,7 +73,8 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
         return new RunSettings(job, DEFAULT_INPUT, null, null,
                 job == JobKind.MONTHLY ? DEFAULT_WINDOW_MONTHS : NO_WINDOW_MONTHS,
                 job == JobKind.MONTHLY ? MonitoringSettings.DEFAULT : null,
-                null, null, null, null, null, defaultSuppression(job), false, false, null);
+                null, null, null, null, null, defaultSuppression(job), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT,
+                false, false, null);
     }
 
     /** Suppression is off for the internal monthly report and on for research runs. */

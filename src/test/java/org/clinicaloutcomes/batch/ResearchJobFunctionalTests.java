@@ -49,7 +49,7 @@ class ResearchJobFunctionalTests extends WorkedExampleJobSupport {
         Path report = output.resolve("report");
         RunParameters run = new RunParameters(JobKind.RESEARCH, EXAMPLE_INPUT, report, null, 12, null,
                 LocalDate.of(2025, 11, 1), LocalDate.of(2026, 10, 31), null, "bundled", ApproachCatalog.DEFAULT_APPROACHES,
-                "pcl5", true, true, "functional-research-1", "x", "y", LocalDate.of(2026, 11, 26), "research");
+                "pcl5", true, 50, true, "functional-research-1", "x", "y", LocalDate.of(2026, 11, 26), "research");
 
         // when
         JobExecution execution = jobOperatorTestUtils.startJob(run.toJobParameters());

@@ -115,7 +115,7 @@ class CommandLineParserTest {
                     "--primary-instrument=phq9", "--suppression=true", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.MONTHLY, Path.of("data/in"), Path.of("out/march"),
                     YearMonth.of(2026, 3), 6, new MonitoringSettings(36, 30, 30), null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
-                    "phq9", true, true, true, null));
+                    "phq9", true, 50, true, true, null));
         }
 
         @ParameterizedTest
@@ -130,6 +130,13 @@ class CommandLineParserTest {
             RunSettings s = run("monthly", "--series-months=" + value);
             assertThat(s.monitoring().seriesMonths()).isEqualTo(Integer.parseInt(value));
             assertThat(s.windowMonths()).isEqualTo(RunSettings.DEFAULT_WINDOW_MONTHS);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"monthly, 0", "monthly, 100", "research, 7"})
+        void maxRejectPctInRange(String command, int pct) throws Exception {
+            assertThat(run(command, "--max-reject-pct=" + pct).maxRejectPct()).isEqualTo(pct);
+            assertThat(run(command).maxRejectPct()).isEqualTo(50);
         }
 
         @ParameterizedTest
@@ -179,7 +186,7 @@ class CommandLineParserTest {
                     "--primary-instrument=ders16", "--suppression=false", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0, null,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), Path.of("i.csv"),
-                    List.of("DBT", "CPT", "PE"), "ders16", false, true, true, null));
+                    List.of("DBT", "CPT", "PE"), "ders16", false, 50, true, true, null));
         }
 
         @Test
@@ -310,7 +317,7 @@ class CommandLineParserTest {
                 assertThat(text).contains(word);
             }
             List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--series-months=N",
-                    "--expected-min-n=N", "--contact-days=N", "--job=FILE", "--from=YYYY-MM-DD",
+                    "--expected-min-n=N", "--contact-days=N", "--max-reject-pct=N", "--job=FILE", "--from=YYYY-MM-DD",
                     "--to=YYYY-MM-DD", "--input=DIR", "--output=DIR", "--instruments=FILE", "--approaches=A,B,...",
                     "--primary-instrument=KEY", "--suppression=true|false", "--quiet", "--restart",
                     "--seed=N", "--episodes=N", "--end-month=YYYY-MM");
@@ -421,6 +428,10 @@ class CommandLineParserTest {
                     Arguments.of(List.of("monthly", "--window-months=99999999999"),
                             "--window-months must be a whole number of months from 1 to 120, got '99999999999'"),
                     // series
+                    Arguments.of(List.of("research", "--max-reject-pct=101"),
+                            "--max-reject-pct must be a whole number of percent from 0 to 100, got '101'"),
+                    Arguments.of(List.of("monthly", "--max-reject-pct=-1"),
+                            "--max-reject-pct must be a whole number of percent from 0 to 100, got '-1'"),
                     Arguments.of(List.of("monthly", "--expected-min-n=2"),
                             "--expected-min-n must be a whole number of episodes from 3 to 100000, got '2'"),
                     Arguments.of(List.of("monthly", "--expected-min-n=100001"),

@@ -58,8 +58,10 @@ class JobFileTest {
                 approaches=DBT, CPT, TAU
                 primary-instrument=phq9
                 suppression=false
+                max-reject-pct=20
                 """);
         RunSettings s = run("research", "--job=" + file);
+        assertThat(s.maxRejectPct()).isEqualTo(20);
         assertThat(s.job()).isEqualTo(JobKind.RESEARCH);
         assertThat(s.input()).isEqualTo(tmp.resolve("project/data/export"));
         assertThat(s.output()).isEqualTo(Path.of("/srv/reports/study-a"));
@@ -130,7 +132,7 @@ class JobFileTest {
                 "--suppression=true", "--quiet", "--restart");
         assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("cli-in"), Path.of("cli-out"), null, 0, null,
                 LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 30), Path.of("cli.csv"), List.of("ACT"), "gad7",
-                true, true, true, file));
+                true, 50, true, true, file));
     }
 
     @Test
@@ -152,7 +154,7 @@ class JobFileTest {
         Path file = job("empty.properties", "");
         RunSettings s = run("research", "--job=" + file);
         assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("sample-data"), null, null, 0, null, null, null,
-                null, null, null, true, false, false, file));
+                null, null, null, true, 50, false, false, file));
     }
 
     @Test
@@ -176,7 +178,8 @@ class JobFileTest {
     void anUnknownKeyIsRefusedNamingFileAndKey() throws Exception {
         Path file = job("bad.properties", "input=data\nmonth=2026-01\n");
         assertThat(error("research", "--job=" + file)).isEqualTo("job file " + file + ": unknown key 'month'"
-                + " (allowed: input, output, from, to, instruments, approaches, primary-instrument, suppression)");
+                + " (allowed: input, output, from, to, instruments, approaches, primary-instrument, suppression,"
+                + " max-reject-pct)");
     }
 
     @Test
@@ -194,6 +197,7 @@ class JobFileTest {
                 {"from=2025-02-30", "from must be a real date YYYY-MM-DD, got '2025-02-30'"},
                 {"to=2025/12/31", "to must be a real date YYYY-MM-DD, got '2025/12/31'"},
                 {"suppression=maybe", "suppression must be true or false, got 'maybe'"},
+                {"max-reject-pct=12.5", "max-reject-pct must be a whole number of percent from 0 to 100, got '12.5'"},
                 {"approaches=DBT,,CPT", "approaches has an empty approach name in 'DBT,,CPT'"},
                 {"approaches=,", "approaches needs at least one approach name, like approaches=DBT,CPT,ACT,PE, got ','"},
                 {"approaches=PE,pe", "approaches names the approach 'pe' twice"},
