@@ -245,6 +245,7 @@ class ReportRunner {
             }
             JobFacts facts = JobFacts.of(context);
             facts.reasonLines().forEach(out::println);
+            facts.dataGaps().forEach(gap -> err.println("warning: " + gap));
             out.println("report written to " + facts.outputFolder());
             Optional<String> problem = facts.dataProblem();
             if (problem.isPresent()) {

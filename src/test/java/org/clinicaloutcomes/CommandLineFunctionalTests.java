@@ -101,6 +101,22 @@ class CommandLineFunctionalTests {
     }
 
     @Test
+    void anApproachWithoutEpisodesAndAnInstrumentWithoutScoresGetAWarningEach() throws IOException {
+        // given only PE episodes, and no GAD-7 score at all
+        Path input = input(INTAKE_HEADER + "\n" + intakeRow("E1"),
+                SESSIONS_HEADER + "\nE1,2025-01-10,1,Y,50,15,,40,30\nE1,2025-03-01,2,Y,30,8,,35,25\n");
+        Path output = work.resolve("gaps");
+        // when
+        Outcome outcome = run("monthly", "--input=" + input, "--output=" + output, "--month=2025-04", "--quiet",
+                "--approaches=PE,DBT");
+        // then one warning line each on the console (the Data quality sheet lists them too)
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).contains("warning: approach DBT: no accepted episode\n")
+                .contains("warning: instrument gad7 (GAD-7): no accepted score\n")
+                .doesNotContain("approach PE:").doesNotContain("instrument pcl5");
+    }
+
+    @Test
     void noPairedScoresOnTheMainQuestionnaireEndWithExitCode3() throws IOException {
         // given a window whose episodes have no second PCL-5 score: E1's only discharge is in April
         Path input = validInput();

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -87,6 +88,11 @@ public final class CohortAnalysis {
     private final TableAccumulator<?>[] tables;
 
     private long episodesAdded;
+    /** Per configured approach, the accepted episodes added. */
+    private final long[] episodesByApproach;
+    /** Per configured instrument, whether an accepted score was seen; and how many were not yet. */
+    private final boolean[] instrumentScored;
+    private int instrumentsUnscored;
     private int closedInWindow;
     private int lastIndex = Integer.MIN_VALUE;
     private boolean finished;
@@ -138,6 +144,9 @@ public final class CohortAnalysis {
         if (monthly && window.reportMonth() == null) {
             throw new IllegalArgumentException("a monthly run needs a report month");
         }
+        this.episodesByApproach = new long[layout.approachCount];
+        this.instrumentScored = new boolean[layout.instrumentCount];
+        this.instrumentsUnscored = layout.instrumentCount;
         this.fromDay = (int) window.from().toEpochDay();
         this.toDay = (int) window.to().toEpochDay();
 
@@ -194,12 +203,54 @@ public final class CohortAnalysis {
         checkSessions(episode.index(), sessions);
         lastIndex = episode.index();
         episodesAdded++;
+        episodesByApproach[a]++;
+        if (instrumentsUnscored > 0) {
+            noteScores(sessions);
+        }
 
         ScoredEpisode scored = new ScoredEpisode(layout, a, intake, sessions, fromDay, toDay);
         closedInWindow += scored.closedInWindow ? 1 : 0;
         for (TableAccumulator<?> table : tables) {
             table.add(scored);
         }
+    }
+
+    /** Marks the instruments these sessions carry a score of (only while some have none yet). */
+    private void noteScores(List<SessionRecord> sessions) {
+        for (SessionRecord session : sessions) {
+            double[] scores = session.scores();
+            for (int i = 0; i < scores.length; i++) {
+                if (!instrumentScored[i] && !Double.isNaN(scores[i])) {
+                    instrumentScored[i] = true;
+                    instrumentsUnscored--;
+                }
+            }
+        }
+    }
+
+    /**
+     * The configured approaches without an accepted episode, in configured order (RESEARCH.md:
+     * each gets a warning line); call after the last {@link #add}.
+     */
+    public List<String> approachesWithoutEpisodes() {
+        List<String> none = new ArrayList<>();
+        for (int a = 0; a < layout.approachCount; a++) {
+            if (episodesByApproach[a] == 0) {
+                none.add(layout.approaches.get(a));
+            }
+        }
+        return none;
+    }
+
+    /** The configured instruments without an accepted score, in file order (a warning line each). */
+    public List<Instrument> instrumentsWithoutScores() {
+        List<Instrument> none = new ArrayList<>();
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            if (!instrumentScored[i]) {
+                none.add(layout.instruments.get(i));
+            }
+        }
+        return none;
     }
 
     private void checkSessions(int index, List<SessionRecord> sessions) {

@@ -41,6 +41,7 @@ public final class JobFacts {
     private static final String PRIMARY_PAIRED = "outcomes.primary.paired";
     private static final String REASON_LINES = "quality.reasons";
     private static final String PROBLEM = "quality.problem";
+    private static final String GAPS = "quality.gaps";
 
     private final ExecutionContext context;
 
@@ -175,6 +176,20 @@ public final class JobFacts {
 
     long primaryPaired() {
         return context.getLong(PRIMARY_PAIRED, 0);
+    }
+
+    /**
+     * The warnings of configured approaches without an accepted episode and instruments without
+     * an accepted score (RESEARCH.md), one line each.
+     */
+    void dataGaps(List<String> warnings) {
+        context.putString(GAPS, String.join("\n", warnings));
+    }
+
+    /** The warnings of {@link #dataGaps}, in order; empty when none (or not known yet). */
+    public List<String> dataGaps() {
+        String lines = context.getString(GAPS, "");
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 
     /** The console's reject reasons and the cause of exit code 3 ({@code null}: none). */

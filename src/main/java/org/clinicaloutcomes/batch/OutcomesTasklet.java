@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -84,7 +85,14 @@ class OutcomesTasklet implements Tasklet {
         long visited = System.nanoTime();
         OutcomeTables tables = analysis.finish();
         long analysed = System.nanoTime();
-        JobFacts.ofRerunStep(chunkContext).primaryPaired(primaryPaired(tables, support.run().primaryInstrument()));
+        JobFacts results = JobFacts.ofRerunStep(chunkContext);
+        results.primaryPaired(primaryPaired(tables, support.run().primaryInstrument()));
+        List<String> gaps = new ArrayList<>();
+        analysis.approachesWithoutEpisodes().forEach(approach ->
+                gaps.add("approach " + approach + ": no accepted episode"));
+        analysis.instrumentsWithoutScores().forEach(instrument ->
+                gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
+        results.dataGaps(gaps);
         if (support.run().suppression()) {
             tables = SmallNumberSuppression.apply(tables);
         }

@@ -106,6 +106,7 @@ final class RunFacts {
             warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
                     + " dropped (same client, date, number and every field as an earlier row)");
         }
+        facts.dataGaps().forEach(warnings::add);
         try {
             List<HeaderLayout> layouts = List.of(InputFiles.intakeLayout(support.run().intakeFile()),
                     InputFiles.sessionsLayout(support.run().sessionsFile(), support.instruments().instruments()));
