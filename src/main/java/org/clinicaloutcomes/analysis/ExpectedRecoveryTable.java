@@ -3,6 +3,7 @@ package org.clinicaloutcomes.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
@@ -66,8 +67,8 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
 
         /** The model that judges an open episode with {@code k} scores on instrument {@code i}, or {@code null}. */
         ExpectedRecovery judging(int i, int k) {
-            return ExpectedRecovery.assessmentIndex(k).isPresent()
-                    ? models[i][ExpectedRecovery.assessmentIndex(k).getAsInt()] : null;
+            OptionalInt at = ExpectedRecovery.assessmentIndex(k);
+            return at.isPresent() ? models[i][at.getAsInt()] : null;
         }
     }
 

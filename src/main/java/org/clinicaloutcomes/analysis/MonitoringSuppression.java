@@ -33,12 +33,15 @@ import org.clinicaloutcomes.metrics.SmallNumberRule;
 final class MonitoringSuppression {
 
     private final OutcomeTables t;
+    /** The primary instrument, as {@link SmallNumberSuppression} reads it off the tables, or {@code null}. */
+    private final String primary;
     private final SuppressionSolver solver = new SuppressionSolver();
     /** Per check row: judged, flagged, and the numerators and denominators of its five rates. */
     private final List<int[]> check = new ArrayList<>();
 
-    MonitoringSuppression(OutcomeTables tables) {
+    MonitoringSuppression(OutcomeTables tables, String primaryInstrument) {
         this.t = tables;
+        this.primary = primaryInstrument;
         checkQuantities();
         attentionCounts();
         solver.solve();
@@ -54,24 +57,12 @@ final class MonitoringSuppression {
         List<OutcomeTables.ExpectedRecoveryRow> models = t.expectedRecovery().stream()
                 .filter(row -> !SmallNumberRule.isSmallCount(row.model().model().n())).toList();
         ChartBaselines baselines = t.recoveryBaselines();
-        String primary = primaryInstrument();
         boolean primaryShown = models.stream().anyMatch(row -> row.k() == 2 && row.instrument().equals(primary));
         return new OutcomeTables(tables.episodesAdded(), tables.closedInWindow(), tables.episodeOutcomes(),
                 tables.outcomesByApproach(), tables.approachComparison(), tables.trajectories(), tables.pcl5Clusters(),
                 tables.clinicians(), tables.subgroups(), tables.activity(), tables.windowActivity(), tables.alerts(),
                 tables.suppressed(), tables.monthlySeries(), tables.monthsBeforeSeries(), models, checkRows(),
                 List.of(), t.attentionCounts(), primaryShown ? baselines : null);
-    }
-
-    /** The primary instrument: that of the clinicians' and subgroups' rows; the first model's otherwise. */
-    private String primaryInstrument() {
-        if (!t.subgroups().isEmpty()) {
-            return t.subgroups().get(0).instrument();
-        }
-        if (!t.clinicians().isEmpty()) {
-            return t.clinicians().get(0).instrument();
-        }
-        return null;
     }
 
     private void checkQuantities() {

@@ -710,6 +710,8 @@ public final class SmallNumberSuppression {
          * same episodes: discharged in the window, scored over all their attended sessions).
          */
         private void seriesLinks() {
+            primary = !t.subgroups().isEmpty() ? t.subgroups().get(0).instrument()
+                    : !t.clinicians().isEmpty() ? t.clinicians().get(0).instrument() : null;
             if (seriesByMonth.isEmpty()) {
                 return;
             }
@@ -725,8 +727,6 @@ public final class SmallNumberSuppression {
                     solver.same(activity[r][8], q[S_MISSED]);
                 }
             }
-            primary = !t.subgroups().isEmpty() ? t.subgroups().get(0).instrument()
-                    : !t.clinicians().isEmpty() ? t.clinicians().get(0).instrument() : null;
             windowMonths = windowMonths();
             if (windowMonths.isEmpty()) {
                 return;
@@ -868,7 +868,7 @@ public final class SmallNumberSuppression {
 
         OutcomeTables suppressed() {
             Map<String, Boolean> centreHidden = centreHidden();
-            MonitoringSuppression monitoring = new MonitoringSuppression(t);
+            MonitoringSuppression monitoring = new MonitoringSuppression(t, primary);
             Map<SuppressedCells.Cell, SuppressedCells.Kind> hidden = new LinkedHashMap<>(solver.hiddenCells());
             hidden.putAll(monitoring.hiddenCells());
             return monitoring.suppressed(new OutcomeTables(t.episodesAdded(), t.closedInWindow(), List.of(),

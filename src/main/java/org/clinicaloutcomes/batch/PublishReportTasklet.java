@@ -61,10 +61,8 @@ class PublishReportTasklet implements Tasklet {
                 reasons.addAll(lines);
             }
         }
-        String primaryName = run.instruments().stream().filter(i -> i.key().equals(run.primaryInstrument()))
-                .map(org.clinicaloutcomes.metrics.Instrument::name).findFirst().orElse(run.primaryInstrument());
         JobFacts.ofRerunStep(chunkContext).dataQuality(reasons, DataQualityVerdict.problem(quality,
-                support.run().maxRejectPct(), primaryName, facts.primaryPaired()));
+                support.run().maxRejectPct(), run.primary().name(), facts.primaryPaired()));
         return RepeatStatus.FINISHED;
     }
 

@@ -66,7 +66,7 @@ final class AboutSheet implements WorkbookSheet {
         List<OutcomeTables.FlagCheckRow> check = c.tables().expectedRecoveryCheck();
         for (int i = 0; i < check.size(); i++) {
             OutcomeTables.FlagCheckRow row = check.get(i);
-            sentences.addAll(PlainWords.flagCheck(row, AttentionSheet.instrument(c, row.instrument()),
+            sentences.addAll(PlainWords.flagCheck(row, c.run().instrument(row.instrument()),
                     AttentionSheet.shownJudged(c, check, i)));
         }
         return sentences.isEmpty() ? "No questionnaire could be checked." : String.join(" ", sentences);

@@ -118,7 +118,7 @@ final class AttentionSheet implements WorkbookSheet {
         }
         order.sort(Comparator.comparing(i -> !check.get(i).instrument().equals(c.primary().key())));
         for (int i : order) {
-            List<String> sentences = PlainWords.flagCheck(check.get(i), instrument(c, check.get(i).instrument()),
+            List<String> sentences = PlainWords.flagCheck(check.get(i), c.run().instrument(check.get(i).instrument()),
                     shownJudged(c, check, i));
             for (int line = 0; line < sentences.size(); line++) {
                 s.styled(row, 0, (line == 0 ? "" : "    ") + sentences.get(line), c.styles().sentence, false);
@@ -136,10 +136,6 @@ final class AttentionSheet implements WorkbookSheet {
     static String shownJudged(WorkbookContent c, List<OutcomeTables.FlagCheckRow> check, int index) {
         String hidden = c.hidden(TableSchemas.EXPECTED_RECOVERY_CHECK.file(), index, "n_judged");
         return hidden != null ? hidden : Long.toString(check.get(index).nJudged());
-    }
-
-    static Instrument instrument(WorkbookContent c, String key) {
-        return c.run().instruments().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }
 
     private static List<RenderedChart> charts(WorkbookContent c) {

@@ -151,16 +151,11 @@ public final class ReportCharts {
 
     /** The primary instrument of a run. */
     static Instrument primary(RunDescription run) {
-        return instrument(run, run.primaryInstrument());
+        return run.primary();
     }
 
     static Instrument instrument(RunDescription run, String key) {
-        for (Instrument instrument : run.instruments()) {
-            if (instrument.key().equals(key)) {
-                return instrument;
-            }
-        }
-        throw new IllegalArgumentException("instrument " + key + " is not configured");
+        return run.instrument(key);
     }
 
     /** A number as the charts print it (the workbook's notes print cut-offs the same way). */

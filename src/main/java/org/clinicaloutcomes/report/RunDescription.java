@@ -33,6 +33,21 @@ public record RunDescription(String toolVersion, String job, String commandLine,
         return window.reportMonth() != null;
     }
 
+    /** The configured instrument of this key. */
+    public Instrument instrument(String key) {
+        for (Instrument instrument : instruments) {
+            if (instrument.key().equals(key)) {
+                return instrument;
+            }
+        }
+        throw new IllegalArgumentException("instrument " + key + " is not configured");
+    }
+
+    /** The primary instrument. */
+    public Instrument primary() {
+        return instrument(primaryInstrument);
+    }
+
     /** The attention list's contact days of a monthly run: its parameter, or the default. */
     public int contactDays() {
         String days = parameters.get(CONTACT_DAYS);
