@@ -36,7 +36,6 @@ ordered by date, session number (blank first), line (METRICS.md); x = first scor
 Numbers agree within 1e-6 absolute (outcome_inputs.cell_agrees); texts, counts, row sets and row
 order exactly. A flag decided within 1e-6 of its threshold is printed as a note (float-sensitive).
 """
-import argparse
 import calendar
 import csv
 import datetime as dt
@@ -47,12 +46,11 @@ import sys
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from outcome_inputs import cell_agrees, fmt, read_episodes  # noqa: E402
+from outcome_inputs import cell_agrees, fmt, read_episodes, report_arguments  # noqa: E402
 
 Z_TRACK = 1.2816  # literal (reading 28)
 K_MAX = 20
 REASONS = ("deteriorated", "not_on_track", "no_recent_session", "no_measure")
-BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
 ER_COLUMNS = "instrument,k,n,intercept,slope,residual_sd".split(",")
 CHECK_COLUMNS = ("instrument,n_judged,n_flagged,flagged_no_ri_pct,unflagged_no_ri_pct,"
                  "sensitivity_no_ri_pct,specificity_no_ri_pct,deteriorated_flagged_pct").split(",")
@@ -290,14 +288,8 @@ def compare(name, path, columns, exp_rows, keycols, mism, stats):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("input_dir")
-    parser.add_argument("report_dir")
-    parser.add_argument("--instruments", default=BUNDLED_INSTRUMENTS)
-    args = parser.parse_args(argv[1:])
     try:
-        with open(os.path.join(args.report_dir, "run.json"), encoding="utf-8") as f:
-            run = json.load(f)
+        args, run = report_arguments(__doc__, argv)
         params = run["parameters"]
         y, m = (int(v) for v in params["month"].split("-"))
         L = dt.date(y, m, calendar.monthrange(y, m)[1])

@@ -12,19 +12,16 @@ PCL-5 total from its items, score order date / session number (blank first) / li
 src/scripts/check-monthly-series.py (the file reading is outcome_inputs.py, shared with it),
 extended to every configured instrument.
 """
-import argparse
 import csv
 import datetime as dt
-import json
 import math
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from outcome_inputs import cell_agrees, fmt, read_episodes  # noqa: E402
+from outcome_inputs import cell_agrees, fmt, read_episodes, report_arguments  # noqa: E402
 
 Z_FUNNEL = (1.96, 3.09)  # literal z values of the funnel limits (METRICS.md)
-BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
 CLIN_COLUMNS = ("clinician_id,instrument,n_closed,n_paired,change_mean,n_reliable_improvement,"
                 "reliable_improvement_pct,n_cases,n_recovered,recovery_pct,"
                 "practice_reliable_improvement_pct,funnel_95_low,funnel_95_high,funnel_998_low,"
@@ -244,14 +241,8 @@ class Tally:
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("input_dir")
-    parser.add_argument("report_dir")
-    parser.add_argument("--instruments", default=BUNDLED_INSTRUMENTS)
-    args = parser.parse_args(argv[1:])
+    args, run = report_arguments(__doc__, argv)
     input_dir, report_dir, instruments_file = args.input_dir, args.report_dir, args.instruments
-    with open(os.path.join(report_dir, "run.json"), encoding="utf-8") as f:
-        run = json.load(f)
     params = run.get("parameters", {})
     approaches = run.get("approaches") or params.get("approaches", "DBT,CPT,ACT,PE").split(",")
     primary = run.get("primary_instrument") or params.get("primary-instrument", "pcl5")

@@ -2,8 +2,10 @@
 physical line numbers, the lines rejects.csv lists, and the cell values (NA, NULL and blanks are
 no value). Shared by check-monthly-series.py and check-clinicians.py; standard library only.
 """
+import argparse
 import csv
 import datetime as dt
+import json
 import math
 import os
 
@@ -167,3 +169,18 @@ def cell_agrees(col, exp, act, count_cols, bool_cols, text_cols):
     except ValueError:
         return False
     return math.isfinite(a) and abs(a - exp) <= TOL
+
+
+BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources",
+                                   "instruments.csv")
+
+
+def report_arguments(doc, argv):
+    """The checkers' command line, INPUT_DIR REPORT_DIR [--instruments FILE], and the report's run.json."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("input_dir")
+    parser.add_argument("report_dir")
+    parser.add_argument("--instruments", default=BUNDLED_INSTRUMENTS)
+    args = parser.parse_args(argv[1:])
+    with open(os.path.join(args.report_dir, "run.json"), encoding="utf-8") as f:
+        return args, json.load(f)
