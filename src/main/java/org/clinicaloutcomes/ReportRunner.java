@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -234,16 +235,16 @@ class ReportRunner {
                       Function<Throwable, Optional<String>> stateProblem) {
         ExecutionContext context = execution.getExecutionContext();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            for (InputFileKind kind : InputFileKind.values()) {
-                IngestCounts counts = JobFacts.of(context).counts(kind);
-                out.println("  " + counts.describe(kind));
+            JobFacts facts = JobFacts.of(context);
+            for (Map.Entry<InputFileKind, String> file : facts.reportedFiles().entrySet()) {
+                IngestCounts counts = facts.counts(file.getKey());
+                out.println("  " + counts.describe(file.getValue()));
                 if (counts.duplicates() > 0) {
                     // DATA.md: an exact duplicate is dropped with a warning.
-                    err.println("warning: " + kind.fileName() + ": " + counts.duplicates() + " exact duplicate row"
+                    err.println("warning: " + file.getValue() + ": " + counts.duplicates() + " exact duplicate row"
                             + (counts.duplicates() == 1 ? "" : "s") + " dropped (same as an earlier row)");
                 }
             }
-            JobFacts facts = JobFacts.of(context);
             facts.reasonLines().forEach(out::println);
             facts.dataGaps().forEach(gap -> err.println("warning: " + gap));
             out.println("report written to " + facts.outputFolder());

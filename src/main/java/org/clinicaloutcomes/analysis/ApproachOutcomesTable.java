@@ -64,8 +64,10 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
             int[] sessions = attendedPerClosed[g].toArray();
             for (int i = 0; i < layout.instrumentCount; i++) {
                 Instrument instrument = layout.instruments.get(i);
+                GroupOutcomes outcomes = GroupOutcomes.of(instrument, paired.get(g).get(i), closed[g], sessions,
+                        dropouts[g]);
                 rows.add(new OutcomeTables.ApproachRow(layout.groupName(g), instrument.key(),
-                        GroupOutcomes.of(instrument, paired.get(g).get(i), closed[g], sessions, dropouts[g])));
+                        layout.byWave() ? outcomes.withoutSessionsOrDropout() : outcomes));
             }
         }
         return rows;

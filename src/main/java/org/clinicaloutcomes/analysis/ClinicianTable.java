@@ -46,6 +46,8 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
     private final int primary;
     private final int fromDay;
     private final int toDay;
+    /** By wave there are no discharge reasons or sessions: dropout and measured rates are not defined. */
+    private final boolean byWave;
     private final TreeMap<String, Clinician> clinicians = new TreeMap<>();
     private int practicePaired;
     private int practiceReliableImprovement;
@@ -56,6 +58,7 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
     ClinicianTable(CohortLayout layout, int fromDay, int toDay) {
         this.instrument = layout.instruments.get(layout.primary);
         this.primary = layout.primary;
+        this.byWave = layout.byWave();
         this.fromDay = fromDay;
         this.toDay = toDay;
     }
@@ -88,15 +91,15 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
     public List<OutcomeTables.ClinicianRow> result() {
         Double practiceRiPct = Statistics.percent(practiceReliableImprovement, practicePaired);
         Double riProportion = proportion(practiceReliableImprovement, practicePaired);
-        Double practiceDropoutPct = Statistics.percent(practiceDropout, practiceClosed);
-        Double dropoutProportion = proportion(practiceDropout, practiceClosed);
+        Double practiceDropoutPct = byWave ? null : Statistics.percent(practiceDropout, practiceClosed);
+        Double dropoutProportion = byWave ? null : proportion(practiceDropout, practiceClosed);
         boolean caseness = instrument.hasCutoff();
         List<OutcomeTables.ClinicianRow> rows = new ArrayList<>();
         for (Map.Entry<String, Clinician> entry : clinicians.entrySet()) {
             Clinician c = entry.getValue();
             int n = c.changes.size();
             Double riPct = Statistics.percent(c.reliableImprovement, n);
-            Double dropoutPct = Statistics.percent(c.dropout, c.closed);
+            Double dropoutPct = byWave ? null : Statistics.percent(c.dropout, c.closed);
             FunnelLimits ri = riProportion == null ? null : FunnelLimits.of(riProportion, n);
             FunnelLimits dropout = dropoutProportion == null ? null : FunnelLimits.of(dropoutProportion, c.closed);
             rows.add(new OutcomeTables.ClinicianRow(entry.getKey(), instrument.key(), c.closed, n,
@@ -107,7 +110,7 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
                     Interval.lowOf(inner(ri)), Interval.highOf(inner(ri)), Interval.lowOf(outer(ri)), Interval.highOf(outer(ri)),
                     c.open, c.dropout, dropoutPct,
                     c.reliableDeterioration, Statistics.percent(c.reliableDeterioration, n),
-                    Statistics.percent(c.measuredSessions, c.attendedSessions),
+                    byWave ? null : Statistics.percent(c.measuredSessions, c.attendedSessions),
                     practiceDropoutPct,
                     Interval.lowOf(inner(dropout)), Interval.highOf(inner(dropout)), Interval.lowOf(outer(dropout)), Interval.highOf(outer(dropout)),
                     FunnelBand.of(riPct, ri), FunnelBand.of(dropoutPct, dropout),

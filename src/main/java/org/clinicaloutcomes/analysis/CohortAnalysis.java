@@ -136,11 +136,28 @@ public final class CohortAnalysis {
      */
     public CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
                           ReportWindow window, boolean monthly, MonitoringSettings monitoring) {
+        this(instruments, approaches, primaryInstrumentKey, window, monthly, monitoring, null);
+    }
+
+    /**
+     * The analysis by wave of a researcher's export (RESEARCH.md, "What a wave-based analysis
+     * computes"): every participant is a closed episode of the outcome cohort, a session's day is
+     * its wave's position, and what needs dates or sessions is left out (no activity; sessions
+     * per episode, dropout and the clinicians' measured rate empty).
+     */
+    public static CohortAnalysis byWave(List<Instrument> instruments, List<String> approaches,
+                                        String primaryInstrumentKey, WaveDesign waves) {
+        return new CohortAnalysis(instruments, approaches, primaryInstrumentKey, ReportWindow.byWave(waves.count()),
+                false, MonitoringSettings.DEFAULT, Objects.requireNonNull(waves, "waves"));
+    }
+
+    private CohortAnalysis(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
+                           ReportWindow window, boolean monthly, MonitoringSettings monitoring, WaveDesign waves) {
         Objects.requireNonNull(monitoring, "monitoring");
         List<Instrument> instrumentList = List.copyOf(instruments);
         List<String> approachList = List.copyOf(approaches);
         Objects.requireNonNull(window, "window");
-        this.layout = new CohortLayout(instrumentList, approachList, primaryInstrumentKey);
+        this.layout = new CohortLayout(instrumentList, approachList, primaryInstrumentKey, waves);
         if (monthly && window.reportMonth() == null) {
             throw new IllegalArgumentException("a monthly run needs a report month");
         }
@@ -172,6 +189,9 @@ public final class CohortAnalysis {
         this.tables = monthly
                 ? new TableAccumulator<?>[] {activity, alerts, attention, outcomesByApproach, episodeOutcomes,
                         comparison, trajectories, clusters, clinicians, series, expectedRecovery, subgroups}
+                : waves != null
+                ? new TableAccumulator<?>[] {outcomesByApproach, episodeOutcomes, comparison, trajectories, clusters,
+                        clinicians, subgroups}
                 : new TableAccumulator<?>[] {activity, outcomesByApproach, episodeOutcomes, comparison,
                         trajectories, clusters, clinicians, subgroups};
     }

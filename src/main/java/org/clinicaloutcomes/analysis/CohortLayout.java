@@ -24,6 +24,8 @@ final class CohortLayout {
     final int approachCount;
     /** Group index of ALL, after the approaches. */
     final int all;
+    /** The waves of an analysis by wave, or null when sessions are dated. */
+    final WaveDesign waves;
     private final Map<String, Integer> approachIndex = new HashMap<>();
 
     /**
@@ -32,6 +34,13 @@ final class CohortLayout {
      */
     CohortLayout(List<Instrument> instruments, List<String> approaches,
                  String primaryInstrumentKey) {
+        this(instruments, approaches, primaryInstrumentKey, null);
+    }
+
+    /** The layout of an analysis by wave ({@code waves} not null) or by date. */
+    CohortLayout(List<Instrument> instruments, List<String> approaches, String primaryInstrumentKey,
+                 WaveDesign waves) {
+        this.waves = waves;
         this.instruments = List.copyOf(instruments);
         this.approaches = List.copyOf(approaches);
         if (this.instruments.isEmpty() || this.approaches.isEmpty()) {
@@ -70,6 +79,10 @@ final class CohortLayout {
         this.instrumentCount = this.instruments.size();
         this.approachCount = this.approaches.size();
         this.all = approachCount;
+    }
+
+    boolean byWave() {
+        return waves != null;
     }
 
     /** Index of a configured approach, {@code null} for any other name. */

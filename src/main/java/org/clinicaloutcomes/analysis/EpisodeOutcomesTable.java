@@ -42,6 +42,14 @@ final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.
             if (outcome == null) {
                 continue;
             }
+            if (layout.byWave()) {
+                // Dates, discharge and sessions stay empty: a wave-based analysis has none (RESEARCH.md).
+                rows.get(episode.approach).get(i).add(new OutcomeTables.EpisodeRow(intake.clientId(),
+                        intake.approach(), intake.clinicianId(), layout.instruments.get(i).key(), outcome, null, null,
+                        null, null, null, null, layout.waves.label(scores.firstDay[i]),
+                        layout.waves.label(scores.lastDay[i])));
+                continue;
+            }
             rows.get(episode.approach).get(i).add(new OutcomeTables.EpisodeRow(intake.clientId(), intake.approach(),
                     intake.clinicianId(), layout.instruments.get(i).key(), outcome, dates.of(intake.intakeDay()),
                     dates.of(intake.dischargeDay()), intake.dischargeReason(), dates.of(scores.firstDay[i]),

@@ -187,12 +187,22 @@ public record OutcomeTables(
      * @param dischargeReason  completed, dropout, referred or other
      * @param baselineDate     date of the session of the first score
      * @param finalDate        date of the session of the last score
-     * @param attendedSessions all attended sessions of the episode
+     * @param attendedSessions all attended sessions of the episode; null by wave (no sessions)
+     * @param baselineWave     by wave: the label of the baseline's wave; else null
+     * @param finalWave        by wave: the label of the final score's wave; else null
      */
     public record EpisodeRow(String clientId, String approach, String clinicianId, String instrument,
                              EpisodeOutcome outcome, LocalDate intakeDate, LocalDate dischargeDate,
                              String dischargeReason, LocalDate baselineDate, LocalDate finalDate,
-                             int attendedSessions) {
+                             Integer attendedSessions, String baselineWave, String finalWave) {
+
+        /** An episode of dated sessions: no waves. */
+        public EpisodeRow(String clientId, String approach, String clinicianId, String instrument,
+                          EpisodeOutcome outcome, LocalDate intakeDate, LocalDate dischargeDate,
+                          String dischargeReason, LocalDate baselineDate, LocalDate finalDate, int attendedSessions) {
+            this(clientId, approach, clinicianId, instrument, outcome, intakeDate, dischargeDate, dischargeReason,
+                    baselineDate, finalDate, (Integer) attendedSessions, null, null);
+        }
     }
 
     /** One approach (or ALL) on one instrument. */
@@ -212,7 +222,12 @@ public record OutcomeTables(
     }
 
     /** The k-th scores of an approach's closed episodes with paired scores on an instrument. */
-    public record TrajectoryRow(String approach, String instrument, int k, TrajectoryPoint point) {
+    public record TrajectoryRow(String approach, String instrument, int k, TrajectoryPoint point, String wave) {
+
+        /** A point of dated sessions: the k-th score, no wave. */
+        public TrajectoryRow(String approach, String instrument, int k, TrajectoryPoint point) {
+            this(approach, instrument, k, point, null);
+        }
     }
 
     /**

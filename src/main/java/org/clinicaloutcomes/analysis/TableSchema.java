@@ -66,6 +66,13 @@ public record TableSchema<R>(String file, Function<OutcomeTables, List<R>> rows,
     }
 
     /** Whether the table is written as a CSV file (its name ends in {@code .csv}). */
+    /** The same table with {@code extra} columns right after the column {@code after}. */
+    public TableSchema<R> withColumnsAfter(String after, List<Column<R>> extra) {
+        List<Column<R>> all = new java.util.ArrayList<>(columns);
+        all.addAll(all.indexOf(column(after)) + 1, extra);
+        return new TableSchema<>(file, rows, all);
+    }
+
     public boolean isCsv() {
         return file.endsWith(".csv");
     }

@@ -70,6 +70,14 @@ public final class TableSchemas {
                     count("attended_sessions", EpisodeRow::attendedSessions),
                     text("category", r -> r.outcome().category())));
 
+    /**
+     * {@code episode_outcomes.csv} of an analysis by wave (RESEARCH.md): the same columns (those of
+     * dates and sessions empty), then the labels of the baseline's and the final score's waves.
+     */
+    public static final TableSchema<EpisodeRow> EPISODE_OUTCOMES_BY_WAVE = EPISODE_OUTCOMES.withColumnsAfter(
+            "category", List.of(text("baseline_wave", EpisodeRow::baselineWave),
+                    text("final_wave", EpisodeRow::finalWave)));
+
     /** {@code outcomes_by_approach.csv}: approach (then ALL) × instrument. */
     public static final TableSchema<ApproachRow> OUTCOMES_BY_APPROACH = table("outcomes_by_approach.csv",
             OutcomeTables::outcomesByApproach, List.of(
@@ -141,6 +149,10 @@ public final class TableSchemas {
                     number("sd", r -> r.point().sd()),
                     number("ci_low", r -> r.point().ciLow()),
                     number("ci_high", r -> r.point().ciHigh())));
+
+    /** {@code trajectories.csv} of an analysis by wave: k is the wave's position, {@code wave} its label. */
+    public static final TableSchema<TrajectoryRow> TRAJECTORIES_BY_WAVE = TRAJECTORIES.withColumnsAfter("k",
+            List.of(text("wave", TrajectoryRow::wave)));
 
     /** {@code pcl5_clusters.csv}: approach (then ALL) × DSM-5 cluster of the PCL-5. */
     public static final TableSchema<ClusterRow> PCL5_CLUSTERS = table("pcl5_clusters.csv",
@@ -365,6 +377,34 @@ public final class TableSchemas {
     /** The CSV files only the monthly job writes. */
     public static final List<TableSchema<?>> MONTHLY_ONLY = List.of(ALERTS, MONTHLY_SERIES, EXPECTED_RECOVERY,
             EXPECTED_RECOVERY_CHECK, ATTENTION);
+
+    /**
+     * The CSV files of a run, in writing order: those of {@link #MONTHLY_ONLY} only for the
+     * monthly job; for an analysis by wave (RESEARCH.md) the by-wave episode and trajectory files
+     * and no activity file (nothing is dated).
+     */
+    public static List<TableSchema<?>> csvFiles(boolean monthly, boolean byWave) {
+        List<TableSchema<?>> files = new java.util.ArrayList<>();
+        for (TableSchema<?> table : CSV_FILES) {
+            if (!monthly && MONTHLY_ONLY.contains(table)) {
+                continue;
+            }
+            if (byWave) {
+                if (table == ACTIVITY) {
+                    continue;
+                }
+                table = table == EPISODE_OUTCOMES ? EPISODE_OUTCOMES_BY_WAVE
+                        : table == TRAJECTORIES ? TRAJECTORIES_BY_WAVE : table;
+            }
+            files.add(table);
+        }
+        return List.copyOf(files);
+    }
+
+    /** Whether a table has one row per client episode (its file is in {@link #EPISODE_LEVEL}). */
+    public static boolean isEpisodeLevel(TableSchema<?> table) {
+        return EPISODE_LEVEL.stream().anyMatch(level -> level.file().equals(table.file()));
+    }
 
     /** The CSV files with one row per client episode: not written with small-number suppression on. */
     public static final List<TableSchema<?>> EPISODE_LEVEL = List.of(EPISODE_OUTCOMES, ALERTS, ATTENTION);

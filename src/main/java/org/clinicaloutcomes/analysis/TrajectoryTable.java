@@ -8,7 +8,8 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
 /**
  * {@code trajectories.csv}: per approach × instrument and k = 1..{@link CohortAnalysis#MAX_K},
  * {@link TrajectoryPoint#of} the k-th scores of the closed episodes of the window with paired
- * scores; rows with n = 0 are left out.
+ * scores; rows with n = 0 are left out. By wave (RESEARCH.md): k = the wave's position in
+ * {@code waves}, over the paired episodes' scores at that wave, with the wave's label.
  */
 final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.TrajectoryRow>> {
 
@@ -17,7 +18,7 @@ final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.Traje
 
     TrajectoryTable(CohortLayout layout) {
         this.layout = layout;
-        this.kthScores = new DoubleList[layout.approachCount][layout.instrumentCount][CohortAnalysis.MAX_K];
+        this.kthScores = new DoubleList[layout.approachCount][layout.instrumentCount][points(layout)];
         for (DoubleList[][] perInstrument : kthScores) {
             for (DoubleList[] perK : perInstrument) {
                 for (int k = 0; k < perK.length; k++) {
@@ -25,6 +26,11 @@ final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.Traje
                 }
             }
         }
+    }
+
+    /** Assessment indexes: 1 to {@link CohortAnalysis#MAX_K}, or by wave every listed wave. */
+    private static int points(CohortLayout layout) {
+        return layout.byWave() ? layout.waves.count() : CohortAnalysis.MAX_K;
     }
 
     @Override
@@ -35,6 +41,16 @@ final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.Traje
         EpisodeScores scores = episode.scores();
         for (int i = 0; i < layout.instrumentCount; i++) {
             if (scores.outcomes[i] == null) {
+                continue;
+            }
+            if (layout.byWave()) {
+                // k is the wave's position, over every listed wave (RESEARCH.md).
+                for (int k = 0; k < layout.waves.count(); k++) {
+                    double score = scores.firstScores[i][k];
+                    if (!Double.isNaN(score)) {
+                        kthScores[episode.approach][i][k].add(score);
+                    }
+                }
                 continue;
             }
             int scoresKept = Math.min(scores.count[i], CohortAnalysis.MAX_K);
@@ -49,11 +65,12 @@ final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.Traje
         List<OutcomeTables.TrajectoryRow> rows = new ArrayList<>();
         for (int a = 0; a < layout.approachCount; a++) {
             for (int i = 0; i < layout.instrumentCount; i++) {
-                for (int k = 0; k < CohortAnalysis.MAX_K; k++) {
+                for (int k = 0; k < kthScores[a][i].length; k++) {
                     DoubleList scores = kthScores[a][i][k];
                     if (scores.size() > 0) {
                         rows.add(new OutcomeTables.TrajectoryRow(layout.approaches.get(a),
-                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.toArray())));
+                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.toArray()),
+                                layout.byWave() ? layout.waves.label(k) : null));
                     }
                 }
             }

@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * stages rejects. The intake file is small next to the sessions file, so its step is not resumed
  * mid-file: a restart reads it again from the start. Used by one thread, in file order.
  */
-class IntakeAcceptor {
+class IntakeAcceptor implements WholeFileIngestTasklet.Acceptor<IntakeRecord> {
 
     private final WorkFolder work;
     private EpisodeRegistry registry;
@@ -27,14 +27,16 @@ class IntakeAcceptor {
         this.work = work;
     }
 
-    void open() {
+    @Override
+    public void open(ExecutionContext step) {
         registry = new EpisodeRegistry();
         rejected = 0;
         rejects = new RestartableOutput(work.rejects(InputFileKind.INTAKE), 0);
     }
 
     /** Takes a batch of checked rows in file order; returns how many became episodes (the rest are rejects). */
-    int write(RowResult<IntakeRecord>[] results, int size) {
+    @Override
+    public int write(RowResult<IntakeRecord>[] results, int size) {
         long rejectedBefore = rejected;
         RowResults.forEach(results, size, this::accept, this::reject);
         return size - (int) (rejected - rejectedBefore);
@@ -52,7 +54,8 @@ class IntakeAcceptor {
         rejected++;
     }
 
-    void close() {
+    @Override
+    public void close() {
         if (rejects != null) {
             rejects.close();
             rejects = null;
@@ -63,7 +66,8 @@ class IntakeAcceptor {
      * Stages the accepted episodes for the later steps (and a restart) and puts the counts and
      * intake dates into the step's context, for the later steps (StepHandoffs).
      */
-    void finish(ExecutionContext step) {
+    @Override
+    public void finish(ExecutionContext step) {
         try {
             EpisodeRegistryFile.save(registry, work.episodes());
         } catch (IOException e) {

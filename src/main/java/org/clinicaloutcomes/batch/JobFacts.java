@@ -42,6 +42,10 @@ public final class JobFacts {
     private static final String REASON_LINES = "quality.reasons";
     private static final String PROBLEM = "quality.problem";
     private static final String GAPS = "quality.gaps";
+    private static final String EXPORT = "export.file";
+    private static final String EXPORT_APPROACHES = "export.approaches";
+    private static final String CELLS_READ = "export.cells.read";
+    private static final String CELLS_REJECTED = "export.cells.rejected";
 
     private final ExecutionContext context;
 
@@ -83,6 +87,68 @@ public final class JobFacts {
         context.putLong(countKey(kind, "accepted"), counts.accepted());
         context.putLong(countKey(kind, "rejected"), counts.rejected());
         context.putLong(countKey(kind, "duplicates"), counts.duplicates());
+        context.putLong(countKey(kind, "skipped"), counts.skipped());
+    }
+
+    /** The files whose counts a run reports, with their names: the two files, or the one export. */
+    public java.util.Map<InputFileKind, String> reportedFiles() {
+        java.util.Map<InputFileKind, String> files = new java.util.EnumMap<>(InputFileKind.class);
+        String export = context.getString(EXPORT, "");
+        if (export.isEmpty()) {
+            for (InputFileKind kind : InputFileKind.values()) {
+                files.put(kind, kind.fileName());
+            }
+        } else {
+            files.put(InputFileKind.INTAKE, export);
+        }
+        return files;
+    }
+
+    // --- a researcher's export (RESEARCH.md): its counts are kept as INTAKE's ---
+
+    /** The run reads a researcher's export of this name, whose counts are {@code counts(INTAKE)}. */
+    void export(String fileName) {
+        context.putString(EXPORT, fileName);
+    }
+
+    /** The export's name, when the run reads one. */
+    public Optional<String> export() {
+        String export = context.getString(EXPORT, "");
+        return export.isEmpty() ? Optional.empty() : Optional.of(export);
+    }
+
+    /** The approaches an export named, in order of first appearance (when none were configured). */
+    void exportApproaches(List<String> approaches) {
+        context.putString(EXPORT_APPROACHES, String.join("\n", approaches));
+    }
+
+    /** The approaches of {@link #exportApproaches}; empty when the run configured its approaches. */
+    List<String> exportApproaches() {
+        String lines = context.getString(EXPORT_APPROACHES, "");
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    /** Per configured instrument: the export's score cells with a value, and those rejected. */
+    void scoreCells(long[] read, long[] rejected) {
+        context.putString(CELLS_READ, joined(read));
+        context.putString(CELLS_REJECTED, joined(rejected));
+    }
+
+    long[] scoreCellsRead() {
+        return split(context.getString(CELLS_READ, ""));
+    }
+
+    long[] scoreCellsRejected() {
+        return split(context.getString(CELLS_REJECTED, ""));
+    }
+
+    private static String joined(long[] values) {
+        return java.util.Arrays.stream(values).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static long[] split(String values) {
+        return values.isEmpty() ? new long[0]
+                : java.util.Arrays.stream(values.split(",")).mapToLong(Long::parseLong).toArray();
     }
 
     /** Whether the file's counts are known (its ingest, duplicates included, completed). */
@@ -93,7 +159,8 @@ public final class JobFacts {
     /** The file's counts; zeros when they are not known yet. */
     public IngestCounts counts(InputFileKind kind) {
         return new IngestCounts(context.getLong(countKey(kind, "read"), 0), context.getLong(countKey(kind, "accepted"), 0),
-                context.getLong(countKey(kind, "rejected"), 0), context.getLong(countKey(kind, "duplicates"), 0));
+                context.getLong(countKey(kind, "rejected"), 0), context.getLong(countKey(kind, "duplicates"), 0),
+                context.getLong(countKey(kind, "skipped"), 0));
     }
 
     // --- dates of the data ---

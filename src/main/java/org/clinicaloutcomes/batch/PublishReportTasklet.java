@@ -44,7 +44,10 @@ class PublishReportTasklet implements Tasklet {
         try (RejectStage intake = RejectStage.open(work.rejects(InputFileKind.INTAKE));
              RejectStage sessions = RejectStage.open(work.rejects(InputFileKind.SESSIONS));
              RejectStage duplicates = RejectStage.open(work.duplicateRejects())) {
-            Iterator<Reject> all = concat(intake, RejectStage.mergeByLine(sessions, duplicates));
+            // An export's two readings reject rows of the same file: its rejects are listed by line.
+            Iterator<Reject> later = RejectStage.mergeByLine(sessions, duplicates);
+            Iterator<Reject> all = facts.export().isPresent() ? RejectStage.mergeByLine(intake, later)
+                    : concat(intake, later);
             RejectsCsv.write(staging.resolve(ReportFolder.REJECTS_FILE), all);
         }
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
@@ -61,8 +64,15 @@ class PublishReportTasklet implements Tasklet {
                 reasons.addAll(lines);
             }
         }
+        List<DataQualityVerdict.ScoreCells> cells = RunFacts.scoreCells(support, facts);
+        for (DataQualityVerdict.ScoreCells cell : cells) {
+            if (cell.rejected() > 0) {
+                // Rows with rejected cells are accepted: the cells are counted apart (RESEARCH.md).
+                reasons.add("  " + cell.file() + ": " + cell.describe() + " (their rows stand)");
+            }
+        }
         JobFacts.ofRerunStep(chunkContext).dataQuality(reasons, DataQualityVerdict.problem(quality,
-                support.run().maxRejectPct(), run.primary().name(), facts.primaryPaired()));
+                support.run().maxRejectPct(), run.primary().name(), facts.primaryPaired(), cells));
         return RepeatStatus.FINISHED;
     }
 

@@ -5,12 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.clinicaloutcomes.ingest.CsvRecordSource;
 import org.clinicaloutcomes.ingest.EpisodeIndex;
+import org.clinicaloutcomes.ingest.EpisodeRegistry;
 import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
+import org.clinicaloutcomes.ingest.ExportLayout;
+import org.clinicaloutcomes.ingest.ExportMapping;
+import org.clinicaloutcomes.ingest.ExportRows;
+import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.IntakeRowValidator;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.ingest.SessionRowValidator;
+import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -56,29 +63,64 @@ public class ReportStepsConfiguration {
     }
 
     @Bean
-    Step intakeStep(TaskletSteps steps, IntakeIngestTasklet intakeTasklet) {
+    Step intakeStep(TaskletSteps steps, IngestTasklet intakeTasklet) {
         return steps.handingOn(StepHandoffs.INTAKE, intakeTasklet);
     }
 
+    /** intake.csv, or the first reading of a researcher's export: its participants. */
     @Bean
     @StepScope
-    IntakeIngestTasklet intakeTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+    IngestTasklet intakeTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
         RunSupport support = runs.of(stepExecution);
+        ExportMapping export = support.export();
+        if (export.layout().byWave()) {
+            ExportRows rows = exportRows(support, export);
+            return IngestTasklet.of(new WholeFileIngestTasklet<>(() -> ExportLayout.open(export),
+                    rows.layout().fileName(), rows::participant,
+                    new ParticipantAcceptor(support.work(), rows, support.run().approaches().isEmpty()),
+                    Progress.of(rows.layout().fileName(), support.run().quiet()), TestPause.INTAKE_STAGED));
+        }
+        Path intakeFile = support.run().intakeFile();
         IntakeRowValidator validator = new IntakeRowValidator(
-                refusedAsFailure(() -> InputFiles.intakeLayout(support.run().intakeFile())), support.approaches());
-        return new IntakeIngestTasklet(support.run().intakeFile(), validator::validate,
-                new IntakeAcceptor(support.work()), Progress.of("intake.csv", support.run().quiet()));
+                refusedAsFailure(() -> InputFiles.intakeLayout(intakeFile)), support.approaches());
+        return IngestTasklet.of(new WholeFileIngestTasklet<>(() -> new CsvRecordSource(intakeFile), "intake",
+                validator::validate, new IntakeAcceptor(support.work()),
+                Progress.of("intake.csv", support.run().quiet()), TestPause.INTAKE_STAGED));
+    }
+
+    private static ExportRows exportRows(RunSupport support, ExportMapping export) {
+        ExportLayout layout = refusedAsFailure(() -> ExportLayout.read(export, support.instruments().instruments()));
+        return new ExportRows(layout, support.run().approaches().isEmpty() ? null : support.approaches());
     }
 
     @Bean
-    Step sessionsStep(TaskletSteps steps, SessionIngestTasklet sessionsTasklet) {
+    Step sessionsStep(TaskletSteps steps, IngestTasklet sessionsTasklet) {
         return steps.handingOn(StepHandoffs.SESSIONS, sessionsTasklet);
     }
 
+    /** sessions.csv, or the second reading of a researcher's export: the scores at each wave. */
     @Bean
     @StepScope
-    SessionIngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+    IngestTasklet sessionsTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
         RunSupport support = runs.of(stepExecution);
+        ExportMapping export = support.export();
+        if (export.layout().byWave()) {
+            EpisodeRegistry registry;
+            try {
+                registry = EpisodeRegistryFile.load(support.work().episodes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the staged participants", e);
+            }
+            ExportRows rows = exportRows(support, export);
+            SessionStaging staging = new SessionStaging(support.work(), partitions(export.file()), registry.size());
+            IngestCounts participants = JobFacts.of(stepExecution.getJobExecution().getExecutionContext())
+                    .counts(InputFileKind.INTAKE);
+            AssessmentStaging assessments = new AssessmentStaging(staging, rows.layout().fileName(),
+                    rows.layout().waveCount(), support.instruments().instruments().size(), participants);
+            return IngestTasklet.of(new WholeFileIngestTasklet<>(() -> ExportLayout.open(export),
+                    rows.layout().fileName(), row -> rows.assessments(row, registry), assessments,
+                    Progress.of(rows.layout().fileName(), support.run().quiet()), null));
+        }
         EpisodeIndex episodes;
         try {
             episodes = EpisodeRegistryFile.loadIndex(support.work().episodes());
@@ -89,17 +131,21 @@ public class ReportStepsConfiguration {
         SessionRowValidator validator = new SessionRowValidator(
                 refusedAsFailure(() -> InputFiles.sessionsLayout(sessionsFile, support.instruments().instruments())),
                 support.instruments().instruments(), episodes);
+        // The episode count comes from the staged episodes themselves, not from a count handed on.
+        SessionStaging staging = new SessionStaging(support.work(), partitions(sessionsFile), episodes.size());
+        return IngestTasklet.of(new SessionIngestTasklet(sessionsFile, validator::validate, staging,
+                Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows));
+    }
+
+    /** Staging partitions for a file of this size: each is held in memory while deduplicated. */
+    private static int partitions(Path file) {
         long bytes;
         try {
-            bytes = Files.size(sessionsFile);
+            bytes = Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sessions.csv", e);
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }
-        int partitions = (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
-        // The episode count comes from the staged episodes themselves, not from a count handed on.
-        SessionStaging staging = new SessionStaging(support.work(), partitions, episodes.size());
-        return new SessionIngestTasklet(sessionsFile, validator::validate, staging,
-                Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows);
+        return (int) Math.min(1024, Math.max(1, (bytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
     }
 
     @Bean

@@ -9,16 +9,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.clinicaloutcomes.ClinicalOutcomesApplication;
+import org.clinicaloutcomes.ingest.ExportLayout;
 import org.clinicaloutcomes.ingest.HeaderLayout;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.InputFiles;
-import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.DataQuality;
+import org.clinicaloutcomes.report.DataQualityVerdict;
 import org.clinicaloutcomes.report.RunDescription;
 
 /** Gathers, from a run's parameters and execution context, the facts its reports print. */
@@ -59,14 +62,28 @@ final class RunFacts {
     static DataQuality quality(RunSupport support, JobFacts facts) {
         RunParameters run = support.run();
         List<DataQuality.FileCounts> files = new ArrayList<>();
-        for (InputFileKind kind : InputFileKind.values()) {
+        for (Map.Entry<InputFileKind, String> reported : facts.reportedFiles().entrySet()) {
+            InputFileKind kind = reported.getKey();
             IngestCounts counts = facts.counts(kind);
             Path file = kind == InputFileKind.INTAKE ? run.intakeFile() : run.sessionsFile();
-            files.add(new DataQuality.FileCounts(kind.fileName(),
+            files.add(new DataQuality.FileCounts(reported.getValue(),
                     kind == InputFileKind.INTAKE ? run.intakeSha256() : run.sessionsSha256(), size(file),
                     counts.read(), counts.accepted(), counts.rejected(), counts.duplicates()));
         }
         return new DataQuality(files, reasons(support.work()), warnings(support, facts));
+    }
+
+    /** The score cells of a researcher's export per configured instrument; empty for the pipeline's own files. */
+    static List<DataQualityVerdict.ScoreCells> scoreCells(RunSupport support, JobFacts facts) {
+        long[] read = facts.scoreCellsRead();
+        long[] rejected = facts.scoreCellsRejected();
+        List<DataQualityVerdict.ScoreCells> cells = new ArrayList<>();
+        List<org.clinicaloutcomes.metrics.Instrument> instruments = support.instruments().instruments();
+        for (int i = 0; i < read.length && i < instruments.size(); i++) {
+            cells.add(new DataQualityVerdict.ScoreCells(facts.export().orElse(""), instruments.get(i).key(),
+                    instruments.get(i).name(), read[i], rejected[i]));
+        }
+        return cells;
     }
 
     private static long size(Path file) {
@@ -101,12 +118,23 @@ final class RunFacts {
     /** The duplicates first: a long list of unknown columns is cut short in the workbook, and it must stay in sight. */
     private static List<String> warnings(RunSupport support, JobFacts facts) {
         List<String> warnings = new ArrayList<>();
-        long duplicates = facts.counts(InputFileKind.SESSIONS).duplicates();
+        Optional<String> export = facts.export();
+        long duplicates = facts.counts(export.isPresent() ? InputFileKind.INTAKE : InputFileKind.SESSIONS).duplicates();
         if (duplicates > 0) {
-            warnings.add("sessions.csv: " + duplicates + " exact duplicate row" + (duplicates == 1 ? "" : "s")
-                    + " dropped (same client, date, number and every field as an earlier row)");
+            warnings.add(export.orElse("sessions.csv") + ": " + duplicates + " exact duplicate row"
+                    + (duplicates == 1 ? "" : "s") + (export.isPresent()
+                    ? " dropped (same participant, wave and every field as an earlier row)"
+                    : " dropped (same client, date, number and every field as an earlier row)"));
         }
         facts.dataGaps().forEach(warnings::add);
+        if (export.isPresent()) {
+            try {
+                warnings.addAll(ExportLayout.read(support.export(), support.instruments().instruments()).warnings());
+            } catch (RefusedFileException e) {
+                throw new IllegalStateException(e.getMessage(), null);
+            }
+            return warnings;
+        }
         try {
             List<HeaderLayout> layouts = List.of(InputFiles.intakeLayout(support.run().intakeFile()),
                     InputFiles.sessionsLayout(support.run().sessionsFile(), support.instruments().instruments()));

@@ -2,8 +2,11 @@ package org.clinicaloutcomes.batch;
 
 import java.nio.file.Path;
 
+import java.util.List;
+
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.config.InstrumentCatalog;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -21,6 +24,20 @@ record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instrume
         }
         return new RunSupport(run, WorkFolder.of(stateDir, run.runId()), instruments,
                 new ApproachCatalog(run.approaches()));
+    }
+
+    /** How the run's input is read: the pipeline's own files, or a researcher's export. */
+    ExportMapping export() {
+        return ExportMapping.CANONICAL; // TODO(issue 15): run.export() once the job file carries it
+    }
+
+    /**
+     * The approaches of the run's reports: as configured, or those a researcher's export named,
+     * in order of first appearance (handed on by the intake step).
+     */
+    ApproachCatalog approaches(JobFacts handedOn) {
+        List<String> named = handedOn.exportApproaches();
+        return named.isEmpty() ? approaches : new ApproachCatalog(named);
     }
 
     /**

@@ -62,13 +62,13 @@ class SessionStaging {
         return (int) (staged - stagedBefore);
     }
 
-    private void stage(SessionRecord session) {
+    void stage(SessionRecord session) {
         int length = SessionSpill.encode(session, record, 0);
         partitions[partitionOf(session.episode(), partitions.length, episodes)].write(record, 0, length);
         staged++;
     }
 
-    private void reject(Reject reject) {
+    void reject(Reject reject) {
         RejectStage.write(rejects, reject);
         rejected++;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,6 +42,7 @@ public final class CsvRecordSource implements Closeable {
 
     private static final int BUFFER = 1 << 20;
     private static final byte COMMA = ',';
+    private static final byte TAB = '\t';
     private static final byte QUOTE = '"';
     private static final byte CR = '\r';
     private static final byte LF = '\n';
@@ -78,8 +80,26 @@ public final class CsvRecordSource implements Closeable {
     private int recordStart;
     private int fieldsEnd;
     private boolean plain;
+    /** The field separator: a comma in the pipeline's own files; {@code ;} or tab in an export. */
+    private final byte delimiter;
+    /** Null for UTF-8, the pipeline's encoding; else a single-byte charset that keeps ASCII as it is. */
+    private final Charset charset;
 
     public CsvRecordSource(Path file) throws IOException {
+        this(file, ',', StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A researcher's export (RESEARCH.md, keys {@code delimiter} and {@code encoding}): the
+     * delimiter is {@code ,}, {@code ;} or tab; the charset UTF-8 or windows-1252, in which ASCII
+     * bytes are ASCII characters too, so that records are found on the bytes as for UTF-8.
+     */
+    public CsvRecordSource(Path file, char delimiter, Charset charset) throws IOException {
+        if (delimiter != ',' && delimiter != ';' && delimiter != TAB) {
+            throw new IllegalArgumentException("a delimiter is , ; or tab");
+        }
+        this.delimiter = (byte) delimiter;
+        this.charset = StandardCharsets.UTF_8.equals(charset) ? null : charset;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             fill();
@@ -182,6 +202,7 @@ public final class CsvRecordSource implements Closeable {
     private int tryParseRecord() {
         final byte[] b = buffer;
         final int end = limit;
+        final byte comma = delimiter;
         int p = position;
         long ln = lines;
         fieldCount = 0;
@@ -234,7 +255,7 @@ public final class CsvRecordSource implements Closeable {
                         }
                         n = append(n, c);
                         p++;
-                    } else if (c == COMMA) {
+                    } else if (c == comma) {
                         p++;
                         ending = 1;
                         break;
@@ -246,7 +267,7 @@ public final class CsvRecordSource implements Closeable {
                         p++;
                     }
                 }
-                addField(decode(quoted, 0, n));
+                addField(decode(charset, quoted, 0, n));
                 if (ending == 1) {
                     continue;
                 }
@@ -254,15 +275,15 @@ public final class CsvRecordSource implements Closeable {
                     break;
                 }
                 c = b[p];
-            } else if (c != COMMA && c != CR && c != LF) {
+            } else if (c != comma && c != CR && c != LF) {
                 int from = p;
-                while (p < end && (c = b[p]) != COMMA && c != CR && c != LF) {
+                while (p < end && (c = b[p]) != comma && c != CR && c != LF) {
                     p++;
                 }
                 if (p >= end && !endOfFile) {
                     return -1;
                 }
-                addField(decode(b, from, p));
+                addField(decode(charset, b, from, p));
                 // Trimming changes nothing when the field starts and ends with printable ASCII.
                 clean &= b[from] > ' ' && b[from] < 0x7F && b[p - 1] > ' ' && b[p - 1] < 0x7F;
                 if (p >= end) {
@@ -271,10 +292,10 @@ public final class CsvRecordSource implements Closeable {
                 }
             } else {
                 addField(""); // an empty unquoted field
-                blankLine = fieldCount == 1 && c != COMMA;
+                blankLine = fieldCount == 1 && c != comma;
             }
             // After a field: a delimiter, a line end, or (handled above) the end of the file.
-            if (c == COMMA) {
+            if (c == comma) {
                 p++;
                 continue;
             }
@@ -292,7 +313,8 @@ public final class CsvRecordSource implements Closeable {
             break;
         }
         recordStart = position;
-        plain = clean;
+        // The bytes are the hashed string only with commas between the fields and UTF-8 in them.
+        plain = clean && comma == COMMA && charset == null;
         position = p;
         lines = ln;
         return 1;
@@ -313,7 +335,7 @@ public final class CsvRecordSource implements Closeable {
         fields[fieldCount++] = value;
     }
 
-    private static String decode(byte[] bytes, int from, int to) {
+    private static String decode(Charset charset, byte[] bytes, int from, int to) {
         int length = to - from;
         if (length == 0) {
             return "";
@@ -331,7 +353,7 @@ public final class CsvRecordSource implements Closeable {
             }
             return value;
         }
-        return new String(bytes, from, length, StandardCharsets.UTF_8);
+        return new String(bytes, from, length, charset == null ? StandardCharsets.UTF_8 : charset);
     }
 
     /** Keeps the unread bytes, moved to the front, and reads more after them (a larger buffer if full). */

@@ -39,26 +39,10 @@ public final class HeaderLayout {
     public static HeaderLayout of(String fileName, String[] header, List<String> known,
                                   List<String> required, List<String> itemGroup)
             throws RefusedFileException {
-        List<String> names = new ArrayList<>(header.length);
-        for (int i = 0; i < header.length; i++) {
-            String name = Values.clean(header[i]).toLowerCase(Locale.ROOT);
-            if (IdentifierDetector.containsIdentifier(header[i])) {
-                throw new RefusedFileException(fileName + ": column " + (i + 1)
-                        + " has a name that looks like an identifier; remove it from the export");
-            }
-            // The gate normalises the name as written (NFKC first), not the lower-cased one.
-            if (IdentifierDetector.isIdentifierHeader(Values.clean(header[i]))) {
-                throw new RefusedFileException(fileName + ": column '" + name
-                        + "' names a direct identifier; remove it from the export (de-identification gate)");
-            }
-            names.add(name);
-        }
+        List<String> names = matchedNames(fileName, header);
         Map<String, Integer> indexByName = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            if (indexByName.putIfAbsent(names.get(i), i) != null) {
-                throw new RefusedFileException(fileName + ": column '" + names.get(i)
-                        + "' appears twice in the header");
-            }
+            indexByName.put(names.get(i), i);
         }
         for (String column : required) {
             if (!indexByName.containsKey(column)) {
@@ -82,6 +66,49 @@ public final class HeaderLayout {
         }
         return new HeaderLayout(fileName, List.copyOf(displayNames), Map.copyOf(indexByName),
                 Collections.unmodifiableList(unknown));
+    }
+
+    /**
+     * The header's names as DATA.md matches them (trimmed, lower case), after the header rules of
+     * the de-identification gate and the rule against a column named twice: shared by the
+     * pipeline's files and a researcher's export.
+     */
+    static List<String> matchedNames(String fileName, String[] header) throws RefusedFileException {
+        List<String> names = new ArrayList<>(header.length);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = Values.clean(header[i]).toLowerCase(Locale.ROOT);
+            if (IdentifierDetector.containsIdentifier(header[i])) {
+                throw new RefusedFileException(fileName + ": column " + (i + 1)
+                        + " has a name that looks like an identifier; remove it from the export");
+            }
+            // The gate normalises the name as written (NFKC first), not the lower-cased one.
+            if (IdentifierDetector.isIdentifierHeader(Values.clean(header[i]))) {
+                throw new RefusedFileException(fileName + ": column '" + name
+                        + "' names a direct identifier; remove it from the export (de-identification gate)");
+            }
+            names.add(name);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (seen.putIfAbsent(names.get(i), i) != null) {
+                throw new RefusedFileException(fileName + ": column '" + names.get(i) + "' appears twice in the header");
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The layout of a researcher's export: {@code indexByName} says where each pipeline column
+     * is read (mapped or by its own name); every column shows as written in the header.
+     */
+    static HeaderLayout ofExport(String fileName, String[] header, Map<String, Integer> indexByName,
+                                 List<String> unknownColumns) {
+        List<String> displayNames = new ArrayList<>(header.length);
+        for (String cell : header) {
+            displayNames.add(Values.clean(cell));
+        }
+        return new HeaderLayout(fileName, List.copyOf(displayNames), Map.copyOf(indexByName),
+                List.copyOf(unknownColumns));
     }
 
     /** Index of a column, or -1 when the file does not have it. */

@@ -25,6 +25,13 @@ public record IntakeRecord(String clientId, int intakeDay, String approach, Stri
                 priorTrauma, childhoodMedical, marginalized, dischargeDay, dischargeReason, line, NO_REFERRAL);
     }
 
+    /** The same episode with another approach code (an export's approach spelled as it first appears). */
+    public IntakeRecord withApproach(String code) {
+        return new IntakeRecord(clientId, intakeDay, code, clinicianId, ageBand, gender, state, indexEvent,
+                chronicIllness, priorTrauma, childhoodMedical, marginalized, dischargeDay, dischargeReason, line,
+                referralDay);
+    }
+
     public boolean hasReferral() {
         return referralDay != NO_REFERRAL;
     }

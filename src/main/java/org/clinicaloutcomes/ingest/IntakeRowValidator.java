@@ -29,16 +29,39 @@ public final class IntakeRowValidator {
     private static final int DISCHARGE = 13;
     private static final int REASON = 14;
 
+    /** The clinician of a participant whose export names none (RESEARCH.md). */
+    public static final String UNKNOWN_CLINICIAN = "unknown";
+
     private final HeaderLayout layout;
     private final ApproachCatalog approaches;
     private final String file;
     private final int[] index;
+    /** A researcher's export read by wave, or null for intake.csv. */
+    private final ExportLayout export;
 
     public IntakeRowValidator(HeaderLayout layout, ApproachCatalog approaches) {
+        this(layout, approaches, null);
+    }
+
+    /**
+     * The participant columns of a researcher's export (RESEARCH.md): the same rules, read after
+     * the export's missing codes and code map; dates, discharge and session columns are not used,
+     * an empty clinician is {@value #UNKNOWN_CLINICIAN}, and the identifier gate still sees every
+     * cell. Every participant is one closed episode on day 0, without a discharge reason.
+     *
+     * @param approaches the configured approaches, or null to take every approach the export
+     *                   names (the caller settles their spelling, in file order)
+     */
+    public IntakeRowValidator(ExportLayout export, ApproachCatalog approaches) {
+        this(export.header(), approaches, export);
+    }
+
+    private IntakeRowValidator(HeaderLayout layout, ApproachCatalog approaches, ExportLayout export) {
         this.layout = layout;
         this.approaches = approaches;
         this.file = layout.fileName();
         this.index = COLUMNS.stream().mapToInt(layout::indexOf).toArray();
+        this.export = export;
     }
 
     public RowResult<IntakeRecord> validate(RawRow row) {
@@ -49,9 +72,13 @@ public final class IntakeRowValidator {
             return gate;
         }
         String clientId = cell(fields, CLIENT);
-        RowResult<IntakeRecord> badId = RowGate.checkId(file, line, "client_id", clientId);
+        RowResult<IntakeRecord> badId = RowGate.checkId(file, line,
+                export == null ? "client_id" : layout.columnName(index[CLIENT]), clientId);
         if (badId != null) {
             return badId;
+        }
+        if (export != null) {
+            return participant(fields, line, clientId);
         }
         String intakeCell = cell(fields, INTAKE);
         if (intakeCell.isEmpty()) {
@@ -136,9 +163,82 @@ public final class IntakeRowValidator {
                 dischargeDay, reason, line, referralDay));
     }
 
-    /** The trimmed cell of a known column, empty when the file lacks the column. */
+    /** The participant of an export row, by the rules of level 3 that a wave-based analysis uses. */
+    private RowResult<IntakeRecord> participant(String[] fields, long line, String clientId) {
+        String approach = export.mapping().approach();
+        if (approach == null) {
+            approach = coded(fields, APPROACH);
+            if (approach.isEmpty()) {
+                return rejected(line, APPROACH, Reject.MISSING_VALUE);
+            }
+        }
+        if (approaches != null) {
+            String configured = approaches.resolve(approach);
+            if (configured == null) {
+                return rejected(line, APPROACH, Reject.UNKNOWN_APPROACH);
+            }
+            approach = configured;
+        }
+        String clinicianId = cell(fields, CLINICIAN);
+        if (clinicianId.isEmpty() || Values.isNoValue(clinicianId)) {
+            clinicianId = UNKNOWN_CLINICIAN;
+        } else if (!Values.isId(clinicianId)) {
+            return rejected(line, CLINICIAN, Reject.BAD_ID);
+        }
+        String ageBand = optionalCoded(fields, AGE_BAND);
+        if (ageBand != null && (ageBand = Codes.ageBand(ageBand)) == null) {
+            return rejected(line, AGE_BAND, Reject.BAD_CODE);
+        }
+        String gender = optional(fields, GENDER);
+        if (gender != null && gender.codePointCount(0, gender.length()) > MAX_GENDER_LENGTH) {
+            return rejected(line, GENDER, Reject.BAD_CODE);
+        }
+        String state = optional(fields, STATE);
+        if (state != null && (state = Codes.state(state)) == null) {
+            return rejected(line, STATE, Reject.BAD_CODE);
+        }
+        String indexEvent = optionalCoded(fields, INDEX_EVENT);
+        if (indexEvent != null && (indexEvent = Codes.indexEvent(indexEvent)) == null) {
+            return rejected(line, INDEX_EVENT, Reject.BAD_CODE);
+        }
+        Boolean[] flags = new Boolean[4];
+        for (int f = 0; f < 4; f++) {
+            Values.Flag flag = Values.parseFlag(coded(fields, FIRST_FLAG + f));
+            if (flag == Values.Flag.BAD) {
+                return rejected(line, FIRST_FLAG + f, Reject.BAD_FLAG);
+            }
+            flags[f] = flag == Values.Flag.UNKNOWN ? null : flag == Values.Flag.YES;
+        }
+        return new RowResult.Accepted<>(new IntakeRecord(clientId, 0, approach, clinicianId, ageBand, gender, state,
+                indexEvent, flags[0], flags[1], flags[2], flags[3], 0, null, line));
+    }
+
+    /** The reject of a column of an export, named as the export's header writes it. */
+    private RowResult<IntakeRecord> rejected(long line, int column, String reason) {
+        int at = index[column];
+        return RowResult.rejected(file, line, at < 0 ? COLUMNS.get(column) : layout.columnName(at), reason);
+    }
+
+    /** A coded cell after the export's code map; "" when it holds no value. */
+    private String coded(String[] fields, int column) {
+        String value = cell(fields, column);
+        return value.isEmpty() ? value : export.mapping().decode(COLUMNS.get(column), value);
+    }
+
+    private String optionalCoded(String[] fields, int column) {
+        String value = coded(fields, column);
+        return Values.isNoValue(value) ? null : value;
+    }
+
+    /**
+     * The trimmed cell of a known column, empty when the file lacks the column (or, in an
+     * export, when it holds one of the export's missing codes).
+     */
     private String cell(String[] fields, int column) {
         int at = index[column];
+        if (export != null) {
+            return export.cleaned(fields, at);
+        }
         return at < 0 ? "" : Values.clean(fields[at]);
     }
 

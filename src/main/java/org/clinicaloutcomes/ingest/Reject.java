@@ -33,4 +33,6 @@ public record Reject(String file, long line, String column, String reason) {
     public static final String SCORES_ON_MISSED_SESSION = "scores on a missed session";
     public static final String DUPLICATE_CLIENT_ID = "duplicate client_id";
     public static final String CONFLICTING_DUPLICATE = "conflicting duplicate";
+    /** A researcher's export in {@code long}: a later row of a participant with another participant value (RESEARCH.md). */
+    public static final String CONFLICTING_PARTICIPANT_VALUE = "conflicting participant value";
 }

@@ -118,11 +118,11 @@ public final class SessionRowValidator {
                 continue;
             }
             Instrument instrument = instruments.get(i);
-            if (instrument.integer() ? !Values.isInteger(cell) : !Values.isDecimal(cell)) {
-                return RowResult.rejected(file, line, instrument.key(),
-                        instrument.integer() ? Reject.NOT_AN_INTEGER : Reject.NOT_A_NUMBER);
+            String badType = typeReason(instrument, cell);
+            if (badType != null) {
+                return RowResult.rejected(file, line, instrument.key(), badType);
             }
-            scores[i] = instrument.integer() ? Values.parseIntegerValue(cell) : Values.parseNumber(cell);
+            scores[i] = value(instrument, cell);
         }
         int itemsPresent = 0;
         int firstMissingItem = -1;
@@ -196,6 +196,25 @@ public final class SessionRowValidator {
         return new RowResult.Accepted<>(new SessionRecord(episode, day, number, bigNumber, attended, scores, items,
                 line, hash[0], hash[1]));
     }
+
+    /**
+     * The reason a score cell (trimmed, with a value) is not a score of {@code instrument}'s type
+     * (DATA.md: an integer, or a number when the instrument allows decimals), or null.
+     */
+    static String typeReason(Instrument instrument, String cell) {
+        if (instrument.integer() ? !Values.isInteger(cell) : !Values.isDecimal(cell)) {
+            return instrument.integer() ? Reject.NOT_AN_INTEGER : Reject.NOT_A_NUMBER;
+        }
+        return null;
+    }
+
+    /** The value of a score cell of the right type. */
+    static double value(Instrument instrument, String cell) {
+        return instrument.integer() ? Values.parseIntegerValue(cell) : Values.parseNumber(cell);
+    }
+
+    /** The largest PCL-5 item score (items are 0–4). */
+    static final int MAX_ITEM = ITEM_MAX;
 
     private boolean hasAnyScore(String[] fields) {
         for (int column : scoreColumns) {

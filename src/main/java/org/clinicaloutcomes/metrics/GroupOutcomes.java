@@ -172,6 +172,19 @@ public record GroupOutcomes(
     }
 
     /**
+     * The same outcomes for data without sessions or discharge reasons (RESEARCH.md, a wave-based
+     * analysis): sessions per episode and the dropout rate are not defined, not zero.
+     */
+    public GroupOutcomes withoutSessionsOrDropout() {
+        return new GroupOutcomes(nClosed, nPaired, completenessPct, baselineMean, baselineSd, finalMean, finalSd,
+                changeMean, changeSd, changeCiLow, changeCiHigh, d, g, gCiLow, gCiHigh, dz, nReliableImprovement,
+                reliableImprovementPct, reliableImprovementCiLow, reliableImprovementCiHigh, nReliableDeterioration,
+                reliableDeteriorationPct, nCases, nRecovered, recoveryPct, recoveryCiLow, recoveryCiHigh,
+                nReliableRecovery, reliableRecoveryPct, nResponse, responsePct, null, null, null, null, 0,
+                nPositiveBaseline);
+    }
+
+    /**
      * Paired episodes with neither reliable improvement nor reliable deterioration (METRICS.md,
      * "No reliable change": {@code n_no_reliable_change = n − RI − RD}).
      */

@@ -33,6 +33,28 @@ public record ReportWindow(LocalDate from, LocalDate to, YearMonth reportMonth, 
         return new ReportWindow(start, end, null, start + "_" + end);
     }
 
+    /** The label of the window of an analysis by wave, which has no dates. */
+    public static final String BY_WAVE_LABEL = "all-waves";
+
+    /**
+     * The window of an analysis by wave (RESEARCH.md: the window is all the data): a session's
+     * day is its wave's position, so the window is the epoch days 0 to {@code waves − 1}.
+     */
+    public static ReportWindow byWave(int waves) {
+        return new ReportWindow(LocalDate.ofEpochDay(0), LocalDate.ofEpochDay(Math.max(0, waves - 1)), null,
+                BY_WAVE_LABEL);
+    }
+
+    /** Whether this is the window of an analysis by wave, whose days are wave positions, not dates. */
+    public boolean byWave() {
+        return BY_WAVE_LABEL.equals(label);
+    }
+
+    /** The window in words: {@code 2025-01-01 to 2025-12-31}, or {@code all waves}. */
+    public String span() {
+        return byWave() ? "all waves" : from + " to " + to;
+    }
+
     /**
      * The default report month: the month of the latest accepted session, or the month before it
      * when that is still the current calendar month (a report covers complete months).

@@ -55,11 +55,41 @@ public final class DataQualityVerdict {
      *                      cohort (all approaches)
      */
     public static String problem(DataQuality quality, int maxRejectPct, String primaryName, long primaryPaired) {
+        return problem(quality, maxRejectPct, primaryName, primaryPaired, List.of());
+    }
+
+    /**
+     * The score cells of one instrument in a researcher's export (RESEARCH.md: a bad score cell
+     * rejects that cell only, counted apart from the rows).
+     *
+     * @param read     cells with a value
+     * @param rejected of those, the ones rejected
+     */
+    public record ScoreCells(String file, String key, String name, long read, long rejected) {
+
+        /** {@code "phq9 (PHQ-9): 790 of 2,000 score cells rejected"}. */
+        public String describe() {
+            return key + " (" + name + "): " + rejected + " of " + read + " score cells rejected";
+        }
+    }
+
+    /**
+     * As {@link #problem(DataQuality, int, String, long)}, and also every instrument of an export
+     * whose rejected score cells are more than {@code maxRejectPct} % of its cells with a value.
+     */
+    public static String problem(DataQuality quality, int maxRejectPct, String primaryName, long primaryPaired,
+                                 List<ScoreCells> cells) {
         List<String> causes = new ArrayList<>();
         for (DataQuality.FileCounts file : quality.files()) {
-            if (file.read() > 0 && file.rejected() * 100.0 > maxRejectPct * (double) file.read()) {
-                causes.add(file.file() + ": " + String.format(Locale.ROOT, "%.1f", 100.0 * file.rejected() / file.read())
-                        + " % of its rows were rejected (more than --max-reject-pct=" + maxRejectPct + ")");
+            if (tooMany(file.rejected(), file.read(), maxRejectPct)) {
+                causes.add(file.file() + ": " + percent(file.rejected(), file.read())
+                        + " of its rows were rejected (more than --max-reject-pct=" + maxRejectPct + ")");
+            }
+        }
+        for (ScoreCells cell : cells) {
+            if (tooMany(cell.rejected(), cell.read(), maxRejectPct)) {
+                causes.add(cell.file() + ": " + percent(cell.rejected(), cell.read()) + " of the " + cell.name()
+                        + " score cells were rejected (more than --max-reject-pct=" + maxRejectPct + ")");
             }
         }
         if (primaryPaired == 0) {
@@ -70,6 +100,14 @@ public final class DataQualityVerdict {
         }
         return "look at the data first: " + String.join("; ", causes) + "; see " + ReportFolder.REJECTS_FILE
                 + " and the Data quality sheet";
+    }
+
+    private static boolean tooMany(long rejected, long read, int maxRejectPct) {
+        return read > 0 && rejected * 100.0 > maxRejectPct * (double) read;
+    }
+
+    private static String percent(long part, long whole) {
+        return String.format(Locale.ROOT, "%.1f", 100.0 * part / whole) + " %";
     }
 
     /** Whether {@code pct} is a valid {@code --max-reject-pct}. */

@@ -67,11 +67,22 @@ public final class OutcomeCsvFiles {
      * and none of {@link TableSchemas#EPISODE_LEVEL} with suppression on.
      */
     public static List<String> files(boolean monthly, boolean suppressed) {
-        List<String> files = new ArrayList<>();
-        for (TableSchema<?> table : TableSchemas.CSV_FILES) {
-            boolean episodeLevel = TableSchemas.EPISODE_LEVEL.contains(table);
-            if ((monthly || !TableSchemas.MONTHLY_ONLY.contains(table)) && !(suppressed && episodeLevel)) {
-                files.add(table.file());
+        return files(monthly, suppressed, false);
+    }
+
+    /**
+     * The files {@link #write} writes, in writing order, for a run by date or by wave
+     * ({@link TableSchemas#csvFiles}); none of {@link TableSchemas#EPISODE_LEVEL} with suppression on.
+     */
+    public static List<String> files(boolean monthly, boolean suppressed, boolean byWave) {
+        return tables(monthly, suppressed, byWave).stream().map(TableSchema::file).toList();
+    }
+
+    private static List<TableSchema<?>> tables(boolean monthly, boolean suppressed, boolean byWave) {
+        List<TableSchema<?>> files = new ArrayList<>();
+        for (TableSchema<?> table : TableSchemas.csvFiles(monthly, byWave)) {
+            if (!(suppressed && TableSchemas.isEpisodeLevel(table))) {
+                files.add(table);
             }
         }
         return List.copyOf(files);
@@ -96,11 +107,17 @@ public final class OutcomeCsvFiles {
      * @return the files written, in {@link #files(boolean, boolean)} order
      */
     public static List<Path> write(Path csvFolder, OutcomeTables tables, boolean monthly) throws IOException {
+        return write(csvFolder, tables, monthly, false);
+    }
+
+    /** As {@link #write(Path, OutcomeTables, boolean)}, for a run by date or by wave. */
+    public static List<Path> write(Path csvFolder, OutcomeTables tables, boolean monthly, boolean byWave)
+            throws IOException {
         Files.createDirectories(csvFolder);
         List<Path> written = new ArrayList<>();
-        for (String file : files(monthly, tables.suppressed().on())) {
-            Path path = csvFolder.resolve(file);
-            new CsvTable<>(table(file)).write(path, tables);
+        for (TableSchema<?> table : tables(monthly, tables.suppressed().on(), byWave)) {
+            Path path = csvFolder.resolve(table.file());
+            new CsvTable<>(table).write(path, tables);
             written.add(path);
         }
         return written;

@@ -2,11 +2,9 @@ package org.clinicaloutcomes.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.function.Function;
 
 import org.clinicaloutcomes.ingest.CsvRecordSource;
-import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.RawRow;
 import org.clinicaloutcomes.ingest.RowResult;
 import org.clinicaloutcomes.report.TestPause;
@@ -18,39 +16,64 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The intake step: reads {@code intake.csv} whole, checks the rows on all cores (through a
- * {@link RowPipeline}) and accepts them in file order, in one call. It is not resumed mid-file:
- * a restart reads the file again from the start.
+ * An ingest step that reads its file whole, checks the rows on all cores (through a
+ * {@link RowPipeline}) and hands them to its acceptor in file order, in one call: the intake step
+ * (intake.csv), and both readings of a researcher's export. It is not resumed mid-file: a
+ * restart reads the file again from the start.
  */
-class IntakeIngestTasklet implements Tasklet, ItemStream {
+class WholeFileIngestTasklet<T> implements Tasklet, ItemStream {
 
-    private final Path file;
-    private final Function<RawRow, RowResult<IntakeRecord>> validator;
-    private final IntakeAcceptor writer;
+    /** Takes the checked rows of the file in order, on one thread. */
+    interface Acceptor<T> {
+
+        /** Before the first row (again on a restart). */
+        void open(ExecutionContext step);
+
+        /** Takes a batch of checked rows in file order; returns how many passed. */
+        int write(RowResult<T>[] results, int size);
+
+        /** After the last row, inside the step's only chunk: records the step's results. */
+        void finish(ExecutionContext step);
+
+        void close();
+    }
+
+    /** Opens the file for reading. */
+    interface Opener {
+        CsvRecordSource open() throws IOException;
+    }
+
+    private final Opener file;
+    private final String name;
+    private final Function<RawRow, RowResult<T>> validator;
+    private final Acceptor<T> writer;
     private final Progress progress;
-    private RowPipeline<IntakeRecord> pipeline;
+    private final String pause;
+    private RowPipeline<T> pipeline;
 
-    IntakeIngestTasklet(Path file, Function<RawRow, RowResult<IntakeRecord>> validator, IntakeAcceptor writer,
-                        Progress progress) {
+    WholeFileIngestTasklet(Opener file, String name, Function<RawRow, RowResult<T>> validator, Acceptor<T> writer,
+                           Progress progress, String pause) {
         this.file = file;
+        this.name = name;
         this.validator = validator;
         this.writer = writer;
         this.progress = progress;
+        this.pause = pause;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        writer.open();
+        writer.open(context);
         try {
-            pipeline = new RowPipeline<>(new CsvRecordSource(file), validator, "intake");
+            pipeline = new RowPipeline<>(file.open(), validator, name);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
+            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
-        RowPipeline.Batch<IntakeRecord> batch;
+        RowPipeline.Batch<T> batch;
         while ((batch = pipeline.next()) != null) {
             int accepted = writer.write(batch.results(), batch.size());
             StepCounts.rows(contribution, batch.size(), accepted);
@@ -58,7 +81,9 @@ class IntakeIngestTasklet implements Tasklet, ItemStream {
         }
         // Inside the step's only chunk, so committed with it before the step is recorded complete.
         writer.finish(chunkContext.getStepContext().getStepExecution().getExecutionContext());
-        TestPause.at(TestPause.INTAKE_STAGED);
+        if (pause != null) {
+            TestPause.at(pause);
+        }
         return RepeatStatus.FINISHED;
     }
 

@@ -1,0 +1,49 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The waves of a researcher's export and the analysis by wave (RESEARCH.md, "What a wave-based
+ * analysis computes"): a session's day is its wave's position in {@code labels}; baseline is the
+ * score at {@code baseline} (default: the first wave with a score), final the score at
+ * {@code finalWave} (default: the last wave with a score after the baseline's).
+ *
+ * @param labels    the wave labels in time order, as the job file writes them
+ * @param baseline  the position of {@code baseline.wave}, or {@link #FIRST_SCORED}
+ * @param finalWave the position of {@code final.wave}, or {@link #LAST_SCORED}
+ */
+public record WaveDesign(List<String> labels, int baseline, int finalWave) {
+
+    public static final int FIRST_SCORED = -1;
+    public static final int LAST_SCORED = -1;
+
+    public WaveDesign {
+        labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("no waves");
+        }
+        if (baseline < FIRST_SCORED || baseline >= labels.size() || finalWave < LAST_SCORED
+                || finalWave >= labels.size()) {
+            throw new IllegalArgumentException("baseline or final wave not among the waves");
+        }
+        if (baseline >= 0 && finalWave >= 0 && finalWave <= baseline) {
+            throw new IllegalArgumentException("the final wave must come after the baseline wave");
+        }
+    }
+
+    /** The design of these labels with optional baseline and final labels (null: the defaults). */
+    public static WaveDesign of(List<String> labels, String baselineLabel, String finalLabel) {
+        return new WaveDesign(labels, baselineLabel == null ? FIRST_SCORED : labels.indexOf(baselineLabel),
+                finalLabel == null ? LAST_SCORED : labels.indexOf(finalLabel));
+    }
+
+    public int count() {
+        return labels.size();
+    }
+
+    /** The label of the wave at {@code position}. */
+    public String label(int position) {
+        return labels.get(position);
+    }
+}
