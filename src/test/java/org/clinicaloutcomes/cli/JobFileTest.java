@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.clinicaloutcomes.ingest.ExportMapping;
 
 /** {@code research --job=FILE}. The fixtures are written into a temporary folder. */
 class JobFileTest {
@@ -132,7 +133,7 @@ class JobFileTest {
                 "--suppression=true", "--quiet", "--restart");
         assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("cli-in"), Path.of("cli-out"), null, 0, null,
                 LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 30), Path.of("cli.csv"), List.of("ACT"), "gad7",
-                true, 50, true, true, file));
+                true, 50, true, true, file, ExportMapping.CANONICAL));
     }
 
     @Test
@@ -154,14 +155,14 @@ class JobFileTest {
         Path file = job("empty.properties", "");
         RunSettings s = run("research", "--job=" + file);
         assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("sample-data"), null, null, 0, null, null, null,
-                null, null, null, true, 50, false, false, file));
+                null, null, null, true, 50, false, false, file, ExportMapping.CANONICAL));
     }
 
     @Test
     void fromInTheFileAndToOnTheCommandLineAreCheckedTogether() throws Exception {
         Path file = job("dates.properties", "from=2026-05-01\n");
         assertThat(error("research", "--job=" + file, "--to=2026-01-01"))
-                .isEqualTo("from 2026-05-01 (job file " + file + ") is after --to 2026-01-01");
+                .isEqualTo("from 2026-05-01 (job file " + file + ", line 1) is after --to 2026-01-01");
         // the command line's --from replaces the file's
         assertThat(run("research", "--job=" + file, "--from=2025-01-01", "--to=2026-01-01").from())
                 .isEqualTo(LocalDate.of(2025, 1, 1));
@@ -171,15 +172,18 @@ class JobFileTest {
     void fromAfterToBothInTheFile() throws Exception {
         Path file = job("dates.properties", "from=2026-05-01\nto=2026-01-01\n");
         assertThat(error("research", "--job=" + file))
-                .isEqualTo("from 2026-05-01 (job file " + file + ") is after to 2026-01-01 (job file " + file + ")");
+                .isEqualTo("from 2026-05-01 (job file " + file + ", line 1) is after to 2026-01-01 (job file " + file
+                        + ", line 2)");
     }
 
     @Test
     void anUnknownKeyIsRefusedNamingFileAndKey() throws Exception {
         Path file = job("bad.properties", "input=data\nmonth=2026-01\n");
-        assertThat(error("research", "--job=" + file)).isEqualTo("job file " + file + ": unknown key 'month'"
+        assertThat(error("research", "--job=" + file)).isEqualTo("job file " + file + ", line 2: unknown key 'month'"
                 + " (allowed: input, output, from, to, instruments, approaches, primary-instrument, suppression,"
-                + " max-reject-pct)");
+                + " max-reject-pct, layout, file, column.<name>, code.<name>.<their value>, waves,"
+                + " wave.<label>.<instrument>, baseline.wave, final.wave, randomised, approach, missing, delimiter,"
+                + " encoding)");
     }
 
     @Test
@@ -187,7 +191,7 @@ class JobFileTest {
         for (String key : List.of("job", "quiet", "restart", "window-months", "series-months", "--input", "Input")) {
             Path file = job("bad.properties", key + "=x\n");
             assertThat(error("research", "--job=" + file)).as(key)
-                    .startsWith("job file " + file + ": unknown key '" + key + "' (allowed: ");
+                    .startsWith("job file " + file + ", line 1: unknown key '" + key + "' (allowed: ");
         }
     }
 
@@ -208,7 +212,7 @@ class JobFileTest {
         };
         for (String[] c : cases) {
             Path file = job("bad.properties", c[0] + "\n");
-            assertThat(error("research", "--job=" + file)).as(c[0]).isEqualTo("job file " + file + ": " + c[1]);
+            assertThat(error("research", "--job=" + file)).as(c[0]).isEqualTo("job file " + file + ", line 1: " + c[1]);
         }
     }
 
@@ -216,13 +220,14 @@ class JobFileTest {
     void aBadValueInTheFileIsRefusedEvenWhenTheCommandLineOverridesIt() throws Exception {
         Path file = job("bad.properties", "suppression=perhaps\n");
         assertThat(error("research", "--job=" + file, "--suppression=true"))
-                .isEqualTo("job file " + file + ": suppression must be true or false, got 'perhaps'");
+                .isEqualTo("job file " + file + ", line 1: suppression must be true or false, got 'perhaps'");
     }
 
     @Test
     void aKeyGivenTwiceIsRefused() throws Exception {
-        Path file = job("twice.properties", "from=2025-01-01\nfrom=2025-02-01\n");
-        assertThat(error("research", "--job=" + file)).isEqualTo("job file " + file + ": key 'from' given twice");
+        Path file = job("twice.properties", "from=2025-01-01\n# a comment\n\nfrom=2025-02-01\n");
+        assertThat(error("research", "--job=" + file))
+                .isEqualTo("job file " + file + ", line 4: key 'from' given twice (first on line 1)");
     }
 
     @Test
@@ -258,8 +263,9 @@ class JobFileTest {
 
     @Test
     void aMalformedEscapeIsRefused() throws Exception {
-        Path file = job("escape.properties", "input=C:\\u12zz\n");
-        assertThat(error("research", "--job=" + file)).startsWith("job file " + file + " is not a valid properties file (");
+        Path file = job("escape.properties", "# comment\ninput=C:\\u12zz\n");
+        assertThat(error("research", "--job=" + file))
+                .startsWith("job file " + file + ", line 2: not valid properties syntax (");
     }
 
     @Test
