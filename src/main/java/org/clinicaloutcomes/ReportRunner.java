@@ -186,7 +186,8 @@ class ReportRunner {
                 && a.windowMonths() == b.windowMonths() && Objects.equals(a.monitoring(), b.monitoring())
                 && Objects.equals(a.instrumentsFile(), b.instrumentsFile())
                 && a.instrumentsSha256().equals(b.instrumentsSha256()) && a.approaches().equals(b.approaches())
-                && a.primaryInstrument().equals(b.primaryInstrument()) && a.suppression() == b.suppression();
+                && a.primaryInstrument().equals(b.primaryInstrument()) && a.suppression() == b.suppression()
+                && a.export().equals(b.export());
     }
 
     /**
@@ -228,7 +229,7 @@ class ReportRunner {
     private static List<Object> settingsAsGiven(RunParameters run) {
         return java.util.Arrays.asList(run.job(), run.input(), run.output(), run.month(), run.windowMonths(),
                 run.monitoring(), run.from(), run.to(), run.instrumentsFile(), run.instrumentsSha256(), run.approaches(),
-                run.primaryInstrument(), run.suppression());
+                run.primaryInstrument(), run.suppression(), run.export());
     }
 
     static int report(JobExecution execution, PrintStream out, PrintStream err,

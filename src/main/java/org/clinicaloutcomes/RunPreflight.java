@@ -15,6 +15,7 @@ import org.clinicaloutcomes.batch.RunParameters;
 import org.clinicaloutcomes.cli.RunSettings;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.config.InstrumentCatalog;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.ingest.HeaderLayout;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.InputFiles;
@@ -27,7 +28,8 @@ import org.clinicaloutcomes.report.ReportFolder;
 /**
  * Everything that can refuse a run (exit code 2) is checked here, before the job starts and
  * before anything is written: the input folder, the instrument file, the settings that depend on
- * it, and the two input files as wholes (DATA.md, "Files").
+ * it, and the two input files as wholes (DATA.md, "Files"), or the one export file of a long or
+ * wide layout (RESEARCH.md).
  */
 final class RunPreflight {
 
@@ -45,8 +47,17 @@ final class RunPreflight {
             throw new RefusedFileException("--month=" + settings.month() + " has not ended yet (today is " + today
                     + "); a report covers a complete month: give " + YearMonth.from(today).minusMonths(1) + " or earlier");
         }
+        ExportMapping export = absolute(settings.export());
         Path input = settings.input().toAbsolutePath().normalize();
-        if (!Files.isDirectory(input)) {
+        if (export.layout().byWave()) {
+            // RESEARCH.md: a long or wide export is one file, named by the job file's file key.
+            if (!Files.exists(export.file())) {
+                throw new RefusedFileException("export file " + settings.export().file() + " does not exist");
+            }
+            if (!Files.isRegularFile(export.file())) {
+                throw new RefusedFileException("export file " + settings.export().file() + " is not a regular file");
+            }
+        } else if (!Files.isDirectory(input)) {
             throw new RefusedFileException("input folder " + settings.input() + " does not exist");
         }
         Path instrumentsFile = settings.instruments() == null ? null : settings.instruments().toAbsolutePath().normalize();
@@ -65,26 +76,34 @@ final class RunPreflight {
         if (approaches.stream().anyMatch(a -> a.equalsIgnoreCase("ALL"))) {
             throw new RefusedFileException("ALL cannot be an approach: it names the row of all approaches together");
         }
-        Path intakeFile = input.resolve(InputFileKind.INTAKE.fileName());
-        Path sessionsFile = input.resolve(InputFileKind.SESSIONS.fileName());
-        // The sessions file is much the larger: its SHA-256 is worked out on a thread of its own
-        // while this one checks the intake file and then the sessions file's encoding. A problem
-        // with intake.csv is still the one reported when both files have one.
-        InputFingerprint.Pending sessionsCheck = InputFingerprint.start(sessionsFile);
-        InputFingerprint intake;
-        try {
-            intake = InputFingerprint.of(intakeFile);
-        } catch (RefusedFileException | RuntimeException e) {
-            sessionsCheck.cancel();
-            throw e;
-        }
-        InputFingerprint sessions = sessionsCheck.finish();
         List<String> warnings = new ArrayList<>();
-        HeaderLayout intakeLayout = InputFiles.intakeLayout(intakeFile);
-        HeaderLayout sessionsLayout = InputFiles.sessionsLayout(sessionsFile, instruments.instruments());
-        for (HeaderLayout layout : List.of(intakeLayout, sessionsLayout)) {
-            for (String column : layout.unknownColumns()) {
-                warnings.add(layout.fileName() + ": unknown column '" + column + "' ignored");
+        InputFingerprint intake;
+        InputFingerprint sessions;
+        if (export.layout().byWave()) {
+            // One file, read twice by the steps: its fingerprint stands for both. Its header is
+            // checked against the mapping by the steps that read it.
+            intake = InputFingerprint.of(export.file(), export.encoding());
+            sessions = intake;
+        } else {
+            Path intakeFile = input.resolve(InputFileKind.INTAKE.fileName());
+            Path sessionsFile = input.resolve(InputFileKind.SESSIONS.fileName());
+            // The sessions file is much the larger: its SHA-256 is worked out on a thread of its own
+            // while this one checks the intake file and then the sessions file's encoding. A problem
+            // with intake.csv is still the one reported when both files have one.
+            InputFingerprint.Pending sessionsCheck = InputFingerprint.start(sessionsFile);
+            try {
+                intake = InputFingerprint.of(intakeFile);
+            } catch (RefusedFileException | RuntimeException e) {
+                sessionsCheck.cancel();
+                throw e;
+            }
+            sessions = sessionsCheck.finish();
+            HeaderLayout intakeLayout = InputFiles.intakeLayout(intakeFile);
+            HeaderLayout sessionsLayout = InputFiles.sessionsLayout(sessionsFile, instruments.instruments());
+            for (HeaderLayout layout : List.of(intakeLayout, sessionsLayout)) {
+                for (String column : layout.unknownColumns()) {
+                    warnings.add(layout.fileName() + ": unknown column '" + column + "' ignored");
+                }
             }
         }
         Path output = settings.output() == null ? null : settings.output().toAbsolutePath().normalize();
@@ -99,8 +118,18 @@ final class RunPreflight {
                 settings.windowMonths(), settings.monitoring(), settings.from(), settings.to(), instrumentsFile,
                 sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
-                sessions.sha256(), today, commandLine);
+                sessions.sha256(), today, commandLine, export);
         return new Checked(parameters, warnings, settings.restart());
+    }
+
+    /** The mapping with its export file absolute and normalised, as the input folder is. */
+    private static ExportMapping absolute(ExportMapping export) {
+        if (export.file() == null) {
+            return export;
+        }
+        return new ExportMapping(export.layout(), export.file().toAbsolutePath().normalize(), export.columns(),
+                export.codes(), export.waves(), export.waveColumns(), export.baselineWave(), export.finalWave(),
+                export.randomised(), export.approach(), export.missing(), export.delimiter(), export.encoding());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.clinicaloutcomes.cli.JobKind;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.report.DataQualityVerdict;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -16,14 +17,21 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * Everything a run needs, as job parameters. The identifying ones are the resolved settings that
  * define "the same run" for a restart (REPORTS.md): job, window settings, input and output
  * folders, monitoring settings (series length, expected-recovery minimum n, contact days), instrument configuration, approaches, primary instrument, suppression, plus a run id
- * that makes every fresh run a new job instance. Input hashes are not identifying: a restart
- * compares them to refuse when an input changed.
+ * that makes every fresh run a new job instance, and how the input is read: {@code layout},
+ * {@code randomised} and the whole {@link ExportMapping} as {@code export} (text of
+ * {@link ExportParameter}; a long one is split over {@code export.2}, {@code export.3} … so that
+ * no value passes the job repository's 2500 characters). Input hashes are not identifying: a
+ * restart compares them to refuse when an input changed.
+ *
+ * <p>For a long or wide export, {@link #input} is the export's folder and {@link #intakeFile()}
+ * and {@link #sessionsFile()} are both the export file (the steps read it twice), so
+ * {@code intakeSha256} and {@code sessionsSha256} are the export's.
  */
 public record RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                             MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
                             List<String> approaches, String primaryInstrument, boolean suppression,
                             int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
-                            LocalDate today, String commandLine) {
+                            LocalDate today, String commandLine, ExportMapping export) {
 
     static final String JOB = "job";
     static final String INPUT = "input";
@@ -47,7 +55,16 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String SESSIONS_SHA256 = "sessions.sha256";
     static final String TODAY = "today";
     static final String COMMAND_LINE = "command.line";
+    static final String LAYOUT = "layout";
+    static final String RANDOMISED = "randomised";
+    static final String EXPORT = "export";
+    /** The longest value of one {@code export} parameter (the repository's column holds 2500). */
+    static final int EXPORT_CHUNK = 2000;
     private static final String NONE = "";
+
+    public RunParameters {
+        export = export == null ? ExportMapping.CANONICAL : export;
+    }
 
     public JobParameters toJobParameters() {
         JobParametersBuilder builder = new JobParametersBuilder();
@@ -55,6 +72,13 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
             builder.addLong(SERIES_MONTHS, (long) monitoring.seriesMonths())
                     .addLong(EXPECTED_MIN_N, (long) monitoring.expectedMinN())
                     .addLong(CONTACT_DAYS, (long) monitoring.contactDays());
+        }
+        builder.addString(LAYOUT, export.layout().key())
+                .addString(RANDOMISED, Boolean.toString(export.randomised()));
+        String text = ExportParameter.encode(export);
+        for (int chunk = 0; chunk * EXPORT_CHUNK < text.length(); chunk++) {
+            builder.addString(chunk == 0 ? EXPORT : EXPORT + "." + (chunk + 1),
+                    text.substring(chunk * EXPORT_CHUNK, Math.min(text.length(), (chunk + 1) * EXPORT_CHUNK)));
         }
         return builder
                 .addString(JOB, job.name().toLowerCase(java.util.Locale.ROOT))
@@ -100,7 +124,21 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 parameters.getString(INTAKE_SHA256),
                 parameters.getString(SESSIONS_SHA256),
                 LocalDate.parse(parameters.getString(TODAY)),
-                parameters.getString(COMMAND_LINE));
+                parameters.getString(COMMAND_LINE),
+                export(parameters));
+    }
+
+    /** The export mapping of a run; a run of an earlier version (no {@code export} parameter) read the canonical files. */
+    private static ExportMapping export(JobParameters parameters) {
+        String first = parameters.getString(EXPORT);
+        if (first == null) {
+            return ExportMapping.CANONICAL;
+        }
+        StringBuilder text = new StringBuilder(first);
+        for (int chunk = 2; parameters.getString(EXPORT + "." + chunk) != null; chunk++) {
+            text.append(parameters.getString(EXPORT + "." + chunk));
+        }
+        return ExportParameter.decode(text.toString());
     }
 
     /**
@@ -126,11 +164,18 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** The intake file; for a long or wide export, the export file. */
     public Path intakeFile() {
-        return input.resolve("intake.csv");
+        return export.layout().byWave() ? exportFile() : input.resolve("intake.csv");
     }
 
+    /** The sessions file; for a long or wide export, the export file. */
     public Path sessionsFile() {
-        return input.resolve("sessions.csv");
+        return export.layout().byWave() ? exportFile() : input.resolve("sessions.csv");
+    }
+
+    /** The export file of a long or wide layout, absolute; null for canonical input. */
+    public Path exportFile() {
+        return export.file() == null ? null : export.file().toAbsolutePath().normalize();
     }
 }

@@ -1,7 +1,6 @@
 package org.clinicaloutcomes.cli;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,18 +16,18 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalQuery;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.clinicaloutcomes.analysis.MonitoringSettings;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.ExpectedRecovery;
 import org.clinicaloutcomes.report.DataQualityVerdict;
@@ -53,11 +52,14 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  *   <li>Paths are kept relative to the working directory when relative, and normalised
  *       ({@code a/./b/../c} becomes {@code a/c}; a path that normalises to nothing becomes
  *       {@code .}). Existence is not checked, except for the job file.</li>
- *   <li>Job file (research only): a {@link Properties} file in UTF-8 (a byte-order mark is
- *       ignored). Its values are trimmed; an empty value, an unknown key or a key given twice is
- *       refused. Every value in it is validated, also one that the command line overrides.
- *       Properties syntax applies: a backslash is an escape character, so Windows paths must use
- *       {@code /} or {@code \\}.</li>
+ *   <li>Job file (research only): a {@link java.util.Properties} file in UTF-8 (a byte-order mark
+ *       is ignored), read line by line ({@link JobFileLines}) so that every message names the line.
+ *       Its values are trimmed; an empty value, an unknown key or a key given twice is refused.
+ *       Every value in it is validated, also one that the command line overrides. Properties
+ *       syntax applies: a backslash is an escape character, so Windows paths must use {@code /}
+ *       or {@code \\}. The keys that describe a researcher's own export are read by
+ *       {@link ExportKeys}; with {@code layout=long} or {@code wide}, {@code --input},
+ *       {@code --from} and {@code --to} are refused, and the input folder is the export's folder.</li>
  * </ul>
  * Errors are {@link UsageException}s with a one-line message naming the option (or job file and
  * key) and the value given.
@@ -154,8 +156,8 @@ public final class CommandLineParser {
             return new Origin(opt, opt.flag(), "", "");
         }
 
-        static Origin jobFile(Path file, Opt opt) {
-            return new Origin(opt, opt.key, "job file " + file + ": ", " (job file " + file + ")");
+        static Origin jobFile(Path file, Opt opt, int line) {
+            return new Origin(opt, opt.key, jobFileAt(file, line), " (job file " + file + ", line " + line + ")");
         }
 
         /** How the option is written with a value: {@code --from=} or {@code from=}. */
@@ -192,6 +194,8 @@ public final class CommandLineParser {
         String primaryInstrument;
         Boolean suppression;
         Integer maxRejectPct;
+        ExportMapping export;
+        int layoutLine;
         boolean quiet;
         boolean restart;
     }
@@ -264,6 +268,13 @@ public final class CommandLineParser {
         }
 
         RunDraft file = cli.jobFile == null ? new RunDraft() : readJobFile(cli.jobFile);
+        ExportMapping export = file.export == null ? ExportMapping.CANONICAL : file.export;
+        if (export.layout().byWave()) {
+            refuseWithExport(cli.input != null, Opt.INPUT, file, export, "the key file names the export to read");
+            refuseWithExport(cli.from != null, Opt.FROM, file, export, "a wave-based analysis covers all the data");
+            refuseWithExport(cli.to != null, Opt.TO, file, export, "a wave-based analysis covers all the data");
+            file.input = exportFolder(export);
+        }
 
         LocalDate from = cli.from != null ? cli.from : file.from;
         Origin fromOrigin = cli.from != null ? cli.fromOrigin : file.fromOrigin;
@@ -297,7 +308,23 @@ public final class CommandLineParser {
                 first(first(cli.maxRejectPct, file.maxRejectPct), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT),
                 cli.quiet,
                 cli.restart,
-                cli.jobFile);
+                cli.jobFile,
+                export);
+    }
+
+    /** {@code --input}, {@code --from} and {@code --to} are not used with a long or wide export. */
+    private static void refuseWithExport(boolean given, Opt opt, RunDraft file, ExportMapping export, String why)
+            throws UsageException {
+        if (given) {
+            throw new UsageException(opt.flag() + " cannot be used with layout=" + export.layout().key()
+                    + " (job file " + file.jobFile + ", line " + file.layoutLine + "): " + why);
+        }
+    }
+
+    /** The input folder of a long or wide export: the export file's folder. */
+    private static Path exportFolder(ExportMapping export) {
+        Path folder = export.file().getParent();
+        return folder == null ? Path.of(".") : folder;
     }
 
     private static <T> T first(T preferred, T fallback) {
@@ -370,59 +397,43 @@ public final class CommandLineParser {
             text = text.substring(1);
         }
 
-        OrderedProperties properties = new OrderedProperties();
-        try {
-            properties.load(new StringReader(text));
-        } catch (DuplicateKey e) {
-            throw new UsageException("job file " + file + ": key " + quote(e.key) + " given twice");
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("job file " + file + " is not a valid properties file ("
-                    + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new UsageException("job file " + file + " could not be read ("
-                    + e.getClass().getSimpleName() + ")");
+        List<JobFileLines.Entry> entries = JobFileLines.read(file, text);
+        Map<String, JobFileLines.Entry> seen = new HashMap<>();
+        for (JobFileLines.Entry entry : entries) {
+            JobFileLines.Entry earlier = seen.putIfAbsent(ExportKeys.identity(entry.key()), entry);
+            if (earlier != null) {
+                throw new UsageException(jobFileAt(file, entry.line()) + "key " + quote(entry.key()) + " given twice ("
+                        + (earlier.key().equals(entry.key()) ? "" : "as " + quote(earlier.key()) + " ")
+                        + "first on line " + earlier.line() + ")");
+            }
         }
 
         Path base = file.getParent();
         RunDraft draft = new RunDraft();
-        for (Map.Entry<String, String> entry : properties.entries.entrySet()) {
-            String key = entry.getKey();
+        draft.jobFile = file;
+        for (JobFileLines.Entry entry : entries) {
+            String key = entry.key();
+            if (ExportKeys.isExportKey(key)) {
+                continue;
+            }
             Opt opt = Opt.byKey(key);
             if (opt == null || !JOB_FILE_KEYS.contains(opt)) {
-                throw new UsageException("job file " + file + ": unknown key " + quote(key) + " (allowed: "
-                        + JOB_FILE_KEYS.stream().map(o -> o.key).collect(Collectors.joining(", ")) + ")");
+                throw new UsageException(jobFileAt(file, entry.line()) + "unknown key " + quote(key) + " (allowed: "
+                        + JOB_FILE_KEYS.stream().map(o -> o.key).collect(Collectors.joining(", ")) + ", "
+                        + String.join(", ", ExportKeys.KEYS) + ")");
             }
-            Origin origin = Origin.jobFile(file, opt);
-            apply(opt, required(entry.getValue().trim(), origin), origin, draft, base);
+            Origin origin = Origin.jobFile(file, opt, entry.line());
+            apply(opt, required(entry.value(), origin), origin, draft, base);
         }
+        ExportKeys.Parsed export = ExportKeys.parse(file, entries);
+        draft.export = export.mapping();
+        draft.layoutLine = export.layoutLine();
         return draft;
     }
 
-    /** Thrown out of {@link Properties#load} when a key occurs twice. */
-    private static final class DuplicateKey extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String key;
-
-        DuplicateKey(String key) {
-            super(null, null, false, false);
-            this.key = key;
-        }
-    }
-
-    /** Properties that keep the file order of their keys and refuse a key given twice. */
-    private static final class OrderedProperties extends Properties {
-        private static final long serialVersionUID = 1L;
-        final transient Map<String, String> entries = new LinkedHashMap<>();
-
-        @Override
-        public synchronized Object put(Object key, Object value) {
-            String k = String.valueOf(key);
-            if (entries.containsKey(k)) {
-                throw new DuplicateKey(k);
-            }
-            entries.put(k, String.valueOf(value));
-            return super.put(key, value);
-        }
+    /** How a message about a job-file line starts: {@code job file jobs/x.properties, line 12: }. */
+    static String jobFileAt(Path file, int line) {
+        return "job file " + file + ", line " + line + ": ";
     }
 
     // ---------------------------------------------------------------- generate

@@ -45,7 +45,8 @@ final class HelpText {
 
             A research job file has one setting per line, key=value, with the keys input, output, from, to,
             instruments, approaches, primary-instrument, suppression and max-reject-pct (write / in paths, also on Windows);
-            relative paths in it are relative to the job file's folder.
+            relative paths in it are relative to the job file's folder. A job file may also describe a researcher's own
+            export (one long or wide file, with its own column names, codes and waves): see "Your own export" in README.md.
             Exit codes: 0 done; 3 report written, but the data need a look first (too many rejects, or no paired scores
             on the main questionnaire); 2 wrong options or an input file refused (the reason is shown); 1 any other failure (see the log).
             """;

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.report.DataQualityVerdict;
 
 /**
@@ -20,7 +21,8 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  * files are <em>not</em> checked for existence here, except the job file itself.
  *
  * @param job               monthly or research
- * @param input             input folder (default {@code sample-data}); never null
+ * @param input             input folder (default {@code sample-data}); for a long or wide export, the
+ *                          export file's folder; never null
  * @param output            output folder, or {@code null} for the default ({@code reports/<YYYY-MM>},
  *                          {@code reports/research-<from>_<to>} or {@code reports/research-all})
  * @param month             monthly: the report month, or {@code null} for automatic; research: always null
@@ -43,11 +45,14 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  * @param quiet             no progress output on the console
  * @param restart           resume the latest failed run with the same parameters
  * @param jobFile           research: the {@code --job} file that was read, or {@code null}
+ * @param export            how the input is read (RESEARCH.md, "Job-file keys"): {@link ExportMapping#CANONICAL}
+ *                          (or {@code canonical(true)} for a randomised study) unless a research job file
+ *                          describes a long or wide export; never null ({@code null} is taken as CANONICAL)
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                           MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
-                          Path jobFile) {
+                          Path jobFile, ExportMapping export) {
 
     public static final Path DEFAULT_INPUT = Path.of("sample-data");
     public static final int DEFAULT_WINDOW_MONTHS = 12;
@@ -66,6 +71,7 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(input, "input");
         approaches = approaches == null ? null : List.copyOf(approaches);
+        export = export == null ? ExportMapping.CANONICAL : export;
     }
 
     /** The settings of {@code monthly} / {@code research} with no options at all. */
@@ -74,7 +80,7 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
                 job == JobKind.MONTHLY ? DEFAULT_WINDOW_MONTHS : NO_WINDOW_MONTHS,
                 job == JobKind.MONTHLY ? MonitoringSettings.DEFAULT : null,
                 null, null, null, null, null, defaultSuppression(job), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT,
-                false, false, null);
+                false, false, null, ExportMapping.CANONICAL);
     }
 
     /** Suppression is off for the internal monthly report and on for research runs. */

@@ -93,6 +93,47 @@ public record ExportMapping(Layout layout, Path file, Map<String, String> column
         return Values.clean(value).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * How a wave label is matched: as a code ({@link #codeKey}), and a whole number written with
+     * {@code .0} is that whole number ({@code 1} and {@code 1.0} are the same label).
+     */
+    public static String waveKey(String label) {
+        String key = codeKey(label);
+        if (key.endsWith(".0") && key.length() > 2 && Values.isDigits(key.substring(0, key.length() - 2))) {
+            return key.substring(0, key.length() - 2);
+        }
+        return key;
+    }
+
+    /** The wave of {@link #waves} that {@code label} names ({@link #waveKey matched}), as written there, or null. */
+    public String wave(String label) {
+        return listedWave(waves, label);
+    }
+
+    /** The label of {@code waves} that {@code label} names ({@link #waveKey matched}), as written there, or null. */
+    public static String listedWave(List<String> waves, String label) {
+        String key = waveKey(label);
+        for (String wave : waves) {
+            if (waveKey(wave).equals(key)) {
+                return wave;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A yes/no flag in DATA.md's spellings ({@code Y}/{@code N}, {@code yes}/{@code no},
+     * {@code true}/{@code false}, {@code 1}/{@code 0}, any case, trimmed): TRUE or FALSE, or null
+     * for anything else (blank and the no-value words included).
+     */
+    public static Boolean flag(String value) {
+        return switch (Values.parseFlag(Values.clean(value))) {
+            case YES -> Boolean.TRUE;
+            case NO -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
     /** The pipeline's value of an export's code in {@code column}, or the value itself when unmapped. */
     public String decode(String column, String cleanedValue) {
         Map<String, String> map = codes.get(column);

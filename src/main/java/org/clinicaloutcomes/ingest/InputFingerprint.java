@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -33,7 +34,12 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
     private static final int BUFFER = 1 << 20;
 
     public static InputFingerprint of(Path file) throws RefusedFileException {
-        return check(file, newDigest(), null);
+        return check(file, newDigest(), null, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #of}, with the file checked to be valid in {@code charset} (a researcher's export, RESEARCH.md). */
+    public static InputFingerprint of(Path file, Charset charset) throws RefusedFileException {
+        return check(file, newDigest(), null, charset);
     }
 
     /**
@@ -73,7 +79,7 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
         /** Checks the file here and waits for its SHA-256. */
         public InputFingerprint finish() throws RefusedFileException {
             try {
-                return check(file, null, this::digest);
+                return check(file, null, this::digest, StandardCharsets.UTF_8);
             } finally {
                 digest.cancel(true);
             }
@@ -112,7 +118,7 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
     }
 
     /** The checks of {@link #of}, with the digest updated here or, when it is null, taken from elsewhere. */
-    private static InputFingerprint check(Path file, MessageDigest digest, DigestSource elsewhere)
+    private static InputFingerprint check(Path file, MessageDigest digest, DigestSource elsewhere, Charset charset)
             throws RefusedFileException {
         String name = file.getFileName().toString();
         if (!Files.exists(file)) {
@@ -121,7 +127,7 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
         if (!Files.isRegularFile(file)) {
             throw new RefusedFileException(name + " is not a regular file");
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long total = 0;
@@ -139,14 +145,14 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
                     total += read;
                     bytes.put(buffer, 0, read);
                     bytes.flip();
-                    decode(decoder, bytes, chars, false, name, total);
+                    decode(decoder, bytes, chars, false, name, charset);
                     bytes.compact();
                 }
                 bytes.flip();
-                decode(decoder, bytes, chars, true, name, total);
+                decode(decoder, bytes, chars, true, name, charset);
                 chars.clear();
                 if (decoder.flush(chars).isError()) {
-                    throw notUtf8(name);
+                    throw notValid(name, charset);
                 }
             }
             sha256 = digest != null ? HexFormat.of().formatHex(digest.digest()) : elsewhere.get();
@@ -164,12 +170,12 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
     }
 
     private static void decode(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean end,
-                               String name, long position) throws RefusedFileException {
+                               String name, Charset charset) throws RefusedFileException {
         while (true) {
             chars.clear();
             CoderResult result = decoder.decode(bytes, chars, end);
             if (result.isError()) {
-                throw notUtf8(name);
+                throw notValid(name, charset);
             }
             if (result.isUnderflow()) {
                 return;
@@ -177,7 +183,10 @@ public record InputFingerprint(String fileName, String sha256, long bytes) {
         }
     }
 
-    private static RefusedFileException notUtf8(String name) {
-        return new RefusedFileException(name + " is not valid UTF-8; export it as UTF-8 (CSV UTF-8)");
+    private static RefusedFileException notValid(String name, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return new RefusedFileException(name + " is not valid UTF-8; export it as UTF-8 (CSV UTF-8)");
+        }
+        return new RefusedFileException(name + " is not valid " + charset.name());
     }
 }

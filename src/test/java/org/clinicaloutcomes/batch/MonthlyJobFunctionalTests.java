@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.clinicaloutcomes.ingest.ExportMapping;
 
 /**
  * The monthly job end to end on the worked example of the contract (shared/spec/example), with
@@ -51,7 +52,8 @@ class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
         Path report = output.resolve("report");
         RunParameters run = new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12, MonitoringSettings.DEFAULT,
                 null, null, null, "bundled", ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, 50, true,
-                "functional-1", "x", "y", LocalDate.of(2026, 11, 26), "monthly");
+                "functional-1", "x", "y", LocalDate.of(2026, 11, 26), "monthly",
+                ExportMapping.CANONICAL);
 
         // when
         JobExecution execution = jobOperatorTestUtils.startJob(run.toJobParameters());

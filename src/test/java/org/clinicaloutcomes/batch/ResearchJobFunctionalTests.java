@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.clinicaloutcomes.ingest.ExportMapping;
 
 /**
  * The research job end to end on the worked example of the contract (shared/spec/example), with
@@ -49,7 +50,8 @@ class ResearchJobFunctionalTests extends WorkedExampleJobSupport {
         Path report = output.resolve("report");
         RunParameters run = new RunParameters(JobKind.RESEARCH, EXAMPLE_INPUT, report, null, 12, null,
                 LocalDate.of(2025, 11, 1), LocalDate.of(2026, 10, 31), null, "bundled", ApproachCatalog.DEFAULT_APPROACHES,
-                "pcl5", true, 50, true, "functional-research-1", "x", "y", LocalDate.of(2026, 11, 26), "research");
+                "pcl5", true, 50, true, "functional-research-1", "x", "y", LocalDate.of(2026, 11, 26), "research",
+                ExportMapping.CANONICAL);
 
         // when
         JobExecution execution = jobOperatorTestUtils.startJob(run.toJobParameters());

@@ -12,6 +12,7 @@ import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.clinicaloutcomes.ingest.ExportMapping;
 
 /** REPORTS.md, --restart: "the same parameters" are the resolved ones. */
 class ResolvedSettingsTest {
@@ -21,12 +22,14 @@ class ResolvedSettingsTest {
 
     private static RunParameters monthly(YearMonth month, Path output) {
         return new RunParameters(JobKind.MONTHLY, INPUT, output, month, 12, MonitoringSettings.DEFAULT, null, null, null, "bundled",
-                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, 50, true, "run-1", "x", "y", TODAY, "monthly");
+                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, 50, true, "run-1", "x", "y", TODAY, "monthly",
+                ExportMapping.CANONICAL);
     }
 
     private static RunParameters research(LocalDate from, LocalDate to) {
         return new RunParameters(JobKind.RESEARCH, INPUT, Path.of("/reports/r"), null, 12, null, from, to, null, "bundled",
-                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", true, 50, true, "run-1", "x", "y", TODAY, "research");
+                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", true, 50, true, "run-1", "x", "y", TODAY, "research",
+                ExportMapping.CANONICAL);
     }
 
     /** The facts an earlier run's ingest left: intakes from 2024-02-03, sessions up to 2025-03-01. */

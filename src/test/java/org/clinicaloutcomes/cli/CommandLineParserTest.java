@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.clinicaloutcomes.ingest.ExportMapping;
 
 class CommandLineParserTest {
 
@@ -115,7 +116,7 @@ class CommandLineParserTest {
                     "--primary-instrument=phq9", "--suppression=true", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.MONTHLY, Path.of("data/in"), Path.of("out/march"),
                     YearMonth.of(2026, 3), 6, new MonitoringSettings(36, 30, 30), null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
-                    "phq9", true, 50, true, true, null));
+                    "phq9", true, 50, true, true, null, ExportMapping.CANONICAL));
         }
 
         @ParameterizedTest
@@ -186,7 +187,7 @@ class CommandLineParserTest {
                     "--primary-instrument=ders16", "--suppression=false", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0, null,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), Path.of("i.csv"),
-                    List.of("DBT", "CPT", "PE"), "ders16", false, 50, true, true, null));
+                    List.of("DBT", "CPT", "PE"), "ders16", false, 50, true, true, null, ExportMapping.CANONICAL));
         }
 
         @Test

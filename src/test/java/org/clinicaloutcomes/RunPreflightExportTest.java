@@ -1,0 +1,62 @@
+package org.clinicaloutcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.clinicaloutcomes.cli.CommandLineParser;
+import org.clinicaloutcomes.cli.RunCommand;
+import org.clinicaloutcomes.cli.RunSettings;
+import org.clinicaloutcomes.ingest.RefusedFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preflight of a long or wide export: the export file, not the input folder's two files. */
+class RunPreflightExportTest {
+
+    @TempDir
+    Path tmp;
+
+    RunSettings settings(String job) throws Exception {
+        Path file = Files.writeString(tmp.resolve("job.properties"), job);
+        return ((RunCommand) CommandLineParser.parse(new String[] {"research", "--job=" + file,
+                "--output=" + tmp.resolve("out")})).settings();
+    }
+
+    @Test
+    void theExportFileIsCheckedAndStandsForBothInputFiles() throws Exception {
+        Path export = Files.writeString(tmp.resolve("export.csv"), "id;wave\nA1;0\n");
+        RunPreflight.Checked checked = RunPreflight.check(settings("layout=long\nfile=" + export.getFileName()
+                + "\nwaves=0,1\ndelimiter=;\n"), "research", LocalDate.of(2026, 11, 26), "run-1");
+        assertThat(checked.parameters().intakeFile()).isEqualTo(export.toAbsolutePath().normalize());
+        assertThat(checked.parameters().sessionsFile()).isEqualTo(export.toAbsolutePath().normalize());
+        assertThat(checked.parameters().export().file()).isEqualTo(export.toAbsolutePath().normalize());
+        assertThat(checked.parameters().intakeSha256()).isEqualTo(checked.parameters().sessionsSha256())
+                .hasSize(64);
+        assertThat(checked.parameters().input()).isEqualTo(tmp.toAbsolutePath().normalize());
+        assertThat(checked.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMissingOrBadExportFileIsRefused() throws Exception {
+        assertThatThrownBy(() -> RunPreflight.check(settings("layout=wide\nfile=none.csv\nwaves=0,1\n"), "research",
+                LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)
+                .hasMessage("export file " + tmp.resolve("none.csv") + " does not exist");
+        Files.createDirectories(tmp.resolve("folder.csv"));
+        assertThatThrownBy(() -> RunPreflight.check(settings("layout=wide\nfile=folder.csv\nwaves=0,1\n"), "research",
+                LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)
+                .hasMessage("export file " + tmp.resolve("folder.csv") + " is not a regular file");
+        Files.write(tmp.resolve("latin.csv"), "id,Thérapie\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> RunPreflight.check(settings("layout=wide\nfile=latin.csv\nwaves=0,1\n"), "research",
+                LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)
+                .hasMessage("latin.csv is not valid UTF-8; export it as UTF-8 (CSV UTF-8)");
+        // the same bytes are valid windows-1252
+        assertThat(RunPreflight.check(settings("layout=wide\nfile=latin.csv\nwaves=0,1\nencoding=windows-1252\n"),
+                "research", LocalDate.of(2026, 11, 26), "run-1").parameters().export().encoding().name())
+                .isEqualTo("windows-1252");
+    }
+}
