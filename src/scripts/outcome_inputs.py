@@ -1,6 +1,7 @@
 """Reading the input files as the independent checkers need them: the records of a CSV with their
 physical line numbers, the lines rejects.csv lists, and the cell values (NA, NULL and blanks are
-no value). Shared by check-monthly-series.py and check-clinicians.py; standard library only.
+no value), the instrument file, and the statistics helpers (t quantiles, Wilson intervals). Shared
+by the check-*.py scripts; standard library only.
 """
 import argparse
 import csv
@@ -12,11 +13,12 @@ import os
 NO_VALUE = {"", "na", "n/a", "nan", "null"}
 
 
-def read_records(path):
-    """RFC 4180 records with the physical line on which each starts; blank lines skipped."""
+def read_records(path, encoding="utf-8-sig", delimiter=","):
+    """RFC 4180 records with the physical line on which each starts; blank lines skipped. A file
+    that does not decode in encoding raises UnicodeDecodeError."""
     out = []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
+    with open(path, newline="", encoding=encoding, errors="strict") as f:
+        reader = csv.reader(f, delimiter=delimiter)
         prev = 0
         for rec in reader:
             start = prev + 1
@@ -133,6 +135,117 @@ def read_episodes(input_dir, report_dir, approaches, keys):
     counts = dict(intake_read=iread, intake_accepted=len(episodes), sessions_read=sread,
                   sessions_accepted=n_acc, sessions_duplicates=dups)
     return episodes, counts
+
+
+# ---------------------------------------------------------------- statistics (METRICS.md)
+Z95 = 1.959963984540054  # the exact 0.975 normal quantile
+
+
+def mean_sd(xs):
+    """Mean (None without values) and sample SD (divisor n - 1; None for fewer than 2 values)."""
+    n = len(xs)
+    if n == 0:
+        return None, None
+    m = math.fsum(xs) / n
+    if n < 2:
+        return m, None
+    return m, math.sqrt(math.fsum((x - m) ** 2 for x in xs) / (n - 1))
+
+
+def _betacf(a, b, x):
+    """Continued fraction of the regularised incomplete beta (modified Lentz)."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1, a - 1
+    c, d = 1.0, 1 - qab * x / qap
+    d = 1 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 10000):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1 + aa * d
+        d = 1 / (d if abs(d) > tiny else tiny)
+        c = 1 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1 + aa * d
+        d = 1 / (d if abs(d) > tiny else tiny)
+        c = 1 + aa / c
+        c = c if abs(c) > tiny else tiny
+        delta = d * c
+        h *= delta
+        if abs(delta - 1) < 1e-16:
+            break
+    return h
+
+
+def betai(a, b, x):
+    """The regularised incomplete beta function I_x(a, b)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    lbt = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    if x < (a + 1) / (a + b + 2):
+        return math.exp(lbt) * _betacf(a, b, x) / a
+    return 1 - math.exp(lbt) * _betacf(b, a, 1 - x) / b
+
+
+def t_cdf(t, df):
+    p = 0.5 * betai(df / 2, 0.5, df / (df + t * t))
+    return 1 - p if t > 0 else p
+
+
+def t_quantile(p, df):
+    """The p quantile (p > 0.5) of Student's t with df degrees of freedom, by bisection to the
+    last bit (well within the 1e-12 METRICS.md asks for)."""
+    lo, hi = 0.0, 1.0
+    while t_cdf(hi, df) < p:
+        lo, hi = hi, hi * 2
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if mid in (lo, hi):
+            break
+        if t_cdf(mid, df) < p:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def wilson(k, n, z=Z95):
+    """95% Wilson score interval of k / n in percent, clamped to [0, 100]; (None, None) for n = 0."""
+    if n == 0:
+        return None, None
+    p = k / n
+    z2 = z * z
+    den = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / den
+    return max(0.0, 100 * (centre - half)), min(100.0, 100 * (centre + half))
+
+
+def read_instrument_file(path):
+    """The instrument file of METRICS.md as an ordered list of dicts (key, name, min, max, hib,
+    integer, cutoff or None, rc in points). Raises ValueError on a malformed line."""
+    out = []
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for line, r in enumerate(csv.DictReader(f), start=2):
+            try:
+                key = r["key"].strip()
+                rcp = (r.get("reliable_change") or "").strip()
+                if rcp:
+                    rc = float(rcp)
+                else:
+                    rc = 1.96 * float(r["rc_sd"]) * math.sqrt(2 * (1 - float(r["rc_reliability"])))
+                cut = (r.get("cutoff") or "").strip()
+                out.append(dict(key=key, name=r["name"].strip(), min=float(r["min"]), max=float(r["max"]),
+                                hib=r["higher_is_better"].strip().lower() == "true",
+                                integer=r["integer"].strip().lower() == "true",
+                                cutoff=float(cut) if cut else None, rc=rc))
+            except (KeyError, TypeError, ValueError) as ex:
+                raise ValueError(f"{path} line {line}: {ex}")
+    return out
 
 
 # ---------------------------------------------------------------- comparing cells
