@@ -16,6 +16,7 @@ import org.clinicaloutcomes.cli.RunSettings;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.config.InstrumentCatalog;
 import org.clinicaloutcomes.ingest.ExportMapping;
+import org.clinicaloutcomes.ingest.ExportLayout;
 import org.clinicaloutcomes.ingest.HeaderLayout;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.InputFiles;
@@ -67,12 +68,15 @@ final class RunPreflight {
             throw new RefusedFileException(instruments.source() + " defines more than "
                     + SessionSpill.MAX_INSTRUMENTS + " instruments");
         }
-        String primary = settings.primaryInstrument() == null ? RunSettings.DEFAULT_PRIMARY_INSTRUMENT
-                : settings.primaryInstrument();
+        String primary = settings.primaryInstrument() != null ? settings.primaryInstrument()
+                : defaultPrimary(instruments);
         if (instruments.find(primary).isEmpty()) {
             throw new RefusedFileException("primary instrument '" + primary + "' is not in " + instruments.source());
         }
-        List<String> approaches = settings.approaches() == null ? ApproachCatalog.DEFAULT_APPROACHES : settings.approaches();
+        // A researcher's export without configured approaches reports those it names (RESEARCH.md):
+        // none here, the intake step finds them.
+        List<String> approaches = settings.approaches() != null ? settings.approaches()
+                : export.layout().byWave() ? List.of() : ApproachCatalog.DEFAULT_APPROACHES;
         if (approaches.stream().anyMatch(a -> a.equalsIgnoreCase("ALL"))) {
             throw new RefusedFileException("ALL cannot be an approach: it names the row of all approaches together");
         }
@@ -84,6 +88,7 @@ final class RunPreflight {
             // checked against the mapping by the steps that read it.
             intake = InputFingerprint.of(export.file(), export.encoding());
             sessions = intake;
+            warnings.addAll(ExportLayout.read(export, instruments.instruments()).warnings());
         } else {
             Path intakeFile = input.resolve(InputFileKind.INTAKE.fileName());
             Path sessionsFile = input.resolve(InputFileKind.SESSIONS.fileName());
@@ -120,6 +125,17 @@ final class RunPreflight {
                 approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine, export);
         return new Checked(parameters, warnings, settings.restart());
+    }
+
+    /**
+     * The primary instrument when none is given (RESEARCH.md): the PCL-5 when it is configured,
+     * else the first instrument of the instrument file.
+     */
+    private static String defaultPrimary(InstrumentCatalog instruments) {
+        if (instruments.find(RunSettings.DEFAULT_PRIMARY_INSTRUMENT).isPresent() || instruments.instruments().isEmpty()) {
+            return RunSettings.DEFAULT_PRIMARY_INSTRUMENT;
+        }
+        return instruments.instruments().get(0).key();
     }
 
     /** The mapping with its export file absolute and normalised, as the input folder is. */

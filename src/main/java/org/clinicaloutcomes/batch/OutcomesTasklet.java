@@ -18,18 +18,20 @@ import org.clinicaloutcomes.analysis.EpisodeData;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.SmallNumberSuppression;
+import org.clinicaloutcomes.analysis.WaveDesign;
 import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
 import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
 import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.ReportCharts;
-import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.ReportFolder;
 import org.clinicaloutcomes.report.ReportWarmUp;
+import org.clinicaloutcomes.report.RunDescription;
 import org.clinicaloutcomes.report.TestPause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +78,15 @@ class OutcomesTasklet implements Tasklet {
         EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
         long loaded = System.nanoTime();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
-        CohortAnalysis analysis = new CohortAnalysis(support.instruments().instruments(),
-                support.approaches().approaches(), support.run().primaryInstrument(), window, monthly,
-                monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
+        ExportMapping export = support.export();
+        List<String> approaches = support.approaches(facts).approaches();
+        CohortAnalysis analysis = export.layout().byWave()
+                ? CohortAnalysis.byWave(support.instruments().instruments(), approaches,
+                        support.run().primaryInstrument(),
+                        WaveDesign.of(export.waves(), export.baselineWave(), export.finalWave()))
+                : new CohortAnalysis(support.instruments().instruments(), approaches,
+                        support.run().primaryInstrument(), window, monthly,
+                        monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
         AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
@@ -106,7 +114,7 @@ class OutcomesTasklet implements Tasklet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + csv, e);
         }
-        RunDescription run = RunFacts.describe(support, window);
+        RunDescription run = RunFacts.describe(support, facts, window);
         Path xlsx = report.staging().resolve(ReportFolder.workbookFileName(window.label()));
         Path chartFolder = report.staging().resolve(ReportFolder.CHARTS_FOLDER);
         Files.createDirectories(chartFolder);
@@ -117,7 +125,7 @@ class OutcomesTasklet implements Tasklet {
         ExecutorService csvWriter = Executors.newSingleThreadExecutor();
         try {
             Future<Long> csvFiles = csvWriter.submit(() -> {
-                OutcomeCsvFiles.write(csv, finalTables, monthly);
+                OutcomeCsvFiles.write(csv, finalTables, monthly, export.layout().byWave());
                 return System.nanoTime();
             });
             List<RenderedChart> charts = ReportCharts.render(tables, run, drawing).get();

@@ -53,7 +53,7 @@ class PublishReportTasklet implements Tasklet {
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         ReportWindow window = facts.window();
         DataQuality quality = RunFacts.quality(support, facts);
-        RunDescription run = RunFacts.describe(support, window);
+        RunDescription run = RunFacts.describe(support, facts, window);
         Provenance.write(staging, run, quality, timestamp(execution.getStartTime()), timestamp(LocalDateTime.now()));
         report.publish();
         List<String> reasons = new ArrayList<>();

@@ -62,6 +62,9 @@ class ResolveWindowTasklet implements Tasklet {
             }
             return ReportWindow.monthly(month, run.windowMonths());
         }
+        if (run.export().layout().byWave()) {
+            return ReportWindow.byWave(run.export().waves().size()); // the window is all the data
+        }
         LocalDate earliest = facts.earliestIntake().orElse(null);
         if ((run.from() == null && earliest == null) || (run.to() == null && latestData == null)) {
             throw new NoDataException("there is no accepted data to take the window from; give --from and --to");

@@ -30,8 +30,9 @@ final class RunFacts {
     private RunFacts() {
     }
 
-    static RunDescription describe(RunSupport support, ReportWindow window) {
+    static RunDescription describe(RunSupport support, JobFacts facts, ReportWindow window) {
         RunParameters run = support.run();
+        List<String> approaches = support.approaches(facts).approaches();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("job", run.job().name().toLowerCase(java.util.Locale.ROOT));
         parameters.put("input", run.input().toString());
@@ -46,11 +47,11 @@ final class RunFacts {
         parameters.put("from", window.from().toString());
         parameters.put("to", window.to().toString());
         parameters.put("instruments", support.instruments().source());
-        parameters.put("approaches", String.join(",", run.approaches()));
+        parameters.put("approaches", String.join(",", approaches));
         parameters.put("primary-instrument", run.primaryInstrument());
         parameters.put("suppression", Boolean.toString(run.suppression()));
         return new RunDescription(toolVersion(), parameters.get("job"), run.commandLine(), window,
-                support.instruments().instruments(), support.instruments().source(), run.approaches(),
+                support.instruments().instruments(), support.instruments().source(), approaches,
                 run.primaryInstrument(), run.suppression(), parameters);
     }
 

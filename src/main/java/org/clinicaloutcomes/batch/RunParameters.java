@@ -115,7 +115,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 optional(parameters.getString(TO)) == null ? null : LocalDate.parse(parameters.getString(TO)),
                 optional(parameters.getString(INSTRUMENTS)) == null ? null : Path.of(parameters.getString(INSTRUMENTS)),
                 parameters.getString(INSTRUMENTS_SHA256),
-                Arrays.asList(parameters.getString(APPROACHES).split(",")),
+                approaches(parameters.getString(APPROACHES)),
                 parameters.getString(PRIMARY),
                 Boolean.parseBoolean(parameters.getString(SUPPRESSION)),
                 orDefault(parameters.getLong(MAX_REJECT_PCT), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT),
@@ -154,6 +154,11 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 orDefault(parameters.getLong(SERIES_MONTHS), defaults.seriesMonths()),
                 orDefault(parameters.getLong(EXPECTED_MIN_N), defaults.expectedMinN()),
                 orDefault(parameters.getLong(CONTACT_DAYS), defaults.contactDays()));
+    }
+
+    /** The configured approaches; none (an export's are found in the data) when empty. */
+    private static List<String> approaches(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private static int orDefault(Long value, int fallback) {

@@ -28,7 +28,7 @@ record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instrume
 
     /** How the run's input is read: the pipeline's own files, or a researcher's export. */
     ExportMapping export() {
-        return ExportMapping.CANONICAL; // TODO(issue 15): run.export() once the job file carries it
+        return run.export();
     }
 
     /**
@@ -36,9 +36,16 @@ record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instrume
      * in order of first appearance (handed on by the intake step).
      */
     ApproachCatalog approaches(JobFacts handedOn) {
+        if (!approaches.approaches().isEmpty()) {
+            return approaches;
+        }
         List<String> named = handedOn.exportApproaches();
-        return named.isEmpty() ? approaches : new ApproachCatalog(named);
+        // An export without one accepted participant still gets its (empty) report, under one group.
+        return new ApproachCatalog(named.isEmpty() ? List.of(NO_APPROACH) : named);
     }
+
+    /** The one group of an export whose rows name no approach that was accepted. */
+    static final String NO_APPROACH = "unknown";
 
     /**
      * The RunSupport of the job execution under way, worked out once for all its steps: the job

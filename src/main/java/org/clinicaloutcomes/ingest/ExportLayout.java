@@ -1,7 +1,6 @@
 package org.clinicaloutcomes.ingest;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ public final class ExportLayout {
         this.warnings = List.copyOf(warnings);
         for (int w = 0; w < mapping.waves().size(); w++) {
             String label = mapping.waves().get(w);
-            waveByKey.put(waveKey(label), w);
+            waveByKey.put(ExportMapping.waveKey(label), w);
         }
         mapping.missing().forEach(code -> missingCodes.add(ExportMapping.codeKey(code)));
     }
@@ -230,17 +229,8 @@ public final class ExportLayout {
         if (cell.isEmpty()) {
             return NO_WAVE;
         }
-        Integer position = waveByKey.get(waveKey(cell));
+        Integer position = waveByKey.get(ExportMapping.waveKey(cell));
         return position == null ? NOT_LISTED : position;
-    }
-
-    /** How a wave label is compared: as a code, with a whole number in its shortest form. */
-    public static String waveKey(String label) {
-        String key = ExportMapping.codeKey(label);
-        if (key.matches("-?[0-9]+(\\.0+)?")) {
-            return new BigDecimal(key).stripTrailingZeros().toPlainString();
-        }
-        return key;
     }
 
     /**

@@ -56,6 +56,8 @@ public record ExportMapping(Layout layout, Path file, Map<String, String> column
         }
     }
 
+    private static final java.util.regex.Pattern WHOLE_NUMBER_WITH_ZEROS = java.util.regex.Pattern.compile("-?[0-9]+\\.0+");
+
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** The pipeline's own files, not randomised. */
@@ -95,14 +97,12 @@ public record ExportMapping(Layout layout, Path file, Map<String, String> column
 
     /**
      * How a wave label is matched: as a code ({@link #codeKey}), and a whole number written with
-     * {@code .0} is that whole number ({@code 1} and {@code 1.0} are the same label).
+     * {@code .0} is that whole number ({@code 1}, {@code 1.0} and {@code 1.00} are the same label, as
+     * DATA.md reads {@code 12.0} as 12).
      */
     public static String waveKey(String label) {
         String key = codeKey(label);
-        if (key.endsWith(".0") && key.length() > 2 && Values.isDigits(key.substring(0, key.length() - 2))) {
-            return key.substring(0, key.length() - 2);
-        }
-        return key;
+        return WHOLE_NUMBER_WITH_ZEROS.matcher(key).matches() ? key.substring(0, key.indexOf('.')) : key;
     }
 
     /** The wave of {@link #waves} that {@code label} names ({@link #waveKey matched}), as written there, or null. */
