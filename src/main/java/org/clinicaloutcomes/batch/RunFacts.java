@@ -46,9 +46,12 @@ final class RunFacts {
         parameters.put("approaches", String.join(",", run.approaches()));
         parameters.put("primary-instrument", run.primaryInstrument());
         parameters.put("suppression", Boolean.toString(run.suppression()));
+        // The job file's randomised and layout keys, when the run has them (absent: not randomised,
+        // the canonical input).
         return new RunDescription(toolVersion(), parameters.get("job"), run.commandLine(), window,
                 support.instruments().instruments(), support.instruments().source(), run.approaches(),
-                run.primaryInstrument(), run.suppression(), parameters);
+                run.primaryInstrument(), run.suppression(), parameters, RunDescription.randomised(parameters),
+                RunDescription.practiceData(window, parameters));
     }
 
     static String toolVersion() {

@@ -45,8 +45,9 @@ final class AboutSheet implements WorkbookSheet {
             s.wrapped(row, 1, d.meaning());
             row++;
         }
-        s.styled(row, 0, "Not randomised", styles.bold, false);
-        s.wrapped(row, 1, PlainWords.NOT_RANDOMISED);
+        StudyDesign design = c.run().design();
+        s.styled(row, 0, design.term(), styles.bold, false);
+        s.wrapped(row, 1, design.explanation());
         row++;
         s.styled(row, 0, "Small numbers", styles.bold, false);
         s.wrapped(row, 1, c.suppression() ? String.join(" ", SheetTable.SUPPRESSION_NOTE)

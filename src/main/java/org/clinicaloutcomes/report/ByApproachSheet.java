@@ -19,8 +19,8 @@ final class ByApproachSheet implements WorkbookSheet {
         SheetTable<OutcomeTables.ApproachRow> outcomes = outcomes(c);
         int row = outcomes.write(s, c, 0);
         row += 1;
-        row = s.section(row, "Comparing the approaches on each questionnaire (approaches with at least 2 clients). "
-                + "Clients were not randomised: differences are associations, not causal effects.");
+        row = s.section(row, c.run().words("Comparing the approaches on each questionnaire (approaches with at "
+                + "least 2 clients). ") + c.run().design().shortSentence());
         row = SheetTable.of(TableSchemas.APPROACH_COMPARISON, c.tables().approachComparison())
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .write(s, c, row);

@@ -13,10 +13,6 @@ import org.clinicaloutcomes.report.chart.ChartText;
 /** The plain-language text of the workbook: headline sentences and the definitions of the About sheet. */
 final class PlainWords {
 
-    static final String NOT_RANDOMISED = "Clients were not randomly assigned to approaches. The approaches may treat "
-            + "different clients (for example more severe symptoms, or a different kind of medical event), so "
-            + "differences between approaches are associations, not causal effects of the approach.";
-
     /** A term and what it means. */
     record Definition(String term, String meaning) {
     }

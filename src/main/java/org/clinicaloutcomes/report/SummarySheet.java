@@ -131,8 +131,7 @@ final class SummarySheet implements WorkbookSheet {
     private static int notes(SheetWriter s, WorkbookContent c, int row) {
         row = s.note(row, "Rates are shares of clients with before-and-after scores; recovery is among those who "
                 + "started in the clinical range" + cutoffText(c.primary()) + ".");
-        row = s.note(row, "Clients were not randomised to approaches: differences are associations, not effects of "
-                + "the approach.");
+        row = s.note(row, c.run().design().sentence());
         row = s.note(row, "Grey rows marked 'small n' have 10 clients or fewer: too few to draw conclusions.");
         if (c.suppression()) {
             for (String line : SheetTable.SUPPRESSION_NOTE) {

@@ -103,7 +103,7 @@ public final class ChangeBoxPlotChart implements ReportChart {
         ChartStyle.caption(chart, lines(
                 (instrument.higherIsBetter() ? "Above" : "Below") + " zero = fewer symptoms at the last score. "
                         + "Closed episodes with paired scores, discharged " + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);
     }

@@ -82,7 +82,7 @@ public final class RecoveryChart implements ReportChart {
                 "n = clients at or above the cut-off" + (instrument.hasCutoff() ? " (" + number(instrument.cutoff()) + ")" : "")
                         + " at baseline; recovered = final score below it. Closed episodes discharged "
                         + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);
     }

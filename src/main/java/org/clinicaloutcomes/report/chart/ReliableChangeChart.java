@@ -98,7 +98,7 @@ public final class ReliableChangeChart implements ReportChart {
         ChartStyle.caption(chart, lines(
                 "Change of at least " + number(instrument.reliableChange()) + " points (the reliable-change threshold), "
                         + "first to last score; closed episodes discharged " + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.RELIABLE_CHANGE, chart);
     }
