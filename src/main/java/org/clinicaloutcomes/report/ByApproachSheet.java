@@ -24,8 +24,8 @@ final class ByApproachSheet implements WorkbookSheet {
         row = SheetTable.of(TableSchemas.APPROACH_COMPARISON, c.tables().approachComparison())
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .write(s, c, row);
-        row = s.note(row, "Empty cells: not defined (for example a rate over no clients, an SD of fewer than 2 "
-                + "values, or a test with fewer than two approaches).");
+        row = s.note(row, c.run().words("Empty cells: not defined (for example a rate over no clients, an SD of "
+                + "fewer than 2 values, or a test with fewer than two approaches)."));
         SheetCharts.besideTable(s, c.chartsOf(name()), 0, row + 1, outcomes.width(), 2);
     }
 

@@ -78,6 +78,20 @@ public final class OutcomeCsvFiles {
     }
 
     /**
+     * The files {@link #write} writes for these tables, in writing order: those of {@link
+     * #files(boolean, boolean)} for the tables' suppression, without {@code pcl5_clusters.csv}
+     * when its table has no rows (no PCL-5 instrument configured). The one decision of which
+     * files a run writes; the About sheet's codebook lists these.
+     */
+    public static List<String> files(OutcomeTables tables, boolean monthly) {
+        List<String> files = new ArrayList<>(files(monthly, tables.suppressed().on()));
+        if (tables.pcl5Clusters().isEmpty()) {
+            files.remove(TableSchemas.PCL5_CLUSTERS.file());
+        }
+        return List.copyOf(files);
+    }
+
+    /**
      * The columns of one file, in order.
      *
      * @throws IllegalArgumentException for a file this class does not write
@@ -93,12 +107,12 @@ public final class OutcomeCsvFiles {
      * @param monthly whether to write {@code alerts.csv} (the monthly job); with suppression on
      *                ({@code tables.suppressed().on()}) none of {@link TableSchemas#EPISODE_LEVEL}
      *                is written
-     * @return the files written, in {@link #files(boolean, boolean)} order
+     * @return the files written, in {@link #files(OutcomeTables, boolean)} order
      */
     public static List<Path> write(Path csvFolder, OutcomeTables tables, boolean monthly) throws IOException {
         Files.createDirectories(csvFolder);
         List<Path> written = new ArrayList<>();
-        for (String file : files(monthly, tables.suppressed().on())) {
+        for (String file : files(tables, monthly)) {
             Path path = csvFolder.resolve(file);
             new CsvTable<>(table(file)).write(path, tables);
             written.add(path);

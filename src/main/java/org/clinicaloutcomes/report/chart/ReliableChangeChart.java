@@ -73,7 +73,7 @@ public final class ReliableChangeChart implements ReportChart {
         Shares shares = shares(input);
         StackedBarRenderer renderer = renderer(shares);
         CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis("Share of clients with before-and-after scores (%)");
+        NumberAxis values = new NumberAxis(input.words("Share of clients with before-and-after scores (%)"));
         CategoryPlot plot = new CategoryPlot(shares.data, categories, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
