@@ -41,7 +41,15 @@ public record StudyDesign(boolean randomised, boolean practiceData) {
         return practiceData ? NOT_RANDOMISED_EXPLANATION : NOT_RANDOMISED_EXPLANATION_NEUTRAL;
     }
 
-    /** One sentence, for the Summary's notes and the footnote of the charts that compare approaches. */
+    /**
+     * The footnote of the charts that compare approaches, one line of a caption: the Summary's
+     * sentence without randomisation, else the shorter one (the randomised sentence would take two lines).
+     */
+    public String footnote() {
+        return randomised ? shortSentence() : sentence();
+    }
+
+    /** One sentence, for the Summary's notes. */
     public String sentence() {
         if (randomised) {
             return subject() + " were randomised to the approaches (as the job file states): differences between "

@@ -209,7 +209,9 @@ class OutcomesWorkbookFitTest {
         }
         assertThat(design.sentence()).startsWith("Participants were randomised to the approaches (as the job file "
                 + "states)").doesNotContain("\n");
-        // The charts comparing approaches carry the design's sentence: their footnotes differ.
+        assertThat(design.footnote()).isEqualTo(design.shortSentence());
+        assertThat(new StudyDesign(false, true).footnote()).isEqualTo(SUMMARY_CAVEAT);
+        // The charts comparing approaches carry the design's footnote: theirs differ.
         RunDescription notRandomised = run("long", "false");
         byte[] randomisedChart = chart(ReportCharts.render(tables, run), ReportCharts.effectSizeFile("bdi2"));
         byte[] caveatChart = chart(ReportCharts.render(tables, notRandomised), ReportCharts.effectSizeFile("bdi2"));

@@ -51,7 +51,7 @@ public record ChartInput(OutcomeTables tables, RunDescription run) {
 
     /** The statement of the study design, one sentence, for the footnote of a chart comparing approaches. */
     String design() {
-        return run.design().sentence();
+        return run.design().footnote();
     }
 
     /** A fixed text of the chart in the words for the run's data. */
