@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.clinicaloutcomes.ClinicalOutcomesApplication;
 import org.clinicaloutcomes.ingest.ExportLayout;
+import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.ingest.HeaderLayout;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.InputFiles;
@@ -44,15 +45,35 @@ final class RunFacts {
             parameters.put("expected-min-n", Integer.toString(run.monitoring().expectedMinN()));
             parameters.put(RunDescription.CONTACT_DAYS, Integer.toString(run.monitoring().contactDays()));
         }
-        parameters.put("from", window.from().toString());
-        parameters.put("to", window.to().toString());
+        ExportMapping export = run.export();
+        if (export.layout().byWave()) {
+            // No dates: the window is every wave (RESEARCH.md).
+            parameters.put(RunDescription.LAYOUT, export.layout().key());
+            parameters.put("file", export.file().getFileName().toString());
+            parameters.put("waves", String.join(",", export.waves()));
+            if (export.baselineWave() != null) {
+                parameters.put("baseline.wave", export.baselineWave());
+            }
+            if (export.finalWave() != null) {
+                parameters.put("final.wave", export.finalWave());
+            }
+        } else {
+            parameters.put("from", window.from().toString());
+            parameters.put("to", window.to().toString());
+        }
+        if (export.randomised()) {
+            parameters.put(RunDescription.RANDOMISED, "true");
+        }
         parameters.put("instruments", support.instruments().source());
         parameters.put("approaches", String.join(",", approaches));
         parameters.put("primary-instrument", run.primaryInstrument());
         parameters.put("suppression", Boolean.toString(run.suppression()));
+        // The job file's randomised and layout keys, when the run has them (absent: not randomised,
+        // the canonical input).
         return new RunDescription(toolVersion(), parameters.get("job"), run.commandLine(), window,
                 support.instruments().instruments(), support.instruments().source(), approaches,
-                run.primaryInstrument(), run.suppression(), parameters);
+                run.primaryInstrument(), run.suppression(), parameters, RunDescription.randomised(parameters),
+                RunDescription.practiceData(window, parameters));
     }
 
     static String toolVersion() {

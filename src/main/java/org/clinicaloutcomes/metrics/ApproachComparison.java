@@ -12,8 +12,9 @@ import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
- * Tests comparing the approaches on one instrument (METRICS.md, "Comparing approaches"). Clients
- * were not randomised to approaches: a difference is an association, not a causal effect.
+ * Tests comparing the approaches on one instrument (METRICS.md, "Comparing approaches"). Unless the
+ * participants were randomised to the approaches (a research job file may say so), a difference is
+ * an association, not a causal effect; the reports state which ({@code report/StudyDesign}).
  *
  * <p><b>One-way ANOVA</b> on change, {@code k} groups, {@code N} values:
  * {@code F = [Σ nᵢ (x̄ᵢ − x̄)² / (k − 1)] / [Σᵢ Σⱼ (xᵢⱼ − x̄ᵢ)² / (N − k)]}, p the upper tail of

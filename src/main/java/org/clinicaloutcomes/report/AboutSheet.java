@@ -1,18 +1,21 @@
 package org.clinicaloutcomes.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.Instrument;
 import org.clinicaloutcomes.report.WorkbookStyles.Kind;
 
 /**
- * {@code About}: every measure in plain words, the statement that clients were not randomised,
- * the instruments in force (cut-offs and reliable-change thresholds), the run's parameters, the
- * input files, and the codebook of every CSV column.
+ * {@code About}: every measure of the report in plain words (those the data have, {@link
+ * PlainWords#definitions(boolean, boolean, boolean)}), the statement of the study design ({@link
+ * StudyDesign}), the instruments in force (cut-offs and reliable-change thresholds), the run's
+ * parameters, the input files, and the codebook of every column of the CSV files the run wrote.
  */
 final class AboutSheet implements WorkbookSheet {
 
@@ -32,7 +35,7 @@ final class AboutSheet implements WorkbookSheet {
         row = parameters(s, c.run(), row) + 1;
         row = s.section(row, "Input files");
         row = InputFilesTable.write(s, c, row, true) + 1;
-        codebook(s, row);
+        codebook(s, c, row);
     }
 
     private static int measures(SheetWriter s, WorkbookContent c, int row) {
@@ -40,13 +43,15 @@ final class AboutSheet implements WorkbookSheet {
         row = s.section(row, "What the numbers mean");
         s.headers(row, "Measure", "In plain words");
         row++;
-        for (PlainWords.Definition d : PlainWords.definitions()) {
+        for (PlainWords.Definition d : PlainWords.definitions(c.run().practiceData(),
+                DataPresence.clusters(c.tables()), DataPresence.clinicians(c.tables()))) {
             s.styled(row, 0, d.term(), styles.bold, false);
             s.wrapped(row, 1, d.meaning());
             row++;
         }
-        s.styled(row, 0, "Not randomised", styles.bold, false);
-        s.wrapped(row, 1, PlainWords.NOT_RANDOMISED);
+        StudyDesign design = c.run().design();
+        s.styled(row, 0, design.term(), styles.bold, false);
+        s.wrapped(row, 1, design.explanation());
         row++;
         s.styled(row, 0, "Small numbers", styles.bold, false);
         s.wrapped(row, 1, c.suppression() ? String.join(" ", SheetTable.SUPPRESSION_NOTE)
@@ -114,15 +119,21 @@ final class AboutSheet implements WorkbookSheet {
         return row;
     }
 
-    private static void codebook(SheetWriter s, int row) {
+    /** The codebook of the files this run wrote (the metric CSVs of {@link OutcomeCsvFiles#files}, rejects.csv). */
+    private static void codebook(SheetWriter s, WorkbookContent c, int row) {
         row = s.section(row, "Codebook: every column of every CSV file of the report");
         s.headers(row, "File and column", "Meaning", "Workbook header");
         row++;
+        Set<String> written = new HashSet<>();
+        OutcomeCsvFiles.files(c.tables(), c.run().monthly(), c.run().window().byWave()).forEach(file -> written.add(Codebook.CSV_FOLDER + file));
         for (Codebook.Entry e : Codebook.load()) {
+            if (e.file().startsWith(Codebook.CSV_FOLDER) && !written.contains(e.file())) {
+                continue;
+            }
             s.text(row, 0, e.file() + " : " + e.column());
             s.wrapped(row, 1, e.meaning());
             if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {
-                s.text(row, 2, ColumnLabels.of(e.column()));
+                s.text(row, 2, c.run().words(ColumnLabels.of(e.column())));
             }
             row++;
         }

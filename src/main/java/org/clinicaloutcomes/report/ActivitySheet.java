@@ -15,7 +15,7 @@ final class ActivitySheet implements WorkbookSheet {
         int row = SheetTable.of(TableSchemas.ACTIVITY, c.tables().activity())
                 .main(0)
                 .write(s, c, 0);
-        s.note(row + 1, "Every accepted episode, not only the closed ones. Caseload = clients with at least one "
-                + "attended session in the period.");
+        s.note(row + 1, c.run().words("Every accepted episode, not only the closed ones. Caseload = clients with at "
+                + "least one attended session in the period."));
     }
 }

@@ -19,13 +19,13 @@ final class ByApproachSheet implements WorkbookSheet {
         SheetTable<OutcomeTables.ApproachRow> outcomes = outcomes(c);
         int row = outcomes.write(s, c, 0);
         row += 1;
-        row = s.section(row, "Comparing the approaches on each questionnaire (approaches with at least 2 clients). "
-                + "Clients were not randomised: differences are associations, not causal effects.");
+        row = s.section(row, c.run().words("Comparing the approaches on each questionnaire (approaches with at "
+                + "least 2 clients). ") + c.run().design().shortSentence());
         row = SheetTable.of(TableSchemas.APPROACH_COMPARISON, c.tables().approachComparison())
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .write(s, c, row);
-        row = s.note(row, "Empty cells: not defined (for example a rate over no clients, an SD of fewer than 2 "
-                + "values, or a test with fewer than two approaches).");
+        row = s.note(row, c.run().words("Empty cells: not defined (for example a rate over no clients, an SD of "
+                + "fewer than 2 values, or a test with fewer than two approaches)."));
         SheetCharts.besideTable(s, c.chartsOf(name()), 0, row + 1, outcomes.width(), 2);
     }
 

@@ -17,6 +17,12 @@ final class CliniciansSheet implements WorkbookSheet {
         return OutcomesWorkbook.CLINICIANS;
     }
 
+    /** Not when every clinician is {@code unknown} (an export without a clinician column). */
+    @Override
+    public boolean present(WorkbookContent content) {
+        return DataPresence.clinicians(content.tables());
+    }
+
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
         List<OutcomeTables.ClinicianRow> clinicians = c.tables().clinicians();
@@ -33,8 +39,8 @@ final class CliniciansSheet implements WorkbookSheet {
                         "funnel_998_high", "practice_dropout_pct", "dropout_funnel_95_low", "dropout_funnel_95_high",
                         "dropout_funnel_998_low", "dropout_funnel_998_high")
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
-                .shown("reliable_improvement_band", r -> PlainWords.band(r.reliableImprovementBand()))
-                .shown("dropout_band", r -> PlainWords.band(r.dropoutBand()))
+                .shown("reliable_improvement_band", r -> c.run().words(PlainWords.band(r.reliableImprovementBand())))
+                .shown("dropout_band", r -> c.run().words(PlainWords.band(r.dropoutBand())))
                 .smallGroupsBy(OutcomeTables.ClinicianRow::nPaired)
                 .main(1);
         int row = table.write(s, c, 0);
@@ -42,12 +48,14 @@ final class CliniciansSheet implements WorkbookSheet {
             row = s.note(row, OutcomesWorkbook.andMore(clinicians.size() - listed)
                     + " clinicians: every one is in csv/clinicians.csv.");
         }
-        row = s.note(row + 1, "On " + c.primary().name() + ". The limits are where a clinician's rate would fall by "
-                + "chance alone, at their number of clients, around the practice rate; case mix is not adjusted for.");
-        row = s.note(row, "Reliable improvement: higher is better (limits at the clients with before-and-after scores). "
-                + "Dropout: lower is better (limits at the clients discharged in the window).");
-        row = s.note(row, "Clinicians are listed by id, not ranked: read each rate against the limits at that "
-                + "clinician's own number of clients.");
+        row = s.note(row + 1, "On " + c.primary().name() + c.run().words(". The limits are where a clinician's rate "
+                + "would fall by chance alone, at their number of clients, around the practice rate; case mix is not "
+                + "adjusted for."));
+        row = s.note(row, c.run().words("Reliable improvement: higher is better (limits at the clients with "
+                + "before-and-after scores). Dropout: lower is better (limits at the clients discharged in the "
+                + "window)."));
+        row = s.note(row, c.run().words("Clinicians are listed by id, not ranked: read each rate against the limits "
+                + "at that clinician's own number of clients."));
         SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, table.width(), 2);
     }
 }

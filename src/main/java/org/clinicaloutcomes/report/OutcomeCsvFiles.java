@@ -89,6 +89,29 @@ public final class OutcomeCsvFiles {
     }
 
     /**
+     * The files {@link #write} writes for these tables, in writing order: those of {@link
+     * #files(boolean, boolean)} for the tables' suppression, without {@code pcl5_clusters.csv}
+     * when its table has no rows (no PCL-5 instrument configured). The one decision of which
+     * files a run writes; the About sheet's codebook lists these.
+     */
+    public static List<String> files(OutcomeTables tables, boolean monthly) {
+        return files(tables, monthly, false);
+    }
+
+    /** As {@link #files(OutcomeTables, boolean)}, for a run by date or by wave (RESEARCH.md). */
+    public static List<String> files(OutcomeTables tables, boolean monthly, boolean byWave) {
+        return written(tables, monthly, byWave).stream().map(TableSchema::file).toList();
+    }
+
+    private static List<TableSchema<?>> written(OutcomeTables tables, boolean monthly, boolean byWave) {
+        List<TableSchema<?>> files = new ArrayList<>(tables(monthly, tables.suppressed().on(), byWave));
+        if (tables.pcl5Clusters().isEmpty()) {
+            files.removeIf(table -> table.file().equals(TableSchemas.PCL5_CLUSTERS.file()));
+        }
+        return List.copyOf(files);
+    }
+
+    /**
      * The columns of one file, in order.
      *
      * @throws IllegalArgumentException for a file this class does not write
@@ -104,7 +127,7 @@ public final class OutcomeCsvFiles {
      * @param monthly whether to write {@code alerts.csv} (the monthly job); with suppression on
      *                ({@code tables.suppressed().on()}) none of {@link TableSchemas#EPISODE_LEVEL}
      *                is written
-     * @return the files written, in {@link #files(boolean, boolean)} order
+     * @return the files written, in {@link #files(OutcomeTables, boolean)} order
      */
     public static List<Path> write(Path csvFolder, OutcomeTables tables, boolean monthly) throws IOException {
         return write(csvFolder, tables, monthly, false);
@@ -115,7 +138,7 @@ public final class OutcomeCsvFiles {
             throws IOException {
         Files.createDirectories(csvFolder);
         List<Path> written = new ArrayList<>();
-        for (TableSchema<?> table : tables(monthly, tables.suppressed().on(), byWave)) {
+        for (TableSchema<?> table : written(tables, monthly, byWave)) {
             Path path = csvFolder.resolve(table.file());
             new CsvTable<>(table).write(path, tables);
             written.add(path);

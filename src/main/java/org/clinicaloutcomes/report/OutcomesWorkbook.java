@@ -94,7 +94,12 @@ public final class OutcomesWorkbook {
         this.content = new WorkbookContent(tables, run, quality, charts, styles);
     }
 
-    /** The sheet names in order; {@value #OVER_TIME} and {@value #ALERTS} only for a monthly run. */
+    /**
+     * The sheet names in order; {@value #OVER_TIME} and {@value #ALERTS} only for a monthly run. A
+     * workbook may leave out a sheet whose data the run does not have ({@value #SYMPTOM_CLUSTERS}
+     * without PCL-5 item data, {@value #CLINICIANS} when every clinician is unknown,
+     * {@value #SUBGROUPS} when the input records no subgroup variable).
+     */
     public static List<String> sheetNames(boolean monthly) {
         return sheets(monthly).stream().map(WorkbookSheet::name).toList();
     }
@@ -170,7 +175,8 @@ public final class OutcomesWorkbook {
 
     private void build() {
         properties();
-        List<WorkbookSheet> sheets = sheets(content.run().monthly());
+        List<WorkbookSheet> sheets = sheets(content.run().monthly()).stream()
+                .filter(sheet -> sheet.present(content)).toList();
         List<SheetWriter> writers = new ArrayList<>();
         for (WorkbookSheet sheet : sheets) {
             writers.add(new SheetWriter(workbook.createSheet(sheet.name()), styles, this::picture));

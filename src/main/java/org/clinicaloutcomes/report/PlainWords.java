@@ -1,6 +1,8 @@
 package org.clinicaloutcomes.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.AttentionReason;
@@ -12,10 +14,6 @@ import org.clinicaloutcomes.report.chart.ChartText;
 
 /** The plain-language text of the workbook: headline sentences and the definitions of the About sheet. */
 final class PlainWords {
-
-    static final String NOT_RANDOMISED = "Clients were not randomly assigned to approaches. The approaches may treat "
-            + "different clients (for example more severe symptoms, or a different kind of medical event), so "
-            + "differences between approaches are associations, not causal effects of the approach.";
 
     /** A term and what it means. */
     record Definition(String term, String meaning) {
@@ -39,21 +37,30 @@ final class PlainWords {
      * ({@code <11} when small-number suppression hides it).
      */
     static String headline(String approach, GroupOutcomes g, Instrument instrument, String shownN) {
+        return headline(approach, g, instrument, shownN, Wording.PRACTICE);
+    }
+
+    /**
+     * As {@link #headline(String, GroupOutcomes, Instrument, String)}, its own words in {@code
+     * words} (the approach and instrument names as they are).
+     */
+    static String headline(String approach, GroupOutcomes g, Instrument instrument, String shownN, Wording words) {
         String subject = OutcomeTables.ALL.equals(approach) ? "All approaches" : approach;
         int n = g.nPaired();
         if (n == 0) {
-            return subject + ": no client discharged in the window has before-and-after "
+            return subject + words.apply(": no client discharged in the window has before-and-after ")
                     + instrument.name() + " scores.";
         }
         if (SmallNumbers.isSmall(n)) {
-            return subject + ": too few clients to say (n " + (shownN.startsWith("<") ? "" : "= ") + shownN + ").";
+            return subject + words.apply(": too few clients to say (n ") + (shownN.startsWith("<") ? "" : "= ") + shownN + ").";
         }
         if (g.reliableImprovementPct() == null) {
             return subject + ": not shown (small-number suppression).";
         }
         boolean hidden = shownN.startsWith("<") || shownN.startsWith(">");
         return subject + ": " + percent(g.reliableImprovementPct()) + " of " + (hidden ? "n " : "") + shownN
-                + " clients discharged with before-and-after " + instrument.name() + " scores improved reliably.";
+                + words.apply(" clients discharged with before-and-after ") + instrument.name()
+                + " scores improved reliably.";
     }
 
     /** A rate as a whole percentage, "77 %"; below 1 and above 99 kept apart from 0 and 100. */
@@ -86,8 +93,46 @@ final class PlainWords {
         };
     }
 
-    /** Every measure of the report in plain words, for the About sheet. */
+    /** The terms of the monthly report's own measures (the Summary's first block, Over time, Alerts, Attention). */
+    private static final Set<String> MONTHLY_TERMS = Set.of("Month at a glance", "Over time (the monthly series)",
+            "Signals (against the usual)", "Waiting time", "Alerts", "Expected recovery (not on track)",
+            "How well the flag predicts", "Attention list");
+    private static final String PCL5_CLUSTERS_TERM = "PCL-5 symptom clusters";
+    /** The terms of the clinician view. */
+    private static final Set<String> CLINICIAN_TERMS = Set.of("Funnel plot and limits",
+            "Against the practice (clinicians)", "Open episodes and sessions with a score (clinicians)");
+    private static final String EFFECT_SIZE_GUIDE = "Rough guide: 0.2 small, 0.5 medium, 0.8 large.";
+
+    /** Every measure of the report in plain words, as the About sheet of the practice's own data gives them. */
     static List<Definition> definitions() {
+        return definitions(true, true, true);
+    }
+
+    /**
+     * The measures of a report in plain words, for the About sheet: of a researcher's export
+     * ({@code practiceData} false) in neutral words ({@link Wording}), without the monthly
+     * report's measures and the trial band of trauma-focused therapies; the PCL-5 clusters only
+     * with their data, the clinician view only with a known clinician.
+     */
+    static List<Definition> definitions(boolean practiceData, boolean clusters, boolean clinicians) {
+        Wording words = Wording.of(practiceData);
+        List<Definition> definitions = new ArrayList<>();
+        for (Definition d : allDefinitions()) {
+            if (!practiceData && MONTHLY_TERMS.contains(d.term())
+                    || !clusters && d.term().equals(PCL5_CLUSTERS_TERM)
+                    || !clinicians && CLINICIAN_TERMS.contains(d.term())) {
+                continue;
+            }
+            String meaning = d.meaning();
+            if (!practiceData && meaning.contains(EFFECT_SIZE_GUIDE)) {
+                meaning = meaning.substring(0, meaning.indexOf(EFFECT_SIZE_GUIDE) + EFFECT_SIZE_GUIDE.length());
+            }
+            definitions.add(new Definition(words.apply(d.term()), words.apply(meaning)));
+        }
+        return List.copyOf(definitions);
+    }
+
+    private static List<Definition> allDefinitions() {
         return List.of(
                 new Definition("Window and closed episodes",
                         "Outcomes count every episode of care discharged inside the window (a closed episode). "
@@ -117,8 +162,8 @@ final class PlainWords {
                                 + "worse only)."),
                 new Definition("Effect size d",
                         "Mean improvement in points divided by the spread (SD) of the baseline scores: the "
-                                + "pre\u2013post d used by routine-care benchmarks. Rough guide: 0.2 small, 0.5 "
-                                + "medium, 0.8 large. In trials, trauma-focused therapies reach about "
+                                + "pre\u2013post d used by routine-care benchmarks. " + EFFECT_SIZE_GUIDE
+                                + " In trials, trauma-focused therapies reach about "
                                 + ChartText.number(Benchmarks.TRIAL_PTSD_EFFECT_LOW) + " to "
                                 + ChartText.number(Benchmarks.TRIAL_PTSD_EFFECT_HIGH) + " on PTSD measures (the "
                                 + "band on the effect-size chart of PCL-5); routine care about half of that."),

@@ -37,12 +37,15 @@ import org.clinicaloutcomes.report.chart.TrajectoryChart;
  * recovery rate with 95% CI whiskers, a forest plot of g with its 95% CI and box plots of the
  * change ({@code By approach}), the clinician funnel plots of reliable improvement and of dropout
  * ({@code Clinicians}); and the PCL-5
- * cluster change per approach ({@code Symptom clusters}, when the instruments include
- * {@code pcl5}); and in a monthly run, from the ALL rows of the monthly series, reliable
+ * cluster change per approach ({@code Symptom clusters}); and in a monthly run, from the ALL rows of the monthly series, reliable
  * improvement by month as a p-chart with the rolling 12-month rate and the signal months marked,
  * and intakes, discharges and caseload by month ({@code Over time}), then the practice's
  * expected-recovery curves of the primary instrument (sheet {@code Attention}, which the workbook
  * does not have yet: written to {@code charts/} only).
+ *
+ * <p>Only what the data have is drawn (RESEARCH.md, {@link DataPresence}): no chart of an instrument
+ * without paired scores (the primary's four charts neither), no funnel when every clinician is
+ * {@code unknown}, no cluster chart without PCL-5 item data.
  *
  * <p>Every chart is {@value #WIDTH} × {@value #HEIGHT} pixels, uses the bundled DejaVu Sans (text
  * of at least 12 pt), the Okabe–Ito palette with one colour per approach (by its position in the
@@ -69,15 +72,21 @@ public final class ReportCharts {
         Instrument primary = primary(run);
         List<ReportChart> charts = new ArrayList<>();
         for (Instrument instrument : run.instruments()) {
-            charts.add(new TrajectoryChart(instrument));
+            if (DataPresence.paired(tables, instrument.key())) {
+                charts.add(new TrajectoryChart(instrument));
+            }
         }
-        charts.add(new ReliableChangeChart(primary));
-        charts.add(new RecoveryChart(primary));
-        charts.add(new EffectSizeChart(primary));
-        charts.add(new ChangeBoxPlotChart(primary));
-        charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.RELIABLE_IMPROVEMENT));
-        charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.DROPOUT));
-        if (!tables.pcl5Clusters().isEmpty()) {
+        if (DataPresence.paired(tables, primary.key())) {
+            charts.add(new ReliableChangeChart(primary));
+            charts.add(new RecoveryChart(primary));
+            charts.add(new EffectSizeChart(primary));
+            charts.add(new ChangeBoxPlotChart(primary));
+        }
+        if (DataPresence.clinicians(tables)) {
+            charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.RELIABLE_IMPROVEMENT));
+            charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.DROPOUT));
+        }
+        if (DataPresence.clusters(tables)) {
             charts.add(new Pcl5ClustersChart());
         }
         if (run.monthly()) {

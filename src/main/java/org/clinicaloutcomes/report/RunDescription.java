@@ -21,13 +21,63 @@ import org.clinicaloutcomes.metrics.ReportWindow;
  * @param primaryInstrument key of the primary instrument
  * @param suppression       whether small-number suppression is on
  * @param parameters        every resolved parameter, name to value, in a fixed order
+ * @param randomised        whether the job file states that participants were randomised to the
+ *                          approaches (parameter {@value #RANDOMISED}; the reports' wording only,
+ *                          {@link StudyDesign})
+ * @param practiceData      whether the data are the practice's own: a monthly run, or a research
+ *                          run on the canonical input (parameter {@value #LAYOUT} absent or
+ *                          {@value #CANONICAL}); else a researcher's export ({@code long},
+ *                          {@code wide}), whose reports say nothing of trauma or the practice
  */
 public record RunDescription(String toolVersion, String job, String commandLine, ReportWindow window,
                              List<Instrument> instruments, String instrumentSource, List<String> approaches,
-                             String primaryInstrument, boolean suppression, Map<String, String> parameters) {
+                             String primaryInstrument, boolean suppression, Map<String, String> parameters,
+                             boolean randomised, boolean practiceData) {
 
     /** The parameter of the attention list's contact days (MONITORING.md, {@code --contact-days}). */
     public static final String CONTACT_DAYS = "contact-days";
+    /** The parameter of the job file's {@code randomised} key: {@code true} or {@code false}. */
+    public static final String RANDOMISED = "randomised";
+    /** The parameter of the job file's {@code layout} key: {@code canonical}, {@code long} or {@code wide}. */
+    public static final String LAYOUT = "layout";
+    /** The layout of the practice's two files, the default. */
+    public static final String CANONICAL = "canonical";
+
+    /**
+     * A run of the practice's own data, not randomised: the facts as {@link #randomised(Map)} and
+     * {@link #practiceData(ReportWindow, Map)} read them off these parameters.
+     */
+    public RunDescription(String toolVersion, String job, String commandLine, ReportWindow window,
+                          List<Instrument> instruments, String instrumentSource, List<String> approaches,
+                          String primaryInstrument, boolean suppression, Map<String, String> parameters) {
+        this(toolVersion, job, commandLine, window, instruments, instrumentSource, approaches, primaryInstrument,
+                suppression, parameters, randomised(parameters), practiceData(window, parameters));
+    }
+
+    /** Whether the parameters say the participants were randomised: {@value #RANDOMISED} is {@code true}. */
+    public static boolean randomised(Map<String, String> parameters) {
+        return "true".equalsIgnoreCase(parameters.getOrDefault(RANDOMISED, "false").trim());
+    }
+
+    /**
+     * Whether a run reads the practice's own data: a monthly run, or a layout that is absent or
+     * {@value #CANONICAL}.
+     */
+    public static boolean practiceData(ReportWindow window, Map<String, String> parameters) {
+        String layout = parameters.get(LAYOUT);
+        return window.reportMonth() != null || layout == null || layout.isBlank()
+                || CANONICAL.equalsIgnoreCase(layout.trim());
+    }
+
+    /** How the reports state the study design (randomised or not). */
+    public StudyDesign design() {
+        return new StudyDesign(randomised, practiceData);
+    }
+
+    /** A fixed text of the reports in the words for this run's data ({@link Wording}). */
+    public String words(String text) {
+        return Wording.of(practiceData).apply(text);
+    }
 
     public boolean monthly() {
         return window.reportMonth() != null;

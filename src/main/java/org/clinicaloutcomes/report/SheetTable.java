@@ -155,7 +155,7 @@ final class SheetTable<R> {
     /** Writes the table with its header at {@code top}; returns the row after it (and its notes). */
     int write(SheetWriter s, WorkbookContent content, int top) {
         for (int c = 0; c < columns.size(); c++) {
-            s.header(top, c, columns.get(c).header());
+            s.header(top, c, content.run().words(columns.get(c).header()));
         }
         if (smallN != null) {
             s.header(top, columns.size(), NOTE_HEADER);

@@ -44,17 +44,17 @@ final class SummaryGlance {
         s.header(row, 0, "At a glance");
         s.header(row, 1, "Window");
         row++;
-        row = line(row, "Clients seen (caseload)", activity == null ? null
+        row = line(row, c.run().words("Clients seen (caseload)"), activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "caseload", activity.caseload()), window == null ? null
                 : shown(WINDOW_FILE, windowIndex, "caseload", window.caseload()));
-        row = line(row, "New clients (intakes)", activity == null ? null
+        row = line(row, c.run().words("New clients (intakes)"), activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "intakes", activity.intakes()), window == null ? null
                 : shown(WINDOW_FILE, windowIndex, "intakes", window.intakes()));
         // Discharged in the window = the closed episodes of the outcome cohort.
         Object windowDischarges = window != null
                 ? shown(WINDOW_FILE, windowIndex, "discharges", window.discharges())
                 : all == null ? c.tables().closedInWindow() : shown(GROUP_FILE, allIndex, "n_closed", all.nClosed());
-        row = line(row, "Clients discharged", activity == null ? null
+        row = line(row, c.run().words("Clients discharged"), activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "discharges", activity.discharges()), windowDischarges);
         row = line(row, "  of which dropout", activity == null ? null
                 : shown(ACTIVITY_FILE, activityIndex, "discharges_dropout", activity.dischargesDropout()),

@@ -41,7 +41,7 @@ final class SummarySheet implements WorkbookSheet {
             row = attention(s, c, row) + 1;
         }
         row = s.section(row, "Outcomes by approach on " + c.primary().name()
-                + " (clients discharged in the window)");
+                + c.run().words(" (clients discharged in the window)"));
         s.headers(row, OUTCOME_HEADERS);
         row++;
         List<Integer> indices = rows(c.tables(), c.primary().key());
@@ -90,7 +90,7 @@ final class SummarySheet implements WorkbookSheet {
     private static void heading(SheetWriter s, WorkbookContent c) {
         RunDescription run = c.run();
         s.styled(0, 0, c.reportTitle(), c.styles().title, false);
-        s.styled(1, 0, "Outcomes of clients discharged " + run.window().from() + " to " + run.window().to()
+        s.styled(1, 0, run.words("Outcomes of clients discharged ") + run.window().from() + " to " + run.window().to()
                 + windowLength(run) + ". Main questionnaire: " + c.primary().name()
                 + ". Definitions: see the About sheet.", c.styles().subtitle, false);
         s.freeze(0, 2);
@@ -122,18 +122,19 @@ final class SummarySheet implements WorkbookSheet {
             OutcomeTables.ApproachRow r = c.tables().outcomesByApproach().get(index);
             String n = c.hidden(TableSchemas.OUTCOMES_BY_APPROACH.file(), index, "n_paired");
             s.styled(row, 0, PlainWords.headline(r.approach(), r.outcomes(), c.primary(),
-                    n != null ? n : Integer.toString(r.outcomes().nPaired())), c.styles().sentence, false);
+                    n != null ? n : Integer.toString(r.outcomes().nPaired()), Wording.of(c.run().practiceData())),
+                    c.styles().sentence, false);
             row++;
         }
         return row;
     }
 
     private static int notes(SheetWriter s, WorkbookContent c, int row) {
-        row = s.note(row, "Rates are shares of clients with before-and-after scores; recovery is among those who "
-                + "started in the clinical range" + cutoffText(c.primary()) + ".");
-        row = s.note(row, "Clients were not randomised to approaches: differences are associations, not effects of "
-                + "the approach.");
-        row = s.note(row, "Grey rows marked 'small n' have 10 clients or fewer: too few to draw conclusions.");
+        row = s.note(row, c.run().words("Rates are shares of clients with before-and-after scores; recovery is among "
+                + "those who started in the clinical range") + cutoffText(c.primary()) + ".");
+        row = s.note(row, c.run().design().sentence());
+        row = s.note(row, c.run().words("Grey rows marked 'small n' have 10 clients or fewer: too few to draw "
+                + "conclusions."));
         if (c.suppression()) {
             for (String line : SheetTable.SUPPRESSION_NOTE) {
                 row = s.note(row, line);

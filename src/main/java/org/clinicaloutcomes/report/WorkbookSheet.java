@@ -17,6 +17,14 @@ interface WorkbookSheet {
         return false;
     }
 
+    /**
+     * Whether the data have what this sheet shows (RESEARCH.md: the workbook shows only what the
+     * data have); a sheet without it is left out of the workbook.
+     */
+    default boolean present(WorkbookContent content) {
+        return true;
+    }
+
     /** Writes the sheet's cells and places its charts; the writer sets widths and anchors afterwards. */
     void write(SheetWriter sheet, WorkbookContent content);
 }

@@ -81,9 +81,9 @@ public final class ChangeBoxPlotChart implements ReportChart {
         OutcomeTables tables = input.tables();
         boolean withheld = tables.episodeOutcomes().isEmpty() && (input.run().suppression() || tables.suppressed().on());
         plot.setNoDataMessage(withheld
-                ? "Not drawn: small-number suppression withholds the per-client changes"
+                ? input.words("Not drawn: small-number suppression withholds the per-client changes")
                 : "No closed episodes with paired " + instrument.name() + " scores in the window");
-        String title = "Change in " + instrument.name() + " per client, by approach";
+        String title = "Change in " + instrument.name() + input.words(" per client, by approach");
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         style(renderer);
         ChartStyle.ticks(values, false);
@@ -103,7 +103,7 @@ public final class ChangeBoxPlotChart implements ReportChart {
         ChartStyle.caption(chart, lines(
                 (instrument.higherIsBetter() ? "Above" : "Below") + " zero = fewer symptoms at the last score. "
                         + "Closed episodes with paired scores, discharged " + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);
     }

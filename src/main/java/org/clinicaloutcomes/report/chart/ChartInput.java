@@ -49,12 +49,22 @@ public record ChartInput(OutcomeTables tables, RunDescription run) {
         return SmallNumbers.suppressed(run.suppression(), n);
     }
 
+    /** The statement of the study design, one sentence, for the footnote of a chart comparing approaches. */
+    String design() {
+        return run.design().footnote();
+    }
+
+    /** A fixed text of the chart in the words for the run's data. */
+    String words(String text) {
+        return run.words(text);
+    }
+
     String window() {
         return run.window().from() + " to " + run.window().to();
     }
 
     /** The caption line of a suppressed run, {@code null} (no line) otherwise. */
     String suppressionNote() {
-        return run.suppression() ? "Suppression is on: groups of 1\u201310 clients are left out." : null;
+        return run.suppression() ? words("Suppression is on: groups of 1\u201310 clients are left out.") : null;
     }
 }

@@ -8,9 +8,6 @@ import org.clinicaloutcomes.metrics.Instrument;
 /** The wording the charts share: numbers in labels, group labels and caption lines. */
 public final class ChartText {
 
-    static final String NOT_RANDOMISED =
-            "Clients were not randomised to approaches: differences are associations, not effects of the approach.";
-
     private ChartText() {
     }
 

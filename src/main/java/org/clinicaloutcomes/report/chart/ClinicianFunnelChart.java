@@ -180,8 +180,8 @@ public final class ClinicianFunnelChart implements ReportChart {
     public RenderedChart draw(ChartInput input) {
         Clinicians clinicians = clinicians(input, metric);
         int top = (int) Math.ceil(clinicians.maxN * 1.1) + 1;
-        NumberAxis x = new NumberAxis(metric.xLabel(instrument));
-        NumberAxis y = new NumberAxis(metric.yLabel());
+        NumberAxis x = new NumberAxis(input.words(metric.xLabel(instrument)));
+        NumberAxis y = new NumberAxis(input.words(metric.yLabel()));
         boolean[] labelLeft = labelsLeft(clinicians, top);
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true) {
             @Override
@@ -199,7 +199,7 @@ public final class ClinicianFunnelChart implements ReportChart {
         plot.setDataset(1, limits(clinicians.practice, top));
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        plot.setNoDataMessage(metric.noData(instrument));
+        plot.setNoDataMessage(input.words(metric.noData(instrument)));
         String title = metric.title(instrument);
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         stylePoints(pointRenderer, clinicians.ids);
@@ -215,10 +215,10 @@ public final class ClinicianFunnelChart implements ReportChart {
         // A little room beyond 0 and 100, so that limits clamped there are not hidden by the frame.
         y.setRange(-Y_MARGIN, 100 + Y_MARGIN);
         y.setTickUnit(new NumberTickUnit(10));
-        plot.setFixedLegendItems(legend(clinicians));
+        plot.setFixedLegendItems(legend(clinicians, input));
         ChartStyle.caption(chart, lines(
-                "Funnel plot: a clinician outside the limits differs from the practice rate by more than chance would"
-                        + " explain at that n;",
+                input.words("Funnel plot: a clinician outside the limits differs from the practice rate by more than "
+                        + "chance would explain at that n;"),
                 "case mix is not adjusted for. " + (metric.higherIsBetter() ? "Higher" : "Lower")
                         + " is better. Closed episodes discharged " + input.window() + ".",
                 input.suppressionNote()));
@@ -359,14 +359,14 @@ public final class ClinicianFunnelChart implements ReportChart {
         renderer.setItemLabelAnchorOffset(5);
     }
 
-    private static LegendItemCollection legend(Clinicians clinicians) {
+    private static LegendItemCollection legend(Clinicians clinicians, ChartInput input) {
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(ChartStyle.marker("clinician", ChartStyle.circle(9), ChartStyle.TEXT, true));
         if (clinicians.small.contains(true)) {
             legend.add(ChartStyle.marker("hollow: n \u2264 10", ChartStyle.circle(9), ChartStyle.TEXT, false));
         }
         if (clinicians.practice != null) {
-            legend.add(ChartStyle.line("practice rate (" + fixed(clinicians.practice, 0) + "%)", ChartStyle.REFERENCE,
+            legend.add(ChartStyle.line(input.words("practice rate (") + fixed(clinicians.practice, 0) + "%)", ChartStyle.REFERENCE,
                     new BasicStroke(1.8f)));
             legend.add(ChartStyle.line("95% limits", ChartStyle.REFERENCE, ChartStyle.DASHED));
             legend.add(ChartStyle.line("99.8% limits", ChartStyle.REFERENCE, ChartStyle.DOTTED));

@@ -65,12 +65,14 @@ public final class EffectSizeChart implements ReportChart {
         SymbolAxis y = new SymbolAxis(null, rows.labels.toArray(new String[0]));
         XYErrorRenderer renderer = new XYErrorRenderer();
         XYPlot plot = new XYPlot(rows.data, x, y, renderer);
-        plot.setNoDataMessage("Effect sizes need at least 3 clients with paired " + instrument.name() + " scores");
+        plot.setNoDataMessage(input.words("Effect sizes need at least 3 clients with paired ") + instrument.name()
+                + " scores");
         String title = "Effect size (Hedges' g) on " + instrument.name() + " by approach";
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         style(renderer, rows);
         ChartStyle.ticks(x, false);
-        boolean benchmark = Benchmarks.PTSD_INSTRUMENT.equals(instrument.key());
+        // The trials of trauma-focused therapy are the practice's benchmark: not for a researcher's export.
+        boolean benchmark = Benchmarks.PTSD_INSTRUMENT.equals(instrument.key()) && input.run().practiceData();
         double high = benchmark ? Math.max(rows.high, Benchmarks.TRIAL_PTSD_EFFECT_HIGH) : rows.high;
         double span = Math.max(0.5, high - rows.low);
         x.setRange(Math.min(0, rows.low) - 0.08 * span, high + 0.08 * span);
@@ -101,7 +103,7 @@ public final class EffectSizeChart implements ReportChart {
                 "g = mean improvement / SD of the baseline scores, corrected for small groups. "
                         + "Rough guide: 0.2 small, 0.5 medium, 0.8 large.",
                 "Closed episodes with paired scores, discharged " + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);
     }

@@ -59,10 +59,10 @@ public final class RecoveryChart implements ReportChart {
             addRates(input, data, renderer);
         }
         CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis("Recovered (% of clients who started in the clinical range)");
+        NumberAxis values = new NumberAxis(input.words("Recovered (% of clients who started in the clinical range)"));
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setNoDataMessage(instrument.hasCutoff()
-                ? "No clients in the clinical range of " + instrument.name() + " at baseline in the window"
+                ? input.words("No clients in the clinical range of ") + instrument.name() + " at baseline in the window"
                 : instrument.name() + " has no cut-off: recovery is not defined");
         String title = "Recovery on " + instrument.name() + " by approach";
         JFreeChart chart = ChartStyle.chart(title, plot, true);
@@ -79,10 +79,10 @@ public final class RecoveryChart implements ReportChart {
         }
         plot.setFixedLegendItems(legend);
         ChartStyle.caption(chart, lines(
-                "n = clients at or above the cut-off" + (instrument.hasCutoff() ? " (" + number(instrument.cutoff()) + ")" : "")
+                input.words("n = clients at or above the cut-off") + (instrument.hasCutoff() ? " (" + number(instrument.cutoff()) + ")" : "")
                         + " at baseline; recovered = final score below it. Closed episodes discharged "
                         + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);
     }

@@ -73,7 +73,7 @@ public final class ReliableChangeChart implements ReportChart {
         Shares shares = shares(input);
         StackedBarRenderer renderer = renderer(shares);
         CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis("Share of clients with before-and-after scores (%)");
+        NumberAxis values = new NumberAxis(input.words("Share of clients with before-and-after scores (%)"));
         CategoryPlot plot = new CategoryPlot(shares.data, categories, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -98,7 +98,7 @@ public final class ReliableChangeChart implements ReportChart {
         ChartStyle.caption(chart, lines(
                 "Change of at least " + number(instrument.reliableChange()) + " points (the reliable-change threshold), "
                         + "first to last score; closed episodes discharged " + input.window() + ".",
-                ChartText.NOT_RANDOMISED,
+                input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.RELIABLE_CHANGE, chart);
     }
