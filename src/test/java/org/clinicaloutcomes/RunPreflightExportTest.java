@@ -31,7 +31,7 @@ class RunPreflightExportTest {
     void theExportFileIsCheckedAndStandsForBothInputFiles() throws Exception {
         Path export = Files.writeString(tmp.resolve("export.csv"), "id;wave\nA1;0\n");
         RunPreflight.Checked checked = RunPreflight.check(settings("layout=long\nfile=" + export.getFileName()
-                + "\nwaves=0,1\ndelimiter=;\n"), "research", LocalDate.of(2026, 11, 26), "run-1");
+                + "\nwaves=0,1\ndelimiter=;\ncolumn.client_id=id\napproach=TAU\n"), "research", LocalDate.of(2026, 11, 26), "run-1");
         assertThat(checked.parameters().intakeFile()).isEqualTo(export.toAbsolutePath().normalize());
         assertThat(checked.parameters().sessionsFile()).isEqualTo(export.toAbsolutePath().normalize());
         assertThat(checked.parameters().export().file()).isEqualTo(export.toAbsolutePath().normalize());
@@ -55,8 +55,16 @@ class RunPreflightExportTest {
                 LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)
                 .hasMessage("latin.csv is not valid UTF-8; export it as UTF-8 (CSV UTF-8)");
         // the same bytes are valid windows-1252
-        assertThat(RunPreflight.check(settings("layout=wide\nfile=latin.csv\nwaves=0,1\nencoding=windows-1252\n"),
-                "research", LocalDate.of(2026, 11, 26), "run-1").parameters().export().encoding().name())
-                .isEqualTo("windows-1252");
+        RunPreflight.Checked latin = RunPreflight.check(settings("layout=wide\nfile=latin.csv\nwaves=0,1\n"
+                + "encoding=windows-1252\ncolumn.client_id=id\napproach=TAU\n"), "research", LocalDate.of(2026, 11, 26),
+                "run-1");
+        assertThat(latin.parameters().export().encoding().name()).isEqualTo("windows-1252");
+        // a column neither mapped nor known is named, as written, in one warning
+        assertThat(latin.warnings()).containsExactly("latin.csv: column 'Thérapie' is neither mapped nor known: ignored");
+        // a mapped column the export lacks refuses it before anything is written
+        assertThatThrownBy(() -> RunPreflight.check(settings("layout=wide\nfile=latin.csv\nwaves=0,1\n"
+                + "encoding=windows-1252\ncolumn.client_id=patient\napproach=TAU\n"), "research",
+                LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)
+                .hasMessage("latin.csv: column 'patient' (column.client_id in the job file) is missing");
     }
 }

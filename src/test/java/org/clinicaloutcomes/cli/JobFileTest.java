@@ -520,9 +520,12 @@ class JobFileTest {
                 .isEqualTo(at("w.properties", 3) + "waves names the wave '1.0' twice (as '1' before)");
         assertThat(refused("w.properties", "layout=long\nfile=x.csv\nwaves=0,1,1\n"))
                 .isEqualTo(at("w.properties", 3) + "waves names the wave '1' twice");
+        // a whole number with any run of zeros after the point is that number, as DATA.md reads 12.0
+        assertThat(refused("w.properties", "layout=long\nfile=x.csv\nwaves=1,1.5,10,1.00\n"))
+                .isEqualTo(at("w.properties", 3) + "waves names the wave '1.00' twice (as '1' before)");
         // other numbers are other waves
-        assertThat(run("research", "--job=" + job("w.properties", "layout=long\nfile=x.csv\nwaves=1,1.5,10,1.00\n"))
-                .export().waves()).containsExactly("1", "1.5", "10", "1.00");
+        assertThat(run("research", "--job=" + job("w.properties", "layout=long\nfile=x.csv\nwaves=1,1.5,10,10.5\n"))
+                .export().waves()).containsExactly("1", "1.5", "10", "10.5");
     }
 
     @Test
