@@ -31,6 +31,7 @@ class AssessmentStaging implements WholeFileIngestTasklet.Acceptor<ExportRows.As
     private long[] cellsRejected;
     private long duplicates;
     private long conflicting;
+    private long settled;
 
     AssessmentStaging(SessionStaging staging, String fileName, int waves, int instruments, IngestCounts participants) {
         this.staging = staging;
@@ -48,18 +49,27 @@ class AssessmentStaging implements WholeFileIngestTasklet.Acceptor<ExportRows.As
         cellsRejected = new long[instruments];
         duplicates = 0;
         conflicting = 0;
+        settled = 0;
     }
 
     @Override
     public int write(RowResult<ExportRows.Assessments>[] results, int size) {
         int passed = 0;
         for (int i = 0; i < size; i++) {
-            if (results[i] instanceof RowResult.Accepted<ExportRows.Assessments> accepted
-                    && !accepted.record().settled() && take(accepted.record())) {
+            if (!(results[i] instanceof RowResult.Accepted<ExportRows.Assessments> accepted)
+                    || accepted.record().settled()) {
+                settled++;
+            } else if (take(accepted.record())) {
                 passed++;
             }
         }
         return passed;
+    }
+
+    /** The rows the first reading settled (rejected or skipped) and the exact duplicates. */
+    @Override
+    public long filtered() {
+        return settled + duplicates;
     }
 
     /** Stages a row's assessments unless it is a duplicate; true when staged. */

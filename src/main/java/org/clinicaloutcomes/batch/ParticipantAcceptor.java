@@ -98,6 +98,11 @@ class ParticipantAcceptor implements WholeFileIngestTasklet.Acceptor<ExportRows.
     }
 
     @Override
+    public long filtered() {
+        return skipped;
+    }
+
+    @Override
     public void close() {
         if (rejects != null) {
             rejects.close();

@@ -20,6 +20,17 @@ final class StepCounts {
         contribution.incrementProcessSkipCount(read - passed);
     }
 
+    /**
+     * A batch of rows read, of which {@code passed} went on, {@code filtered} were dropped by a
+     * rule without a reject (a researcher's rows at a wave not listed) and the rest were rejected.
+     */
+    static void rows(StepContribution contribution, int read, int passed, long filtered) {
+        read(contribution, read);
+        contribution.incrementWriteCount(passed);
+        contribution.incrementFilterCount(filtered);
+        contribution.incrementProcessSkipCount(read - passed - filtered);
+    }
+
     /** Spring Batch counts reads one at a time. */
     static void read(StepContribution contribution, long items) {
         for (long i = 0; i < items; i++) {

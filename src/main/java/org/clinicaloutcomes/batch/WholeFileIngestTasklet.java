@@ -32,6 +32,15 @@ class WholeFileIngestTasklet<T> implements Tasklet, ItemStream {
         /** Takes a batch of checked rows in file order; returns how many passed. */
         int write(RowResult<T>[] results, int size);
 
+        /**
+         * Rows taken so far that neither passed nor were rejected (an export's rows at a wave not
+         * listed; in its second reading also the rows its first settled, and exact duplicates):
+         * the step counts them as filtered.
+         */
+        default long filtered() {
+            return 0;
+        }
+
         /** After the last row, inside the step's only chunk: records the step's results. */
         void finish(ExecutionContext step);
 
@@ -75,8 +84,9 @@ class WholeFileIngestTasklet<T> implements Tasklet, ItemStream {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
         RowPipeline.Batch<T> batch;
         while ((batch = pipeline.next()) != null) {
+            long filteredBefore = writer.filtered();
             int accepted = writer.write(batch.results(), batch.size());
-            StepCounts.rows(contribution, batch.size(), accepted);
+            StepCounts.rows(contribution, batch.size(), accepted, writer.filtered() - filteredBefore);
             progress.rows(batch.size());
         }
         // Inside the step's only chunk, so committed with it before the step is recorded complete.
