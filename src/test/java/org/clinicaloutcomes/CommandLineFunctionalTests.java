@@ -129,6 +129,73 @@ class CommandLineFunctionalTests {
         assertThat(outcome.err()).contains("no client has before-and-after PCL-5 scores (the main questionnaire)");
     }
 
+    /** A researcher's long export with its job file, in the work folder. */
+    Path exportJob(String export, String keys) throws IOException {
+        Path folder = Files.createDirectories(work.resolve("export"));
+        Files.writeString(folder.resolve("export.csv"), export, StandardCharsets.UTF_8);
+        return Files.writeString(folder.resolve("job.properties"), "layout=long\nfile=export.csv\n"
+                + "column.client_id=pid\ncolumn.approach=arm\ncolumn.wave=visit\nwaves=pre,post\n"
+                + "suppression=false\n" + keys, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tooManyRejectedScoreCellsOfAnInstrumentEndWithExitCode3AndKeepTheirRows() throws IOException {
+        // given a long export whose PHQ-9 cells are mostly decimals (not integers): 4 of 6 rejected
+        Path job = exportJob("pid,arm,visit,pcl5,phq9\nP1,PE,pre,50,12.5\nP1,PE,post,30,8\n"
+                + "P2,PE,pre,45,14.5\nP2,PE,post,25,7.5\nP3,PE,pre,60,20\nP3,PE,post,40,9.5\n", "");
+        Path output = work.resolve("cells");
+        // when
+        Outcome outcome = run("research", "--job=" + job, "--output=" + output, "--quiet");
+        // then every row stands (its PCL-5 is read), the cells are counted apart, and the run ends with 3
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
+        assertThat(outcome.out()).contains("export.csv: read 6, accepted 6, rejected 0, duplicates 0")
+                .contains("    4 not an integer (phq9)")
+                .contains("export.csv: phq9 (PHQ-9): 4 of 6 score cells rejected (their rows stand)");
+        assertThat(outcome.err()).contains("warning: look at the data first: export.csv: 66.7 % of the PHQ-9 score "
+                + "cells were rejected (more than --max-reject-pct=50)");
+        assertThat(Files.readString(output.resolve("csv/outcomes_by_approach.csv")))
+                .contains("PE,pcl5,3,3,").contains("PE,phq9,3,0,");
+    }
+
+    @Test
+    void aTypoInAnArmCodeRejectingMostRowsEndsWithExitCode3() throws IOException {
+        // given arms coded 1 and 2, and a job file that maps 1 and 3 (a typo for 2)
+        Path job = exportJob("pid,arm,visit,pcl5\nP1,1,pre,50\nP1,1,post,30\nP2,2,pre,45\nP2,2,post,25\n"
+                + "P3,2,pre,60\nP3,2,post,40\n", "code.approach.1=PE\ncode.approach.3=CPT\napproaches=PE,CPT\n");
+        Path output = work.resolve("typo");
+        // when
+        Outcome outcome = run("research", "--job=" + job, "--output=" + output, "--quiet");
+        // then 4 of 6 rows are rejected: the report is written, and the run says to look at the data
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
+        assertThat(output.resolve("run.json")).exists();
+        assertThat(outcome.out()).contains("    4 unknown approach (arm)");
+        assertThat(outcome.err()).contains("export.csv: 66.7 % of its rows were rejected")
+                .contains("warning: approach CPT: no accepted episode");
+    }
+
+    @Test
+    void anExportWithoutPairedScoresOnItsPrimaryInstrumentEndsWithExitCode3() throws IOException {
+        // given an export whose only scores are in a column the job file does not map to an instrument
+        Path job = exportJob("pid,arm,visit,bdi\nP1,PE,pre,30\nP1,PE,post,20\n", "");
+        Path output = work.resolve("noinstrument");
+        // when
+        Outcome outcome = run("research", "--job=" + job, "--output=" + output, "--quiet");
+        // then the column is named, and the empty report ends with 3 rather than looking like a result
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
+        assertThat(output.resolve("run.json")).exists();
+        assertThat(outcome.err()).contains("warning: export.csv: column 'bdi' is neither mapped nor known: ignored")
+                .contains("before-and-after PCL-5 scores");
+    }
+
+    @Test
+    void aWaveLayoutRefusesFromAndTo() throws IOException {
+        Path job = exportJob("pid,arm,visit,pcl5\nP1,PE,pre,50\n", "");
+        Outcome outcome = run("research", "--job=" + job, "--from=2025-01-01", "--output=" + work.resolve("x"));
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--from cannot be used with layout=long");
+        assertThat(work.resolve("x")).doesNotExist();
+    }
+
     @Test
     void aMissingInputFolderIsRefusedWithOneLineAndExitCode2() {
         Outcome outcome = run("monthly", "--input=" + work.resolve("nowhere"), "--output=" + work.resolve("out"));
