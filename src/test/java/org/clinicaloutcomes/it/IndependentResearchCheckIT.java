@@ -1,0 +1,84 @@
+package org.clinicaloutcomes.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Researchers' exports the Java side was not written against ({@code src/test/resources/
+ * research-exports}: long and wide, renamed columns, coded arms, unlisted waves, {@code NaN},
+ * {@code 23.0}, bad cells beside good ones, duplicates, windows-1252 and semicolons), run through
+ * their job files by the packaged jar, and every count, reject and number of the report compared
+ * with an independent implementation of RESEARCH.md written from the contract alone
+ * ({@code src/scripts/check-research.py}, Python standard library; numbers within 1e-6).
+ */
+class IndependentResearchCheckIT {
+
+    static final Path EXPORTS = Path.of("src", "test", "resources", "research-exports");
+    static final Path CHECKER = Path.of("src", "scripts", "check-research.py");
+
+    @TempDir
+    Path work;
+
+    static Stream<String> exports() throws IOException {
+        try (Stream<Path> folders = Files.list(EXPORTS)) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("exports")
+    void theReportAgreesWithTheIndependentImplementation(String export) throws Exception {
+        assumeTrue(python3(), "python3 is not installed");
+        // given an export and its job file
+        Path job = EXPORTS.resolve(export).resolve(export + ".properties");
+        assertThat(job).exists();
+
+        // when the research job reads it
+        Path report = work.resolve("report");
+        JarRunner.Result result = JarRunner.run(work.resolve("state"), "research", "--job=" + job,
+                "--output=" + report, "--quiet");
+
+        // then the report is written and the independent implementation finds no difference
+        assertThat(result.exitCode()).as(result.err()).isIn(0, 3);
+        assertThat(report.resolve("run.json")).exists();
+        Checked checked = check(job, report);
+        assertThat(checked.exitCode()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("summary: 0 difference(s); all agree");
+    }
+
+    record Checked(int exitCode, String output) {
+    }
+
+    private Checked check(Path job, Path report) throws IOException, InterruptedException {
+        Path console = work.resolve("checker.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("python3", CHECKER.toString(), "--job=" + job,
+                "--report=" + report, "--tolerance=1e-6")).redirectErrorStream(true).redirectOutput(console.toFile());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the checker finishes").isTrue();
+        return new Checked(process.exitValue(), Files.readString(console, StandardCharsets.UTF_8));
+    }
+
+    private static boolean python3() {
+        try {
+            Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
