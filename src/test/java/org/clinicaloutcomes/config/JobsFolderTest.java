@@ -29,4 +29,19 @@ class JobsFolderTest {
         assertThat(settings.suppression()).isTrue();
         assertThat(InstrumentCatalog.load(settings.instruments()).instruments()).hasSize(5);
     }
+
+    @Test
+    void theJobFilesOfThePublishedDataSetsReadTheirExportsAsTheyAre() throws Exception {
+        for (String name : java.util.List.of("claus_2020", "jacobson_1989", "reframed")) {
+            RunSettings settings = ((RunCommand) CommandLineParser.parse(
+                    new String[] {"research", "--job=jobs/" + name + ".properties"})).settings();
+            // a long export, named relative to jobs/, in the shared folder beside the checkout
+            assertThat(settings.export().layout()).as(name).isEqualTo(org.clinicaloutcomes.ingest.ExportMapping.Layout.LONG);
+            assertThat(settings.export().file()).as(name)
+                    .isEqualTo(Path.of("jobs", "..", "..", "shared", "external", name + ".csv").normalize());
+            assertThat(settings.suppression()).as(name).isFalse();
+            assertThat(InstrumentCatalog.load(settings.instruments()).find(settings.primaryInstrument())).as(name)
+                    .isPresent();
+        }
+    }
 }
