@@ -1,12 +1,8 @@
 package org.clinicaloutcomes.batch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.clinicaloutcomes.ingest.EpisodeRegistry;
-import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.ingest.ExportRows;
 import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.ingest.IntakeRecord;
@@ -21,35 +17,29 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * row is a {@code duplicate client_id}; rows at a wave not listed are counted as skipped. Used by
  * one thread, in file order; its rejects are staged where intake.csv's are.
  */
-class ParticipantAcceptor implements WholeFileIngestTasklet.Acceptor<ExportRows.Participant> {
+class ParticipantAcceptor extends EpisodeAcceptor<ExportRows.Participant> {
 
-    private final WorkFolder work;
     private final ExportRows rows;
     /** True when no approaches are configured: the export's are taken in order of first appearance. */
     private final boolean openApproaches;
-    private EpisodeRegistry registry;
-    private RestartableOutput rejects;
     private List<String> approaches;
     private long read;
     private long accepted;
-    private long rejected;
     private long skipped;
 
     ParticipantAcceptor(WorkFolder work, ExportRows rows, boolean openApproaches) {
-        this.work = work;
+        super(work);
         this.rows = rows;
         this.openApproaches = openApproaches;
     }
 
     @Override
     public void open(ExecutionContext step) {
-        registry = new EpisodeRegistry();
+        super.open(step);
         approaches = new ArrayList<>();
         read = 0;
         accepted = 0;
-        rejected = 0;
         skipped = 0;
-        rejects = new RestartableOutput(work.rejects(InputFileKind.INTAKE), 0);
     }
 
     @Override
@@ -92,33 +82,14 @@ class ParticipantAcceptor implements WholeFileIngestTasklet.Acceptor<ExportRows.
         return rows.layout().header().columnName(rows.layout().header().indexOf("client_id"));
     }
 
-    private void reject(Reject reject) {
-        RejectStage.write(rejects, reject);
-        rejected++;
-    }
-
     @Override
     public long filtered() {
         return skipped;
     }
 
+    /** The export's counts of this reading, and the approaches it named. */
     @Override
-    public void close() {
-        if (rejects != null) {
-            rejects.close();
-            rejects = null;
-        }
-    }
-
-    /** Stages the participants as episodes and records the export's counts of this reading. */
-    @Override
-    public void finish(ExecutionContext step) {
-        try {
-            EpisodeRegistryFile.save(registry, work.episodes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the accepted participants", e);
-        }
-        JobFacts facts = JobFacts.of(step);
+    void recordFacts(JobFacts facts) {
         facts.export(rows.layout().fileName());
         facts.counts(InputFileKind.INTAKE, new IngestCounts(read, accepted, rejected, 0, skipped));
         if (registry.size() > 0) {
