@@ -14,9 +14,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from outcome_inputs import cell_agrees, fmt, read_episodes  # noqa: E402
+from outcome_inputs import cell_agrees, fmt, read_episodes, wilson  # noqa: E402
 
-Z95 = 1.959963984540054  # exact 0.975 normal quantile (METRICS.md)
 BUNDLED_INSTRUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "instruments.csv")
 COLUMNS = ("month,approach,intakes,discharges,caseload,attended_sessions,missed_sessions,n_closed,"
            "n_paired,n_reliable_improvement,reliable_improvement_pct,reliable_improvement_ci_low,"
@@ -78,17 +77,6 @@ def load_instruments(run, instruments_file):
 
 
 # ---------------------------------------------------------------- statistics
-def wilson(k, n):
-    if n == 0:
-        return None, None
-    p = k / n
-    z2 = Z95 * Z95
-    den = 1 + z2 / n
-    centre = (p + z2 / (2 * n)) / den
-    half = Z95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / den
-    return max(0.0, 100 * (centre - half)), min(100.0, 100 * (centre + half))
-
-
 def pct(k, n):
     return None if n == 0 else 100.0 * k / n
 

@@ -185,19 +185,14 @@ public final class ExportLayout {
         }
     }
 
-    /** A wave's 20 PCL-5 item columns, all or none. */
+    /** A wave's 20 PCL-5 item columns ({@code wave.<label>.pcl5_<i>}), all or none. */
     private static int[] items(Map<String, Integer> byName, String fileName, Map<String, String> columns,
                                String label) throws RefusedFileException {
-        List<String> itemKeys = SessionRowValidator.ITEM_COLUMNS;
-        long present = itemKeys.stream().filter(columns::containsKey).count();
-        if (present == 0) {
+        if (!allOrNone(columns.keySet(), (missing, count) -> fileName + ": wave " + label + " maps only " + count + " of the 20 PCL-5"
+                + " items (for example wave." + label + "." + missing + " is missing); map all of them or none")) {
             return null;
         }
-        if (present < itemKeys.size()) {
-            String missing = itemKeys.stream().filter(k -> !columns.containsKey(k)).findFirst().orElseThrow();
-            throw new RefusedFileException(fileName + ": wave " + label + " maps only " + present + " of the 20 PCL-5"
-                    + " items (for example wave." + label + "." + missing + " is missing); map all of them or none");
-        }
+        List<String> itemKeys = SessionRowValidator.ITEM_COLUMNS;
         int[] at = new int[itemKeys.size()];
         for (int i = 0; i < at.length; i++) {
             at[i] = column(byName, fileName, columns.get(itemKeys.get(i)), "wave." + label + "." + itemKeys.get(i));
@@ -205,18 +200,31 @@ public final class ExportLayout {
         return at;
     }
 
+    /** The 20 PCL-5 item columns of a long export, all or none (DATA.md, "Files"). */
     private static int[] longItems(Map<String, Integer> index, String fileName) throws RefusedFileException {
-        List<String> itemKeys = SessionRowValidator.ITEM_COLUMNS;
-        long present = itemKeys.stream().filter(index::containsKey).count();
-        if (present == 0) {
+        if (!allOrNone(index.keySet(), (missing, count) -> fileName + ": only " + count + " of the 20 PCL-5 item columns are present"
+                + " (for example '" + missing + "' is missing); give all of pcl5_1 … pcl5_20 or none")) {
             return null;
         }
-        if (present < itemKeys.size()) {
-            String missing = itemKeys.stream().filter(k -> !index.containsKey(k)).findFirst().orElseThrow();
-            throw new RefusedFileException(fileName + ": only " + present + " of the 20 PCL-5 item columns are present"
-                    + " (for example '" + missing + "' is missing); give all of pcl5_1 … pcl5_20 or none");
+        return SessionRowValidator.ITEM_COLUMNS.stream().mapToInt(index::get).toArray();
+    }
+
+    /**
+     * Whether {@code present} holds all 20 PCL-5 item columns (false: none of them).
+     *
+     * @param message the refusal for some but not all, given the first missing item and how many are there
+     * @throws RefusedFileException when only some are there
+     */
+    private static boolean allOrNone(java.util.Set<String> present,
+                                     java.util.function.BiFunction<String, Long, String> message)
+            throws RefusedFileException {
+        List<String> itemKeys = SessionRowValidator.ITEM_COLUMNS;
+        long count = itemKeys.stream().filter(present::contains).count();
+        if (count > 0 && count < itemKeys.size()) {
+            String missing = itemKeys.stream().filter(k -> !present.contains(k)).findFirst().orElseThrow();
+            throw new RefusedFileException(message.apply(missing, count));
         }
-        return itemKeys.stream().mapToInt(index::get).toArray();
+        return count > 0;
     }
 
     /**
