@@ -90,9 +90,9 @@ final class RunFacts {
             Path file = kind == InputFileKind.INTAKE ? run.intakeFile() : run.sessionsFile();
             files.add(new DataQuality.FileCounts(reported.getValue(),
                     kind == InputFileKind.INTAKE ? run.intakeSha256() : run.sessionsSha256(), size(file),
-                    counts.read(), counts.accepted(), counts.rejected(), counts.duplicates()));
+                    counts.read(), counts.accepted(), counts.rejected(), counts.duplicates(), counts.skipped()));
         }
-        return new DataQuality(files, reasons(support.work()), warnings(support, facts));
+        return new DataQuality(files, reasons(support.work()), warnings(support, facts), scoreCells(support, facts));
     }
 
     /** The score cells of a researcher's export per configured instrument; empty for the pipeline's own files. */

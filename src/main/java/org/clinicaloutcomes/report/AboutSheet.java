@@ -43,15 +43,19 @@ final class AboutSheet implements WorkbookSheet {
         row = s.section(row, "What the numbers mean");
         s.headers(row, "Measure", "In plain words");
         row++;
-        for (PlainWords.Definition d : PlainWords.definitions(c.run().practiceData(),
-                DataPresence.clusters(c.tables()), DataPresence.clinicians(c.tables()))) {
+        List<PlainWords.Definition> definitions = c.run().byWave()
+                ? PlainWords.definitionsByWave(DataPresence.clusters(c.tables()), DataPresence.clinicians(c.tables()),
+                        c.run().parameters().get("baseline.wave"), c.run().parameters().get("final.wave"))
+                : PlainWords.definitions(c.run().practiceData(), DataPresence.clusters(c.tables()),
+                        DataPresence.clinicians(c.tables()));
+        for (PlainWords.Definition d : definitions) {
             s.styled(row, 0, d.term(), styles.bold, false);
             s.wrapped(row, 1, d.meaning());
             row++;
         }
         StudyDesign design = c.run().design();
         s.styled(row, 0, design.term(), styles.bold, false);
-        s.wrapped(row, 1, design.explanation());
+        s.wrapped(row, 1, c.run().byWave() ? c.run().words(design.explanation()) : design.explanation());
         row++;
         s.styled(row, 0, "Small numbers", styles.bold, false);
         s.wrapped(row, 1, c.suppression() ? String.join(" ", SheetTable.SUPPRESSION_NOTE)
@@ -106,7 +110,7 @@ final class AboutSheet implements WorkbookSheet {
         parameters.put("tool version", run.toolVersion());
         parameters.put("job", run.job());
         parameters.put("command line", run.commandLine());
-        parameters.put("window", run.window().from() + " to " + run.window().to());
+        parameters.put("window", run.span());
         parameters.put("approaches", String.join(", ", run.approaches()));
         parameters.put("main questionnaire", run.primaryInstrument());
         parameters.put("suppression", Boolean.toString(run.suppression()));
@@ -121,6 +125,10 @@ final class AboutSheet implements WorkbookSheet {
 
     /** The codebook of the files this run wrote (the metric CSVs of {@link OutcomeCsvFiles#files}, rejects.csv). */
     private static void codebook(SheetWriter s, WorkbookContent c, int row) {
+        if (c.run().byWave()) {
+            codebookByWave(s, c, row);
+            return;
+        }
         row = s.section(row, "Codebook: every column of every CSV file of the report");
         s.headers(row, "File and column", "Meaning", "Workbook header");
         row++;
@@ -130,6 +138,34 @@ final class AboutSheet implements WorkbookSheet {
             if (e.file().startsWith(Codebook.CSV_FOLDER) && !written.contains(e.file())) {
                 continue;
             }
+            s.text(row, 0, e.file() + " : " + e.column());
+            s.wrapped(row, 1, e.meaning());
+            if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {
+                s.text(row, 2, c.run().words(ColumnLabels.of(e.column())));
+            }
+            row++;
+        }
+    }
+
+    /**
+     * The codebook of an analysis by wave: the by-wave columns of the files the run wrote, in
+     * their meanings by wave ({@link Codebook#byWave}), without the columns that need dates,
+     * sessions or discharges (their CSV columns stay, empty).
+     */
+    private static void codebookByWave(SheetWriter s, WorkbookContent c, int row) {
+        row = s.section(row, "Codebook: every column of the CSV files of the report (the columns that need dates "
+                + "are empty in an analysis by wave and not listed)");
+        s.headers(row, "File and column", "Meaning", "Workbook header");
+        row++;
+        Set<String> written = new HashSet<>(OutcomeCsvFiles.files(c.tables(), c.run().monthly(), true));
+        List<org.clinicaloutcomes.analysis.TableSchema<?>> tables = new ArrayList<>();
+        for (org.clinicaloutcomes.analysis.TableSchema<?> table
+                : org.clinicaloutcomes.analysis.TableSchemas.csvFiles(c.run().monthly(), true)) {
+            if (written.contains(table.file())) {
+                tables.add(table);
+            }
+        }
+        for (Codebook.Entry e : Codebook.byWave(tables, ByWave.EMPTY_COLUMNS)) {
             s.text(row, 0, e.file() + " : " + e.column());
             s.wrapped(row, 1, e.meaning());
             if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {

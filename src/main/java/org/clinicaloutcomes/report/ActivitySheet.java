@@ -10,6 +10,12 @@ final class ActivitySheet implements WorkbookSheet {
         return OutcomesWorkbook.ACTIVITY;
     }
 
+    /** Not in an analysis by wave: nothing is dated, so there is no activity (RESEARCH.md). */
+    @Override
+    public boolean present(WorkbookContent content) {
+        return !content.run().byWave();
+    }
+
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
         int row = SheetTable.of(TableSchemas.ACTIVITY, c.tables().activity())

@@ -51,7 +51,10 @@ final class CliniciansSheet implements WorkbookSheet {
         row = s.note(row + 1, "On " + c.primary().name() + c.run().words(". The limits are where a clinician's rate "
                 + "would fall by chance alone, at their number of clients, around the practice rate; case mix is not "
                 + "adjusted for."));
-        row = s.note(row, c.run().words("Reliable improvement: higher is better (limits at the clients with "
+        row = s.note(row, c.run().byWave() // no discharge reasons, so no dropout
+                ? c.run().words("Reliable improvement: higher is better (limits at the clients with before-and-after "
+                        + "scores).")
+                : c.run().words("Reliable improvement: higher is better (limits at the clients with "
                 + "before-and-after scores). Dropout: lower is better (limits at the clients discharged in the "
                 + "window)."));
         row = s.note(row, c.run().words("Clinicians are listed by id, not ranked: read each rate against the limits "

@@ -21,6 +21,12 @@ import org.apache.commons.csv.CSVRecord;
 public final class Codebook {
 
     public static final String RESOURCE = "codebook.csv";
+    /**
+     * The meanings of an analysis by wave where they differ from {@link #RESOURCE}'s (no dates,
+     * sessions or discharges: RESEARCH.md), and of its own columns ({@code baseline_wave},
+     * {@code final_wave}, {@code wave}); same columns.
+     */
+    public static final String BY_WAVE_RESOURCE = "codebook-by-wave.csv";
     public static final String HEADER = "file,column,meaning";
     /** Folder of the metric CSVs inside a report folder. */
     public static final String CSV_FOLDER = "csv/";
@@ -34,14 +40,64 @@ public final class Codebook {
 
     /** The entries of the bundled codebook, in file order. */
     public static List<Entry> load() {
-        try (InputStream in = Codebook.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** The entries of the bundled by-wave meanings ({@value #BY_WAVE_RESOURCE}), in file order. */
+    public static List<Entry> loadByWave() {
+        return load(BY_WAVE_RESOURCE);
+    }
+
+    private static List<Entry> load(String resource) {
+        try (InputStream in = Codebook.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException(RESOURCE + " cannot be read", e);
+            throw new IllegalStateException(resource + " cannot be read", e);
         }
+    }
+
+    /**
+     * The codebook of an analysis by wave: the columns of these tables (by-wave schemas, in
+     * order) except those that need dates, sessions or discharges (empty by wave: {@code
+     * emptyByWave}), then the entries of the files that are not tables ({@code rejects.csv}); each
+     * with its by-wave meaning where it has one.
+     */
+    static List<Entry> byWave(List<org.clinicaloutcomes.analysis.TableSchema<?>> tables,
+                              java.util.Set<String> emptyByWave) {
+        java.util.Map<String, String> general = new java.util.HashMap<>();
+        for (Entry e : load()) {
+            general.put(e.file() + "\u0000" + e.column(), e.meaning());
+        }
+        java.util.Map<String, String> byWave = new java.util.HashMap<>();
+        for (Entry e : loadByWave()) {
+            byWave.put(e.file() + "\u0000" + e.column(), e.meaning());
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (org.clinicaloutcomes.analysis.TableSchema<?> table : tables) {
+            String file = CSV_FOLDER + table.file();
+            for (String column : table.columnNames()) {
+                if (emptyByWave.contains(column)) {
+                    continue;
+                }
+                String key = file + "\u0000" + column;
+                String meaning = byWave.getOrDefault(key, general.get(key));
+                if (meaning == null) {
+                    throw new IllegalStateException(file + " : " + column + " has no meaning in " + RESOURCE + " or "
+                            + BY_WAVE_RESOURCE);
+                }
+                entries.add(new Entry(file, column, meaning));
+            }
+        }
+        for (Entry e : load()) {
+            if (!e.file().startsWith(CSV_FOLDER)) {
+                entries.add(new Entry(e.file(), e.column(),
+                        byWave.getOrDefault(e.file() + "\u0000" + e.column(), e.meaning())));
+            }
+        }
+        return List.copyOf(entries);
     }
 
     static List<Entry> parse(String text) throws IOException {

@@ -20,13 +20,44 @@ final class DataQualitySheet implements WorkbookSheet {
     public void write(SheetWriter s, WorkbookContent c) {
         int row = InputFilesTable.write(s, c, 0, false);
         s.freeze(0, 1);
-        s.autoFilter(0, row - 1, 0, InputFilesTable.WIDTH - 1);
-        row = s.note(row, "Every row is counted once: read = accepted + rejected + duplicates (exact duplicate "
-                + "session rows are dropped).");
+        s.autoFilter(0, row - 1, 0, InputFilesTable.width(c) - 1);
+        if (c.run().byWave()) {
+            row = s.note(row, "Every row is counted once: read = accepted + rejected + duplicates + skipped (exact "
+                    + "duplicate rows are dropped; rows at a wave the job file does not list are skipped, not "
+                    + "rejected).");
+        } else {
+            row = s.note(row, "Every row is counted once: read = accepted + rejected + duplicates (exact duplicate "
+                    + "session rows are dropped).");
+        }
         row++;
+        if (!c.quality().scoreCells().isEmpty()) {
+            row = scoreCells(s, c, row) + 1;
+        }
         row = rejects(s, c, row);
         row++;
         warnings(s, c, row);
+    }
+
+    /**
+     * The score cells of a researcher's export per instrument: a bad score cell rejects that cell
+     * only (RESEARCH.md), so they are counted apart from the rejected rows.
+     */
+    private static int scoreCells(SheetWriter s, WorkbookContent c, int row) {
+        row = s.section(row, "Score cells by questionnaire");
+        s.headers(row, "File", "Questionnaire", "Score cells read", "Rejected");
+        row++;
+        List<DataQualityVerdict.ScoreCells> cells = c.quality().scoreCells();
+        String[][] markers = DataQualityMarkers.scoreCells(c);
+        for (int i = 0; i < cells.size(); i++) {
+            DataQualityVerdict.ScoreCells cell = cells.get(i);
+            s.text(row, 0, cell.file());
+            s.text(row, 1, cell.name() + " (" + cell.key() + ")");
+            s.value(row, 2, markers[i][0] != null ? markers[i][0] : cell.read(), Kind.COUNT, false);
+            s.value(row, 3, markers[i][1] != null ? markers[i][1] : cell.rejected(), Kind.COUNT, false);
+            row++;
+        }
+        return s.note(row, "Score cells read: the cells with a value. A rejected score cell is left out and listed in "
+                + "rejects.csv; the rest of its row stands.");
     }
 
     private static int rejects(SheetWriter s, WorkbookContent c, int row) {

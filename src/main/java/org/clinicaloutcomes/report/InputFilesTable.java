@@ -11,6 +11,14 @@ final class InputFilesTable {
     private static final String[] HEADERS = {"File", "Rows read", "Accepted", "Rejected", "Duplicates", "Bytes",
         "SHA-256"};
     static final int WIDTH = HEADERS.length;
+    /** An analysis by wave's export: also the rows at a wave the job file does not list. */
+    private static final String[] HEADERS_BY_WAVE = {"File", "Rows read", "Accepted", "Rejected", "Duplicates",
+        "Skipped (wave not listed)", "Bytes", "SHA-256"};
+
+    /** The table's width for this run. */
+    static int width(WorkbookContent c) {
+        return c.run().byWave() ? HEADERS_BY_WAVE.length : WIDTH;
+    }
 
     private InputFilesTable() {
     }
@@ -20,15 +28,19 @@ final class InputFilesTable {
      * wide column) or last. Returns the row after the table.
      */
     static int write(SheetWriter s, WorkbookContent c, int top, boolean shaSecond) {
-        List<String> headers = new ArrayList<>(List.of(HEADERS));
+        boolean byWave = c.run().byWave();
+        List<String> headers = new ArrayList<>(List.of(byWave ? HEADERS_BY_WAVE : HEADERS));
         if (shaSecond) {
             headers.add(1, headers.remove(headers.size() - 1));
         }
         s.headers(top, headers.toArray(String[]::new));
         int row = top + 1;
         for (DataQuality.FileCounts f : c.quality().files()) {
-            List<Long> counts = List.of(f.read(), f.accepted(), f.rejected(), f.duplicates(), f.bytes());
-            String[] markers = DataQualityMarkers.of(c, f).fileCounts();
+            List<Long> counts = byWave
+                    ? List.of(f.read(), f.accepted(), f.rejected(), f.duplicates(), f.skipped(), f.bytes())
+                    : List.of(f.read(), f.accepted(), f.rejected(), f.duplicates(), f.bytes());
+            DataQualityMarkers marked = DataQualityMarkers.of(c, f);
+            String[] markers = byWave ? marked.fileCountsByWave() : marked.fileCounts();
             s.text(row, 0, f.file());
             s.text(row, shaSecond ? 1 : counts.size() + 1, f.sha256());
             for (int col = 0; col < counts.size(); col++) {

@@ -193,13 +193,20 @@ public final class OutcomesWorkbook {
         RunDescription run = content.run();
         POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-        Date date = Date.from(run.window().to().atStartOfDay(ZoneOffset.UTC).toInstant());
-        core.setCreated(Optional.of(date));
-        core.setModified(Optional.of(date));
+        // An analysis by wave has no dates: its workbook carries none (no made-up 1970 date).
+        Optional<Date> date = run.byWave() ? Optional.empty()
+                : Optional.of(Date.from(run.window().to().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        core.setCreated(date);
+        core.setModified(date);
         core.setCreator("clinical-outcomes " + run.toolVersion());
-        core.setTitle("Clinical outcomes " + run.window().label());
-        core.setDescription("Outcomes of closed episodes discharged " + run.window().from() + " to "
-                + run.window().to() + "; job " + run.job());
+        if (run.byWave()) {
+            core.setTitle("Clinical outcomes, " + run.span());
+            core.setDescription("Outcomes of the participants in the analysis, " + run.span() + "; job " + run.job());
+        } else {
+            core.setTitle("Clinical outcomes " + run.window().label());
+            core.setDescription("Outcomes of closed episodes discharged " + run.window().from() + " to "
+                    + run.window().to() + "; job " + run.job());
+        }
         properties.getExtendedProperties().getUnderlyingProperties().setApplication("clinical-outcomes");
     }
 

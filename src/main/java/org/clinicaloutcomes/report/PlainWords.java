@@ -117,6 +117,15 @@ final class PlainWords {
     static List<Definition> definitions(boolean practiceData, boolean clusters, boolean clinicians) {
         Wording words = Wording.of(practiceData);
         List<Definition> definitions = new ArrayList<>();
+        for (Definition d : unworded(practiceData, clusters, clinicians)) {
+            definitions.add(new Definition(words.apply(d.term()), words.apply(d.meaning())));
+        }
+        return List.copyOf(definitions);
+    }
+
+    /** The definitions of {@link #definitions(boolean, boolean, boolean)} in the practice's words. */
+    private static List<Definition> unworded(boolean practiceData, boolean clusters, boolean clinicians) {
+        List<Definition> definitions = new ArrayList<>();
         for (Definition d : allDefinitions()) {
             if (!practiceData && MONTHLY_TERMS.contains(d.term())
                     || !clusters && d.term().equals(PCL5_CLUSTERS_TERM)
@@ -127,7 +136,56 @@ final class PlainWords {
             if (!practiceData && meaning.contains(EFFECT_SIZE_GUIDE)) {
                 meaning = meaning.substring(0, meaning.indexOf(EFFECT_SIZE_GUIDE) + EFFECT_SIZE_GUIDE.length());
             }
-            definitions.add(new Definition(words.apply(d.term()), words.apply(meaning)));
+            definitions.add(new Definition(d.term(), meaning));
+        }
+        return definitions;
+    }
+
+    /** The terms an analysis by wave leaves out: they need dates, sessions or discharge reasons (RESEARCH.md). */
+    private static final Set<String> DATED_TERMS = Set.of("Dropout", "Sessions", "Activity",
+            "Open episodes and sessions with a score (clinicians)");
+
+    /**
+     * The measures of an analysis by wave in plain words (RESEARCH.md, "What a wave-based analysis
+     * computes"), for the About sheet: those of a researcher's export ({@link #definitions(boolean,
+     * boolean, boolean)}) without what needs dates, sessions or discharge reasons, with the cohort,
+     * the paired scores and the trajectories as the waves define them.
+     *
+     * @param baselineWave the job file's {@code baseline.wave}, or {@code null}
+     * @param finalWave    the job file's {@code final.wave}, or {@code null}
+     */
+    static List<Definition> definitionsByWave(boolean clusters, boolean clinicians, String baselineWave,
+                                              String finalWave) {
+        Wording words = Wording.BY_WAVE;
+        List<Definition> definitions = new ArrayList<>();
+        for (Definition d : unworded(false, clusters, clinicians)) {
+            if (DATED_TERMS.contains(d.term())) {
+                continue;
+            }
+            Definition byWave = switch (d.term()) {
+                case "Window and closed episodes" -> new Definition("Participants in the analysis",
+                        "Every participant with an accepted row of the export is in the outcome figures, with "
+                                + "scores or without; the window is every wave the job file lists (there are no "
+                                + "dates).");
+                case "Before-and-after (paired) scores" -> new Definition(d.term(),
+                        "A participant counts for a questionnaire when it has scores at two different waves. The "
+                                + "baseline is the score at " + (baselineWave != null ? "wave " + baselineWave
+                                + " (the job file's baseline wave)" : "the first wave with a score")
+                                + "; the final score is the score at " + (finalWave != null ? "wave " + finalWave
+                                + " (the job file's final wave)" : "the last wave with a score after the baseline's")
+                                + ". Change = final \u2212 baseline. n is the number of such participants.");
+                case "Trajectories" -> new Definition(d.term(),
+                        "Mean score at each wave of the participants with before-and-after scores, with a 95% CI; "
+                                + "k is the wave's position in the job file's waves (1 = the first), shown with the "
+                                + "wave's label. A wave includes those of them with a score at it.");
+                case "Funnel plot and limits" -> new Definition(d.term(),
+                        "Each clinician's reliable improvement rate against their number of participants, with "
+                                + "the overall rate and limits within which 95% and 99.8% of clinicians would fall "
+                                + "by chance alone. A clinician outside the limits is worth a conversation, not a "
+                                + "verdict: case mix is not adjusted for. Higher reliable improvement is better.");
+                default -> new Definition(words.apply(d.term()), words.apply(d.meaning()));
+            };
+            definitions.add(byWave);
         }
         return List.copyOf(definitions);
     }

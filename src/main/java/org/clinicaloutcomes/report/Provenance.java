@@ -41,10 +41,7 @@ public final class Provenance {
         json.put("job", run.job());
         json.put("command", run.commandLine());
         json.put("parameters", new LinkedHashMap<>(run.parameters()));
-        Map<String, Object> window = new LinkedHashMap<>();
-        window.put("from", run.window().from().toString());
-        window.put("to", run.window().to().toString());
-        json.put("window", window);
+        json.put("window", window(run));
         json.put("label", run.window().label());
         json.put("start_time", startTime);
         json.put("end_time", endTime);
@@ -62,6 +59,9 @@ public final class Provenance {
             input.put("rows_accepted", file.accepted());
             input.put("rows_rejected", file.rejected());
             input.put("rows_duplicate", file.duplicates());
+            if (run.byWave()) {
+                input.put("rows_skipped", file.skipped());
+            }
             inputs.add(input);
         }
         json.put("inputs", inputs);
@@ -92,6 +92,37 @@ public final class Provenance {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE_NAME, e);
         }
+    }
+
+    /**
+     * The window of a run: its {@code from} and {@code to} dates; for an analysis by wave, which
+     * has no dates, its {@code waves} (the labels in order) and the {@code baseline_wave} and
+     * {@code final_wave} the job file sets.
+     */
+    static Map<String, Object> window(RunDescription run) {
+        Map<String, Object> window = new LinkedHashMap<>();
+        if (run.byWave()) {
+            List<String> waves = new ArrayList<>();
+            String labels = run.parameters().get(RunDescription.WAVES);
+            if (labels != null && !labels.isBlank()) {
+                for (String label : labels.split(",")) {
+                    waves.add(label.trim());
+                }
+            }
+            window.put("waves", waves);
+            String baseline = run.parameters().get("baseline.wave");
+            if (baseline != null) {
+                window.put("baseline_wave", baseline);
+            }
+            String last = run.parameters().get("final.wave");
+            if (last != null) {
+                window.put("final_wave", last);
+            }
+            return window;
+        }
+        window.put("from", run.window().from().toString());
+        window.put("to", run.window().to().toString());
+        return window;
     }
 
     /**

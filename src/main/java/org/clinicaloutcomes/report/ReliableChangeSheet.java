@@ -32,8 +32,8 @@ final class ReliableChangeSheet implements WorkbookSheet {
         row = SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, byApproach.width(), 1);
 
         row += 1;
-        row = s.section(row, "Every closed episode with before-and-after scores, by questionnaire (the rows of "
-                + "episode_outcomes.csv)");
+        row = s.section(row, c.run().words("Every closed episode with before-and-after scores, by questionnaire (the "
+                + "rows of episode_outcomes.csv)"));
         if (c.suppression()) {
             s.note(row, "Not shown: suppression is on, so episode-level rows are not written.");
             return;
@@ -49,7 +49,7 @@ final class ReliableChangeSheet implements WorkbookSheet {
 
     private static SheetTable<OutcomeTables.EpisodeRow> episodeTable(WorkbookContent c,
                                                                      List<OutcomeTables.EpisodeRow> episodes) {
-        return SheetTable.of(TableSchemas.EPISODE_OUTCOMES, episodes)
+        return SheetTable.of(ByWave.episodes(c.run()), episodes)
                 .shown("instrument", r -> c.instrumentName(r.instrument()));
     }
 }

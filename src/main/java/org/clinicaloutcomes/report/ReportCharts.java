@@ -84,7 +84,9 @@ public final class ReportCharts {
         }
         if (DataPresence.clinicians(tables)) {
             charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.RELIABLE_IMPROVEMENT));
-            charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.DROPOUT));
+            if (!run.byWave()) { // an analysis by wave has no discharge reasons, so no dropout
+                charts.add(new ClinicianFunnelChart(primary, ClinicianFunnelChart.Metric.DROPOUT));
+            }
         }
         if (DataPresence.clusters(tables)) {
             charts.add(new Pcl5ClustersChart());

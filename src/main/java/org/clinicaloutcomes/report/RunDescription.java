@@ -40,6 +40,8 @@ public record RunDescription(String toolVersion, String job, String commandLine,
     public static final String RANDOMISED = "randomised";
     /** The parameter of the job file's {@code layout} key: {@code canonical}, {@code long} or {@code wide}. */
     public static final String LAYOUT = "layout";
+    /** The parameter of an analysis by wave's wave labels, comma-separated in time order. */
+    public static final String WAVES = "waves";
     /** The layout of the practice's two files, the default. */
     public static final String CANONICAL = "canonical";
 
@@ -76,7 +78,28 @@ public record RunDescription(String toolVersion, String job, String commandLine,
 
     /** A fixed text of the reports in the words for this run's data ({@link Wording}). */
     public String words(String text) {
-        return Wording.of(practiceData).apply(text);
+        return wording().apply(text);
+    }
+
+    /** The words of the reports' fixed texts for this run's data ({@link Wording}). */
+    Wording wording() {
+        return Wording.of(practiceData, byWave());
+    }
+
+    /**
+     * Whether this is an analysis by wave (RESEARCH.md): no dates, sessions or discharges, so the
+     * reports leave out everything that needs them.
+     */
+    public boolean byWave() {
+        return window.byWave();
+    }
+
+    /**
+     * The run's period in words, as every title, header and caption gives it: {@code 2024-01-01 to
+     * 2026-10-31}, or {@code all waves (1, 2, 3, 4)} ({@link ReportWindow#span(String)}).
+     */
+    public String span() {
+        return window.span(parameters.get(WAVES));
     }
 
     public boolean monthly() {

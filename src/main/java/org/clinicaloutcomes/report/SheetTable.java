@@ -154,6 +154,8 @@ final class SheetTable<R> {
 
     /** Writes the table with its header at {@code top}; returns the row after it (and its notes). */
     int write(SheetWriter s, WorkbookContent content, int top) {
+        // An analysis by wave has no dates, sessions or discharges: their columns are not shown.
+        columns.removeIf(c -> c.shows() != null && !ByWave.shows(content.run(), c.shows().name()));
         for (int c = 0; c < columns.size(); c++) {
             s.header(top, c, content.run().words(columns.get(c).header()));
         }

@@ -41,6 +41,9 @@ final class SummaryGlance {
 
     /** Writes the block with its header at {@code row}; returns the row after it. */
     int write(int row) {
+        if (c.run().byWave()) {
+            return byWave(row);
+        }
         s.header(row, 0, "At a glance");
         s.header(row, 1, "Window");
         row++;
@@ -65,6 +68,21 @@ final class SummaryGlance {
                 window == null ? null
                         : shown(WINDOW_FILE, windowIndex, "attended_sessions", window.attendedSessions()));
         return line(row, "Discharged with before-and-after " + c.primary().name(), null,
+                all == null ? null : shown(GROUP_FILE, allIndex, "n_paired", all.nPaired()));
+    }
+
+    /**
+     * The block of an analysis by wave, which has no dates, sessions or discharges (RESEARCH.md):
+     * the participants in the analysis (every participant with an accepted row) and those with
+     * before-and-after scores on the main questionnaire.
+     */
+    private int byWave(int row) {
+        s.header(row, 0, "At a glance");
+        s.header(row, 1, "All waves");
+        row++;
+        row = line(row, "Participants in the analysis", null, all == null ? c.tables().closedInWindow()
+                : shown(GROUP_FILE, allIndex, "n_closed", all.nClosed()));
+        return line(row, "With before-and-after " + c.primary().name(), null,
                 all == null ? null : shown(GROUP_FILE, allIndex, "n_paired", all.nPaired()));
     }
 

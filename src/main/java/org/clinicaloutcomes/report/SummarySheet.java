@@ -42,7 +42,7 @@ final class SummarySheet implements WorkbookSheet {
         }
         row = s.section(row, "Outcomes by approach on " + c.primary().name()
                 + c.run().words(" (clients discharged in the window)"));
-        s.headers(row, OUTCOME_HEADERS);
+        s.headers(row, outcomeHeaders(c.run()));
         row++;
         List<Integer> indices = rows(c.tables(), c.primary().key());
         row = outcomes(s, c, row, indices);
@@ -87,11 +87,22 @@ final class SummarySheet implements WorkbookSheet {
                 + " " + c.primary().name() + " scores.");
     }
 
+    /** The outcome table's headers: without dropout in an analysis by wave (no discharge reasons). */
+    private static String[] outcomeHeaders(RunDescription run) {
+        if (!run.byWave()) {
+            return OUTCOME_HEADERS;
+        }
+        return java.util.Arrays.stream(OUTCOME_HEADERS).filter(h -> !h.equals("Dropout %")).map(run::words)
+                .toArray(String[]::new);
+    }
+
     private static void heading(SheetWriter s, WorkbookContent c) {
         RunDescription run = c.run();
         s.styled(0, 0, c.reportTitle(), c.styles().title, false);
-        s.styled(1, 0, run.words("Outcomes of clients discharged ") + run.window().from() + " to " + run.window().to()
-                + windowLength(run) + ". Main questionnaire: " + c.primary().name()
+        String who = run.byWave() ? "Outcomes of the participants in the analysis, " + run.span()
+                : run.words("Outcomes of clients discharged ") + run.window().from() + " to " + run.window().to()
+                        + windowLength(run);
+        s.styled(1, 0, who + ". Main questionnaire: " + c.primary().name()
                 + ". Definitions: see the About sheet.", c.styles().subtitle, false);
         s.freeze(0, 2);
     }
@@ -109,9 +120,12 @@ final class SummarySheet implements WorkbookSheet {
             s.value(row, 3, g.reliableImprovementPct(), Kind.PERCENT, small);
             s.value(row, 4, g.recoveryPct(), Kind.PERCENT, small);
             s.value(row, 5, g.reliableDeteriorationPct(), Kind.PERCENT, small);
-            s.value(row, 6, g.dropoutPct(), Kind.PERCENT, small);
-            s.value(row, 7, g.g(), Kind.DECIMAL, small);
-            s.value(row, 8, small ? SmallNumbers.FLAG : null, Kind.TEXT, small);
+            int column = 6;
+            if (!c.run().byWave()) { // an analysis by wave has no discharge reasons
+                s.value(row, column++, g.dropoutPct(), Kind.PERCENT, small);
+            }
+            s.value(row, column++, g.g(), Kind.DECIMAL, small);
+            s.value(row, column, small ? SmallNumbers.FLAG : null, Kind.TEXT, small);
             row++;
         }
         return row;
@@ -122,7 +136,7 @@ final class SummarySheet implements WorkbookSheet {
             OutcomeTables.ApproachRow r = c.tables().outcomesByApproach().get(index);
             String n = c.hidden(TableSchemas.OUTCOMES_BY_APPROACH.file(), index, "n_paired");
             s.styled(row, 0, PlainWords.headline(r.approach(), r.outcomes(), c.primary(),
-                    n != null ? n : Integer.toString(r.outcomes().nPaired()), Wording.of(c.run().practiceData())),
+                    n != null ? n : Integer.toString(r.outcomes().nPaired()), c.run().wording()),
                     c.styles().sentence, false);
             row++;
         }

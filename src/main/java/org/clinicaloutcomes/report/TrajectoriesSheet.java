@@ -1,7 +1,6 @@
 package org.clinicaloutcomes.report;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
-import org.clinicaloutcomes.analysis.TableSchemas;
 
 /** {@code Trajectories}: the table of trajectories, with the trajectory charts beside it. */
 final class TrajectoriesSheet implements WorkbookSheet {
@@ -13,13 +12,16 @@ final class TrajectoriesSheet implements WorkbookSheet {
 
     @Override
     public void write(SheetWriter s, WorkbookContent c) {
-        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(TableSchemas.TRAJECTORIES,
+        SheetTable<OutcomeTables.TrajectoryRow> table = SheetTable.of(ByWave.trajectories(c.run()),
                         c.tables().trajectories())
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
                 .smallGroupsBy(r -> r.point().n())
                 .main(0);
         int row = table.write(s, c, 0);
-        row = s.note(row + 1, "k = the k-th score of the episode (1 = baseline). Rows with no scores are left out.");
+        row = s.note(row + 1, c.run().byWave()
+                ? "k = the wave's position in the job file's waves (1 = the first wave), with the wave's label. Over the "
+                        + "participants with before-and-after scores; rows with no scores are left out."
+                : "k = the k-th score of the episode (1 = baseline). Rows with no scores are left out.");
         SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, table.width(), 1);
     }
 }

@@ -31,6 +31,31 @@ public final class Wording {
             new Rule("\\bclient\\b", "participant"),
             new Rule("\\bClient\\b", "Participant")));
 
+    /**
+     * An analysis by wave (RESEARCH.md): a researcher's export without dates, sessions or
+     * discharges, whose every participant with an accepted row is in the analysis. The texts that
+     * speak of discharge in the window speak of the participants in the analysis, and the closed
+     * episodes of the outcome cohort are its participants; then the neutral words.
+     */
+    static final Wording BY_WAVE = new Wording(concat(List.of(
+            new Rule("\\bclients discharged in the window\\b", "participants in the analysis"),
+            new Rule("\\bclient discharged in the window\\b", "participant in the analysis"),
+            new Rule("\\bclients discharged with\\b", "participants with"),
+            new Rule("\\bdischarged in the window\\b", "in the analysis"),
+            new Rule("\\bClosed episodes\\b", "Participants"),
+            new Rule("\\bclosed episodes\\b", "participants"),
+            new Rule("\\bClosed episode\\b", "Participant"),
+            new Rule("\\bclosed episode\\b", "participant"),
+            new Rule("\\bchance, dropout and missing scores\\b", "chance and missing scores"),
+            new Rule("\\bEpisodes \\(n\\)", "Participants (n)"),
+            new Rule("\\bAssessment \\(k\\)", "Wave position (k)")), NEUTRAL.rules));
+
+    private static List<Rule> concat(List<Rule> first, List<Rule> then) {
+        List<Rule> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
+        return List.copyOf(all);
+    }
+
     private record Rule(Pattern pattern, String replacement) {
         Rule(String regex, String replacement) {
             this(Pattern.compile(regex), Matcher.quoteReplacement(replacement));
@@ -46,6 +71,11 @@ public final class Wording {
     /** The words for the practice's own data, or neutral ones. */
     static Wording of(boolean practiceData) {
         return practiceData ? PRACTICE : NEUTRAL;
+    }
+
+    /** The words for the practice's own data, neutral ones, or those of an analysis by wave. */
+    static Wording of(boolean practiceData, boolean byWave) {
+        return byWave ? BY_WAVE : of(practiceData);
     }
 
     /** A fixed text of the reports in these words; {@code null} stays {@code null}. */

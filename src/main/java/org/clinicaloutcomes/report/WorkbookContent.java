@@ -61,13 +61,14 @@ final class WorkbookContent {
     /**
      * The report and its period, as the Summary's title and every printed page's header give it:
      * {@code Clinical outcomes — monthly report, October 2026}, or for a research run {@code
-     * Clinical outcomes — research report, 2024-01-01 to 2026-10-31}.
+     * Clinical outcomes — research report, 2024-01-01 to 2026-10-31}, or by wave {@code Clinical
+     * outcomes — research report, all waves (1, 2, 3, 4)}.
      */
     String reportTitle() {
         return run.monthly()
                 ? "Clinical outcomes \u2014 monthly report, "
                         + monthName(run.window().reportMonth())
-                : "Clinical outcomes \u2014 research report, " + run.window().from() + " to " + run.window().to();
+                : "Clinical outcomes \u2014 research report, " + run.span();
     }
 
     /** A month as the workbook names it: {@code October 2026}. */

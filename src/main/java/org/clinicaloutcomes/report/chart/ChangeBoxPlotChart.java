@@ -102,7 +102,7 @@ public final class ChangeBoxPlotChart implements ReportChart {
         plot.setFixedLegendItems(legend(improvement, boxes.small.contains(true)));
         ChartStyle.caption(chart, lines(
                 (instrument.higherIsBetter() ? "Above" : "Below") + " zero = fewer symptoms at the last score. "
-                        + "Closed episodes with paired scores, discharged " + input.window() + ".",
+                        + input.cohort("Closed episodes with paired scores", ", ") + ".",
                 input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);

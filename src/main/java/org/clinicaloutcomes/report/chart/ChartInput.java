@@ -60,7 +60,18 @@ public record ChartInput(OutcomeTables tables, RunDescription run) {
     }
 
     String window() {
-        return run.window().from() + " to " + run.window().to();
+        return run.span();
+    }
+
+    /**
+     * Who a chart's numbers are about, for its caption: {@code closedWords} (such as {@code
+     * "Closed episodes with paired scores"}), {@code joiner} ({@code ", "} or {@code " "}),
+     * {@code discharged 2024-01-01 to 2026-10-31}; in an
+     * analysis by wave, which has no discharges, the same words for participants and {@code all
+     * waves (1, 2, 3, 4)}.
+     */
+    String cohort(String closedWords, String joiner) {
+        return run.byWave() ? words(closedWords) + ", " + window() : closedWords + joiner + "discharged " + window();
     }
 
     /** The caption line of a suppressed run, {@code null} (no line) otherwise. */

@@ -220,7 +220,7 @@ public final class ClinicianFunnelChart implements ReportChart {
                 input.words("Funnel plot: a clinician outside the limits differs from the practice rate by more than "
                         + "chance would explain at that n;"),
                 "case mix is not adjusted for. " + (metric.higherIsBetter() ? "Higher" : "Lower")
-                        + " is better. Closed episodes discharged " + input.window() + ".",
+                        + " is better. " + input.cohort("Closed episodes", " ") + ".",
                 input.suppressionNote()));
         return ChartStyle.rendered(metric.file(instrument), title, OutcomesWorkbook.CLINICIANS, chart);
     }

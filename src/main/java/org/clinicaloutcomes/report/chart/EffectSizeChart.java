@@ -102,7 +102,7 @@ public final class EffectSizeChart implements ReportChart {
         ChartStyle.caption(chart, lines(
                 "g = mean improvement / SD of the baseline scores, corrected for small groups. "
                         + "Rough guide: 0.2 small, 0.5 medium, 0.8 large.",
-                "Closed episodes with paired scores, discharged " + input.window() + ".",
+                input.cohort("Closed episodes with paired scores", ", ") + ".",
                 input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);

@@ -70,7 +70,7 @@ public final class Pcl5ClustersChart implements ReportChart {
         ChartStyle.caption(chart, lines(
                 "Below zero = fewer symptoms. Items (score range): B 1\u20135 (0\u201320), C 6\u20137 (0\u20138), "
                         + "D 8\u201314 (0\u201328), E 15\u201320 (0\u201324).",
-                "Closed episodes whose first and last PCL-5 carry the 20 items, discharged " + input.window() + ".",
+                input.cohort("Closed episodes whose first and last PCL-5 carry the 20 items", ", ") + ".",
                 input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(FILE, title, OutcomesWorkbook.SYMPTOM_CLUSTERS, chart);

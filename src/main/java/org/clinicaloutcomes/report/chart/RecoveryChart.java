@@ -80,8 +80,8 @@ public final class RecoveryChart implements ReportChart {
         plot.setFixedLegendItems(legend);
         ChartStyle.caption(chart, lines(
                 input.words("n = clients at or above the cut-off") + (instrument.hasCutoff() ? " (" + number(instrument.cutoff()) + ")" : "")
-                        + " at baseline; recovered = final score below it. Closed episodes discharged "
-                        + input.window() + ".",
+                        + " at baseline; recovered = final score below it. " + input.cohort("Closed episodes", " ")
+                        + ".",
                 input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.BY_APPROACH, chart);

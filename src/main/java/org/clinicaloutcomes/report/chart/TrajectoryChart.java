@@ -7,8 +7,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.TableSchemas;
@@ -20,6 +25,7 @@ import org.clinicaloutcomes.report.SmallNumbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -62,7 +68,8 @@ public final class TrajectoryChart implements ReportChart {
     @Override
     public RenderedChart draw(ChartInput input) {
         Series series = series(input);
-        NumberAxis x = new NumberAxis("Assessment (k-th score of the episode)");
+        boolean byWave = input.run().byWave();
+        NumberAxis x = new NumberAxis(byWave ? "Wave" : "Assessment (k-th score of the episode)");
         NumberAxis y = new NumberAxis("Mean " + instrument.name() + " score (points, "
                 + number(instrument.min()) + "\u2013" + number(instrument.max()) + "; " + ChartText.better(instrument) + ")");
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
@@ -72,9 +79,10 @@ public final class TrajectoryChart implements ReportChart {
         plot.setDataset(1, series.lines);
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setNoDataMessage("No closed episodes with paired " + instrument.name() + " scores in the window");
+        plot.setNoDataMessage(byWave ? "No participants with paired " + instrument.name() + " scores"
+                : "No closed episodes with paired " + instrument.name() + " scores in the window");
 
-        String title = "Mean " + instrument.name() + " score by assessment, per approach";
+        String title = "Mean " + instrument.name() + " score by " + (byWave ? "wave" : "assessment") + ", per approach";
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         for (int s = 0; s < series.colours.size(); s++) {
             bandRenderer.setSeriesPaint(s, series.colours.get(s));
@@ -89,6 +97,10 @@ public final class TrajectoryChart implements ReportChart {
         lineRenderer.setUseOutlinePaint(false);
         plot.setFixedLegendItems(series.legend);
         ChartStyle.ticks(x, true);
+        if (byWave) {
+            // k is the wave's position: each tick is labelled with the wave's label.
+            x.setTickUnit(new NumberTickUnit(1, new WaveLabels(waveLabels(input))));
+        }
         ChartStyle.ticks(y, false);
         x.setRange(0.6, series.maxK + 0.4);
         y.setRange(instrument.min(), instrument.max());
@@ -96,11 +108,48 @@ public final class TrajectoryChart implements ReportChart {
             plot.addRangeMarker(ChartStyle.cutoff(instrument), Layer.BACKGROUND);
         }
         ChartStyle.caption(chart, lines(
-                "Closed episodes with at least two " + instrument.name() + " scores, discharged " + input.window() + ".",
+                input.cohort("Closed episodes with at least two " + instrument.name() + " scores", ", ") + ".",
                 "Shaded: 95% confidence interval of the mean (where n > 10). "
                         + (instrument.higherIsBetter() ? "Higher" : "Lower") + " scores mean fewer symptoms.",
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.TRAJECTORIES, chart);
+    }
+
+    /** The wave labels by position k (from 1) of an analysis by wave, from the trajectories' rows. */
+    private static Map<Integer, String> waveLabels(ChartInput input) {
+        Map<Integer, String> labels = new TreeMap<>();
+        for (OutcomeTables.TrajectoryRow row : input.tables().trajectories()) {
+            if (row.wave() != null) {
+                labels.putIfAbsent(row.k(), row.wave());
+            }
+        }
+        return labels;
+    }
+
+    /** A tick label: the wave's label at a whole k, nothing elsewhere. */
+    private static final class WaveLabels extends NumberFormat {
+
+        private final Map<Integer, String> labels;
+
+        WaveLabels(Map<Integer, String> labels) {
+            this.labels = labels;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            long k = Math.round(number);
+            return Math.abs(number - k) < 1e-9 ? toAppendTo.append(labels.getOrDefault((int) k, "")) : toAppendTo;
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(labels.getOrDefault((int) number, ""));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            return null;
+        }
     }
 
     private Series series(ChartInput input) {
