@@ -58,21 +58,13 @@ public record ReportWindow(LocalDate from, LocalDate to, YearMonth reportMonth, 
     /**
      * The window in words, as every report gives it: {@code 2025-01-01 to 2025-12-31}, or for an
      * analysis by wave {@code all waves (0, 1, 3, 6)}, with the waves' labels in order
-     * ({@code waveLabels}, comma-separated as the job file's {@code waves}; {@code all waves}
-     * without them). A window by wave has no dates, so none is ever shown for it.
+     * ({@code waveLabels}; {@code all waves} without them). A window by wave has no dates, so none is ever shown for it.
      */
-    public String span(String waveLabels) {
+    public String span(java.util.List<String> waveLabels) {
         if (!byWave()) {
             return from + " to " + to;
         }
-        if (waveLabels == null || waveLabels.isBlank()) {
-            return "all waves";
-        }
-        java.util.List<String> labels = new java.util.ArrayList<>();
-        for (String label : waveLabels.split(",")) {
-            labels.add(label.trim());
-        }
-        return "all waves (" + String.join(", ", labels) + ")";
+        return waveLabels.isEmpty() ? "all waves" : "all waves (" + String.join(", ", waveLabels) + ")";
     }
 
     /**

@@ -102,14 +102,7 @@ public final class Provenance {
     static Map<String, Object> window(RunDescription run) {
         Map<String, Object> window = new LinkedHashMap<>();
         if (run.byWave()) {
-            List<String> waves = new ArrayList<>();
-            String labels = run.parameters().get(RunDescription.WAVES);
-            if (labels != null && !labels.isBlank()) {
-                for (String label : labels.split(",")) {
-                    waves.add(label.trim());
-                }
-            }
-            window.put("waves", waves);
+            window.put("waves", run.waveLabels());
             String baseline = run.parameters().get("baseline.wave");
             if (baseline != null) {
                 window.put("baseline_wave", baseline);

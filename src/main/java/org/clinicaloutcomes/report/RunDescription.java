@@ -96,10 +96,19 @@ public record RunDescription(String toolVersion, String job, String commandLine,
 
     /**
      * The run's period in words, as every title, header and caption gives it: {@code 2024-01-01 to
-     * 2026-10-31}, or {@code all waves (1, 2, 3, 4)} ({@link ReportWindow#span(String)}).
+     * 2026-10-31}, or {@code all waves (1, 2, 3, 4)} ({@link ReportWindow#span(List)}).
      */
     public String span() {
-        return window.span(parameters.get(WAVES));
+        return window.span(waveLabels());
+    }
+
+    /** The wave labels of an analysis by wave, in order (the job file's {@code waves}); empty for dated data. */
+    public List<String> waveLabels() {
+        String labels = parameters.get(WAVES);
+        if (labels == null || labels.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(labels.split(",")).map(String::trim).toList();
     }
 
     public boolean monthly() {

@@ -208,9 +208,11 @@ class WaveWorkbookTest {
 
     @Test
     void theSpanOfAWindowByWaveIsItsWaves() {
-        assertThat(ReportWindow.byWave(3).span("pre,mid, post")).isEqualTo("all waves (pre, mid, post)");
-        assertThat(ReportWindow.byWave(3).span(null)).isEqualTo("all waves");
+        assertThat(ReportWindow.byWave(3).span(java.util.List.of("pre", "mid", "post")))
+                .isEqualTo("all waves (pre, mid, post)");
+        assertThat(ReportWindow.byWave(3).span(java.util.List.of())).isEqualTo("all waves");
         assertThat(run().span()).isEqualTo("all waves (pre, mid, post)");
-        assertThat(CohortFixture.WINDOW.span("ignored")).isEqualTo(CohortFixture.WINDOW.span());
+        assertThat(run().waveLabels()).containsExactly("pre", "mid", "post");
+        assertThat(CohortFixture.WINDOW.span(java.util.List.of("ignored"))).isEqualTo(CohortFixture.WINDOW.span());
     }
 }
