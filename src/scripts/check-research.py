@@ -127,7 +127,7 @@ OBA_COLUMNS = ("approach,instrument,n_closed,n_paired,completeness_pct,baseline_
 EPI_COLUMNS = ("client_id,approach,clinician_id,instrument,baseline,final,change,n_scores,reliable_improvement,"
                "reliable_deterioration,case_at_baseline,recovered,reliable_recovery,response,category,"
                "baseline_wave,final_wave").split(",")
-TRAJ_COLUMNS = "approach,instrument,k,wave,n,mean,sd,ci_low,ci_high".split(",")
+TRAJ_COLUMNS = "approach,instrument,wave,k,n,mean,sd,ci_low,ci_high".split(",")
 COUNT_COLS = {"n_closed", "n_paired", "n_reliable_improvement", "n_reliable_deterioration", "n_cases",
               "n_recovered", "n_reliable_recovery", "n_response", "n_no_reliable_change", "n_scores", "k", "n"}
 TEXT_COLS = {"approach", "instrument", "client_id", "clinician_id", "category", "wave", "baseline_wave",

@@ -150,8 +150,8 @@ public final class TableSchemas {
                     number("ci_low", r -> r.point().ciLow()),
                     number("ci_high", r -> r.point().ciHigh())));
 
-    /** {@code trajectories.csv} of an analysis by wave: k is the wave's position, {@code wave} its label. */
-    public static final TableSchema<TrajectoryRow> TRAJECTORIES_BY_WAVE = TRAJECTORIES.withColumnsAfter("k",
+    /** {@code trajectories.csv} of an analysis by wave: {@code wave} is the wave's label, k its position. */
+    public static final TableSchema<TrajectoryRow> TRAJECTORIES_BY_WAVE = TRAJECTORIES.withColumnsAfter("instrument",
             List.of(text("wave", TrajectoryRow::wave)));
 
     /** {@code pcl5_clusters.csv}: approach (then ALL) × DSM-5 cluster of the PCL-5. */

@@ -18,10 +18,12 @@ final class TrajectoriesSheet implements WorkbookSheet {
                 .smallGroupsBy(r -> r.point().n())
                 .main(0);
         int row = table.write(s, c, 0);
-        row = s.note(row + 1, c.run().byWave()
-                ? "k = the wave's position in the job file's waves (1 = the first wave), with the wave's label. Over the "
-                        + "participants with before-and-after scores; rows with no scores are left out."
-                : "k = the k-th score of the episode (1 = baseline). Rows with no scores are left out.");
+        if (c.run().byWave()) {
+            row = s.note(row + 1, "Wave: the label of the job file's waves; k: its position (1 = the first wave).");
+            row = s.note(row, "Over the participants with before-and-after scores; rows with no scores are left out.");
+        } else {
+            row = s.note(row + 1, "k = the k-th score of the episode (1 = baseline). Rows with no scores are left out.");
+        }
         SheetCharts.besideTable(s, c.chartsOf(name()), 0, row, table.width(), 1);
     }
 }

@@ -74,7 +74,7 @@ class PublishedDataIT {
             assertThat(row.get("attended_sessions")).isEmpty();
         });
         List<Map<String, String>> trajectory = CsvAssert.read(output.resolve("csv/trajectories.csv"));
-        assertThat(trajectory).extracting(row -> row.get("approach") + " " + row.get("k") + " " + row.get("wave"))
+        assertThat(trajectory).extracting(row -> row.get("approach") + " " + row.get("wave") + " " + row.get("k"))
                 .containsExactly("TAU 1 1", "TAU 2 2", "TAU 3 3", "TAU 4 4", "PA 1 1", "PA 2 2", "PA 3 3", "PA 4 4");
         // the workbook of a randomised depression trial: its design as the job file says, no trauma or PCL-5
         String text = workbookText(output.resolve("outcomes-all-waves.xlsx"));

@@ -147,7 +147,7 @@ class WaveWorkbookTest {
             List<String> header = new ArrayList<>();
             trajectories.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
             int wave = header.indexOf("Wave");
-            assertThat(wave).isEqualTo(header.indexOf("Wave position (k)") + 1);
+            assertThat(wave).isEqualTo(header.indexOf("Wave position (k)") - 1);
             List<String> labels = new ArrayList<>();
             DataFormatter shown = new DataFormatter();
             for (int r = 1; r <= 3; r++) {

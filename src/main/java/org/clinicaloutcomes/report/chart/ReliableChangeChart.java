@@ -97,7 +97,8 @@ public final class ReliableChangeChart implements ReportChart {
         plot.setFixedLegendItems(legend(shares));
         ChartStyle.caption(chart, lines(
                 "Change of at least " + number(instrument.reliableChange()) + " points (the reliable-change threshold), "
-                        + "first to last score; " + input.cohort("closed episodes", " ") + ".",
+                        + (input.run().byWave() ? "baseline to final wave; " : "first to last score; ")
+                        + input.cohort("closed episodes", " ") + ".",
                 input.design(),
                 input.suppressionNote()));
         return ChartStyle.rendered(file(instrument.key()), title, OutcomesWorkbook.RELIABLE_CHANGE, chart);
