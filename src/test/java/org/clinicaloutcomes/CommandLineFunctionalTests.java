@@ -184,7 +184,7 @@ class CommandLineFunctionalTests {
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ClinicalOutcomesApplication.EXIT_LOOK_AT_DATA);
         assertThat(output.resolve("run.json")).exists();
         assertThat(outcome.err()).contains("warning: export.csv: column 'bdi' is neither mapped nor known: ignored")
-                .contains("before-and-after PCL-5 scores");
+                .contains("no participant has before-and-after PCL-5 scores (the main questionnaire)");
     }
 
     @Test

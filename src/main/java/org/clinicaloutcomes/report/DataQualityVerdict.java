@@ -93,13 +93,18 @@ public final class DataQualityVerdict {
             }
         }
         if (primaryPaired == 0) {
-            causes.add("no client has before-and-after " + primaryName + " scores (the main questionnaire)");
+            causes.add(noPairs(primaryName));
         }
         if (causes.isEmpty()) {
             return null;
         }
         return "look at the data first: " + String.join("; ", causes) + "; see " + ReportFolder.REJECTS_FILE
                 + " and the Data quality sheet";
+    }
+
+    /** The cause of exit code 3 when the primary instrument has no pairs, in the practice's words. */
+    public static String noPairs(String primaryName) {
+        return "no client has before-and-after " + primaryName + " scores (the main questionnaire)";
     }
 
     private static boolean tooMany(long rejected, long read, int maxRejectPct) {
