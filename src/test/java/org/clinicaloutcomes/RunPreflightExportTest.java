@@ -67,4 +67,18 @@ class RunPreflightExportTest {
                 LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)
                 .hasMessage("latin.csv: column 'patient' (column.client_id in the job file) is missing");
     }
+
+    @Test
+    void withoutAPrimaryInstrumentTheFirstOfTheFileIsTakenWhenThereIsNoPcl5() throws Exception {
+        Path export = Files.writeString(tmp.resolve("export.csv"), "id,wave,arm,bdi,hamd\nA1,0,TAU,30,20\n");
+        Files.writeString(tmp.resolve("instruments.csv"), "key,name,min,max,higher_is_better,integer,cutoff,"
+                + "reliable_change,rc_sd,rc_reliability\nbdi,BDI-II,0,63,false,true,19,,8.2,0.8\n"
+                + "hamd,HAM-D,0,52,false,true,8,5,,\n");
+        RunPreflight.Checked checked = RunPreflight.check(settings("layout=long\nfile=" + export.getFileName()
+                + "\nwaves=0,1\ncolumn.client_id=id\ncolumn.approach=arm\ninstruments=instruments.csv\n"),
+                "research", LocalDate.of(2026, 12, 3), "run-1");
+        assertThat(checked.parameters().primaryInstrument()).isEqualTo("bdi");
+        // and without approaches, none are configured: the export's are taken as they come
+        assertThat(checked.parameters().approaches()).isEmpty();
+    }
 }
