@@ -150,6 +150,16 @@ public final class ExportLayout {
         List<String> warnings = new ArrayList<>();
         Set<String> instrumentKeys = new LinkedHashSet<>();
         instruments.forEach(instrument -> instrumentKeys.add(instrument.key()));
+        if (wide) {
+            // A wide export's scores are read per wave: a column.<instrument> key maps nothing that is read.
+            for (Map.Entry<String, String> entry : mapping.columns().entrySet()) {
+                String name = entry.getKey();
+                if (instrumentKeys.contains(name) || SessionRowValidator.ITEM_COLUMNS.contains(name)) {
+                    warnings.add(fileName + ": column." + name + "=" + entry.getValue() + " is not read in a wide export;"
+                            + " map each wave's column with wave.<label>." + name);
+                }
+            }
+        }
         for (int i = 0; i < names.size(); i++) {
             if (used.contains(i) || UNUSED.contains(names.get(i))) {
                 continue;

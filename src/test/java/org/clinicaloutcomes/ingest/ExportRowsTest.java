@@ -130,4 +130,20 @@ class ExportRowsTest {
         assertThatThrownBy(() -> ExportLayout.of(mapping, HEADER, INSTRUMENTS)).isInstanceOf(RefusedFileException.class)
                 .hasMessage("trial.csv: column 'patient' (column.client_id in the job file) is missing");
     }
+
+    @Test
+    void aWideExportNamesItsScoresPerWaveAndSaysSoOfAColumnKey() throws RefusedFileException {
+        ExportMapping mapping = new ExportMapping(ExportMapping.Layout.WIDE, Path.of("wide.csv"),
+                Map.of("client_id", "id", "approach", "arm", "pcl5", "pcl_total"), Map.of(), List.of("pre", "post"),
+                Map.of("pre", Map.of("pcl5", "pcl_pre"), "post", Map.of("pcl5", "pcl_post")), null, null, false, null,
+                List.of(), ',', StandardCharsets.UTF_8);
+        ExportLayout layout = ExportLayout.of(mapping,
+                new String[] {"id", "arm", "pcl_pre", "pcl_post", "pcl_total", "phq9"}, INSTRUMENTS);
+        assertThat(layout.scoreColumn(0, 0)).isEqualTo(2);
+        assertThat(layout.scoreColumn(1, 0)).isEqualTo(3);
+        assertThat(layout.scoreColumn(0, 1)).as("phq9 has no wave key: not read").isEqualTo(-1);
+        assertThat(layout.warnings()).containsExactly(
+                "wide.csv: column.pcl5=pcl_total is not read in a wide export; map each wave's column with wave.<label>.pcl5",
+                "wide.csv: column 'phq9' is named like an instrument but no wave.<label>.phq9 key maps it: not read as scores");
+    }
 }
