@@ -368,8 +368,9 @@ final class SummaryPageModel {
         }
         String pcl5 = run.instruments().stream().filter(i -> i.key().equals(TargetMeasures.CLUSTER_INSTRUMENT))
                 .map(Instrument::name).findFirst().orElse("PCL-5");
-        return new Table(pcl5 + " symptom clusters of the trauma-focused approaches (mean cluster scores, "
-                + "before and after)", headers, rows, List.of(), headers.size());
+        List<String> approaches = run.approaches().stream().filter(TargetMeasures::clusters).toList();
+        return new Table(pcl5 + " symptom clusters of " + String.join(" and ", approaches)
+                + " (mean cluster scores, before and after)", headers, rows, List.of(), headers.size());
     }
 
     // ---------------------------------------------------------------- attention counts
