@@ -32,6 +32,7 @@ import org.clinicaloutcomes.report.ReportCharts;
 import org.clinicaloutcomes.report.ReportFolder;
 import org.clinicaloutcomes.report.ReportWarmUp;
 import org.clinicaloutcomes.report.RunDescription;
+import org.clinicaloutcomes.report.SummaryPage;
 import org.clinicaloutcomes.report.TestPause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Computes every table of METRICS.md from the staged episodes and sessions, visiting episodes in
  * intake order, applies small-number suppression when the run asks for it, and writes the tidy
- * CSVs, the charts and the workbook into the report's staging folder, all from the same tables.
+ * CSVs, the charts, the workbook and the summary page into the report's staging folder, all from the same tables.
  * It rewrites all its outputs, so a restart simply runs it again.
  */
 class OutcomesTasklet implements Tasklet {
@@ -134,6 +135,8 @@ class OutcomesTasklet implements Tasklet {
                 Files.write(chartFolder.resolve(chart.fileName()), chart.png());
             }
             OutcomesWorkbook.write(xlsx, tables, run, RunFacts.quality(support, facts), charts);
+            // The summary page: the same tables and chart PNGs, no episode-level row.
+            SummaryPage.write(report.staging().resolve(ReportFolder.SUMMARY_FILE), tables, run, charts);
             long written = System.nanoTime();
             long csvWritten = csvFiles.get();
             LOG.info("outcomes: tables {} ms (episodes loaded {} ms, visited {} ms, tables computed {} ms); "

@@ -34,13 +34,13 @@ final class MonthAtAGlance {
     private static final String GROUP_FILE = TableSchemas.OUTCOMES_BY_APPROACH.file();
     private static final int WINDOW_COLUMN = 7;
 
-    private final SheetWriter s;
+    private final GlanceCells s;
     private final WorkbookContent c;
     private final YearMonth month;
     /** The report month, the month before, the same month a year before. */
     private final List<YearMonth> months;
 
-    MonthAtAGlance(SheetWriter s, WorkbookContent c) {
+    MonthAtAGlance(GlanceCells s, WorkbookContent c) {
         this.s = s;
         this.c = c;
         this.month = c.run().window().reportMonth();

@@ -146,6 +146,30 @@ public final class OutcomeCsvFiles {
         return written;
     }
 
+    /**
+     * One cell of a table exactly as its CSV writes it (the summary page's {@code data-value}):
+     * the text of a hidden count ({@code <11}, {@code >10}) where suppression registered the cell,
+     * else the value formatted by its kind ({@link CsvCells}; empty when undefined). Also for the
+     * tables only the workbook shows ({@link TableSchemas#ATTENTION_COUNTS}), whose cells
+     * suppression names the same way.
+     *
+     * @param index the row's index in the schema's rows of {@code tables}
+     */
+    public static <R> String cell(TableSchema<R> schema, OutcomeTables tables, int index, String column) {
+        String hidden = tables.suppressed().text(schema.file(), index, column);
+        if (hidden != null) {
+            return hidden;
+        }
+        CsvTable<R> table = new CsvTable<>(schema);
+        int c = schema.columnNames().indexOf(column);
+        if (c < 0) {
+            throw new IllegalArgumentException("no column " + column + " in " + schema.file());
+        }
+        StringBuilder text = new StringBuilder();
+        table.cell(text, new HashMap<>(), schema.rowsOf(tables).get(index), c);
+        return text.toString();
+    }
+
     private static TableSchema<?> table(String file) {
         for (TableSchema<?> table : TableSchemas.CSV_FILES) {
             if (table.file().equals(file)) {

@@ -27,6 +27,8 @@ public final class ReportFolder {
     public static final String CSV_FOLDER = "csv";
     public static final String CHARTS_FOLDER = "charts";
     public static final String REJECTS_FILE = "rejects.csv";
+    /** The one-page summary for a browser (REPORTS.md, "The summary page"), at the report's top. */
+    public static final String SUMMARY_FILE = "summary.html";
     private static final String WORKBOOK_PREFIX = "outcomes-";
     private static final String WORKBOOK_SUFFIX = ".xlsx";
     private static final Set<String> REPORT_FOLDERS = Set.of(CHARTS_FOLDER, CSV_FOLDER);

@@ -25,7 +25,7 @@ import org.clinicaloutcomes.report.WorkbookStyles.Kind;
  * ({@link PrintLayout}) from what it has seen: the header rows, the frozen key columns, whether
  * the sheet lists client IDs.
  */
-final class SheetWriter {
+final class SheetWriter implements GlanceCells {
 
     /** Widest column, in characters, unless a column's width is fixed. */
     private static final int MAX_WIDTH = 60;
@@ -80,7 +80,8 @@ final class SheetWriter {
     }
 
     /** Text in the default style (quote-prefixed when it could be read as a formula). */
-    void text(int row, int column, String text) {
+    @Override
+    public void text(int row, int column, String text) {
         value(row, column, text, Kind.TEXT, false);
     }
 
@@ -90,7 +91,8 @@ final class SheetWriter {
      * as a date; a {@link Boolean} as the text {@code yes} or {@code no}; anything else as text
      * (right aligned in a {@link Kind#COUNT} column: the {@code <11} of a hidden count).
      */
-    void value(int row, int column, Object value, Kind kind, boolean light) {
+    @Override
+    public void value(int row, int column, Object value, Kind kind, boolean light) {
         if (value == null) {
             return;
         }
@@ -166,7 +168,8 @@ final class SheetWriter {
     }
 
     /** A header cell (bold, wrapping): its column is made wide enough for its longest word. */
-    void header(int row, int column, String label) {
+    @Override
+    public void header(int row, int column, String label) {
         SXSSFCell cell = cell(row, column);
         cell.setCellValue(label);
         cell.setCellStyle(styles.header);
@@ -189,7 +192,8 @@ final class SheetWriter {
     }
 
     /** A note in column 0, not measured (notes run on past their column); returns the row after it. */
-    int note(int row, String text) {
+    @Override
+    public int note(int row, String text) {
         styled(row, 0, text, styles.note, false);
         return row + 1;
     }

@@ -18,7 +18,7 @@ final class SummaryGlance {
     private static final String WINDOW_FILE = TableSchemas.WINDOW_ACTIVITY.file();
     private static final String GROUP_FILE = TableSchemas.OUTCOMES_BY_APPROACH.file();
 
-    private final SheetWriter s;
+    private final GlanceCells s;
     private final WorkbookContent c;
     private final int activityIndex;
     private final OutcomeTables.ActivityRow activity;
@@ -27,7 +27,7 @@ final class SummaryGlance {
     private final int allIndex;
     private final GroupOutcomes all;
 
-    SummaryGlance(SheetWriter s, WorkbookContent c) {
+    SummaryGlance(GlanceCells s, WorkbookContent c) {
         this.s = s;
         this.c = c;
         OutcomeTables tables = c.tables();

@@ -23,7 +23,7 @@ import org.clinicaloutcomes.report.WorkbookStyles.Kind;
  */
 final class SummarySheet implements WorkbookSheet {
 
-    private static final String[] OUTCOME_HEADERS = {"Approach", "Closed episodes",
+    static final String[] OUTCOME_HEADERS = {"Approach", "Closed episodes",
         "With before-and-after scores (n)", "Reliable improvement %", "Recovery %", "Reliable deterioration %",
         "Dropout %", "Effect size g", SheetTable.NOTE_HEADER};
 
@@ -40,8 +40,7 @@ final class SummarySheet implements WorkbookSheet {
         if (c.run().monthly()) {
             row = attention(s, c, row) + 1;
         }
-        row = s.section(row, "Outcomes by approach on " + c.primary().name()
-                + c.run().words(" (clients discharged in the window)"));
+        row = s.section(row, outcomesHeading(c.run(), c.primary()));
         s.headers(row, outcomeHeaders(c.run()));
         row++;
         List<Integer> indices = rows(c.tables(), c.primary().key());
@@ -72,19 +71,36 @@ final class SummarySheet implements WorkbookSheet {
      * both. The counts obey small-number suppression; the list itself is on the Attention sheet.
      */
     private static int attention(SheetWriter s, WorkbookContent c, int row) {
-        row = s.section(row, "Open clients who need a look at the end of "
-                + WorkbookContent.monthName(c.run().window().reportMonth()) + " (listed on the Attention sheet)");
+        row = s.section(row, attentionHeading(c.run(), "listed on the Attention sheet"));
         List<OutcomeTables.AttentionCountRow> counts = c.tables().attentionCounts();
-        int contactDays = c.run().contactDays();
         row = SheetTable.of(TableSchemas.ATTENTION_COUNTS, counts)
                 // The last row is all clinicians (a clinician may be called ALL too).
                 .shown("clinician_id", r -> r == counts.get(counts.size() - 1) ? "All clinicians" : r.clinicianId())
                 .write(s, c, row);
-        row = s.note(row, "A client may have more than one reason. Not on track: the latest score is worse than "
-                + "about 9 in 10 similar clients of this practice had at that point.");
-        return s.note(row, "No recent session: none attended in the last " + contactDays + " days. Not measured: "
+        for (String note : attentionNotes(c.run())) {
+            row = s.note(row, note);
+        }
+        return row;
+    }
+
+    /** The heading of the attention counts, for the month of the run; {@code where}: where the list is. */
+    static String attentionHeading(RunDescription run, String where) {
+        return "Open clients who need a look at the end of " + WorkbookContent.monthName(run.window().reportMonth())
+                + " (" + where + ")";
+    }
+
+    /** The notes below the attention counts: what the reasons mean. */
+    static List<String> attentionNotes(RunDescription run) {
+        return List.of("A client may have more than one reason. Not on track: the latest score is worse than "
+                + "about 9 in 10 similar clients of this practice had at that point.",
+                "No recent session: none attended in the last " + run.contactDays() + " days. Not measured: "
                 + AttentionReason.MEASURED_FROM_SESSIONS + "+ sessions, fewer than " + AttentionReason.MEASURED_SCORES
-                + " " + c.primary().name() + " scores.");
+                + " " + run.primary().name() + " scores.");
+    }
+
+    /** The heading of the outcomes of an instrument by approach. */
+    static String outcomesHeading(RunDescription run, Instrument instrument) {
+        return "Outcomes by approach on " + instrument.name() + run.words(" (clients discharged in the window)");
     }
 
     /** The outcome table's headers: without dropout in an analysis by wave (no discharge reasons). */
@@ -99,12 +115,16 @@ final class SummarySheet implements WorkbookSheet {
     private static void heading(SheetWriter s, WorkbookContent c) {
         RunDescription run = c.run();
         s.styled(0, 0, c.reportTitle(), c.styles().title, false);
-        String who = run.byWave() ? "Outcomes of the participants in the analysis, " + run.span()
-                : run.words("Outcomes of clients discharged ") + run.window().from() + " to " + run.window().to()
-                        + windowLength(run);
-        s.styled(1, 0, who + ". Main questionnaire: " + c.primary().name()
+        s.styled(1, 0, who(run) + ". Main questionnaire: " + c.primary().name()
                 + ". Definitions: see the About sheet.", c.styles().subtitle, false);
         s.freeze(0, 2);
+    }
+
+    /** Whose outcomes the report gives, and over which period: the first words of the subtitle. */
+    static String who(RunDescription run) {
+        return run.byWave() ? "Outcomes of the participants in the analysis, " + run.span()
+                : run.words("Outcomes of clients discharged ") + run.window().from() + " to " + run.window().to()
+                        + windowLength(run);
     }
 
     /** One row per approach (then ALL) of the primary instrument; returns the row after them. */
@@ -144,21 +164,28 @@ final class SummarySheet implements WorkbookSheet {
     }
 
     private static int notes(SheetWriter s, WorkbookContent c, int row) {
-        row = s.note(row, c.run().words("Rates are shares of clients with before-and-after scores; recovery is among "
-                + "those who started in the clinical range") + cutoffText(c.primary()) + ".");
-        row = s.note(row, c.run().design().sentence());
-        row = s.note(row, c.run().words("Grey rows marked 'small n' have 10 clients or fewer: too few to draw "
-                + "conclusions."));
-        if (c.suppression()) {
-            for (String line : SheetTable.SUPPRESSION_NOTE) {
-                row = s.note(row, line);
-            }
+        for (String note : notes(c)) {
+            row = s.note(row, note);
         }
         return row;
     }
 
+    /** The notes below the outcomes: what the rates are of, the study design, small groups, suppression. */
+    static List<String> notes(WorkbookContent c) {
+        List<String> notes = new ArrayList<>();
+        notes.add(c.run().words("Rates are shares of clients with before-and-after scores; recovery is among "
+                + "those who started in the clinical range") + cutoffText(c.primary()) + ".");
+        notes.add(c.run().design().sentence());
+        notes.add(c.run().words("Grey rows marked 'small n' have 10 clients or fewer: too few to draw "
+                + "conclusions."));
+        if (c.suppression()) {
+            notes.addAll(SheetTable.SUPPRESSION_NOTE);
+        }
+        return notes;
+    }
+
     /** Indices in outcomes_by_approach of an instrument's rows (approaches, then ALL). */
-    private static List<Integer> rows(OutcomeTables tables, String instrument) {
+    static List<Integer> rows(OutcomeTables tables, String instrument) {
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < tables.outcomesByApproach().size(); i++) {
             if (tables.outcomesByApproach().get(i).instrument().equals(instrument)) {

@@ -76,6 +76,12 @@ class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
         assertThat(facts.window().from()).isEqualTo(LocalDate.of(2025, 11, 1));
         assertThat(facts.window().to()).isEqualTo(LocalDate.of(2026, 10, 31));
         assertThat(report.resolve("csv/alerts.csv")).exists();
+        // The summary page, at the report's top, listed in run.json with the other files.
+        assertThat(report.resolve("summary.html")).exists();
+        assertThat(Files.readString(report.resolve("summary.html"), StandardCharsets.UTF_8))
+                .startsWith("<!DOCTYPE html>").contains("<title>Clinical outcomes").doesNotContain("<script");
+        assertThat(Files.readString(report.resolve("run.json"), StandardCharsets.UTF_8))
+                .contains("\"file\": \"summary.html\"");
 
         List<String> rejects = Files.readAllLines(report.resolve("rejects.csv"), StandardCharsets.UTF_8);
         assertThat(rejects.get(0)).isEqualTo("file,line,column,reason");

@@ -65,5 +65,39 @@ class ExampleReportIT {
                             "monthly-reliable-improvement-pcl5.png", "monthly-clients.png",
                             "expected-recovery-pcl5.png");
         }
+        summaryPage(output);
+    }
+
+    /**
+     * summary.html (REPORTS.md, "The summary page"), read back from the report folder: every figure
+     * of outcomes by approach is its CSV cell, no client ID of the episodes is on the page, no script.
+     */
+    private static void summaryPage(Path output) throws Exception {
+        String page = Files.readString(output.resolve("summary.html"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", "<meta charset=\"utf-8\">",
+                "<title>Clinical outcomes").doesNotContain("<script", "<link", "http://", "https://");
+        java.util.Map<String, java.util.Map<String, String>> groups = new java.util.HashMap<>();
+        for (java.util.Map<String, String> row : CsvAssert.read(output.resolve("csv").resolve("outcomes_by_approach.csv"))) {
+            groups.put(row.get("approach") + "|" + row.get("instrument"), row);
+        }
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td([^>]*data-csv=[^>]*)>").matcher(page);
+        int figures = 0;
+        while (cell.find()) {
+            java.util.Map<String, String> a = new java.util.HashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)=\"([^\"]*)\"").matcher(cell.group(1));
+            while (m.find()) {
+                a.put(m.group(1), m.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+            }
+            if (a.get("data-csv").equals("outcomes_by_approach.csv")) {
+                assertThat(groups.get(a.get("data-approach") + "|" + a.get("data-instrument")).get(a.get("data-column")))
+                        .as(a.toString()).isEqualTo(a.get("data-value"));
+                figures++;
+            }
+        }
+        assertThat(figures).isGreaterThan(30);
+        String text = page.replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "");
+        for (java.util.Map<String, String> episode : CsvAssert.read(output.resolve("csv").resolve("episode_outcomes.csv"))) {
+            assertThat(text).doesNotContain(episode.get("client_id"));
+        }
     }
 }
