@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that a change of structure changes no output (issue 12): the jar of this checkout and
-# the jar of a reference commit run the same job on the same input, and every CSV, rejects.csv
-# and chart is compared byte for byte, and the workbook's contents too (each sheet's XML, its
+# the jar of a reference commit run the same job on the same input, and every CSV, rejects.csv,
+# chart and the summary page is compared byte for byte, and the workbook's contents too (each sheet's XML, its
 # drawings, their links and pictures; the zip's entry times differ between runs).
 # Not part of the test suite.
 #
@@ -44,6 +44,12 @@ for file in "$work"/out-ref/csv/*.csv "$work"/out-ref/rejects.csv "$work"/out-re
   name=${file#"$work"/out-ref/}
   compare "$name" "$file" "$work/out-new/$name"
 done
+# The summary page exists from issue 16 on: a reference commit before it has none to compare.
+if [ -f "$work/out-ref/summary.html" ]; then
+  compare summary.html "$work/out-ref/summary.html" "$work/out-new/summary.html"
+else
+  echo "new        summary.html (the reference commit writes none)"
+fi
 ref_book=$(ls "$work"/out-ref/*.xlsx)
 new_book="$work/out-new/$(basename "$ref_book")"
 for sheet in $(unzip -Z1 "$ref_book" | grep -E '^xl/((worksheets/sheet[0-9]+|workbook|sharedStrings|drawings/drawing[0-9]+)\.xml|(worksheets|drawings)/_rels/.*\.rels|media/.*)$'); do
