@@ -26,6 +26,11 @@ final class PublishedData {
         return read("claus_2020.csv", "id", "time", scoreColumn, "treatment");
     }
 
+    /** jacobson_1989: subject, time ("pre" / "post"), and the named score column; no group. */
+    static List<CompletePairs.Row> jacobson(String scoreColumn) {
+        return read("jacobson_1989.csv", "subject", "time", scoreColumn, null);
+    }
+
     /** antidepressants: patient, condition (group), measurement (occasion), mom_di. */
     static List<CompletePairs.Row> antidepressants() {
         return read("antidepressants.csv", "patient", "measurement", "mom_di", "condition");
@@ -41,8 +46,8 @@ final class PublishedData {
             int idAt = header.indexOf(id);
             int occasionAt = header.indexOf(occasion);
             int scoreAt = header.indexOf(score);
-            int groupAt = header.indexOf(group);
-            if (idAt < 0 || occasionAt < 0 || scoreAt < 0 || groupAt < 0) {
+            int groupAt = group == null ? -1 : header.indexOf(group);
+            if (idAt < 0 || occasionAt < 0 || scoreAt < 0 || (group != null && groupAt < 0)) {
                 throw new IllegalStateException(file + ": a column is missing in " + header);
             }
             List<CompletePairs.Row> rows = new ArrayList<>();
@@ -53,7 +58,8 @@ final class PublishedData {
                 String[] cells = cells(line);
                 String value = cells[scoreAt];
                 Double scoreValue = value.equals("NA") || value.isEmpty() ? null : Double.valueOf(value);
-                rows.add(new CompletePairs.Row(cells[idAt], cells[occasionAt], scoreValue, cells[groupAt]));
+                rows.add(new CompletePairs.Row(cells[idAt], cells[occasionAt], scoreValue,
+                        groupAt < 0 ? null : cells[groupAt]));
             }
             return rows;
         } catch (IOException e) {

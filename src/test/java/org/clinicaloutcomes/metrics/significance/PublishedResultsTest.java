@@ -88,4 +88,60 @@ class PublishedResultsTest {
         ReliableChange jt = ReliableChange.of(RciMethod.JT, pairs.sample(), LOWER, 0.80);
         assertThat(Counts.of(jt.classify(pairs.pre(), pairs.post()))).isEqualTo(new Counts(274, 237, 44));
     }
+
+    @Test
+    void clausBdiCombinedJacobsonTruaxWithCutoffA() {
+        CompletePairs pairs = clausBdi();
+        PairedSample sample = pairs.sample();
+        ReliableChange jt = ReliableChange.of(RciMethod.JT, sample, LOWER, 0.801);
+        Cutoff a = Cutoff.of(CutoffType.A, sample, LOWER, null, null);
+        assertThat(a.value()).isCloseTo(19.16, within(0.005));
+        CombinedCategory[] categories = new CombinedApproach(a)
+                .classify(jt.classify(pairs.pre(), pairs.post()), pairs.pre(), pairs.post());
+        assertThat(CombinedCounts.of(categories)).isEqualTo(new CombinedCounts(10, 8, 22, 0, 0));
+    }
+
+    @Test
+    void jacobson1989DasCombinedJacobsonTruax() {
+        // SOURCE.md: DAS, higher is better, r = 0.84, criterion A = M_pre + 2 SD_pre = 105.2:
+        // 10 recovered, 8 improved, 11 unchanged, 1 deteriorated (Jacobson & Truax 1991, Table 2).
+        CompletePairs pairs = CompletePairs.of(PublishedData.jacobson("das"), "pre", "post");
+        assertThat(pairs.nUsed()).isEqualTo(30);
+        PairedSample sample = pairs.sample();
+        assertThat(sample.sdPre()).isCloseTo(11.83, within(0.005));
+        Direction higher = Direction.HIGHER_IS_BETTER;
+        ReliableChange jt = ReliableChange.of(RciMethod.JT, sample, higher, 0.84);
+        Cutoff a = Cutoff.of(CutoffType.A, sample, higher, null, null);
+        assertThat(a.value()).isCloseTo(105.2, within(0.05));
+        CombinedCategory[] categories = new CombinedApproach(a)
+                .classify(jt.classify(pairs.pre(), pairs.post()), pairs.pre(), pairs.post());
+        assertThat(CombinedCounts.of(categories)).isEqualTo(new CombinedCounts(10, 8, 11, 1, 0));
+    }
+
+    @Test
+    void clausHamdTrueScoreCutoffC() {
+        // SIGNIFICANCE.md 6.3: HAM-D, c, m_f = 8, sd_f = 8, r = 0.8: cut-off 20.21 and 23 / 17 / 0.
+        CompletePairs pairs = CompletePairs.of(PublishedData.claus("hamd"), "1", "4");
+        TrueScoreCutoff c = TrueScoreCutoff.of(CutoffType.C, pairs.sample(), LOWER, 0.8, 8.0, 8.0);
+        assertThat(c.value()).isCloseTo(20.21, within(0.005));
+        assertThat(Counts.of(c.classify(pairs.pre(), pairs.post()))).isEqualTo(new Counts(23, 17, 0));
+    }
+
+    @Test
+    void haGroupSummaries() {
+        // SIGNIFICANCE.md 7: BDI, type a, m_f = sd_f = 8, r = 0.8: 0.841 / 0.354;
+        // HAM-D, type c: 0.9031 / 0.7555.
+        CompletePairs bdi = clausBdi();
+        HaGroupSummary bdiSummary = HaGroupSummary.of(
+                ReliableChange.of(RciMethod.HA, bdi.sample(), LOWER, 0.8),
+                TrueScoreCutoff.of(CutoffType.A, bdi.sample(), LOWER, 0.8, 8.0, 8.0), bdi.pre(), bdi.post());
+        assertThat(bdiSummary.changed()).isCloseTo(0.841, within(0.0005));
+        assertThat(bdiSummary.functional()).isCloseTo(0.354, within(0.0005));
+        CompletePairs hamd = CompletePairs.of(PublishedData.claus("hamd"), "1", "4");
+        HaGroupSummary hamdSummary = HaGroupSummary.of(
+                ReliableChange.of(RciMethod.HA, hamd.sample(), LOWER, 0.8),
+                TrueScoreCutoff.of(CutoffType.C, hamd.sample(), LOWER, 0.8, 8.0, 8.0), hamd.pre(), hamd.post());
+        assertThat(hamdSummary.changed()).isCloseTo(0.9031, within(0.00005));
+        assertThat(hamdSummary.functional()).isCloseTo(0.7555, within(0.00005));
+    }
 }
