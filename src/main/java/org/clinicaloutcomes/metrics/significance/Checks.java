@@ -45,11 +45,4 @@ final class Checks {
         }
         return value;
     }
-
-    static <T> T present(String name, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
-    }
 }

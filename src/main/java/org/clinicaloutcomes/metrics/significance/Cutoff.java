@@ -114,9 +114,10 @@ public record Cutoff(CutoffType type, Direction direction, double value) impleme
 
         static Functional of(CutoffType type, Double mean, Double sd) {
             String name = "cut-off " + type.name().toLowerCase(java.util.Locale.ROOT);
-            if (type.needsFunctional()) {
-                Checks.present(name + " needs functional_mean; functional_mean", mean);
-                Checks.present(name + " needs functional_sd; functional_sd", sd);
+            if (type.needsFunctional() && (mean == null || sd == null)) {
+                throw new IllegalArgumentException(name + " needs functional_mean and functional_sd, "
+                        + (mean == null && sd == null ? "both are" : mean == null ? "functional_mean is"
+                        : "functional_sd is") + " missing");
             }
             double m = mean == null ? Double.NaN : Checks.finite("functional_mean", mean);
             double s = sd == null ? Double.NaN : Checks.nonNegative("functional_sd", sd);

@@ -65,9 +65,9 @@ class CutoffTest {
     void cutoffParameters() {
         assertThatThrownBy(() -> Cutoff.of(CutoffType.B, SAMPLE, LOWER, null, 2.0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("cut-off b needs functional_mean; functional_mean is required");
+                .hasMessage("cut-off b needs functional_mean and functional_sd, functional_mean is missing");
         assertThatThrownBy(() -> Cutoff.of(CutoffType.C, SAMPLE, LOWER, 5.0, null))
-                .hasMessage("cut-off c needs functional_sd; functional_sd is required");
+                .hasMessage("cut-off c needs functional_mean and functional_sd, functional_sd is missing");
         assertThatThrownBy(() -> Cutoff.of(CutoffType.C, SAMPLE, LOWER, 5.0, -1.0))
                 .hasMessage("functional_sd must be a finite number >= 0, got -1.0");
         PairedSample flat = PairedSample.of(new double[] {5, 5}, new double[] {1, 2});
@@ -143,6 +143,6 @@ class CutoffTest {
         assertThatThrownBy(() -> TrueScoreCutoff.of(CutoffType.A, flatPost, LOWER, 0.75, null, null))
                 .hasMessage("HA true-score cut-off a is undefined: r_post is -Infinity (must be > 0)");
         assertThatThrownBy(() -> TrueScoreCutoff.of(CutoffType.C, SAMPLE, LOWER, 0.75, null, 10.0))
-                .hasMessage("cut-off c needs functional_mean; functional_mean is required");
+                .hasMessage("cut-off c needs functional_mean and functional_sd, functional_mean is missing");
     }
 }
