@@ -50,13 +50,15 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * residuals {@code y_i − X_i b̂} are formed from the scores themselves, not from sums of squares.
  *
  * <p><b>Optimiser.</b> Commons Math's {@link BOBYQAOptimizer} (Powell 2009; the optimiser lme4 uses)
- * within the bounds {@code θ1, θ3 ≥ 0}, from lme4's start {@code (1, 0, 1)} and two more starts;
- * the best is then polished by cycles of {@link BrentOptimizer} line searches along each
- * parameter, a try of the bounds {@code θ1 = 0} and {@code θ3 = 0}, and a BOBYQA restart, until a
- * cycle gains less than 1e-12, and accepted only when none of the 26 points of the box
- * {@code θ ± 1e-6} (clipped to the bounds) has a lower criterion; otherwise the cycle runs again
- * from the lowest of them. So the reported criterion is a minimum to well within the 1e-6 section
- * 3.2 asks for, boundary fits ({@code |corr| = 1}: {@code θ3 = 0}) included.
+ * within the bounds {@code θ1, θ3 ≥ 0}, from lme4's start {@code (1, 0, 1)} and two more starts.
+ * The best is then polished by cycles of {@link BrentOptimizer} line searches along each
+ * parameter, a BOBYQA restart, and a try of the bounds {@code θ1 = 0} and {@code θ3 = 0} (taken
+ * when the criterion there is at most 1e-10 higher: it depends on θ3 through θ3² only, so it is
+ * flat at that bound), until a cycle gains less than 1e-12. The point is accepted only when none
+ * of the 26 points of the box {@code θ ± 1e-6} (clipped to the bounds) has a criterion lower by
+ * more than 1e-11 (rounding); otherwise the cycle runs again from the lowest of them. So the
+ * reported criterion is a minimum to well within the 1e-6 section 3.2 asks for, boundary fits
+ * ({@code |corr| = 1}: {@code θ3 = 0}) included.
  *
  * <p><b>Empirical Bayes</b> (3.3), at the estimates, with {@code r_i = y_i − X_i b̂}:
  * <pre>
@@ -148,6 +150,10 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
     /** Tolerance of the neighbourhood check: no point within this in each parameter is lower. */
     static final double NEIGHBOURHOOD = 1e-6;
     private static final double BOUND = 1e8;
+    /** How much higher the criterion may be on a bound for the fit to be put on it (rounding only). */
+    private static final double SNAP = 1e-10;
+    /** A neighbour must be lower by more than this (rounding of the criterion) to move the fit. */
+    private static final double GAIN = 1e-11;
     private static final double[][] STARTS = {{1.0, 0.0, 1.0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}};
 
     public HlmFit {
@@ -182,10 +188,52 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
             throw new IllegalArgumentException("alpha must lie in (0, 1): " + alpha);
         }
         double crit = new NormalDistribution(null, 0.0, 1.0).inverseCumulativeProbability(1.0 - alpha / 2.0);
+        Prepared data = prepare(scores);
+        if (data.ids().isEmpty()) {
+            return new HlmResult.Undefined("no id with 3 or more scores");
+        }
+        if (data.ids().size() < 2) {
+            return new HlmResult.Undefined("only 1 id with 3 or more scores; the model needs at least 2");
+        }
+        Criterion criterion = data.criterion();
+        List<String> ids = data.ids();
+        if (criterion.exactLines()) {
+            return new HlmResult.Undefined("every id's scores lie on a straight line (no residual variance)");
+        }
+        double[] theta = minimise(criterion);
+        double value = criterion.value(theta);
+        if (slopeVarianceZero(criterion, value)) {
+            return new HlmResult.Undefined("the fitted slope variance is 0 (the RCI would be 0/0)");
+        }
+        return criterion.result(theta, value, ids, direction, crit);
+    }
+
+    /**
+     * {@code REML(θ)} of section 3.2 for the ids of {@code scores} that {@link #fit} keeps (for
+     * checking a fit); {@code +∞} where it is not finite.
+     *
+     * @throws IllegalArgumentException when fewer than 2 ids have 3 or more scores, or as {@link #fit}
+     */
+    static double criterion(Collection<Score> scores, double theta1, double theta2, double theta3) {
+        return prepare(scores).criterion().value(new double[] {theta1, theta2, theta3});
+    }
+
+    /** The kept ids in input order, each with its scores in occasion order. */
+    private record Prepared(List<String> ids, double[][] times, double[][] ys) {
+        Criterion criterion() {
+            if (ids.size() < 2) {
+                throw new IllegalArgumentException("fewer than 2 ids with 3 or more scores");
+            }
+            return new Criterion(times, ys);
+        }
+    }
+
+    private static Prepared prepare(Collection<Score> scores) {
         Map<String, List<Score>> byId = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Score s : scores) {
-            if (!seen.add(s.id() + "\u0000" + Double.doubleToLongBits(s.time() == 0.0 ? 0.0 : s.time()))) {
+            // -0.0 and 0.0 are one occasion
+            if (!seen.add(s.id() + "\u0000" + Double.doubleToLongBits(s.time() + 0.0))) {
                 throw new IllegalArgumentException("two rows for id " + s.id() + " at time " + s.time());
             }
             if (!Double.isNaN(s.score())) {
@@ -205,22 +253,7 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
             times.add(rows.stream().mapToDouble(Score::time).toArray());
             ys.add(rows.stream().mapToDouble(Score::score).toArray());
         }
-        if (ids.isEmpty()) {
-            return new HlmResult.Undefined("no id with 3 or more scores");
-        }
-        if (ids.size() < 2) {
-            return new HlmResult.Undefined("only 1 id with 3 or more scores; the model needs at least 2");
-        }
-        Criterion criterion = new Criterion(times.toArray(double[][]::new), ys.toArray(double[][]::new));
-        if (criterion.exactLines()) {
-            return new HlmResult.Undefined("every id's scores lie on a straight line (no residual variance)");
-        }
-        double[] theta = minimise(criterion);
-        double value = criterion.value(theta);
-        if (slopeVarianceZero(criterion, value)) {
-            return new HlmResult.Undefined("the fitted slope variance is 0 (the RCI would be 0/0)");
-        }
-        return criterion.result(theta, value, ids, direction, crit);
+        return new Prepared(List.copyOf(ids), times.toArray(double[][]::new), ys.toArray(double[][]::new));
     }
 
     /** BOBYQA from each start, then the polishing cycle (see the class comment). */
@@ -265,22 +298,24 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
                 for (int k = 0; k < 3; k++) {
                     fx = lineSearch(f, x, k, fx);
                 }
-                for (int k : new int[] {0, 2}) {
-                    if (x[k] != 0.0) {
-                        double[] y = x.clone();
-                        y[k] = 0.0;
-                        double fy = f.value(y);
-                        if (fy <= fx) {
-                            x = y;
-                            fx = fy;
-                        }
-                    }
-                }
                 double[] y = bobyqa(f, x, 1e-3);
                 double fy = f.value(y);
                 if (fy < fx) {
                     x = y;
                     fx = fy;
+                }
+                for (int k : new int[] {0, 2}) {
+                    if (x[k] != 0.0) {
+                        double[] z = x.clone();
+                        z[k] = 0.0;
+                        double fz = f.value(z);
+                        // within rounding: the criterion depends on θ3 only through θ3², so it is
+                        // flat at θ3 = 0 and a minimum on the bound is otherwise left at about 1e-8
+                        if (fz <= fx + SNAP) {
+                            x = z;
+                            fx = fz;
+                        }
+                    }
                 }
                 if (before - fx < 1e-12) {
                     break;
@@ -322,7 +357,7 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
 
     /**
      * The lowest of the 26 points {@code θ + δ}, {@code δ_k ∈ {−1e-6, 0, 1e-6}} (clipped to the
-     * bounds), when it is lower than {@code fx}; otherwise {@code null}.
+     * bounds), when it is lower than {@code fx} by more than 1e-11 (rounding); otherwise {@code null}.
      */
     static double[] lowestNeighbour(Criterion f, double[] x, double fx) {
         double[] best = null;
@@ -336,7 +371,7 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
                     double[] y = {Math.max(0.0, x[0] + a * NEIGHBOURHOOD), x[1] + b * NEIGHBOURHOOD,
                             Math.max(0.0, x[2] + c * NEIGHBOURHOOD)};
                     double fy = f.value(y);
-                    if (fy < bestValue) {
+                    if (fy < bestValue - GAIN) {
                         best = y;
                         bestValue = fy;
                     }
