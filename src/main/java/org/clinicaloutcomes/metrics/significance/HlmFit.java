@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -108,8 +107,6 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
                      List<Person> persons) implements HlmResult {
 
     /** Section 0's three-way categories, in their order. */
-    public enum Category { IMPROVED, UNCHANGED, DETERIORATED }
-
     /**
      * One long-data row: a score of an id at an occasion.
      *
@@ -180,6 +177,11 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
      * @throws IllegalArgumentException when {@code direction} is not ±1, {@code alpha} is not in
      *                                  (0, 1), or an (id, time) has two rows
      */
+    public static HlmResult fit(Collection<Score> scores, Direction direction, double alpha) {
+        return fit(scores, direction.d(), alpha);
+    }
+
+    /** As {@link #fit(Collection, Direction, double)}, with {@code d} as a number (−1 or +1). */
     public static HlmResult fit(Collection<Score> scores, int direction, double alpha) {
         if (direction != -1 && direction != 1) {
             throw new IllegalArgumentException("direction must be -1 (lower is better) or +1: " + direction);
@@ -187,7 +189,7 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
         if (!(alpha > 0.0 && alpha < 1.0)) {
             throw new IllegalArgumentException("alpha must lie in (0, 1): " + alpha);
         }
-        double crit = new NormalDistribution(null, 0.0, 1.0).inverseCumulativeProbability(1.0 - alpha / 2.0);
+        double crit = CriticalValues.twoSided(alpha);
         Prepared data = prepare(scores);
         if (data.ids().isEmpty()) {
             return new HlmResult.Undefined("no id with 3 or more scores");

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.clinicaloutcomes.SharedFiles;
-import org.clinicaloutcomes.metrics.significance.HlmFit.Category;
 import org.clinicaloutcomes.metrics.significance.HlmFit.Score;
 import org.junit.jupiter.api.Test;
 
