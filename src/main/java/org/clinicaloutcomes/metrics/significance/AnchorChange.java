@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param midImprovement   {@code MID_imp}, points, {@code >= 0}
  * @param midDeterioration {@code MID_det}, points, {@code >= 0}
  */
-public record AnchorChange(Direction direction, double midImprovement, double midDeterioration) {
+public record AnchorChange(Direction direction, double midImprovement, double midDeterioration)
+        implements IndividualMethod {
 
     /** @throws IllegalArgumentException unless both MIDs are finite and {@code >= 0} (section 8) */
     public AnchorChange {
@@ -38,6 +39,7 @@ public record AnchorChange(Direction direction, double midImprovement, double mi
     }
 
     /** The person's category. */
+    @Override
     public Category classify(double pre, double post) {
         double change = post - pre;
         if (change != 0) {
@@ -51,13 +53,4 @@ public record AnchorChange(Direction direction, double midImprovement, double mi
         return Category.UNCHANGED;
     }
 
-    /** The category of every pair, in order. */
-    public Category[] classify(double[] pre, double[] post) {
-        ReliableChange.checkLengths(pre, post);
-        Category[] categories = new Category[pre.length];
-        for (int i = 0; i < pre.length; i++) {
-            categories[i] = classify(pre[i], post[i]);
-        }
-        return categories;
-    }
 }

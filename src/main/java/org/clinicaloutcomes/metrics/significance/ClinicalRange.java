@@ -5,7 +5,7 @@ package org.clinicaloutcomes.metrics.significance;
  * approach (SIGNIFICANCE.md, section 7). {@link Cutoff} compares the observed scores (6.2);
  * {@link TrueScoreCutoff} uses Hageman &amp; Arrindell's {@code CS_indiv} at post (6.3).
  */
-public sealed interface ClinicalRange permits Cutoff, TrueScoreCutoff {
+public sealed interface ClinicalRange extends IndividualMethod permits Cutoff, TrueScoreCutoff {
 
     /** The cut-off value used. */
     double value();
@@ -20,15 +20,6 @@ public sealed interface ClinicalRange permits Cutoff, TrueScoreCutoff {
     boolean clinicalPost(double pre, double post);
 
     /** The three-way category of the cut-off alone (sections 6.2 and 6.3). */
+    @Override
     Category classify(double pre, double post);
-
-    /** The three-way category of every pair, in order. */
-    default Category[] classify(double[] pre, double[] post) {
-        ReliableChange.checkLengths(pre, post);
-        Category[] categories = new Category[pre.length];
-        for (int i = 0; i < pre.length; i++) {
-            categories[i] = classify(pre[i], post[i]);
-        }
-        return categories;
-    }
 }

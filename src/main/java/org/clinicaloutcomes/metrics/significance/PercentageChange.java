@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param pImprovement  {@code p_imp}, a fraction in [0, 1]
  * @param pDeterioration {@code p_det}, a fraction in [0, 1]
  */
-public record PercentageChange(Direction direction, double pImprovement, double pDeterioration) {
+public record PercentageChange(Direction direction, double pImprovement, double pDeterioration)
+        implements IndividualMethod {
 
     /** @throws IllegalArgumentException unless both fractions lie in [0, 1] (section 8) */
     public PercentageChange {
@@ -52,6 +53,7 @@ public record PercentageChange(Direction direction, double pImprovement, double 
      *
      * @throws IllegalArgumentException when {@code pre < 0} (undefined) or a score is not finite
      */
+    @Override
     public Category classify(double pre, double post) {
         Checks.finite("pre score", pre);
         Checks.finite("post score", post);
@@ -76,13 +78,4 @@ public record PercentageChange(Direction direction, double pImprovement, double 
         return Category.UNCHANGED;
     }
 
-    /** The category of every pair, in order. */
-    public Category[] classify(double[] pre, double[] post) {
-        ReliableChange.checkLengths(pre, post);
-        Category[] categories = new Category[pre.length];
-        for (int i = 0; i < pre.length; i++) {
-            categories[i] = classify(pre[i], post[i]);
-        }
-        return categories;
-    }
 }

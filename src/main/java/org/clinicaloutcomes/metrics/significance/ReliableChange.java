@@ -43,7 +43,7 @@ import java.util.Objects;
  * W. J. Hageman &amp; W. A. Arrindell (1999), Behav. Res. Ther. 37(12), 1169–1193 (HA);
  * Claus, Wager &amp; Bonnet (2024), J. Stat. Softw. 111(1) (the R package's formulas).
  */
-public final class ReliableChange {
+public final class ReliableChange implements IndividualMethod {
 
     private final RciMethod method;
     private final PairedSample sample;
@@ -154,6 +154,7 @@ public final class ReliableChange {
     }
 
     /** The person's category: strict comparisons with the critical value, ties unchanged. */
+    @Override
     public Category classify(double pre, double post) {
         return categoryOf(rci(pre, post));
     }
@@ -168,16 +169,6 @@ public final class ReliableChange {
             return Category.DETERIORATED;
         }
         return Category.UNCHANGED;
-    }
-
-    /** The category of every pair, in order. */
-    public Category[] classify(double[] pre, double[] post) {
-        checkLengths(pre, post);
-        Category[] categories = new Category[pre.length];
-        for (int i = 0; i < pre.length; i++) {
-            categories[i] = classify(pre[i], post[i]);
-        }
-        return categories;
     }
 
     static void checkLengths(double[] pre, double[] post) {
