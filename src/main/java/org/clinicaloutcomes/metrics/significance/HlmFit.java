@@ -477,14 +477,24 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
          * {m11, m12, m22} and {@code |M|} in the fourth cell.
          */
         private double[] mInverse(int i, double l11, double l21, double l22) {
+            return mInverse(sl(i, l11, l21, l22), l11, l21, l22);
+        }
+
+        /** {@code S L} of person {@code i}, as {w11, w12, w21, w22}. */
+        private double[] sl(int i, double l11, double l21, double l22) {
             double s11 = sums[i][0];
             double s12 = sums[i][1];
             double s22 = sums[i][2];
             // S L = [[s11 l11 + s12 l21, s12 l22], [s12 l11 + s22 l21, s22 l22]]
-            double sl11 = s11 * l11 + s12 * l21;
-            double sl12 = s12 * l22;
-            double sl21 = s12 * l11 + s22 * l21;
-            double sl22 = s22 * l22;
+            return new double[] {s11 * l11 + s12 * l21, s12 * l22, s12 * l11 + s22 * l21, s22 * l22};
+        }
+
+        /** {@code M⁻¹} and {@code |M|} from a person's {@code S L} ({@link #sl}). */
+        private static double[] mInverse(double[] w, double l11, double l21, double l22) {
+            double sl11 = w[0];
+            double sl12 = w[1];
+            double sl21 = w[2];
+            double sl22 = w[3];
             // L' (S L), L' = [[l11, l21], [0, l22]]
             double m11 = 1.0 + l11 * sl11 + l21 * sl21;
             double m12 = l11 * sl12 + l21 * sl22;
@@ -505,17 +515,18 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
             double c2 = 0;
             double[][] minv = new double[t.length][];
             for (int i = 0; i < t.length; i++) {
-                double[] m = mInverse(i, l11, l21, l22);
+                // W = S L (2x2), X'V*^-1X = S - W M^-1 W'
+                double[] w = sl(i, l11, l21, l22);
+                double[] m = mInverse(w, l11, l21, l22);
                 minv[i] = m;
                 logDetV += Math.log(m[3]);
                 double s11 = sums[i][0];
                 double s12 = sums[i][1];
                 double s22 = sums[i][2];
-                // W = S L (2x2), X'V*^-1X = S - W M^-1 W'
-                double w11 = s11 * l11 + s12 * l21;
-                double w12 = s12 * l22;
-                double w21 = s12 * l11 + s22 * l21;
-                double w22 = s22 * l22;
+                double w11 = w[0];
+                double w12 = w[1];
+                double w21 = w[2];
+                double w22 = w[3];
                 double[] q = quadratic(m, w11, w12, w21, w22);
                 a11 += s11 - q[0];
                 a12 += s12 - q[1];
