@@ -71,14 +71,8 @@ class PublishReportTasklet implements Tasklet {
                 reasons.add("  " + cell.file() + ": " + cell.describe() + " (their rows stand)");
             }
         }
-        String problem = DataQualityVerdict.problem(quality, support.run().maxRejectPct(), run.primary().name(),
-                facts.primaryPaired(), cells);
-        if (problem != null && facts.primaryPaired() == 0) {
-            // Only the verdict's own words follow the data (participants of an export), not the file names.
-            String noPairs = DataQualityVerdict.noPairs(run.primary().name());
-            problem = problem.replace(noPairs, run.words(noPairs));
-        }
-        JobFacts.ofRerunStep(chunkContext).dataQuality(reasons, problem);
+        JobFacts.ofRerunStep(chunkContext).dataQuality(reasons, DataQualityVerdict.problem(quality,
+                support.run().maxRejectPct(), run.primary().name(), facts.primaryPaired(), cells, run::words));
         return RepeatStatus.FINISHED;
     }
 

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * What the console says about the data at the end of every run (RESEARCH.md, "Data quality is
@@ -55,7 +56,7 @@ public final class DataQualityVerdict {
      *                      cohort (all approaches)
      */
     public static String problem(DataQuality quality, int maxRejectPct, String primaryName, long primaryPaired) {
-        return problem(quality, maxRejectPct, primaryName, primaryPaired, List.of());
+        return problem(quality, maxRejectPct, primaryName, primaryPaired, List.of(), UnaryOperator.identity());
     }
 
     /**
@@ -75,10 +76,12 @@ public final class DataQualityVerdict {
 
     /**
      * As {@link #problem(DataQuality, int, String, long)}, and also every instrument of an export
-     * whose rejected score cells are more than {@code maxRejectPct} % of its cells with a value.
+     * whose rejected score cells are more than {@code maxRejectPct} % of its cells with a value;
+     * the verdict's own words in the run's wording ({@code words}: for an export, participants
+     * instead of clients; file names are left as they are).
      */
     public static String problem(DataQuality quality, int maxRejectPct, String primaryName, long primaryPaired,
-                                 List<ScoreCells> cells) {
+                                 List<ScoreCells> cells, UnaryOperator<String> words) {
         List<String> causes = new ArrayList<>();
         for (DataQuality.FileCounts file : quality.files()) {
             if (tooMany(file.rejected(), file.read(), maxRejectPct)) {
@@ -93,7 +96,7 @@ public final class DataQualityVerdict {
             }
         }
         if (primaryPaired == 0) {
-            causes.add(noPairs(primaryName));
+            causes.add(words.apply(noPairs(primaryName)));
         }
         if (causes.isEmpty()) {
             return null;
@@ -103,7 +106,7 @@ public final class DataQualityVerdict {
     }
 
     /** The cause of exit code 3 when the primary instrument has no pairs, in the practice's words. */
-    public static String noPairs(String primaryName) {
+    private static String noPairs(String primaryName) {
         return "no client has before-and-after " + primaryName + " scores (the main questionnaire)";
     }
 

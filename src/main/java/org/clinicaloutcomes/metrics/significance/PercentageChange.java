@@ -68,7 +68,7 @@ public record PercentageChange(Direction direction, double pImprovement, double 
         if (post == pre) {
             return Category.UNCHANGED;
         }
-        double pct = (post - pre) / pre;
+        double pct = percentChange(pre, post);
         if (d * pct >= pImprovement) {
             return Category.IMPROVED;
         }
