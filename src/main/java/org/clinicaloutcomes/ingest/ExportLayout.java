@@ -266,10 +266,6 @@ public final class ExportLayout {
         return value;
     }
 
-    public boolean isMissingCode(String cleanedValue) {
-        return !missingCodes.isEmpty() && missingCodes.contains(cleanedValue.toLowerCase(Locale.ROOT));
-    }
-
     public ExportMapping mapping() {
         return mapping;
     }

@@ -105,11 +105,6 @@ public record ExportMapping(Layout layout, Path file, Map<String, String> column
         return WHOLE_NUMBER_WITH_ZEROS.matcher(key).matches() ? key.substring(0, key.indexOf('.')) : key;
     }
 
-    /** The wave of {@link #waves} that {@code label} names ({@link #waveKey matched}), as written there, or null. */
-    public String wave(String label) {
-        return listedWave(waves, label);
-    }
-
     /** The label of {@code waves} that {@code label} names ({@link #waveKey matched}), as written there, or null. */
     public static String listedWave(List<String> waves, String label) {
         String key = waveKey(label);
