@@ -84,6 +84,8 @@ public final class CohortAnalysis {
     private final ExpectedRecoveryTable expectedRecovery;
     /** The attention list; {@code null} in a research run. */
     private final AttentionTable attention;
+    /** Research runs asking for clinical significance: its table (after the others); else null. */
+    private ClinicalSignificanceTable significance;
     /** The tables above that see the episodes, in the order they see each one. */
     private final TableAccumulator<?>[] tables;
 
@@ -197,6 +199,24 @@ public final class CohortAnalysis {
     }
 
     /**
+     * Computes the clinical-significance methods of {@code settings} too (SIGNIFICANCE.md, section
+     * 11: research runs). Call before the first {@link #add}; with no method, nothing changes.
+     *
+     * @throws IllegalStateException    after the first {@link #add}, or in a monthly run
+     * @throws IllegalArgumentException when the parameters are not one per configured instrument
+     */
+    public CohortAnalysis computeSignificance(SignificanceSettings settings) {
+        if (episodesAdded > 0 || finished) {
+            throw new IllegalStateException("computeSignificance must come before the first episode");
+        }
+        if (series != null) {
+            throw new IllegalStateException("the monthly job computes no clinical significance");
+        }
+        significance = settings.any() ? new ClinicalSignificanceTable(layout, settings) : null;
+        return this;
+    }
+
+    /**
      * Adds one accepted episode. Call it once for every accepted episode, in increasing index
      * order: the activity counts need all episodes, the outcome tables only the closed ones of
      * the window (and the clinicians also those open at its end).
@@ -228,10 +248,13 @@ public final class CohortAnalysis {
             noteScores(sessions);
         }
 
-        ScoredEpisode scored = new ScoredEpisode(layout, a, intake, sessions, fromDay, toDay);
+        ScoredEpisode scored = new ScoredEpisode(layout, episode.index(), a, intake, sessions, fromDay, toDay);
         closedInWindow += scored.closedInWindow ? 1 : 0;
         for (TableAccumulator<?> table : tables) {
             table.add(scored);
+        }
+        if (significance != null) {
+            significance.add(scored);
         }
     }
 
@@ -310,6 +333,11 @@ public final class CohortAnalysis {
             return thread;
         });
         try {
+            // The significance first: the episode rows carry its categories.
+            ClinicalSignificanceTable.Result significanceResult = significance == null ? null : significance.result();
+            if (significanceResult != null) {
+                episodeOutcomes.categories(significanceResult.categories());
+            }
             CompletableFuture<List<OutcomeTables.EpisodeRow>> episodeRows =
                     CompletableFuture.supplyAsync(episodeOutcomes::result, pool);
             CompletableFuture<List<OutcomeTables.ComparisonRow>> comparisonRows =
@@ -328,7 +356,7 @@ public final class CohortAnalysis {
                     activityRows.activity(), activityRows.windowActivity(), alertRows, SuppressedCells.NONE,
                     seriesRows.series(), seriesRows.monthsBeforeSeries());
             if (expectedRecovery == null) {
-                return tables;
+                return significanceResult == null ? tables : tables.withSignificance(significanceResult.significance());
             }
             ExpectedRecoveryTable.Result models = expectedRecovery.result();
             List<OutcomeTables.AttentionRow> attentionRows = attention.result();

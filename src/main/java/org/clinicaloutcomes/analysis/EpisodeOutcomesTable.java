@@ -1,8 +1,10 @@
 package org.clinicaloutcomes.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
@@ -15,14 +17,20 @@ final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.
 
     private final CohortLayout layout;
     private final DayDates dates;
-    private final List<List<List<OutcomeTables.EpisodeRow>>> rows; // [approach][instrument]
+    private final List<List<List<Indexed>>> rows; // [approach][instrument]
+    /** Per instrument, the clinical-significance labels by episode index; null when none are computed. */
+    private List<Map<Integer, String[]>> categories;
+
+    /** A row and the index of its episode, by which its categories are found. */
+    private record Indexed(OutcomeTables.EpisodeRow row, int index) {
+    }
 
     EpisodeOutcomesTable(CohortLayout layout, DayDates dates) {
         this.layout = layout;
         this.dates = dates;
         this.rows = new ArrayList<>(layout.approachCount);
         for (int a = 0; a < layout.approachCount; a++) {
-            List<List<OutcomeTables.EpisodeRow>> perInstrument = new ArrayList<>(layout.instrumentCount);
+            List<List<Indexed>> perInstrument = new ArrayList<>(layout.instrumentCount);
             for (int i = 0; i < layout.instrumentCount; i++) {
                 perInstrument.add(new ArrayList<>());
             }
@@ -44,27 +52,38 @@ final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.
             }
             if (layout.byWave()) {
                 // Dates, discharge and sessions stay empty: a wave-based analysis has none (RESEARCH.md).
-                rows.get(episode.approach).get(i).add(new OutcomeTables.EpisodeRow(intake.clientId(),
+                rows.get(episode.approach).get(i).add(new Indexed(new OutcomeTables.EpisodeRow(intake.clientId(),
                         intake.approach(), intake.clinicianId(), layout.instruments.get(i).key(), outcome, null, null,
                         null, null, null, null, layout.waves.label(scores.firstDay[i]),
-                        layout.waves.label(scores.lastDay[i])));
+                        layout.waves.label(scores.lastDay[i])), episode.index));
                 continue;
             }
-            rows.get(episode.approach).get(i).add(new OutcomeTables.EpisodeRow(intake.clientId(), intake.approach(),
-                    intake.clinicianId(), layout.instruments.get(i).key(), outcome, dates.of(intake.intakeDay()),
-                    dates.of(intake.dischargeDay()), intake.dischargeReason(), dates.of(scores.firstDay[i]),
-                    dates.of(scores.lastDay[i]), scores.attendedSessions));
+            rows.get(episode.approach).get(i).add(new Indexed(new OutcomeTables.EpisodeRow(intake.clientId(),
+                    intake.approach(), intake.clinicianId(), layout.instruments.get(i).key(), outcome,
+                    dates.of(intake.intakeDay()), dates.of(intake.dischargeDay()), intake.dischargeReason(),
+                    dates.of(scores.firstDay[i]), dates.of(scores.lastDay[i]), scores.attendedSessions), episode.index));
         }
+    }
+
+    /**
+     * The clinical-significance labels the rows carry (per instrument, by episode index), from
+     * {@link ClinicalSignificanceTable}; call before {@link #result()}.
+     */
+    void categories(List<Map<Integer, String[]>> labels) {
+        this.categories = labels;
     }
 
     @Override
     public List<OutcomeTables.EpisodeRow> result() {
         List<OutcomeTables.EpisodeRow> table = new ArrayList<>();
-        for (List<List<OutcomeTables.EpisodeRow>> perInstrument : rows) {
-            for (List<OutcomeTables.EpisodeRow> rowsOfGroup : perInstrument) {
-                List<OutcomeTables.EpisodeRow> group = new ArrayList<>(rowsOfGroup);
-                group.sort(Comparator.comparing(OutcomeTables.EpisodeRow::clientId));
-                table.addAll(group);
+        for (List<List<Indexed>> perInstrument : rows) {
+            for (int i = 0; i < perInstrument.size(); i++) {
+                List<Indexed> group = new ArrayList<>(perInstrument.get(i));
+                group.sort(Comparator.comparing(indexed -> indexed.row().clientId()));
+                for (Indexed indexed : group) {
+                    table.add(categories == null ? indexed.row()
+                            : indexed.row().withCategories(Arrays.asList(categories.get(i).get(indexed.index()))));
+                }
             }
         }
         return table;

@@ -62,7 +62,7 @@ final class MonitoringSuppression {
                 tables.outcomesByApproach(), tables.approachComparison(), tables.trajectories(), tables.pcl5Clusters(),
                 tables.clinicians(), tables.subgroups(), tables.activity(), tables.windowActivity(), tables.alerts(),
                 tables.suppressed(), tables.monthlySeries(), tables.monthsBeforeSeries(), models, checkRows(),
-                List.of(), t.attentionCounts(), primaryShown ? baselines : null);
+                List.of(), t.attentionCounts(), primaryShown ? baselines : null, tables.significance());
     }
 
     private void checkQuantities() {

@@ -64,6 +64,8 @@ import org.clinicaloutcomes.metrics.WaitingTimes;
  *                           rank, clinician id, client id; empty with suppression on
  * @param attentionCounts    the Summary's attention counts (not a CSV): one row per clinician
  *                           with a row in {@code attention}, by clinician id, then ALL
+ * @param significance       research runs: {@code clinical_significance.csv}'s rows, the methods
+ *                           and their warning lines ({@link ClinicalSignificance#NONE} otherwise)
  * @param recoveryBaselines  the expected-recovery chart's three baselines on the primary
  *                           instrument; {@code null} without reference episodes (or hidden)
  */
@@ -87,7 +89,8 @@ public record OutcomeTables(
         List<FlagCheckRow> expectedRecoveryCheck,
         List<AttentionRow> attention,
         List<AttentionCountRow> attentionCounts,
-        ChartBaselines recoveryBaselines) {
+        ChartBaselines recoveryBaselines,
+        ClinicalSignificance significance) {
 
     /** The name of the all-approaches group in every table. */
     public static final String ALL = "ALL";
@@ -110,6 +113,35 @@ public record OutcomeTables(
         expectedRecoveryCheck = List.copyOf(expectedRecoveryCheck);
         attention = List.copyOf(attention);
         attentionCounts = List.copyOf(attentionCounts);
+        significance = significance == null ? ClinicalSignificance.NONE : significance;
+    }
+
+    /** Tables without clinical significance (those of the monthly job). */
+    public OutcomeTables(long episodesAdded, int closedInWindow, List<EpisodeRow> episodeOutcomes,
+                         List<ApproachRow> outcomesByApproach, List<ComparisonRow> approachComparison,
+                         List<TrajectoryRow> trajectories, List<ClusterRow> pcl5Clusters, List<ClinicianRow> clinicians,
+                         List<SubgroupRow> subgroups, List<ActivityRow> activity, List<ActivityRow> windowActivity,
+                         List<AlertRow> alerts, SuppressedCells suppressed, List<SeriesRow> monthlySeries,
+                         List<SeriesRow> monthsBeforeSeries, List<ExpectedRecoveryRow> expectedRecovery,
+                         List<FlagCheckRow> expectedRecoveryCheck, List<AttentionRow> attention,
+                         List<AttentionCountRow> attentionCounts, ChartBaselines recoveryBaselines) {
+        this(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach, approachComparison, trajectories,
+                pcl5Clusters, clinicians, subgroups, activity, windowActivity, alerts, suppressed, monthlySeries,
+                monthsBeforeSeries, expectedRecovery, expectedRecoveryCheck, attention, attentionCounts,
+                recoveryBaselines, ClinicalSignificance.NONE);
+    }
+
+    /** These tables with the clinical-significance results (and the same everything else). */
+    public OutcomeTables withSignificance(ClinicalSignificance results) {
+        return new OutcomeTables(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach,
+                approachComparison, trajectories, pcl5Clusters, clinicians, subgroups, activity, windowActivity,
+                alerts, suppressed, monthlySeries, monthsBeforeSeries, expectedRecovery, expectedRecoveryCheck,
+                attention, attentionCounts, recoveryBaselines, results);
+    }
+
+    /** {@code clinical_significance.csv}'s rows (empty outside research runs). */
+    public List<SignificanceRow> clinicalSignificance() {
+        return significance.rows();
     }
 
     /** Tables without expected recovery and attention list (those of a research run). */
@@ -129,7 +161,7 @@ public record OutcomeTables(
         return new OutcomeTables(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach,
                 approachComparison, trajectories, pcl5Clusters, clinicians, subgroups, activity, windowActivity,
                 alerts, suppressed, series, beforeSeries, expectedRecovery, expectedRecoveryCheck, attention,
-                attentionCounts, recoveryBaselines);
+                attentionCounts, recoveryBaselines, significance);
     }
 
     /** These tables with other attention rows and counts (and the same everything else). */
@@ -137,7 +169,7 @@ public record OutcomeTables(
         return new OutcomeTables(episodesAdded, closedInWindow, episodeOutcomes, outcomesByApproach,
                 approachComparison, trajectories, pcl5Clusters, clinicians, subgroups, activity, windowActivity,
                 alerts, suppressed, monthlySeries, monthsBeforeSeries, expectedRecovery, expectedRecoveryCheck,
-                rows, counts, recoveryBaselines);
+                rows, counts, recoveryBaselines, significance);
     }
 
     /** Tables without a monthly series. */
@@ -190,11 +222,35 @@ public record OutcomeTables(
      * @param attendedSessions all attended sessions of the episode; null by wave (no sessions)
      * @param baselineWave     by wave: the label of the baseline's wave; else null
      * @param finalWave        by wave: the label of the final score's wave; else null
+     * @param categories       per method of the run ({@link ClinicalSignificance#methods()}), the
+     *                         episode's category on the instrument ({@code null} where the method did
+     *                         not classify it); empty outside research runs
      */
     public record EpisodeRow(String clientId, String approach, String clinicianId, String instrument,
                              EpisodeOutcome outcome, LocalDate intakeDate, LocalDate dischargeDate,
                              String dischargeReason, LocalDate baselineDate, LocalDate finalDate,
-                             Integer attendedSessions, String baselineWave, String finalWave) {
+                             Integer attendedSessions, String baselineWave, String finalWave,
+                             List<String> categories) {
+
+        public EpisodeRow {
+            categories = categories == null ? List.of() : java.util.Collections.unmodifiableList(
+                    new java.util.ArrayList<>(categories));
+        }
+
+        /** An episode without clinical-significance categories. */
+        public EpisodeRow(String clientId, String approach, String clinicianId, String instrument,
+                          EpisodeOutcome outcome, LocalDate intakeDate, LocalDate dischargeDate,
+                          String dischargeReason, LocalDate baselineDate, LocalDate finalDate,
+                          Integer attendedSessions, String baselineWave, String finalWave) {
+            this(clientId, approach, clinicianId, instrument, outcome, intakeDate, dischargeDate, dischargeReason,
+                    baselineDate, finalDate, attendedSessions, baselineWave, finalWave, List.of());
+        }
+
+        /** This row with its category per method of the run ({@code null} where a method did not classify it). */
+        public EpisodeRow withCategories(List<String> labels) {
+            return new EpisodeRow(clientId, approach, clinicianId, instrument, outcome, intakeDate, dischargeDate,
+                    dischargeReason, baselineDate, finalDate, attendedSessions, baselineWave, finalWave, labels);
+        }
 
         /** An episode of dated sessions: no waves. */
         public EpisodeRow(String clientId, String approach, String clinicianId, String instrument,
@@ -203,6 +259,27 @@ public record OutcomeTables(
             this(clientId, approach, clinicianId, instrument, outcome, intakeDate, dischargeDate, dischargeReason,
                     baselineDate, finalDate, (Integer) attendedSessions, null, null);
         }
+    }
+
+    /**
+     * One row of {@code clinical_significance.csv} (SIGNIFICANCE.md, section 11): an instrument, a
+     * method and an approach (or ALL). Every count is {@code null} when the method is undefined for
+     * the instrument; the five-way counts also when it has no combined approach.
+     *
+     * @param n                      the episodes the method classified
+     * @param nImproved              three-way: improved
+     * @param nUnchanged             three-way: unchanged
+     * @param nDeteriorated          three-way: deteriorated
+     * @param nRecovered             five-way: recovered
+     * @param nImprovedNotRecovered  five-way: improved, not recovered
+     * @param nHarmed                five-way: harmed
+     * @param cutoff                 the cut-off of the combined approach
+     * @param criticalValue          {@code z2}, {@code z1} (HA), or {@code null} (percentage, anchor)
+     */
+    public record SignificanceRow(String instrument, String method, String approach, Integer n, Integer nImproved,
+                                  Integer nUnchanged, Integer nDeteriorated, Integer nRecovered,
+                                  Integer nImprovedNotRecovered, Integer nHarmed, Double cutoff,
+                                  Double criticalValue) {
     }
 
     /** One approach (or ALL) on one instrument. */

@@ -14,6 +14,8 @@ import org.clinicaloutcomes.metrics.EpisodeOutcome;
  */
 final class ScoredEpisode {
 
+    /** The episode's index in the episode registry (the order of acceptance). */
+    final int index;
     /** The episode's approach (its group index). */
     final int approach;
     final IntakeRecord intake;
@@ -29,9 +31,10 @@ final class ScoredEpisode {
      * The episode of approach index {@code approach}, in the outcome cohort when it is closed with
      * its discharge day in {@code [fromDay, toDay]} (epoch days).
      */
-    ScoredEpisode(CohortLayout layout, int approach, IntakeRecord intake, List<SessionRecord> sessions,
+    ScoredEpisode(CohortLayout layout, int index, int approach, IntakeRecord intake, List<SessionRecord> sessions,
                   int fromDay, int toDay) {
         this.layout = layout;
+        this.index = index;
         this.approach = approach;
         this.intake = intake;
         this.sessions = sessions;

@@ -267,6 +267,7 @@ public final class SmallNumberSuppression {
             series = series(t.monthlySeries(), TableSchemas.MONTHLY_SERIES.file());
             beforeSeries = series(t.monthsBeforeSeries(), TableSchemas.MONTHS_BEFORE_SERIES.file());
             seriesLinks();
+            clinicalSignificance();
             solver.solve();
         }
 
@@ -363,6 +364,57 @@ public final class SmallNumberSuppression {
                     parts.add(dropouts.get(approach));
                 }
                 solver.sum(dropouts.get(ALL), parts);
+            }
+        }
+
+        /**
+         * clinical_significance: per row n = improved + unchanged + deteriorated, improved =
+         * recovered + improved not recovered, deteriorated = harmed + deteriorated not harmed (the
+         * five-way "deteriorated", which the workbook shows); every count: approaches → ALL per
+         * instrument and method; a pre/post method's n is the approach's n_paired.
+         */
+        private void clinicalSignificance() {
+            List<OutcomeTables.SignificanceRow> rows = t.clinicalSignificance();
+            String file = TableSchemas.CLINICAL_SIGNIFICANCE.file();
+            LinkedHashMap<String, List<int[]>> byMethod = new LinkedHashMap<>();
+            for (int r = 0; r < rows.size(); r++) {
+                OutcomeTables.SignificanceRow row = rows.get(r);
+                if (row.n() == null) {
+                    continue;
+                }
+                int n = solver.cell(row.n(), file, r, "n");
+                int improved = solver.cell(row.nImproved(), file, r, "n_improved");
+                int unchanged = solver.cell(row.nUnchanged(), file, r, "n_unchanged");
+                int deteriorated = solver.cell(row.nDeteriorated(), file, r, "n_deteriorated");
+                int recovered = solver.cell(row.nRecovered(), file, r, "n_recovered");
+                int improvedOnly = solver.cell(row.nImprovedNotRecovered(), file, r, "n_improved_not_recovered");
+                int harmed = solver.cell(row.nHarmed(), file, r, "n_harmed");
+                int deterioratedOnly = row.nHarmed() == null ? -1 : solver.cell(row.nDeteriorated() - row.nHarmed(),
+                        file, r, TableSchemas.DETERIORATED_NOT_HARMED);
+                solver.sum(n, List.of(improved, unchanged, deteriorated));
+                solver.sum(improved, List.of(recovered, improvedOnly));
+                solver.sum(deteriorated, List.of(harmed, deterioratedOnly));
+                if (!row.method().equals(org.clinicaloutcomes.metrics.significance.SignificanceMethod.HLM.label())) {
+                    solver.same(n, at(paired, oba(row.approach(), row.instrument())));
+                }
+                byMethod.computeIfAbsent(key(row.instrument(), row.method()), k -> new ArrayList<>())
+                        .add(new int[] {row.approach().equals(ALL) ? 1 : 0, n, improved, unchanged, deteriorated,
+                                recovered, improvedOnly, harmed, deterioratedOnly});
+            }
+            for (List<int[]> group : byMethod.values()) {
+                int[] all = group.stream().filter(q -> q[0] == 1).findFirst().orElse(null);
+                if (all == null) {
+                    continue;
+                }
+                for (int column = 1; column < all.length; column++) {
+                    List<Integer> parts = new ArrayList<>();
+                    for (int[] quantities : group) {
+                        if (quantities[0] == 0) {
+                            parts.add(quantities[column]);
+                        }
+                    }
+                    solver.sum(all[column], parts);
+                }
             }
         }
 
@@ -876,7 +928,8 @@ public final class SmallNumberSuppression {
                     activityRows(t.activity(), activity), activityRows(t.windowActivity(), windowActivity),
                     List.of(), SuppressedCells.of(hidden),
                     seriesRows(t.monthlySeries(), series, centreHidden),
-                    seriesRows(t.monthsBeforeSeries(), beforeSeries, centreHidden)));
+                    seriesRows(t.monthsBeforeSeries(), beforeSeries, centreHidden))
+                    .withSignificance(t.significance()));
         }
 
         private List<OutcomeTables.ApproachRow> approachRows() {

@@ -25,10 +25,12 @@ import org.clinicaloutcomes.analysis.OutcomeTables.ClusterRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.ComparisonRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.EpisodeRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.SeriesRow;
+import org.clinicaloutcomes.analysis.OutcomeTables.SignificanceRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.SubgroupRow;
 import org.clinicaloutcomes.analysis.OutcomeTables.TrajectoryRow;
 import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.Interval;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 
 /**
  * The schema of every output table ({@link TableSchema}), one constant per table: the file names
@@ -77,6 +79,34 @@ public final class TableSchemas {
     public static final TableSchema<EpisodeRow> EPISODE_OUTCOMES_BY_WAVE = EPISODE_OUTCOMES.withColumnsAfter(
             "category", List.of(text("baseline_wave", EpisodeRow::baselineWave),
                     text("final_wave", EpisodeRow::finalWave)));
+
+    /**
+     * {@code clinical_significance.csv} (research runs): instrument × method × approach, then ALL
+     * (SIGNIFICANCE.md, section 11).
+     */
+    public static final TableSchema<SignificanceRow> CLINICAL_SIGNIFICANCE = table("clinical_significance.csv",
+            OutcomeTables::clinicalSignificance, List.of(
+                    text("instrument", SignificanceRow::instrument),
+                    text("method", SignificanceRow::method),
+                    text("approach", SignificanceRow::approach),
+                    count("n", SignificanceRow::n),
+                    count("n_improved", SignificanceRow::nImproved),
+                    count("n_unchanged", SignificanceRow::nUnchanged),
+                    count("n_deteriorated", SignificanceRow::nDeteriorated),
+                    count("n_recovered", SignificanceRow::nRecovered),
+                    count("n_improved_not_recovered", SignificanceRow::nImprovedNotRecovered),
+                    count("n_harmed", SignificanceRow::nHarmed),
+                    number("cutoff", SignificanceRow::cutoff),
+                    number("critical_value", SignificanceRow::criticalValue)));
+
+    /**
+     * The five-way "deteriorated" count of a {@link #CLINICAL_SIGNIFICANCE} row (n_deteriorated −
+     * n_harmed): not a CSV column, a count the workbook shows, protected by suppression like one.
+     */
+    public static final String DETERIORATED_NOT_HARMED = "n_deteriorated_not_harmed";
+
+    /** The prefix of {@code episode_outcomes.csv}'s column of a clinical-significance method. */
+    public static final String CATEGORY_PREFIX = "category_";
 
     /** {@code outcomes_by_approach.csv}: approach (then ALL) × instrument. */
     public static final TableSchema<ApproachRow> OUTCOMES_BY_APPROACH = table("outcomes_by_approach.csv",
@@ -371,12 +401,34 @@ public final class TableSchemas {
 
     /** The CSV files, in writing order. */
     public static final List<TableSchema<?>> CSV_FILES = List.of(EPISODE_OUTCOMES, OUTCOMES_BY_APPROACH,
-            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, ALERTS, MONTHLY_SERIES,
-            EXPECTED_RECOVERY, EXPECTED_RECOVERY_CHECK, ATTENTION);
+            APPROACH_COMPARISON, TRAJECTORIES, PCL5_CLUSTERS, CLINICIANS, SUBGROUPS, ACTIVITY, CLINICAL_SIGNIFICANCE,
+            ALERTS, MONTHLY_SERIES, EXPECTED_RECOVERY, EXPECTED_RECOVERY_CHECK, ATTENTION);
 
     /** The CSV files only the monthly job writes. */
     public static final List<TableSchema<?>> MONTHLY_ONLY = List.of(ALERTS, MONTHLY_SERIES, EXPECTED_RECOVERY,
             EXPECTED_RECOVERY_CHECK, ATTENTION);
+
+    /** The CSV files only research runs write. */
+    public static final List<TableSchema<?>> RESEARCH_ONLY = List.of(CLINICAL_SIGNIFICANCE);
+
+    /**
+     * {@code episode_outcomes.csv} (by date or by wave) with one {@code category_<method>} column
+     * per method of the run, after the others (SIGNIFICANCE.md, section 11): the five-way category,
+     * three-way where the method has no cut-off; the table itself when there is no method.
+     */
+    public static TableSchema<EpisodeRow> episodeOutcomes(boolean byWave, List<SignificanceMethod> methods) {
+        TableSchema<EpisodeRow> table = byWave ? EPISODE_OUTCOMES_BY_WAVE : EPISODE_OUTCOMES;
+        if (methods.isEmpty()) {
+            return table;
+        }
+        List<TableSchema.Column<EpisodeRow>> categories = new java.util.ArrayList<>();
+        for (int m = 0; m < methods.size(); m++) {
+            int position = m;
+            categories.add(text(CATEGORY_PREFIX + methods.get(m).label(),
+                    r -> position < r.categories().size() ? r.categories().get(position) : null));
+        }
+        return table.withColumnsAfter(table.columns().get(table.columns().size() - 1).name(), categories);
+    }
 
     /**
      * The CSV files of a run, in writing order: those of {@link #MONTHLY_ONLY} only for the
@@ -384,17 +436,29 @@ public final class TableSchemas {
      * and no activity file (nothing is dated).
      */
     public static List<TableSchema<?>> csvFiles(boolean monthly, boolean byWave) {
+        return csvFiles(monthly, byWave, List.of());
+    }
+
+    /**
+     * As {@link #csvFiles(boolean, boolean)}, with {@code episode_outcomes.csv}'s category columns
+     * of the run's clinical-significance methods ({@link #episodeOutcomes}); research runs also
+     * write {@link #RESEARCH_ONLY}.
+     */
+    public static List<TableSchema<?>> csvFiles(boolean monthly, boolean byWave, List<SignificanceMethod> methods) {
         List<TableSchema<?>> files = new java.util.ArrayList<>();
         for (TableSchema<?> table : CSV_FILES) {
-            if (!monthly && MONTHLY_ONLY.contains(table)) {
+            if (!monthly && MONTHLY_ONLY.contains(table) || monthly && RESEARCH_ONLY.contains(table)) {
+                continue;
+            }
+            if (table == EPISODE_OUTCOMES) {
+                files.add(episodeOutcomes(byWave, methods));
                 continue;
             }
             if (byWave) {
                 if (table == ACTIVITY) {
                     continue;
                 }
-                table = table == EPISODE_OUTCOMES ? EPISODE_OUTCOMES_BY_WAVE
-                        : table == TRAJECTORIES ? TRAJECTORIES_BY_WAVE : table;
+                table = table == TRAJECTORIES ? TRAJECTORIES_BY_WAVE : table;
             }
             files.add(table);
         }

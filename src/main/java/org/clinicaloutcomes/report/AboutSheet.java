@@ -133,9 +133,12 @@ final class AboutSheet implements WorkbookSheet {
         s.headers(row, "File and column", "Meaning", "Workbook header");
         row++;
         Set<String> written = new HashSet<>();
-        OutcomeCsvFiles.files(c.tables(), c.run().monthly(), c.run().window().byWave()).forEach(file -> written.add(Codebook.CSV_FOLDER + file));
+        for (org.clinicaloutcomes.analysis.TableSchema<?> table
+                : OutcomeCsvFiles.written(c.tables(), c.run().monthly(), c.run().window().byWave())) {
+            table.columnNames().forEach(column -> written.add(Codebook.CSV_FOLDER + table.file() + "\u0000" + column));
+        }
         for (Codebook.Entry e : Codebook.load()) {
-            if (e.file().startsWith(Codebook.CSV_FOLDER) && !written.contains(e.file())) {
+            if (e.file().startsWith(Codebook.CSV_FOLDER) && !written.contains(e.file() + "\u0000" + e.column())) {
                 continue;
             }
             s.text(row, 0, e.file() + " : " + e.column());
@@ -157,15 +160,8 @@ final class AboutSheet implements WorkbookSheet {
                 + "are empty in an analysis by wave and not listed)");
         s.headers(row, "File and column", "Meaning", "Workbook header");
         row++;
-        Set<String> written = new HashSet<>(OutcomeCsvFiles.files(c.tables(), c.run().monthly(), true));
-        List<org.clinicaloutcomes.analysis.TableSchema<?>> tables = new ArrayList<>();
-        for (org.clinicaloutcomes.analysis.TableSchema<?> table
-                : org.clinicaloutcomes.analysis.TableSchemas.csvFiles(c.run().monthly(), true)) {
-            if (written.contains(table.file())) {
-                tables.add(table);
-            }
-        }
-        for (Codebook.Entry e : Codebook.byWave(tables, ByWave.EMPTY_COLUMNS)) {
+        for (Codebook.Entry e : Codebook.byWave(OutcomeCsvFiles.written(c.tables(), c.run().monthly(), true),
+                ByWave.EMPTY_COLUMNS)) {
             s.text(row, 0, e.file() + " : " + e.column());
             s.wrapped(row, 1, e.meaning());
             if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {

@@ -26,6 +26,7 @@ import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.SuppressedCells;
 import org.clinicaloutcomes.analysis.TableSchema;
 import org.clinicaloutcomes.analysis.TableSchemas;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 
 /**
  * Writes the metric CSVs of a report's {@code csv/} folder (REPORTS.md, "Output folder") from
@@ -79,8 +80,13 @@ public final class OutcomeCsvFiles {
     }
 
     private static List<TableSchema<?>> tables(boolean monthly, boolean suppressed, boolean byWave) {
+        return tables(monthly, suppressed, byWave, List.of());
+    }
+
+    private static List<TableSchema<?>> tables(boolean monthly, boolean suppressed, boolean byWave,
+                                               List<SignificanceMethod> methods) {
         List<TableSchema<?>> files = new ArrayList<>();
-        for (TableSchema<?> table : TableSchemas.csvFiles(monthly, byWave)) {
+        for (TableSchema<?> table : TableSchemas.csvFiles(monthly, byWave, methods)) {
             if (!(suppressed && TableSchemas.isEpisodeLevel(table))) {
                 files.add(table);
             }
@@ -103,8 +109,14 @@ public final class OutcomeCsvFiles {
         return written(tables, monthly, byWave).stream().map(TableSchema::file).toList();
     }
 
-    private static List<TableSchema<?>> written(OutcomeTables tables, boolean monthly, boolean byWave) {
-        List<TableSchema<?>> files = new ArrayList<>(tables(monthly, tables.suppressed().on(), byWave));
+    /**
+     * The tables {@link #write} writes for these tables, in writing order, with the columns it
+     * writes ({@code episode_outcomes.csv}'s category columns are the run's methods'): the About
+     * sheet's codebook lists these.
+     */
+    public static List<TableSchema<?>> written(OutcomeTables tables, boolean monthly, boolean byWave) {
+        List<TableSchema<?>> files = new ArrayList<>(tables(monthly, tables.suppressed().on(), byWave,
+                tables.significance().methods()));
         if (tables.pcl5Clusters().isEmpty()) {
             files.removeIf(table -> table.file().equals(TableSchemas.PCL5_CLUSTERS.file()));
         }

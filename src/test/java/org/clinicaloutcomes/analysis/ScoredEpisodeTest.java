@@ -20,7 +20,7 @@ class ScoredEpisodeTest {
 
     private static ScoredEpisode scored(CohortFixture.Builder builder) {
         EpisodeData data = builder.data();
-        return new ScoredEpisode(LAYOUT, 0, data.intake(), data.sessions(), FROM, TO);
+        return new ScoredEpisode(LAYOUT, 0, 0, data.intake(), data.sessions(), FROM, TO);
     }
 
     @Test

@@ -184,6 +184,9 @@ class SmallNumberSuppressionTest {
         Map<String, List<String[]>> a = write(plain, "plain");
         Map<String, List<String[]>> b = write(suppressed, "suppressed");
         for (String file : OutcomeCsvFiles.files(false, true)) {
+            if (file.equals(TableSchemas.CLINICAL_SIGNIFICANCE.file())) {
+                continue; // research only: these are monthly tables
+            }
             assertThat(Files.readAllBytes(folder.resolve("suppressed").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(folder.resolve("plain").resolve(file)));
         }

@@ -96,9 +96,12 @@ class OutcomeCsvFilesSuppressionTest {
         assertThat(folder.resolve("attention.csv")).doesNotExist();
         assertThat(OutcomeCsvFiles.files(true, true)).doesNotContain("episode_outcomes.csv", "alerts.csv",
                 "attention.csv");
-        assertThat(OutcomeCsvFiles.files(false, true)).isEqualTo(OutcomeCsvFiles.files(true, true).stream()
+        // A research run: no monthly-only file, and clinical_significance.csv after activity.csv.
+        List<String> research = new java.util.ArrayList<>(OutcomeCsvFiles.files(true, true).stream()
                 .filter(file -> !List.of("monthly_series.csv", "expected_recovery.csv", "expected_recovery_check.csv")
                         .contains(file)).toList());
+        research.add(research.indexOf("activity.csv") + 1, "clinical_significance.csv");
+        assertThat(OutcomeCsvFiles.files(false, true)).isEqualTo(research);
         assertThat(OutcomeCsvFiles.files(true, false)).isEqualTo(OutcomeCsvFiles.files(true));
         assertThat(OutcomeCsvFiles.files(false, false)).isEqualTo(OutcomeCsvFiles.files(false));
 

@@ -1,0 +1,269 @@
+package org.clinicaloutcomes.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.clinicaloutcomes.ingest.SessionRecord;
+import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.metrics.significance.CombinedCounts;
+import org.clinicaloutcomes.metrics.significance.Counts;
+import org.clinicaloutcomes.metrics.significance.CriticalValues;
+import org.clinicaloutcomes.metrics.significance.Direction;
+import org.clinicaloutcomes.metrics.significance.HlmFit;
+import org.clinicaloutcomes.metrics.significance.HlmResult;
+import org.clinicaloutcomes.metrics.significance.MethodOutcome;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
+import org.clinicaloutcomes.metrics.significance.SignificanceParameters;
+
+/**
+ * {@code clinical_significance.csv} and the {@code category_<method>} columns of
+ * {@code episode_outcomes.csv} (SIGNIFICANCE.md, section 11), for a research run.
+ *
+ * <p>Per instrument, the pairs are the paired episodes of the outcome cohort ({@code pre} =
+ * baseline, {@code post} = final, as {@link EpisodeOutcome}); the statistics of every method are
+ * computed once from all of them, pooled over the approaches, and the counts reported per
+ * approach (configured order) and ALL. HLM takes every score of the paired episodes with at
+ * least 3 scores on the instrument; its time is, by wave, the wave's label where every label is a
+ * number, else the wave's position from 1, and for dated sessions the days since the episode's
+ * first score on the instrument divided by 7. Two scores of one episode on one day are one
+ * occasion to the model (one row per id and occasion, section 1.2): the later of the day is used,
+ * as the score order puts it last, and one warning line says how many episodes that concerned.
+ *
+ * <p>A method whose parameters the instrument file does not give is left out for that instrument
+ * (no rows) with one warning line; an undefined case (section 2.7, 4, 8) leaves the method's cells
+ * empty, with one warning line naming the instrument, the method and the reason.
+ */
+final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignificanceTable.Result> {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final double DAYS_PER_WEEK = 7.0;
+
+    /**
+     * The results and, per instrument, each paired episode's category label per method (by
+     * episode index; a label {@code null} where the method did not classify it).
+     */
+    record Result(ClinicalSignificance significance, List<Map<Integer, String[]>> categories) {
+    }
+
+    private final CohortLayout layout;
+    private final SignificanceSettings settings;
+    private final boolean hlm;
+    /** By wave: the time of each wave (its label as a number, else its position from 1). */
+    private final double[] waveTimes;
+    private final IntList[] approaches;
+    private final IntList[] episodes;
+    private final DoubleList[] pre;
+    private final DoubleList[] post;
+    private final List<List<HlmFit.Score>> hlmScores;
+    private final int[] sameDayEpisodes;
+
+    ClinicalSignificanceTable(CohortLayout layout, SignificanceSettings settings) {
+        if (settings.parameters().size() != layout.instrumentCount) {
+            throw new IllegalArgumentException("significance parameters for " + settings.parameters().size()
+                    + " instruments, " + layout.instrumentCount + " configured");
+        }
+        this.layout = layout;
+        this.settings = settings;
+        this.hlm = settings.methods().contains(SignificanceMethod.HLM);
+        this.waveTimes = layout.byWave() ? waveTimes(layout.waves) : null;
+        int instruments = layout.instrumentCount;
+        this.approaches = new IntList[instruments];
+        this.episodes = new IntList[instruments];
+        this.pre = new DoubleList[instruments];
+        this.post = new DoubleList[instruments];
+        this.hlmScores = new ArrayList<>();
+        this.sameDayEpisodes = new int[instruments];
+        for (int i = 0; i < instruments; i++) {
+            approaches[i] = new IntList();
+            episodes[i] = new IntList();
+            pre[i] = new DoubleList();
+            post[i] = new DoubleList();
+            hlmScores.add(new ArrayList<>());
+        }
+    }
+
+    /** Every label a number: the labels' values; else the positions 1, 2, … (section 11). */
+    private static double[] waveTimes(WaveDesign waves) {
+        double[] times = new double[waves.count()];
+        boolean numeric = waves.labels().stream().allMatch(label -> NUMBER.matcher(label.strip()).matches());
+        for (int k = 0; k < times.length; k++) {
+            times[k] = numeric ? Double.parseDouble(waves.label(k).strip()) : k + 1;
+        }
+        return times;
+    }
+
+    @Override
+    public void add(ScoredEpisode episode) {
+        if (!episode.closedInWindow) {
+            return;
+        }
+        EpisodeScores scores = episode.scores();
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            EpisodeOutcome outcome = scores.outcomes[i];
+            if (outcome == null) {
+                continue;
+            }
+            approaches[i].add(episode.approach);
+            episodes[i].add(episode.index);
+            pre[i].add(outcome.baseline());
+            post[i].add(outcome.finalScore());
+            if (hlm && scores.count[i] >= 3) {
+                addHlmScores(episode, scores, i);
+            }
+        }
+    }
+
+    private void addHlmScores(ScoredEpisode episode, EpisodeScores scores, int i) {
+        String id = Integer.toString(episode.index);
+        List<HlmFit.Score> rows = new ArrayList<>();
+        if (layout.byWave()) {
+            double[] atWave = scores.firstScores[i];
+            for (int k = 0; k < atWave.length; k++) {
+                if (!Double.isNaN(atWave[k])) {
+                    rows.add(new HlmFit.Score(id, waveTimes[k], atWave[k]));
+                }
+            }
+        } else {
+            int firstDay = Integer.MIN_VALUE;
+            int lastDay = Integer.MIN_VALUE;
+            boolean sameDay = false;
+            for (SessionRecord session : episode.sessions) {
+                double score = session.scores()[i];
+                if (!session.attended() || Double.isNaN(score)) {
+                    continue;
+                }
+                if (firstDay == Integer.MIN_VALUE) {
+                    firstDay = session.day();
+                }
+                HlmFit.Score row = new HlmFit.Score(id, (session.day() - firstDay) / DAYS_PER_WEEK, score);
+                if (session.day() == lastDay) {
+                    rows.set(rows.size() - 1, row);
+                    sameDay = true;
+                } else {
+                    rows.add(row);
+                }
+                lastDay = session.day();
+            }
+            sameDayEpisodes[i] += sameDay ? 1 : 0;
+        }
+        if (rows.size() >= 3) {
+            hlmScores.get(i).addAll(rows);
+        }
+    }
+
+    @Override
+    public Result result() {
+        List<OutcomeTables.SignificanceRow> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Map<Integer, String[]>> categories = new ArrayList<>();
+        List<SignificanceMethod> methods = settings.methods();
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            Instrument instrument = layout.instruments.get(i);
+            SignificanceParameters parameters = settings.parameters().get(i);
+            Direction direction = Direction.of(instrument.higherIsBetter());
+            int[] pairApproach = approaches[i].toArray();
+            int[] pairEpisode = episodes[i].toArray();
+            double[] pairPre = pre[i].toArray();
+            double[] pairPost = post[i].toArray();
+            Map<Integer, String[]> labels = new HashMap<>();
+            for (int episode : pairEpisode) {
+                labels.put(episode, new String[methods.size()]);
+            }
+            categories.add(labels);
+            for (int m = 0; m < methods.size(); m++) {
+                SignificanceMethod method = methods.get(m);
+                String where = "clinical significance, " + instrument.key() + " (" + instrument.name() + "), "
+                        + method.label() + ": ";
+                List<String> missing = method.missing(parameters);
+                if (!missing.isEmpty()) {
+                    warnings.add(where + "left out, the instrument file gives no " + String.join(" or ", missing));
+                    continue;
+                }
+                MethodOutcome outcome;
+                int[] personApproach;
+                int[] personEpisode;
+                try {
+                    if (method == SignificanceMethod.HLM) {
+                        HlmFit fit = hlmFit(i, direction);
+                        outcome = MethodOutcome.ofHlm(parameters, direction, fit);
+                        personEpisode = fit.persons().stream().mapToInt(p -> Integer.parseInt(p.id())).toArray();
+                        personApproach = approachesOf(personEpisode, pairEpisode, pairApproach);
+                        if (sameDayEpisodes[i] > 0) {
+                            warnings.add(where + sameDayEpisodes[i] + " episode(s) had two scores on one day; "
+                                    + "the model used the later score of the day");
+                        }
+                    } else {
+                        outcome = MethodOutcome.of(method, parameters, direction, pairPre, pairPost);
+                        personEpisode = pairEpisode;
+                        personApproach = pairApproach;
+                    }
+                } catch (IllegalArgumentException undefined) {
+                    warnings.add(where + "not computed, " + undefined.getMessage());
+                    addEmptyRows(rows, instrument.key(), method);
+                    continue;
+                }
+                if (outcome.cutoffProblem() != null) {
+                    warnings.add(where + outcome.cutoffProblem() + " (its five-way cells are empty)");
+                }
+                for (int p = 0; p < personEpisode.length; p++) {
+                    labels.get(personEpisode[p])[m] = outcome.label(p);
+                }
+                addRows(rows, instrument.key(), outcome, personApproach);
+            }
+        }
+        return new Result(new ClinicalSignificance(methods, rows, warnings), categories);
+    }
+
+    /** HLM's fit on instrument {@code i}. @throws IllegalArgumentException with the reason when undefined */
+    private HlmFit hlmFit(int i, Direction direction) {
+        HlmResult result = HlmFit.fit(hlmScores.get(i), direction, CriticalValues.DEFAULT_ALPHA);
+        if (result instanceof HlmResult.Undefined undefined) {
+            throw new IllegalArgumentException("HLM is undefined: " + undefined.reason());
+        }
+        return (HlmFit) result;
+    }
+
+    /** The approach of each HLM person, from the pairs (every HLM person is a paired episode). */
+    private static int[] approachesOf(int[] personEpisode, int[] pairEpisode, int[] pairApproach) {
+        Map<Integer, Integer> approach = new HashMap<>();
+        for (int p = 0; p < pairEpisode.length; p++) {
+            approach.put(pairEpisode[p], pairApproach[p]);
+        }
+        int[] approaches = new int[personEpisode.length];
+        for (int p = 0; p < personEpisode.length; p++) {
+            approaches[p] = approach.get(personEpisode[p]);
+        }
+        return approaches;
+    }
+
+    private void addRows(List<OutcomeTables.SignificanceRow> rows, String instrument, MethodOutcome outcome,
+                         int[] personApproach) {
+        for (int group = 0; group <= layout.approachCount; group++) {
+            boolean[] selected = new boolean[personApproach.length];
+            for (int p = 0; p < personApproach.length; p++) {
+                selected[p] = group == layout.all || personApproach[p] == group;
+            }
+            Counts counts = outcome.counts(selected);
+            CombinedCounts combined = outcome.combinedCounts(selected);
+            rows.add(new OutcomeTables.SignificanceRow(instrument, outcome.method().label(), groupName(group),
+                    counts.n(), counts.improved(), counts.unchanged(), counts.deteriorated(),
+                    combined == null ? null : combined.recovered(), combined == null ? null : combined.improved(),
+                    combined == null ? null : combined.harmed(), outcome.cutoff(), outcome.criticalValue()));
+        }
+    }
+
+    private void addEmptyRows(List<OutcomeTables.SignificanceRow> rows, String instrument, SignificanceMethod method) {
+        for (int group = 0; group <= layout.approachCount; group++) {
+            rows.add(new OutcomeTables.SignificanceRow(instrument, method.label(), groupName(group), null, null, null,
+                    null, null, null, null, null, null));
+        }
+    }
+
+    private String groupName(int group) {
+        return group == layout.all ? OutcomeTables.ALL : layout.approaches.get(group);
+    }
+}
