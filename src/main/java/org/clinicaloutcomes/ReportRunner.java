@@ -187,7 +187,7 @@ class ReportRunner {
                 && Objects.equals(a.instrumentsFile(), b.instrumentsFile())
                 && a.instrumentsSha256().equals(b.instrumentsSha256()) && a.approaches().equals(b.approaches())
                 && a.primaryInstrument().equals(b.primaryInstrument()) && a.suppression() == b.suppression()
-                && a.export().equals(b.export());
+                && a.export().equals(b.export()) && a.significance().equals(b.significance());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.InputFingerprint;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.ingest.SessionSpill;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import org.clinicaloutcomes.report.OutputLock;
 import org.clinicaloutcomes.report.ReportFolder;
 
@@ -80,6 +81,9 @@ final class RunPreflight {
         if (approaches.stream().anyMatch(a -> a.equalsIgnoreCase("ALL"))) {
             throw new RefusedFileException("ALL cannot be an approach: it names the row of all approaches together");
         }
+        // SIGNIFICANCE.md, section 11: JT unless the run names its methods; the monthly job computes none.
+        List<SignificanceMethod> significance = settings.significance() != null ? settings.significance()
+                : RunSettings.defaultSignificance(settings.job());
         List<String> warnings = new ArrayList<>();
         InputFingerprint intake;
         InputFingerprint sessions;
@@ -123,7 +127,7 @@ final class RunPreflight {
                 settings.windowMonths(), settings.monitoring(), settings.from(), settings.to(), instrumentsFile,
                 sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
-                sessions.sha256(), today, commandLine, export);
+                sessions.sha256(), today, commandLine, export, significance);
         return new Checked(parameters, warnings, settings.restart());
     }
 

@@ -215,6 +215,45 @@ class CommandLineFunctionalTests {
     }
 
     @Test
+    void significanceOnTheMonthlyJobAndABadListAreUsageErrors() {
+        Outcome monthly = run("monthly", "--significance=JT");
+        assertThat(monthly.exitCode()).isEqualTo(2);
+        assertThat(monthly.err().lines()).hasSize(1).first().asString()
+                .contains("--significance is not an option of monthly");
+
+        Outcome badList = run("research", "--significance=JT,RCI", "--output=" + work.resolve("out"));
+        assertThat(badList.exitCode()).isEqualTo(2);
+        assertThat(badList.err().lines()).hasSize(1).first().asString()
+                .contains("'JT,RCI'").contains("JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor");
+        assertThat(work.resolve("out")).doesNotExist();
+        assertThat(work.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void aMalformedClinicalSignificanceColumnOfTheInstrumentFileRefusesTheRunNamingLineAndColumn() throws IOException {
+        Path instruments = Files.writeString(work.resolve("instruments.csv"),
+                "key,name,min,max,higher_is_better,integer,cutoff,reliable_change,rc_sd,rc_reliability,reliability,"
+                        + "cutoff_type\npcl5,PCL-5,0,80,false,true,33,10,,,0.9,a\nphq9,PHQ-9,0,27,false,true,10,6,,,1.2,\n");
+        Path output = work.resolve("out");
+
+        Outcome outcome = run("research", "--input=" + validInput(), "--output=" + output,
+                "--instruments=" + instruments, "--significance=JT,HA");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
+        assertThat(outcome.err().lines()).hasSize(1).first().asString()
+                .contains("instruments.csv, line 3: reliability must lie in [0, 1], got 1.2");
+        assertThat(output).doesNotExist();
+
+        Files.writeString(instruments, "key,name,min,max,higher_is_better,integer,cutoff,reliable_change,rc_sd,"
+                + "rc_reliability,cutoff\npcl5,PCL-5,0,80,false,true,33,10,,,a\n");
+        Outcome unknown = run("monthly", "--input=" + validInput(), "--output=" + output, "--month=2025-04",
+                "--instruments=" + instruments);
+        assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(2);
+        assertThat(unknown.err().lines()).hasSize(1).first().asString()
+                .contains("instruments.csv, line 1: unknown column 'cutoff'");
+    }
+
+    @Test
     void anIdentifierColumnRefusesTheFileBeforeAnythingIsWritten() throws IOException {
         Path input = input(INTAKE_HEADER + ",Client_Email\n" + intakeRow("E1").strip() + ",someone@example.org\n",
                 SESSIONS_HEADER + "\n");

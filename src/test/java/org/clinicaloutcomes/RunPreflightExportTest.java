@@ -42,6 +42,19 @@ class RunPreflightExportTest {
     }
 
     @Test
+    void theSignificanceMethodsResolveToJtUnlessTheJobFileNamesThem() throws Exception {
+        Path export = Files.writeString(tmp.resolve("export.csv"), "id;wave\nA1;0\n");
+        String job = "layout=long\nfile=" + export.getFileName() + "\nwaves=0,1\ndelimiter=;\ncolumn.client_id=id\n"
+                + "approach=TAU\n";
+        assertThat(RunPreflight.check(settings(job), "research", LocalDate.of(2026, 11, 26), "run-1").parameters()
+                .significance()).isEqualTo(org.clinicaloutcomes.metrics.significance.SignificanceMethod.DEFAULT);
+        assertThat(RunPreflight.check(settings(job + "significance=percentage,hlm\n"), "research",
+                LocalDate.of(2026, 11, 26), "run-1").parameters().significance())
+                .containsExactly(org.clinicaloutcomes.metrics.significance.SignificanceMethod.HLM,
+                        org.clinicaloutcomes.metrics.significance.SignificanceMethod.PERCENTAGE);
+    }
+
+    @Test
     void aMissingOrBadExportFileIsRefused() throws Exception {
         assertThatThrownBy(() -> RunPreflight.check(settings("layout=wide\nfile=none.csv\nwaves=0,1\n"), "research",
                 LocalDate.of(2026, 11, 26), "run-1")).isInstanceOf(RefusedFileException.class)

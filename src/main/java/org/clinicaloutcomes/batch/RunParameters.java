@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.clinicaloutcomes.cli.JobKind;
+import org.clinicaloutcomes.cli.RunSettings;
 import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import org.clinicaloutcomes.report.DataQualityVerdict;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -23,6 +25,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * no value passes the job repository's 2500 characters). Input hashes are not identifying: a
  * restart compares them to refuse when an input changed.
  *
+ * <p>{@link #significance} is the identifying {@code significance}, the methods' labels joined
+ * with commas (empty for the monthly job), so a run with another list is another run. A run
+ * recorded before the option existed computed none; it is read as the default it would have now
+ * ({@link RunSettings#defaultSignificance}: {@code JT} for research, none for monthly).
+ *
  * <p>For a long or wide export, {@link #input} is the export's folder and {@link #intakeFile()}
  * and {@link #sessionsFile()} are both the export file (the steps read it twice), so
  * {@code intakeSha256} and {@code sessionsSha256} are the export's.
@@ -31,7 +38,8 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                             MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instrumentsFile, String instrumentsSha256,
                             List<String> approaches, String primaryInstrument, boolean suppression,
                             int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
-                            LocalDate today, String commandLine, ExportMapping export) {
+                            LocalDate today, String commandLine, ExportMapping export,
+                            List<SignificanceMethod> significance) {
 
     static final String JOB = "job";
     static final String INPUT = "input";
@@ -58,12 +66,16 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String LAYOUT = "layout";
     static final String RANDOMISED = "randomised";
     static final String EXPORT = "export";
+    static final String SIGNIFICANCE = "significance";
     /** The longest value of one {@code export} parameter (the repository's column holds 2500). */
     static final int EXPORT_CHUNK = 2000;
     private static final String NONE = "";
 
     public RunParameters {
         export = export == null ? ExportMapping.CANONICAL : export;
+        // In the contract's order, whatever order they were given in, so the same methods are the same run.
+        significance = significance == null ? RunSettings.defaultSignificance(job)
+                : significance.stream().sorted().distinct().toList();
     }
 
     public JobParameters toJobParameters() {
@@ -93,6 +105,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 .addString(APPROACHES, String.join(",", approaches))
                 .addString(PRIMARY, primaryInstrument)
                 .addString(SUPPRESSION, Boolean.toString(suppression))
+                .addString(SIGNIFICANCE, SignificanceMethod.joined(significance))
                 .addString(RUN_ID, runId)
                 .addString(QUIET, Boolean.toString(quiet), false)
                 .addLong(MAX_REJECT_PCT, (long) maxRejectPct, false)
@@ -125,7 +138,20 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 parameters.getString(SESSIONS_SHA256),
                 LocalDate.parse(parameters.getString(TODAY)),
                 parameters.getString(COMMAND_LINE),
-                export(parameters));
+                export(parameters),
+                significance(parameters));
+    }
+
+    /**
+     * The clinical-significance methods of a run; {@code null} (the default of its job) for a run
+     * recorded before the {@code significance} parameter existed.
+     */
+    private static List<SignificanceMethod> significance(JobParameters parameters) {
+        String joined = parameters.getString(SIGNIFICANCE);
+        if (joined == null) {
+            return null;
+        }
+        return joined.isEmpty() ? List.of() : SignificanceMethod.listOf(joined);
     }
 
     /** The export mapping of a run; a run of an earlier version (no {@code export} parameter) read the canonical files. */

@@ -30,6 +30,7 @@ import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.metrics.AttentionReason;
 import org.clinicaloutcomes.metrics.ExpectedRecovery;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import org.clinicaloutcomes.report.DataQualityVerdict;
 
 /**
@@ -49,6 +50,9 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  *       the date must exist). {@code --suppression} takes {@code true} or {@code false} (any case).
  *       {@code --approaches} is a comma-separated list; names are trimmed, must not be empty and
  *       must not repeat (ignoring case, as approach codes in the data are matched ignoring case).</li>
+ *   <li>{@code --significance} (research only) is a comma-separated list of the methods of
+ *       {@link SignificanceMethod}; names are trimmed and matched ignoring case, must not be empty
+ *       and must not repeat; the list is kept in the contract's order, not as typed.</li>
  *   <li>Paths are kept relative to the working directory when relative, and normalised
  *       ({@code a/./b/../c} becomes {@code a/c}; a path that normalises to nothing becomes
  *       {@code .}). Existence is not checked, except for the job file.</li>
@@ -106,6 +110,7 @@ public final class CommandLineParser {
         JOB("job", "FILE", true, EnumSet.of(Verb.RESEARCH_JOB)),
         FROM("from", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
         TO("to", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
+        SIGNIFICANCE("significance", "LIST", true, EnumSet.of(Verb.RESEARCH_JOB)),
         INPUT("input", "DIR", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         OUTPUT("output", "DIR", true, EnumSet.allOf(Verb.class)),
         INSTRUMENTS("instruments", "FILE", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
@@ -147,7 +152,8 @@ public final class CommandLineParser {
 
     /** The keys a research job file may hold, in the order the help text names them. */
     private static final List<Opt> JOB_FILE_KEYS = List.of(Opt.INPUT, Opt.OUTPUT, Opt.FROM, Opt.TO,
-            Opt.INSTRUMENTS, Opt.APPROACHES, Opt.PRIMARY_INSTRUMENT, Opt.SUPPRESSION, Opt.MAX_REJECT_PCT);
+            Opt.INSTRUMENTS, Opt.APPROACHES, Opt.PRIMARY_INSTRUMENT, Opt.SUPPRESSION, Opt.MAX_REJECT_PCT,
+            Opt.SIGNIFICANCE);
 
     /** Where a value came from, for the messages: a command-line option or a job-file key. */
     private record Origin(Opt opt, String name, String prefix, String suffix) {
@@ -194,6 +200,7 @@ public final class CommandLineParser {
         String primaryInstrument;
         Boolean suppression;
         Integer maxRejectPct;
+        List<SignificanceMethod> significance;
         ExportMapping export;
         int layoutLine;
         boolean quiet;
@@ -309,7 +316,8 @@ public final class CommandLineParser {
                 cli.quiet,
                 cli.restart,
                 cli.jobFile,
-                export);
+                export,
+                first(cli.significance, file.significance));
     }
 
     /** {@code --input}, {@code --from} and {@code --to} are not used with a long or wide export. */
@@ -360,6 +368,7 @@ public final class CommandLineParser {
             case SUPPRESSION -> draft.suppression = bool(value, origin);
             case MAX_REJECT_PCT -> draft.maxRejectPct = wholeNumber(value, origin, "percent",
                     DataQualityVerdict.MIN_MAX_REJECT_PCT, DataQualityVerdict.MAX_MAX_REJECT_PCT);
+            case SIGNIFICANCE -> draft.significance = significance(value, origin);
             default -> throw new IllegalStateException("not a report option: " + opt);
         }
     }
@@ -611,6 +620,23 @@ public final class CommandLineParser {
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * The clinical-significance methods of a comma-separated list (SIGNIFICANCE.md, section 11):
+     * names in any case, trimmed, in the contract's order whatever the list's order.
+     */
+    private static List<SignificanceMethod> significance(String value, Origin origin) throws UsageException {
+        try {
+            return SignificanceMethod.listOf(value);
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage();
+            if (!problem.contains(SignificanceMethod.names())) {
+                problem += "; expected some of " + SignificanceMethod.names();
+            }
+            throw origin.fail("must be a comma-separated list of clinical-significance methods, got "
+                    + quote(value) + ": " + problem);
+        }
     }
 
     private static String instrumentKey(String value, Origin origin) throws UsageException {

@@ -25,6 +25,7 @@ final class HelpText {
               --job=FILE                 read the settings from a .properties file; options typed here win over it (default: none)
               --from=YYYY-MM-DD          first day of the period (default: the earliest intake date)
               --to=YYYY-MM-DD            last day of the period (default: the latest session date)
+              --significance=LIST        clinical-significance methods to compare, comma-separated, any of JT, GLN, HLL, EN, NK, HA, HLM, percentage, anchor (default: JT)
 
             options of both monthly and research:
               --input=DIR                folder holding intake.csv and sessions.csv (default: sample-data)
@@ -44,9 +45,13 @@ final class HelpText {
               --output=DIR               folder to write intake.csv and sessions.csv to (default: sample-data)
 
             A research job file has one setting per line, key=value, with the keys input, output, from, to,
-            instruments, approaches, primary-instrument, suppression and max-reject-pct (write / in paths, also on Windows);
+            instruments, approaches, primary-instrument, suppression, max-reject-pct and significance (write / in paths, also on Windows);
             relative paths in it are relative to the job file's folder. A job file may also describe a researcher's own
             export (one long or wide file, with its own column names, codes and waves): see "Your own export" in README.md.
+            The clinical-significance methods take their parameters from optional columns of the instrument file, after its
+            first ten: reliability (default: rc_reliability), reliability_post, functional_mean, functional_sd, cutoff_type
+            (a, b or c; default: a), mid_improvement, mid_deterioration (points), pct_improvement and pct_deterioration
+            (fractions 0 to 1). A method whose parameters an instrument lacks is left out for it, with a warning.
             Exit codes: 0 done; 3 report written, but the data need a look first (too many rejects, or no paired scores
             on the main questionnaire); 2 wrong options or an input file refused (the reason is shown); 1 any other failure (see the log).
             """;

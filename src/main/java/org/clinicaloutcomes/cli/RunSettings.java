@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.ingest.ExportMapping;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import org.clinicaloutcomes.report.DataQualityVerdict;
 
 /**
@@ -48,11 +49,15 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  * @param export            how the input is read (RESEARCH.md, "Job-file keys"): {@link ExportMapping#CANONICAL}
  *                          (or {@code canonical(true)} for a randomised study) unless a research job file
  *                          describes a long or wide export; never null ({@code null} is taken as CANONICAL)
+ * @param significance      research: the clinical-significance methods of {@code --significance} (or the job
+ *                          file's {@code significance} key), in the contract's order (SIGNIFICANCE.md, section 11),
+ *                          or {@code null} when not given ({@link #defaultSignificance(JobKind)}: {@code JT});
+ *                          monthly: always {@code null} (the monthly job computes none)
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                           MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
-                          Path jobFile, ExportMapping export) {
+                          Path jobFile, ExportMapping export, List<SignificanceMethod> significance) {
 
     public static final Path DEFAULT_INPUT = Path.of("sample-data");
     public static final int DEFAULT_WINDOW_MONTHS = 12;
@@ -72,6 +77,7 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
         Objects.requireNonNull(input, "input");
         approaches = approaches == null ? null : List.copyOf(approaches);
         export = export == null ? ExportMapping.CANONICAL : export;
+        significance = significance == null ? null : List.copyOf(significance);
     }
 
     /** The settings of {@code monthly} / {@code research} with no options at all. */
@@ -80,7 +86,15 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
                 job == JobKind.MONTHLY ? DEFAULT_WINDOW_MONTHS : NO_WINDOW_MONTHS,
                 job == JobKind.MONTHLY ? MonitoringSettings.DEFAULT : null,
                 null, null, null, null, null, defaultSuppression(job), DataQualityVerdict.DEFAULT_MAX_REJECT_PCT,
-                false, false, null, ExportMapping.CANONICAL);
+                false, false, null, ExportMapping.CANONICAL, null);
+    }
+
+    /**
+     * The clinical-significance methods of a run that names none (SIGNIFICANCE.md, section 11):
+     * {@link SignificanceMethod#DEFAULT} for research, none for the monthly job.
+     */
+    public static List<SignificanceMethod> defaultSignificance(JobKind job) {
+        return job == JobKind.RESEARCH ? SignificanceMethod.DEFAULT : List.of();
     }
 
     /** Suppression is off for the internal monthly report and on for research runs. */

@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,10 +24,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.clinicaloutcomes.ingest.IdentifierDetector;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.metrics.significance.CutoffType;
+import org.clinicaloutcomes.metrics.significance.SignificanceParameters;
 
 /**
  * The instrument configuration of METRICS.md ("Instruments"): an editable CSV file, with the
  * defaults bundled as {@code instruments.csv} on the class path.
+ *
+ * <p>After METRICS.md's ten columns, which come first and in their order, the file may carry any
+ * of the clinical-significance columns of SIGNIFICANCE.md, section 11
+ * ({@link SignificanceParameters#COLUMNS}), each at most once, in any order; their values are
+ * kept here ({@link #significance(String)}), beside the {@link Instrument}s.
  */
 public final class InstrumentCatalog {
 
@@ -39,11 +47,14 @@ public final class InstrumentCatalog {
     private static final Set<String> RESERVED = Set.of("client_id", "session_date", "session_number", "attended");
 
     private final List<Instrument> instruments;
+    private final Map<String, SignificanceParameters> significance;
     private final String source;
     private final String text;
 
-    private InstrumentCatalog(List<Instrument> instruments, String source, String text) {
+    private InstrumentCatalog(List<Instrument> instruments, Map<String, SignificanceParameters> significance,
+            String source, String text) {
         this.instruments = List.copyOf(instruments);
+        this.significance = Map.copyOf(significance);
         this.source = source;
         this.text = text;
     }
@@ -83,28 +94,27 @@ public final class InstrumentCatalog {
             text = text.substring(1);
         }
         List<Instrument> instruments = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
+        Map<String, SignificanceParameters> significance = new LinkedHashMap<>();
         try (Reader reader = new StringReader(text);
              CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
             List<String> header = null;
+            Map<String, Integer> extra = null;
             for (CSVRecord record : parser) {
                 if (header == null) {
                     header = record.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
-                    if (!header.equals(COLUMNS)) {
-                        throw new RefusedFileException(source + ", line 1: the header must be "
-                                + String.join(",", COLUMNS));
-                    }
+                    extra = extraColumns(source, header);
                     continue;
                 }
                 String where = source + ", line " + (parser.getCurrentLineNumber());
-                if (record.size() != COLUMNS.size()) {
-                    throw new RefusedFileException(where + ": expected " + COLUMNS.size() + " fields, found " + record.size());
+                if (record.size() != header.size()) {
+                    throw new RefusedFileException(where + ": expected " + header.size() + " fields, found " + record.size());
                 }
                 Instrument instrument = instrument(where, record);
-                if (!keys.add(instrument.key())) {
+                if (significance.containsKey(instrument.key())) {
                     throw new RefusedFileException(where + ": instrument key '" + instrument.key() + "' appears twice");
                 }
                 instruments.add(instrument);
+                significance.put(instrument.key(), significance(where, record, extra));
             }
         } catch (IOException e) {
             throw new RefusedFileException(source + " cannot be parsed as CSV");
@@ -112,7 +122,74 @@ public final class InstrumentCatalog {
         if (instruments.isEmpty()) {
             throw new RefusedFileException(source + " defines no instrument");
         }
-        return new InstrumentCatalog(instruments, source, text);
+        return new InstrumentCatalog(instruments, significance, source, text);
+    }
+
+    /**
+     * The optional clinical-significance columns of {@code header} after METRICS.md's ten, each
+     * with its position.
+     */
+    private static Map<String, Integer> extraColumns(String source, List<String> header) throws RefusedFileException {
+        if (header.size() < COLUMNS.size() || !header.subList(0, COLUMNS.size()).equals(COLUMNS)) {
+            throw new RefusedFileException(source + ", line 1: the header must be " + String.join(",", COLUMNS)
+                    + ", optionally followed by any of " + String.join(",", SignificanceParameters.COLUMNS));
+        }
+        Map<String, Integer> extra = new LinkedHashMap<>();
+        for (int at = COLUMNS.size(); at < header.size(); at++) {
+            String column = header.get(at);
+            if (!SignificanceParameters.COLUMNS.contains(column)) {
+                throw new RefusedFileException(source + ", line 1: unknown column '" + column
+                        + "'; after the first ten, the columns may be any of "
+                        + String.join(",", SignificanceParameters.COLUMNS));
+            }
+            if (extra.putIfAbsent(column, at) != null) {
+                throw new RefusedFileException(source + ", line 1: column '" + column + "' appears twice");
+            }
+        }
+        return extra;
+    }
+
+    /**
+     * An instrument's clinical-significance parameters (SIGNIFICANCE.md, section 11) from the
+     * optional columns of its row, with {@code reliability} defaulting to {@code rc_reliability}.
+     */
+    private static SignificanceParameters significance(String where, CSVRecord record, Map<String, Integer> extra)
+            throws RefusedFileException {
+        Double rcReliability = optionalNumber(where, "rc_reliability", record.get(9)).orElse(null);
+        String cutoff = cell(record, extra, SignificanceParameters.CUTOFF_TYPE).strip();
+        CutoffType cutoffType;
+        try {
+            cutoffType = cutoff.isEmpty() ? null : CutoffType.ofName(cutoff);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedFileException(where + ": " + e.getMessage());
+        }
+        try {
+            return new SignificanceParameters(
+                    extraNumber(where, record, extra, SignificanceParameters.RELIABILITY),
+                    extraNumber(where, record, extra, SignificanceParameters.RELIABILITY_POST),
+                    extraNumber(where, record, extra, SignificanceParameters.FUNCTIONAL_MEAN),
+                    extraNumber(where, record, extra, SignificanceParameters.FUNCTIONAL_SD),
+                    cutoffType,
+                    extraNumber(where, record, extra, SignificanceParameters.MID_IMPROVEMENT),
+                    extraNumber(where, record, extra, SignificanceParameters.MID_DETERIORATION),
+                    extraNumber(where, record, extra, SignificanceParameters.PCT_IMPROVEMENT),
+                    extraNumber(where, record, extra, SignificanceParameters.PCT_DETERIORATION))
+                    .withDefaultReliability(rcReliability);
+        } catch (IllegalArgumentException e) {
+            // The message starts with the column's name (SignificanceParameters' range checks).
+            throw new RefusedFileException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** The cell of an optional column, empty when the file has no such column. */
+    private static String cell(CSVRecord record, Map<String, Integer> extra, String column) {
+        Integer at = extra.get(column);
+        return at == null ? "" : record.get(at);
+    }
+
+    private static Double extraNumber(String where, CSVRecord record, Map<String, Integer> extra, String column)
+            throws RefusedFileException {
+        return optionalNumber(where, column, cell(record, extra, column)).orElse(null);
     }
 
     private static Instrument instrument(String where, CSVRecord record) throws RefusedFileException {
@@ -196,6 +273,23 @@ public final class InstrumentCatalog {
 
     public Optional<Instrument> find(String key) {
         return instruments.stream().filter(i -> i.key().equals(key)).findFirst();
+    }
+
+    /**
+     * The clinical-significance parameters of the instrument {@code key} (SIGNIFICANCE.md,
+     * section 11): those its row gives, with {@code reliability} defaulting to its
+     * {@code rc_reliability} when that is given, and the other defaults of
+     * {@link SignificanceParameters}; an instrument without any of the optional columns has
+     * {@link SignificanceParameters#NONE}'s (with that reliability).
+     *
+     * @throws IllegalArgumentException when no instrument has this key
+     */
+    public SignificanceParameters significance(String key) {
+        SignificanceParameters parameters = significance.get(key);
+        if (parameters == null) {
+            throw new IllegalArgumentException("no instrument '" + key + "' in " + source);
+        }
+        return parameters;
     }
 
     /** Where the configuration came from, for provenance. */

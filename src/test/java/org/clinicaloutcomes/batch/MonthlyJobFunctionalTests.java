@@ -53,7 +53,7 @@ class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
         RunParameters run = new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12, MonitoringSettings.DEFAULT,
                 null, null, null, "bundled", ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, 50, true,
                 "functional-1", "x", "y", LocalDate.of(2026, 11, 26), "monthly",
-                ExportMapping.CANONICAL);
+                ExportMapping.CANONICAL, List.of());
 
         // when
         JobExecution execution = jobOperatorTestUtils.startJob(run.toJobParameters());

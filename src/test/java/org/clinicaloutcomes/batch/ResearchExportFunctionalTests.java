@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.batch;
 
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -167,7 +168,7 @@ class ResearchExportFunctionalTests extends WorkedExampleJobSupport {
         jobOperatorTestUtils.setJob(researchJob);
         RunParameters run = new RunParameters(JobKind.RESEARCH, export.file().getParent(), report, null, 0, null, null,
                 null, null, "bundled", approaches, "pcl5", false, 50, true, runId, "x", "x", LocalDate.of(2026, 12, 3),
-                "research", export);
+                "research", export, SignificanceMethod.DEFAULT);
         return new Finished(jobOperatorTestUtils.startJob(run.toJobParameters()));
     }
 

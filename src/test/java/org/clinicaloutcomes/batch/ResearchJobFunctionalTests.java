@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.batch;
 
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -51,7 +52,7 @@ class ResearchJobFunctionalTests extends WorkedExampleJobSupport {
         RunParameters run = new RunParameters(JobKind.RESEARCH, EXAMPLE_INPUT, report, null, 12, null,
                 LocalDate.of(2025, 11, 1), LocalDate.of(2026, 10, 31), null, "bundled", ApproachCatalog.DEFAULT_APPROACHES,
                 "pcl5", true, 50, true, "functional-research-1", "x", "y", LocalDate.of(2026, 11, 26), "research",
-                ExportMapping.CANONICAL);
+                ExportMapping.CANONICAL, SignificanceMethod.DEFAULT);
 
         // when
         JobExecution execution = jobOperatorTestUtils.startJob(run.toJobParameters());

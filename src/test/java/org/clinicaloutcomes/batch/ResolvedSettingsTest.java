@@ -1,10 +1,12 @@
 package org.clinicaloutcomes.batch;
 
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.cli.JobKind;
@@ -23,13 +25,13 @@ class ResolvedSettingsTest {
     private static RunParameters monthly(YearMonth month, Path output) {
         return new RunParameters(JobKind.MONTHLY, INPUT, output, month, 12, MonitoringSettings.DEFAULT, null, null, null, "bundled",
                 ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, 50, true, "run-1", "x", "y", TODAY, "monthly",
-                ExportMapping.CANONICAL);
+                ExportMapping.CANONICAL, List.of());
     }
 
     private static RunParameters research(LocalDate from, LocalDate to) {
         return new RunParameters(JobKind.RESEARCH, INPUT, Path.of("/reports/r"), null, 12, null, from, to, null, "bundled",
                 ApproachCatalog.DEFAULT_APPROACHES, "pcl5", true, 50, true, "run-1", "x", "y", TODAY, "research",
-                ExportMapping.CANONICAL);
+                ExportMapping.CANONICAL, SignificanceMethod.DEFAULT);
     }
 
     /** The facts an earlier run's ingest left: intakes from 2024-02-03, sessions up to 2025-03-01. */

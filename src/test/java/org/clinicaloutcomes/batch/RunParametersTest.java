@@ -15,6 +15,7 @@ import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.config.ApproachCatalog;
 import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.ingest.ExportMapping.Layout;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -25,9 +26,42 @@ class RunParametersTest {
     static final Path INPUT = Path.of("/data/study");
 
     static RunParameters research(ExportMapping export) {
+        return research(export, SignificanceMethod.DEFAULT);
+    }
+
+    static RunParameters research(ExportMapping export, List<SignificanceMethod> significance) {
         return new RunParameters(JobKind.RESEARCH, INPUT, Path.of("/reports/r"), null, 0, null, null, null, null,
                 "bundled", ApproachCatalog.DEFAULT_APPROACHES, "pcl5", true, 50, true, "run-1", "x", "x",
-                LocalDate.of(2026, 11, 26), "research --job=j.properties", export);
+                LocalDate.of(2026, 11, 26), "research --job=j.properties", export, significance);
+    }
+
+    static RunParameters monthly() {
+        return new RunParameters(JobKind.MONTHLY, INPUT, null, null, 12,
+                org.clinicaloutcomes.analysis.MonitoringSettings.DEFAULT, null, null, null, "bundled",
+                ApproachCatalog.DEFAULT_APPROACHES, "pcl5", false, 50, true, "run-2", "x", "x",
+                LocalDate.of(2026, 11, 26), "monthly", ExportMapping.CANONICAL, List.of());
+    }
+
+    /** The identifying job parameters of a run, as {@code name=value}. */
+    static Set<String> identifying(RunParameters run) {
+        Set<String> values = new HashSet<>();
+        for (JobParameter<?> p : run.toJobParameters()) {
+            if (p.identifying()) {
+                values.add(p.name() + "=" + p.value());
+            }
+        }
+        return values;
+    }
+
+    /** The run's parameters without {@code names}, as a state folder of an earlier version recorded them. */
+    static JobParameters without(RunParameters run, List<String> names) {
+        Set<JobParameter<?>> older = new HashSet<>();
+        for (JobParameter<?> p : run.toJobParameters()) {
+            if (!names.contains(p.name())) {
+                older.add(p);
+            }
+        }
+        return new JobParameters(older);
     }
 
     static ExportMapping wide(int instruments) {
@@ -117,5 +151,46 @@ class RunParametersTest {
             }
         }
         assertThat(RunParameters.from(new JobParameters(older)).export()).isEqualTo(ExportMapping.CANONICAL);
+    }
+
+    @Test
+    void theSignificanceMethodsAreAnIdentifyingParameterAndComeBackInTheContractsOrder() {
+        RunParameters run = research(ExportMapping.CANONICAL,
+                List.of(SignificanceMethod.HA, SignificanceMethod.JT, SignificanceMethod.PERCENTAGE));
+        JobParameters parameters = run.toJobParameters();
+        assertThat(parameters.getString("significance")).isEqualTo("JT,HA,percentage");
+        assertThat(parameters.getParameter("significance").identifying()).isTrue();
+        assertThat(RunParameters.from(parameters)).isEqualTo(run);
+        assertThat(RunParameters.from(parameters).significance())
+                .containsExactly(SignificanceMethod.JT, SignificanceMethod.HA, SignificanceMethod.PERCENTAGE);
+        // another list is another run (another job instance: its identifying values differ)
+        assertThat(identifying(research(ExportMapping.CANONICAL, List.of(SignificanceMethod.GLN))))
+                .isNotEqualTo(identifying(research(ExportMapping.CANONICAL)))
+                .contains("significance=GLN");
+    }
+
+    @Test
+    void everyMethodGoesThroughAndBack() {
+        RunParameters run = research(ExportMapping.CANONICAL, List.of(SignificanceMethod.values()));
+        assertThat(run.toJobParameters().getString("significance")).isEqualTo(SignificanceMethod.names());
+        assertThat(RunParameters.from(run.toJobParameters())).isEqualTo(run);
+    }
+
+    @Test
+    void theMonthlyJobHasNoMethodsAnEmptyParameter() {
+        RunParameters run = monthly();
+        assertThat(run.toJobParameters().getString("significance")).isEmpty();
+        assertThat(RunParameters.from(run.toJobParameters())).isEqualTo(run);
+        assertThat(RunParameters.from(run.toJobParameters()).significance()).isEmpty();
+    }
+
+    @Test
+    void aRunRecordedBeforeTheParameterExistedHasItsJobsDefault() {
+        assertThat(RunParameters.from(without(research(ExportMapping.CANONICAL), List.of("significance")))
+                .significance()).isEqualTo(SignificanceMethod.DEFAULT);
+        assertThat(RunParameters.from(without(monthly(), List.of("significance"))).significance()).isEmpty();
+        // so a research run resumed from such a state folder is the same run as one asking for the default
+        assertThat(RunParameters.from(without(research(ExportMapping.CANONICAL), List.of("significance"))))
+                .isEqualTo(research(ExportMapping.CANONICAL));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.clinicaloutcomes.ingest.ExportMapping;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 
 class CommandLineParserTest {
 
@@ -116,7 +117,7 @@ class CommandLineParserTest {
                     "--primary-instrument=phq9", "--suppression=true", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.MONTHLY, Path.of("data/in"), Path.of("out/march"),
                     YearMonth.of(2026, 3), 6, new MonitoringSettings(36, 30, 30), null, null, Path.of("conf/instruments.csv"), List.of("DBT", "TAU"),
-                    "phq9", true, 50, true, true, null, ExportMapping.CANONICAL));
+                    "phq9", true, 50, true, true, null, ExportMapping.CANONICAL, null));
         }
 
         @ParameterizedTest
@@ -181,13 +182,27 @@ class CommandLineParserTest {
     class Research {
 
         @Test
+        void significanceDefaultsToNotGivenAndIsReadInAnyCaseInTheContractsOrder() throws Exception {
+            assertThat(run("research").significance()).isNull();
+            assertThat(run("monthly").significance()).isNull();
+            assertThat(RunSettings.defaultSignificance(JobKind.RESEARCH)).isEqualTo(SignificanceMethod.DEFAULT)
+                    .containsExactly(SignificanceMethod.JT);
+            assertThat(RunSettings.defaultSignificance(JobKind.MONTHLY)).isEmpty();
+            assertThat(run("research", "--significance=anchor, percentage ,hlm,ha,nk,en,hll,gln,jt").significance())
+                    .containsExactly(SignificanceMethod.values());
+            assertThat(run("research", "--significance=Percentage,JT").significance())
+                    .containsExactly(SignificanceMethod.JT, SignificanceMethod.PERCENTAGE);
+            assertThat(run("research", "--significance=HLM").significance()).containsExactly(SignificanceMethod.HLM);
+        }
+
+        @Test
         void everyFlagButJob() throws Exception {
             RunSettings s = run("research", "--input=in", "--output=/tmp/out", "--from=2025-01-01",
                     "--to=2025-12-31", "--instruments=i.csv", "--approaches= DBT , CPT ,PE",
                     "--primary-instrument=ders16", "--suppression=false", "--quiet", "--restart");
             assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("in"), Path.of("/tmp/out"), null, 0, null,
                     LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), Path.of("i.csv"),
-                    List.of("DBT", "CPT", "PE"), "ders16", false, 50, true, true, null, ExportMapping.CANONICAL));
+                    List.of("DBT", "CPT", "PE"), "ders16", false, 50, true, true, null, ExportMapping.CANONICAL, null));
         }
 
         @Test
@@ -320,7 +335,7 @@ class CommandLineParserTest {
             List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--series-months=N",
                     "--expected-min-n=N", "--contact-days=N", "--max-reject-pct=N", "--job=FILE", "--from=YYYY-MM-DD",
                     "--to=YYYY-MM-DD", "--input=DIR", "--output=DIR", "--instruments=FILE", "--approaches=A,B,...",
-                    "--primary-instrument=KEY", "--suppression=true|false", "--quiet", "--restart",
+                    "--primary-instrument=KEY", "--suppression=true|false", "--quiet", "--restart", "--significance=LIST",
                     "--seed=N", "--episodes=N", "--end-month=YYYY-MM");
             for (String flag : flags) {
                 assertThat(text).as(flag).containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(flag) + "\\s");
@@ -335,8 +350,13 @@ class CommandLineParserTest {
             }
             // job file keys
             for (String key : List.of("input", "output", "from", "to", "instruments", "approaches",
-                    "primary-instrument", "suppression")) {
+                    "primary-instrument", "suppression", "significance")) {
                 assertThat(text).contains(key);
+            }
+            // the methods, their default and the instrument file's columns they take their parameters from
+            assertThat(text).contains("JT, GLN, HLL, EN, NK, HA, HLM, percentage, anchor (default: JT)");
+            for (String column : org.clinicaloutcomes.metrics.significance.SignificanceParameters.COLUMNS) {
+                assertThat(text).as(column).contains(column);
             }
             assertThat(text).endsWith("\n");
         }
@@ -381,6 +401,35 @@ class CommandLineParserTest {
                             "--to is not an option of monthly (it belongs to research; see --help)"),
                     Arguments.of(List.of("monthly", "--job=jobs/x.properties"),
                             "--job is not an option of monthly (it belongs to research; see --help)"),
+                    Arguments.of(List.of("monthly", "--significance=JT"),
+                            "--significance is not an option of monthly (it belongs to research; see --help)"),
+                    Arguments.of(List.of("generate", "--end-month=2026-01", "--significance=JT"),
+                            "--significance is not an option of generate (it belongs to research; see --help)"),
+                    // clinical-significance methods
+                    Arguments.of(List.of("research", "--significance"), "--significance needs a value: --significance=LIST"),
+                    Arguments.of(List.of("research", "--significance="), "--significance needs a value: --significance=LIST"),
+                    Arguments.of(List.of("research", "--significance=JT", "--significance=HA"), "--significance given twice"),
+                    Arguments.of(List.of("research", "--significance=JT,RCI"),
+                            "--significance must be a comma-separated list of clinical-significance methods, got 'JT,RCI':"
+                                    + " unknown clinical-significance method 'RCI'; expected JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor"),
+                    Arguments.of(List.of("research", "--significance=JT,,HA"),
+                            "--significance must be a comma-separated list of clinical-significance methods, got 'JT,,HA':"
+                                    + " the list of clinical-significance methods 'JT,,HA' has an empty item;"
+                                    + " expected some of JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor"),
+                    Arguments.of(List.of("research", "--significance=JT,"),
+                            "--significance must be a comma-separated list of clinical-significance methods, got 'JT,':"
+                                    + " the list of clinical-significance methods 'JT,' has an empty item;"
+                                    + " expected some of JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor"),
+                    Arguments.of(List.of("research", "--significance=hla,jt,HA,Ha"),
+                            "--significance must be a comma-separated list of clinical-significance methods,"
+                                    + " got 'hla,jt,HA,Ha': unknown clinical-significance method 'hla'; expected JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor"),
+                    Arguments.of(List.of("research", "--significance=HA,jt,ha"),
+                            "--significance must be a comma-separated list of clinical-significance methods,"
+                                    + " got 'HA,jt,ha': the list of clinical-significance methods names HA twice;"
+                                    + " expected some of JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor"),
+                    Arguments.of(List.of("research", "--significance= "),
+                            "--significance must be a comma-separated list of clinical-significance methods, got ' ':"
+                                    + " the list of clinical-significance methods is empty; expected some of JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor"),
                     Arguments.of(List.of("monthly", "--month=2026-01", "--month=2026-02"), "--month given twice"),
                     Arguments.of(List.of("monthly", "--quiet", "--quiet"), "--quiet given twice"),
                     Arguments.of(List.of("research", "--input=a", "--input=a"), "--input given twice"),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.clinicaloutcomes.ingest.ExportMapping;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 
 /** {@code research --job=FILE}. The fixtures are written into a temporary folder. */
 class JobFileTest {
@@ -62,9 +63,12 @@ class JobFileTest {
                 primary-instrument=phq9
                 suppression=false
                 max-reject-pct=20
+                significance=anchor, jt,HLM
                 """);
         RunSettings s = run("research", "--job=" + file);
         assertThat(s.maxRejectPct()).isEqualTo(20);
+        assertThat(s.significance()).containsExactly(SignificanceMethod.JT, SignificanceMethod.HLM,
+                SignificanceMethod.ANCHOR);
         assertThat(s.job()).isEqualTo(JobKind.RESEARCH);
         assertThat(s.input()).isEqualTo(tmp.resolve("project/data/export"));
         assertThat(s.output()).isEqualTo(Path.of("/srv/reports/study-a"));
@@ -129,13 +133,14 @@ class JobFileTest {
                 approaches=DBT,CPT
                 primary-instrument=phq9
                 suppression=false
+                significance=JT,HA,percentage
                 """);
         RunSettings s = run("research", "--input=cli-in", "--job=" + file, "--output=cli-out", "--from=2024-03-01",
                 "--to=2024-06-30", "--instruments=cli.csv", "--approaches=ACT", "--primary-instrument=gad7",
-                "--suppression=true", "--quiet", "--restart");
+                "--suppression=true", "--quiet", "--restart", "--significance=NK");
         assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("cli-in"), Path.of("cli-out"), null, 0, null,
                 LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 30), Path.of("cli.csv"), List.of("ACT"), "gad7",
-                true, 50, true, true, file, ExportMapping.CANONICAL));
+                true, 50, true, true, file, ExportMapping.CANONICAL, List.of(SignificanceMethod.NK)));
     }
 
     @Test
@@ -150,6 +155,37 @@ class JobFileTest {
         assertThat(s.approaches()).isNull();
         assertThat(s.primaryInstrument()).isNull();
         assertThat(s.instruments()).isNull();
+        assertThat(s.significance()).isNull();
+    }
+
+    @Test
+    void theFilesSignificanceStandsWithoutTheFlagAndTheFlagAloneToo() throws Exception {
+        Path file = job("sig.properties", "significance = percentage,GLN\n");
+        assertThat(run("research", "--job=" + file).significance())
+                .containsExactly(SignificanceMethod.GLN, SignificanceMethod.PERCENTAGE);
+        Path other = job("other.properties", "from=2025-01-01\n");
+        assertThat(run("research", "--job=" + other, "--significance=HLM").significance())
+                .containsExactly(SignificanceMethod.HLM);
+    }
+
+    @Test
+    void aBadSignificanceListInTheFileNamesTheKeyTheLineTheValueAndTheAllowedNames() throws Exception {
+        String names = "JT,GLN,HLL,EN,NK,HA,HLM,percentage,anchor";
+        Path file = job("sig.properties", "from=2025-01-01\nsignificance=JT,RCI\n");
+        assertThat(error("research", "--job=" + file)).isEqualTo("job file " + file + ", line 2: significance must be"
+                + " a comma-separated list of clinical-significance methods, got 'JT,RCI': unknown"
+                + " clinical-significance method 'RCI'; expected " + names);
+        Path twice = job("twice.properties", "significance=JT,jt\n");
+        assertThat(error("research", "--job=" + twice)).startsWith("job file " + twice + ", line 1: significance ")
+                .contains("'JT,jt'").contains("JT twice").endsWith(names);
+        Path empty = job("empty-item.properties", "significance=JT,,HA\n");
+        assertThat(error("research", "--job=" + empty)).startsWith("job file " + empty + ", line 1: significance ")
+                .contains("'JT,,HA'").contains("empty item").endsWith(names);
+        Path none = job("none.properties", "significance=\n");
+        assertThat(error("research", "--job=" + none))
+                .isEqualTo("job file " + none + ", line 1: significance needs a value: significance=LIST");
+        // refused even when the command line gives its own list
+        assertThat(error("research", "--job=" + file, "--significance=JT")).startsWith("job file " + file + ", line 2: ");
     }
 
     @Test
@@ -157,7 +193,7 @@ class JobFileTest {
         Path file = job("empty.properties", "");
         RunSettings s = run("research", "--job=" + file);
         assertThat(s).isEqualTo(new RunSettings(JobKind.RESEARCH, Path.of("sample-data"), null, null, 0, null, null, null,
-                null, null, null, true, 50, false, false, file, ExportMapping.CANONICAL));
+                null, null, null, true, 50, false, false, file, ExportMapping.CANONICAL, null));
     }
 
     @Test
@@ -183,7 +219,7 @@ class JobFileTest {
         Path file = job("bad.properties", "input=data\nmonth=2026-01\n");
         assertThat(error("research", "--job=" + file)).isEqualTo("job file " + file + ", line 2: unknown key 'month'"
                 + " (allowed: input, output, from, to, instruments, approaches, primary-instrument, suppression,"
-                + " max-reject-pct, layout, file, column.<name>, code.<name>.<their value>, waves,"
+                + " max-reject-pct, significance, layout, file, column.<name>, code.<name>.<their value>, waves,"
                 + " wave.<label>.<instrument>, baseline.wave, final.wave, randomised, approach, missing, delimiter,"
                 + " encoding)");
     }

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.metrics.significance.CutoffType;
+import org.clinicaloutcomes.metrics.significance.SignificanceParameters;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -329,6 +331,147 @@ class InstrumentCatalogTest {
             assertThatThrownBy(() -> load(HEADER + "\nx,X,10,5,false,true,,2,,\ny,Y,0,5,false,true,,2,,\n"))
                     .hasMessageContaining("line 2")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("line 3"));
+        }
+    }
+
+    /** SIGNIFICANCE.md, section 11: the optional clinical-significance columns after the ten. */
+    @Nested
+    class SignificanceColumns {
+
+        private static final String ALL = "reliability,reliability_post,functional_mean,functional_sd,cutoff_type,"
+                + "mid_improvement,mid_deterioration,pct_improvement,pct_deterioration";
+
+        private void assertRefused(String text, String line, String... problems) {
+            assertThatThrownBy(() -> load(text))
+                    .isInstanceOf(RefusedFileException.class)
+                    .hasMessageContaining("instrument file ")
+                    .hasMessageContaining("instruments.csv, line " + line + ": ")
+                    .satisfies(e -> assertThat(e.getMessage()).contains(problems));
+        }
+
+        @Test
+        void theBundledFileHasNoneAndReliabilityDefaultsToRcReliability() {
+            InstrumentCatalog catalog = InstrumentCatalog.bundled();
+
+            assertThat(catalog.significance("pcl5")).isEqualTo(SignificanceParameters.NONE);
+            assertThat(catalog.significance("ders16"))
+                    .isEqualTo(SignificanceParameters.NONE.withDefaultReliability(0.85));
+            assertThat(catalog.significance("ders16").reliability()).isEqualTo(0.85);
+        }
+
+        @Test
+        void allColumnsAreRead() throws Exception {
+            InstrumentCatalog catalog = load(HEADER + "," + ALL + "\n"
+                    + "bdi,BDI-II,0,63,false,true,19.1578,,8.1586,0.801,0.9,0.85,7.0,5.5,c,5,6,0.5,0.25\n");
+
+            assertThat(catalog.significance("bdi")).isEqualTo(new SignificanceParameters(0.9, 0.85, 7.0, 5.5,
+                    CutoffType.C, 5.0, 6.0, 0.5, 0.25));
+            assertThat(catalog.instruments()).extracting(Instrument::key).containsExactly("bdi");
+        }
+
+        @Test
+        void aSubsetInAnotherOrderIsReadByName() throws Exception {
+            InstrumentCatalog catalog = load(HEADER + ",PCT_IMPROVEMENT, cutoff_type ,reliability\n"
+                    + "x,X,0,10,false,true,5,2,,,0.5, b ,0.7\n"
+                    + "y,Y,0,10,false,true,5,2,,,,,\n");
+
+            assertThat(catalog.significance("x")).isEqualTo(new SignificanceParameters(0.7, null, null, null,
+                    CutoffType.B, null, null, 0.5, 0.5));
+            assertThat(catalog.significance("x").missingForCutoff())
+                    .containsExactly("functional_mean", "functional_sd");
+            assertThat(catalog.significance("y")).isEqualTo(SignificanceParameters.NONE);
+            assertThat(catalog.significance("y").cutoffType()).isEqualTo(CutoffType.A);
+        }
+
+        @Test
+        void defaults() throws Exception {
+            InstrumentCatalog catalog = load(HEADER + ",mid_improvement,pct_improvement,reliability\n"
+                    + "a,A,0,63,false,true,,,8,0.8,4,0.3,\n"
+                    + "b,B,0,63,false,true,,,8,0.8,,,0.95\n"
+                    + "c,C,0,63,false,true,,6,,,4,,\n");
+
+            SignificanceParameters a = catalog.significance("a");
+            assertThat(a.reliability()).isEqualTo(0.8);
+            assertThat(a.midDeterioration()).isEqualTo(4.0);
+            assertThat(a.pctDeterioration()).isEqualTo(0.3);
+            assertThat(a.cutoffType()).isEqualTo(CutoffType.A);
+            assertThat(a.reliabilityPost()).isNull();
+            assertThat(a.nkReliabilityPost()).isEqualTo(0.8);
+            // a reliability of its own wins over rc_reliability
+            assertThat(catalog.significance("b").reliability()).isEqualTo(0.95);
+            // neither given: no reliability, so the RCI methods are left out for this instrument
+            assertThat(catalog.significance("c").reliability()).isNull();
+            assertThat(catalog.significance("c").midImprovement()).isEqualTo(4.0);
+        }
+
+        @Test
+        void anUnknownInstrumentKeyIsAnError() {
+            assertThatThrownBy(() -> InstrumentCatalog.bundled().significance("bdi2"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bdi2");
+        }
+
+        @Test
+        void anUnknownExtraColumnIsRefusedNamingIt() {
+            assertRefused(HEADER + ",reliability,colour\nx,X,0,10,false,true,,2,,,0.8,red\n", "1", "colour");
+            assertRefused(HEADER + ",rc_sd\nx,X,0,10,false,true,,2,,,3\n", "1", "rc_sd");
+        }
+
+        @Test
+        void aRepeatedExtraColumnIsRefusedNamingIt() {
+            assertRefused(HEADER + ",reliability,mid_improvement,Reliability\nx,X,0,10,false,true,,2,,,0.8,2,0.8\n",
+                    "1", "reliability", "twice");
+        }
+
+        @Test
+        void theTenColumnsStayFirstAndInOrder() {
+            assertRefused("reliability," + HEADER + "\n0.8,x,X,0,10,false,true,,2,,\n", "1", "header");
+            assertRefused("key,name,min,max,higher_is_better,integer,cutoff,reliable_change,rc_sd,reliability,"
+                    + "rc_reliability\nx,X,0,10,false,true,,2,,0.8,\n", "1", "header");
+        }
+
+        @Test
+        void eachRowHasAsManyFieldsAsTheHeader() {
+            assertRefused(HEADER + ",reliability\nx,X,0,10,false,true,,2,,\n", "2", "expected 11 fields, found 10");
+            assertRefused(HEADER + ",reliability\nx,X,0,10,false,true,,2,,,0.8,\n", "2", "fields");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"reliability", "reliability_post", "functional_mean", "functional_sd",
+                "mid_improvement", "mid_deterioration", "pct_improvement", "pct_deterioration"})
+        void aMalformedNumberIsRefusedNamingLineAndColumn(String column) {
+            assertRefused(HEADER + "," + column + "\nx,X,0,10,false,true,,2,,,0.5\ny,Y,0,10,false,true,,2,,,.5\n",
+                    "3", column + " is not a number");
+        }
+
+        @Test
+        void outOfRangeValuesAreRefusedNamingLineAndColumn() {
+            String header = HEADER + ",reliability,reliability_post,functional_sd,mid_improvement,mid_deterioration,"
+                    + "pct_improvement,pct_deterioration\nok,OK,0,10,false,true,,2,,,0.8,0.8,3,2,2,0.5,0.5\n";
+            assertRefused(header + "x,X,0,10,false,true,,2,,,1.5,,,,,,\n", "3", "reliability must lie in [0, 1]");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,-0.1,,,,,,\n", "3", "reliability must lie in [0, 1]");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,,2,,,,,\n", "3", "reliability_post must lie in [0, 1]");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,,,-1,,,,\n", "3", "functional_sd must be");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,,,,-2,,,\n", "3", "mid_improvement must be");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,,,,,-0.5,,\n", "3", "mid_deterioration must be");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,,,,,,1.2,\n", "3", "pct_improvement must lie in [0, 1]");
+            assertRefused(header + "x,X,0,10,false,true,,2,,,,,,,,,50\n", "3", "pct_deterioration must lie in [0, 1]");
+        }
+
+        @Test
+        void reliabilityAndPercentagesAtTheEndsOfTheirRangeAreAccepted() throws Exception {
+            InstrumentCatalog catalog = load(HEADER + ",reliability,pct_improvement,pct_deterioration,mid_improvement\n"
+                    + "x,X,0,10,false,true,,2,,,1,0,1,0\n");
+
+            assertThat(catalog.significance("x")).isEqualTo(new SignificanceParameters(1.0, null, null, null, null,
+                    0.0, 0.0, 0.0, 1.0));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"d", "A", "ab", "1", "a b"})
+        void aBadCutoffTypeIsRefusedNamingLineAndColumn(String value) {
+            assertRefused(HEADER + ",cutoff_type\nx,X,0,10,false,true,,2,,,a\ny,Y,0,10,false,true,,2,,," + value + "\n",
+                    "3", "cutoff_type must be a, b or c");
         }
     }
 }
