@@ -17,6 +17,7 @@ import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.EpisodeData;
 import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.analysis.OutcomeTables;
+import org.clinicaloutcomes.analysis.SignificanceSettings;
 import org.clinicaloutcomes.analysis.SmallNumberSuppression;
 import org.clinicaloutcomes.analysis.WaveDesign;
 import org.clinicaloutcomes.cli.JobKind;
@@ -88,6 +89,9 @@ class OutcomesTasklet implements Tasklet {
                 : new CohortAnalysis(support.instruments().instruments(), approaches,
                         support.run().primaryInstrument(), window, monthly,
                         monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
+        if (!monthly) {
+            analysis.computeSignificance(significance(support));
+        }
         AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
@@ -101,6 +105,7 @@ class OutcomesTasklet implements Tasklet {
                 gaps.add("approach " + approach + ": no accepted episode"));
         analysis.instrumentsWithoutScores().forEach(instrument ->
                 gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
+        gaps.addAll(tables.significance().warnings());
         results.dataGaps(gaps);
         if (support.run().suppression()) {
             tables = SmallNumberSuppression.apply(tables);
@@ -173,6 +178,12 @@ class OutcomesTasklet implements Tasklet {
             throw error;
         }
         return new IllegalStateException(cause);
+    }
+
+    /** The research run's clinical-significance methods and each instrument's parameters (SIGNIFICANCE.md, section 11). */
+    private static SignificanceSettings significance(RunSupport support) {
+        return new SignificanceSettings(support.run().significance(), support.instruments().instruments().stream()
+                .map(instrument -> support.instruments().significance(instrument.key())).toList());
     }
 
     /** Episodes with paired scores on the primary instrument, all approaches (before suppression). */

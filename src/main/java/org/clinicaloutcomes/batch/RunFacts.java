@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.clinicaloutcomes.ClinicalOutcomesApplication;
+import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.ExportLayout;
 import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.ingest.HeaderLayout;
@@ -21,6 +22,7 @@ import org.clinicaloutcomes.ingest.InputFiles;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.ingest.Reject;
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.metrics.significance.SignificanceMethod;
 import org.clinicaloutcomes.report.DataQuality;
 import org.clinicaloutcomes.report.DataQualityVerdict;
 import org.clinicaloutcomes.report.RunDescription;
@@ -68,6 +70,9 @@ final class RunFacts {
         parameters.put("approaches", String.join(",", approaches));
         parameters.put("primary-instrument", run.primaryInstrument());
         parameters.put("suppression", Boolean.toString(run.suppression()));
+        if (run.job() == JobKind.RESEARCH) {
+            parameters.put("significance", SignificanceMethod.joined(run.significance()));
+        }
         // The job file's randomised and layout keys, when the run has them (absent: not randomised,
         // the canonical input).
         return new RunDescription(toolVersion(), parameters.get("job"), run.commandLine(), window,
