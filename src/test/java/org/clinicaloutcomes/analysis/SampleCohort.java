@@ -51,6 +51,15 @@ public final class SampleCohort {
     }
 
     /** Reads {@code input/intake.csv} and {@code input/sessions.csv} and runs the analysis. */
+    /**
+     * Research runs compute every clinical-significance method, each instrument with the same
+     * parameters (reliability 0.85, 50 %, an MID of 5 points, cut-off a).
+     */
+    static final java.util.function.IntFunction<SignificanceSettings> EVERY_METHOD = count -> new SignificanceSettings(
+            List.of(org.clinicaloutcomes.metrics.significance.SignificanceMethod.values()),
+            java.util.Collections.nCopies(count, new org.clinicaloutcomes.metrics.significance.SignificanceParameters(
+                    0.85, null, null, null, null, 5.0, null, 0.5, null)));
+
     public static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly)
             throws Exception {
         return analyse(input, window, monthly, CohortAnalysis.DEFAULT_SERIES_MONTHS);
@@ -88,6 +97,9 @@ public final class SampleCohort {
 
         CohortAnalysis analysis = new CohortAnalysis(instruments, approaches.approaches(), "pcl5", window, monthly,
                 seriesMonths);
+        if (!monthly) {
+            analysis.computeSignificance(EVERY_METHOD.apply(instruments.size()));
+        }
         int next = 0;
         for (int episode = 0; episode < registry.size(); episode++) {
             int start = next;

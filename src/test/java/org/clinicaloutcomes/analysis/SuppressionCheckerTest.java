@@ -61,7 +61,8 @@ class SuppressionCheckerTest {
     private static final int WINDOW_MONTHS = 12;
 
     /** The count columns of every file (counts of episodes, clients or sessions). */
-    private static final Map<String, List<String>> COUNTS = Map.of(
+    private static final String SIGNIFICANCE = TableSchemas.CLINICAL_SIGNIFICANCE.file();
+    private static final Map<String, List<String>> COUNTS = withSignificance(Map.of(
             OBA, List.of("n_closed", "n_paired", "n_reliable_improvement", "n_reliable_deterioration", "n_cases",
                     "n_recovered", "n_reliable_recovery", "n_response", "n_no_reliable_change"),
             TableSchemas.APPROACH_COMPARISON.file(), List.of("n_paired"),
@@ -76,7 +77,14 @@ class SuppressionCheckerTest {
                     "n_paired", "n_reliable_improvement", "n_cases", "n_recovered", "n_reliable_deterioration",
                     "n_dropout", "n_started_with_referral"),
             TableSchemas.EXPECTED_RECOVERY.file(), List.of("n"),
-            TableSchemas.EXPECTED_RECOVERY_CHECK.file(), List.of("n_judged", "n_flagged"));
+            TableSchemas.EXPECTED_RECOVERY_CHECK.file(), List.of("n_judged", "n_flagged")));
+
+    private static Map<String, List<String>> withSignificance(Map<String, List<String>> counts) {
+        Map<String, List<String>> all = new LinkedHashMap<>(counts);
+        all.put(SIGNIFICANCE, List.of("n", "n_improved", "n_unchanged", "n_deteriorated", "n_recovered",
+                "n_improved_not_recovered", "n_harmed"));
+        return Map.copyOf(all);
+    }
 
     /** Integer columns that are not counts of people. */
     private static final Set<String> NOT_COUNTS = Set.of("k", "first_item", "last_item", "n_approaches",
@@ -143,8 +151,18 @@ class SuppressionCheckerTest {
             // Every registered cell of a CSV was seen (the window activity cells and those of the
             // months before the series are the workbook's).
             assertThat(run.tables().suppressed().cells().keySet().stream()
-                    .filter(cell -> TableSchemas.named(cell.file()).isCsv()).count())
+                    .filter(cell -> TableSchemas.named(cell.file()).isCsv()
+                            && !cell.column().equals(TableSchemas.DETERIORATED_NOT_HARMED)).count())
                     .isEqualTo(small + big);
+        }
+        // The research runs' clinical significance is scanned too: every method, with hidden and shown counts.
+        for (Run run : RUNS.stream().filter(run -> !run.monthly()).toList()) {
+            List<Map<String, String>> significance = read(run.suppressed().resolve(SIGNIFICANCE));
+            assertThat(significance).extracting(row -> row.get("method")).as(run.name())
+                    .contains("JT", "GLN", "HLL", "EN", "NK", "HA", "HLM", "percentage", "anchor");
+            assertThat(significance).as(run.name()).anyMatch(row -> SMALL.equals(row.get("n_deteriorated")))
+                    .anyMatch(row -> row.get("method").equals("HLM") && row.get("n").matches("[0-9]+"))
+                    .anyMatch(row -> row.get("n_recovered").matches("[0-9]+") && Long.parseLong(row.get("n_recovered")) > 10);
         }
         // The monthly runs' series is scanned too, and has hidden cells (of both kinds in all).
         List<String> seriesCells = new ArrayList<>();
@@ -584,6 +602,34 @@ class SuppressionCheckerTest {
                                 row.get("n_reliable_deterioration"), row.get("n_no_reliable_change"))));
             }
         }
+        // clinical_significance (research runs): per row n = improved + unchanged + deteriorated and
+        // improved = recovered + improved not recovered; approaches -> ALL per instrument, method and column
+        if (!run.monthly()) {
+            List<Map<String, String>> significance = read(csv.resolve(SIGNIFICANCE));
+            Map<String, List<Map<String, String>>> byMethod = new LinkedHashMap<>();
+            for (Map<String, String> row : significance) {
+                byMethod.computeIfAbsent(row.get("instrument") + " " + row.get("method"), k -> new ArrayList<>()).add(row);
+                if (row.get("n").isEmpty()) {
+                    continue;
+                }
+                String name = SIGNIFICANCE + " " + row.get("instrument") + " " + row.get("method") + " "
+                        + row.get("approach");
+                groups.add(new Group(name + " n", List.of(row.get("n"), row.get("n_improved"), row.get("n_unchanged"),
+                        row.get("n_deteriorated"))));
+                if (!row.get("n_recovered").isEmpty()) {
+                    groups.add(new Group(name + " improved", List.of(row.get("n_improved"), row.get("n_recovered"),
+                            row.get("n_improved_not_recovered"))));
+                }
+            }
+            for (Map.Entry<String, List<Map<String, String>>> method : byMethod.entrySet()) {
+                for (String column : COUNTS.get(SIGNIFICANCE)) {
+                    List<String> cells = totalFirst(method.getValue(), "approach", column);
+                    if (!cells.get(0).isEmpty()) {
+                        groups.add(new Group(SIGNIFICANCE + " " + method.getKey() + " " + column, cells));
+                    }
+                }
+            }
+        }
         // approach_comparison: n_paired = the compared approaches' n_paired (n_paired >= 2)
         for (Map<String, String> row : read(csv.resolve(TableSchemas.APPROACH_COMPARISON.file()))) {
             List<String> cells = new ArrayList<>();
@@ -739,7 +785,7 @@ class SuppressionCheckerTest {
 
     private static boolean isKey(String column) {
         return Set.of("approach", "instrument", "variable", "value", "clinician_id", "period", "cluster",
-                "cluster_name", "first_item", "last_item", "k", "n_approaches", "month").contains(column);
+                "cluster_name", "first_item", "last_item", "k", "n_approaches", "month", "method").contains(column);
     }
 
     private static boolean oneToTen(String integer) {
@@ -868,6 +914,9 @@ class SuppressionCheckerTest {
             case "monthly_series.csv" -> d.addAll(seriesDependencies(run, column, row, truth));
             case "expected_recovery.csv" -> d.add(row.get("n"));
             case "expected_recovery_check.csv" -> d.addAll(checkDependencies(run, column, row));
+            // The cut-off is of the pooled sample's scores and the critical value a constant: no count.
+            case "clinical_significance.csv" -> {
+            }
             default -> throw new IllegalArgumentException(file);
         }
         return d;

@@ -107,17 +107,19 @@ class ResearchExportFunctionalTests extends WorkedExampleJobSupport {
                 "trial.csv,14,arm,unknown approach");
         // the bad cell rejects that cell only: P2 keeps its PHQ-9 at wave 1 and its PCL-5 at 0 and 2
         List<String> episodes = Files.readAllLines(report.resolve("csv/episode_outcomes.csv"), StandardCharsets.UTF_8);
-        assertThat(episodes.get(0)).endsWith(",category,baseline_wave,final_wave");
+        // a research run computes JT by default: its category column comes last
+        assertThat(episodes.get(0)).endsWith(",category,baseline_wave,final_wave,category_JT");
         assertThat(episodes.subList(1, episodes.size())).extracting(line -> {
             String[] cells = line.split(",", -1);
             return String.join(" ", cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[7],
-                    cells[cells.length - 2], cells[cells.length - 1]);
+                    cells[cells.length - 3], cells[cells.length - 2], "JT:" + cells[cells.length - 1]);
         }).containsExactly(
-                "P1 CPT C1 pcl5 40.0 20.0 3 0 2",
-                "P3 CPT C2 pcl5 44.0 40.0 2 0 1",
-                "P1 CPT C1 phq9 15.0 9.0 3 0 2",
-                "P3 CPT C2 phq9 20.0 18.0 2 0 1",
-                "P2 PE unknown pcl5 50.0 35.0 2 0 2");
+                // JT is left out: the bundled PCL-5 and PHQ-9 have a fixed threshold, no reliability
+                "P1 CPT C1 pcl5 40.0 20.0 3 0 2 JT:",
+                "P3 CPT C2 pcl5 44.0 40.0 2 0 1 JT:",
+                "P1 CPT C1 phq9 15.0 9.0 3 0 2 JT:",
+                "P3 CPT C2 phq9 20.0 18.0 2 0 1 JT:",
+                "P2 PE unknown pcl5 50.0 35.0 2 0 2 JT:");
         assertThat(report.resolve("csv/activity.csv")).doesNotExist();
     }
 

@@ -43,7 +43,8 @@ class OutcomeCsvFilesTest {
         assertThat(written).allSatisfy(p -> assertThat(p).isRegularFile());
 
         List<Path> research = OutcomeCsvFiles.write(folder.resolve("research"), CohortFixture.analyse(false), false);
-        assertThat(research).hasSize(8);
+        assertThat(research).hasSize(9).last().satisfies(p ->
+                assertThat(p.getFileName().toString()).isEqualTo("clinical_significance.csv"));
         assertThat(folder.resolve("research").resolve("alerts.csv")).doesNotExist();
         assertThat(folder.resolve("research").resolve("monthly_series.csv")).doesNotExist();
         assertThat(OutcomeCsvFiles.files(false)).doesNotContain("alerts.csv", "monthly_series.csv",
