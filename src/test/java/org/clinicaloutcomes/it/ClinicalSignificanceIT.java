@@ -159,6 +159,118 @@ class ClinicalSignificanceIT {
         assertThat(Double.parseDouble(row.get("JT ALL").get("cutoff"))).isCloseTo(105.2, within(0.05));
     }
 
+    @Test
+    void anUndefinedMethodLeavesItsCellsEmptyWithOneWarningAndTheRunGoesOn() throws Exception {
+        // given the claus_2020 job with a reliability of 1 for the BDI-II: no measurement error, so
+        // the reliable change indices other than NK are undefined (SIGNIFICANCE.md 2.7)
+        Path job = layOut("claus_2020", "instruments-claus_2020.csv");
+        Path instruments = work.resolve("instruments-r1.csv");
+        Files.writeString(instruments, "key,name,min,max,higher_is_better,integer,cutoff,reliable_change,rc_sd,"
+                + "rc_reliability,reliability,pct_improvement\n"
+                + "bdi,BDI-II,0,63,false,true,19.1578,,8.1586,0.801,1,0.5\n", StandardCharsets.UTF_8);
+
+        // when
+        Path output = work.resolve("undefined");
+        JarRunner.Result result = JarRunner.run(work.resolve("state"), "research", "--job=" + job,
+                "--instruments=" + instruments, "--significance=JT,percentage,anchor", "--output=" + output,
+                "--quiet");
+
+        // then: exit 0, JT's rows with every cell empty, percentage computed, anchor left out (no MID)
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<String, Map<String, String>> row = byMethodAndApproach(
+                CsvAssert.read(output.resolve("csv/clinical_significance.csv")));
+        assertThat(row.keySet()).containsExactly("JT TAU", "JT PA", "JT ALL", "percentage TAU", "percentage PA",
+                "percentage ALL");
+        assertThat(row.get("JT ALL")).containsEntry("n", "").containsEntry("n_improved", "")
+                .containsEntry("cutoff", "").containsEntry("critical_value", "");
+        assertThat(counts(row.get("percentage ALL"))).startsWith("40 11 29 0 |");
+        List<String> warnings = result.err().lines().filter(line -> line.startsWith("warning: clinical significance"))
+                .toList();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).contains("bdi", "JT", "reliability 1");
+        assertThat(warnings.get(1)).contains("bdi", "anchor", "left out", "mid_improvement");
+        assertThat(tally(CsvAssert.read(output.resolve("csv/episode_outcomes.csv")), "category_JT"))
+                .isEqualTo(Map.of("", 40L));
+    }
+
+    @Test
+    void aMalformedParameterRefusesTheRunNamingTheLineAndColumn() throws Exception {
+        Path job = layOut("claus_2020", "instruments-claus_2020.csv");
+        Path instruments = work.resolve("instruments-bad.csv");
+        Files.writeString(instruments, "key,name,min,max,higher_is_better,integer,cutoff,reliable_change,rc_sd,"
+                + "rc_reliability,pct_improvement\n"
+                + "bdi,BDI-II,0,63,false,true,19.1578,,8.1586,0.801,50%\n", StandardCharsets.UTF_8);
+
+        JarRunner.Result result = JarRunner.run(work.resolve("state"), "research", "--job=" + job,
+                "--instruments=" + instruments, "--output=" + work.resolve("bad"), "--quiet");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("line 2", "pct_improvement").doesNotContain("Exception", "\tat ");
+        assertThat(work.resolve("bad")).doesNotExist();
+    }
+
+    @Test
+    void withSuppressionOnEveryCountOfTheTableObeysTheSmallNumberRule() throws Exception {
+        // given the claus_2020 job (every method) with suppression turned back on: 19 TAU and 21 PA pairs
+        Path job = layOut("claus_2020", "instruments-claus_2020.csv");
+
+        // when
+        Path output = work.resolve("suppressed");
+        JarRunner.Result result = JarRunner.run(work.resolve("state"), "research", "--job=" + job,
+                "--suppression=true", "--output=" + output, "--quiet");
+
+        // then: no count from 1 to 10 is shown, something is hidden, and no hidden count is the
+        // only hidden cell of a sum the table shows (n = the three; improved = recovered + the rest;
+        // the approaches = ALL)
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(output.resolve("csv/episode_outcomes.csv")).doesNotExist();
+        List<Map<String, String>> rows = CsvAssert.read(output.resolve("csv/clinical_significance.csv"));
+        assertThat(rows).hasSize(27);
+        List<String> columns = List.of("n", "n_improved", "n_unchanged", "n_deteriorated", "n_recovered",
+                "n_improved_not_recovered", "n_harmed");
+        int hidden = 0;
+        for (Map<String, String> row : rows) {
+            for (String column : columns) {
+                String cell = row.get(column);
+                if (cell.matches("[0-9]+")) {
+                    long count = Long.parseLong(cell);
+                    assertThat(count < 1 || count > 10).as(row + " " + column).isTrue();
+                } else {
+                    assertThat(cell).as(row + " " + column).isIn("", "<11", ">10");
+                    hidden += cell.isEmpty() ? 0 : 1;
+                }
+            }
+            assertThat(hiddenAmong(row, "n", "n_improved", "n_unchanged", "n_deteriorated")).as(row.toString())
+                    .isNotEqualTo(1);
+            if (!row.get("n_recovered").isEmpty()) {
+                assertThat(hiddenAmong(row, "n_improved", "n_recovered", "n_improved_not_recovered"))
+                        .as(row.toString()).isNotEqualTo(1);
+            }
+        }
+        assertThat(hidden).isPositive();
+        Map<String, Map<String, String>> row = byMethodAndApproach(rows);
+        for (String method : List.of("JT", "GLN", "HLL", "EN", "NK", "HA", "HLM", "percentage", "anchor")) {
+            for (String column : columns) {
+                if (!row.get(method + " ALL").get(column).isEmpty()) {
+                    assertThat(hiddenAmong(row.get(method + " ALL"), column) + hiddenAmong(row.get(method + " TAU"),
+                            column) + hiddenAmong(row.get(method + " PA"), column)).as(method + " " + column)
+                            .isNotEqualTo(1);
+                }
+            }
+        }
+        // the shown counts are the true ones (the run without suppression)
+        assertThat(row.get("JT ALL").get("n")).isEqualTo("40");
+        assertThat(row.get("JT ALL").get("n_unchanged")).isEqualTo("22");
+    }
+
+    private static int hiddenAmong(Map<String, String> row, String... columns) {
+        int hidden = 0;
+        for (String column : columns) {
+            hidden += row.get(column).startsWith("<") || row.get(column).startsWith(">") ? 1 : 0;
+        }
+        return hidden;
+    }
+
     private Path layOut(String name, String instruments) throws IOException {
         Path jobs = Files.createDirectories(work.resolve("checkout").resolve("jobs"));
         Path external = Files.createDirectories(work.resolve("shared").resolve("external"));
