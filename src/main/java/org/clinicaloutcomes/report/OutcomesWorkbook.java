@@ -52,6 +52,7 @@ public final class OutcomesWorkbook {
     public static final String SUMMARY = "Summary";
     public static final String BY_APPROACH = "By approach";
     public static final String RELIABLE_CHANGE = "Reliable change";
+    public static final String CLINICAL_SIGNIFICANCE = "Clinical significance";
     public static final String TRAJECTORIES = "Trajectories";
     public static final String SYMPTOM_CLUSTERS = "Symptom clusters";
     public static final String CLINICIANS = "Clinicians";
