@@ -144,7 +144,7 @@ final class AboutSheet implements WorkbookSheet {
             s.text(row, 0, e.file() + " : " + e.column());
             s.wrapped(row, 1, e.meaning());
             if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {
-                s.text(row, 2, c.run().words(ColumnLabels.of(e.column())));
+                s.text(row, 2, c.run().words(ColumnLabels.of(csvFile(e.file()), e.column())));
             }
             row++;
         }
@@ -165,9 +165,15 @@ final class AboutSheet implements WorkbookSheet {
             s.text(row, 0, e.file() + " : " + e.column());
             s.wrapped(row, 1, e.meaning());
             if (e.file().startsWith(Codebook.CSV_FOLDER) || e.file().equals(ReportFolder.REJECTS_FILE)) {
-                s.text(row, 2, c.run().words(ColumnLabels.of(e.column())));
+                s.text(row, 2, c.run().words(ColumnLabels.of(csvFile(e.file()), e.column())));
             }
             row++;
         }
+    }
+
+    /** A codebook entry's file as the column headers name it: {@code clinical_significance.csv}. */
+    private static String csvFile(String codebookFile) {
+        return codebookFile.startsWith(Codebook.CSV_FOLDER) ? codebookFile.substring(Codebook.CSV_FOLDER.length())
+                : codebookFile;
     }
 }

@@ -168,7 +168,35 @@ final class ColumnLabels {
             Map.entry("column", "Column"),
             Map.entry("reason", "Reason"));
 
+    /**
+     * Headers of a column of one file that means something else there than the column of the same
+     * name elsewhere: {@code n_deteriorated} of clinical_significance.csv is a method's count, not
+     * the attention list's "reliably worse".
+     */
+    private static final Map<String, Map<String, String>> FILE_LABELS = Map.of(
+            "clinical_significance.csv", Map.ofEntries(
+                    Map.entry("method", "Method"),
+                    Map.entry("n", "Classified (n)"),
+                    Map.entry("n_improved", "Improved (n)"),
+                    Map.entry("n_unchanged", "Unchanged (n)"),
+                    Map.entry("n_deteriorated", "Deteriorated (n)"),
+                    Map.entry("n_recovered", "Five-way: recovered (n)"),
+                    Map.entry("n_improved_not_recovered", "Five-way: improved, not recovered (n)"),
+                    Map.entry("n_harmed", "Five-way: harmed (n)"),
+                    Map.entry("cutoff", "Cut-off"),
+                    Map.entry("critical_value", "Critical value (z)")));
+
     private ColumnLabels() {
+    }
+
+    /**
+     * The workbook header of a column of a CSV file ({@code clinical_significance.csv}, without
+     * the folder): its own header in that file where it has one, else {@link #of(String)}.
+     */
+    static String of(String csvFile, String csvColumn) {
+        Map<String, String> labels = csvFile == null ? null : FILE_LABELS.get(csvFile);
+        String label = labels == null ? null : labels.get(csvColumn);
+        return label != null ? label : of(csvColumn);
     }
 
     /** The workbook header of a CSV column: from the table above, or the name made readable. */

@@ -28,7 +28,8 @@ import org.clinicaloutcomes.analysis.OutcomeTables;
 /**
  * The report workbook (REPORTS.md, "The workbook"), built from {@link OutcomeTables} without
  * recomputing any metric. Sheets, in order: {@value #SUMMARY}, {@value #BY_APPROACH},
- * {@value #RELIABLE_CHANGE}, {@value #TRAJECTORIES}, {@value #SYMPTOM_CLUSTERS},
+ * {@value #RELIABLE_CHANGE}, {@value #CLINICAL_SIGNIFICANCE} (research runs with clinical-significance
+ * results only), {@value #TRAJECTORIES}, {@value #SYMPTOM_CLUSTERS},
  * {@value #CLINICIANS}, {@value #SUBGROUPS}, {@value #ACTIVITY}, {@value #OVER_TIME} and
  * {@value #ALERTS} (monthly runs only), {@value #DATA_QUALITY}, {@value #ABOUT}.
  *
@@ -52,6 +53,7 @@ public final class OutcomesWorkbook {
     public static final String SUMMARY = "Summary";
     public static final String BY_APPROACH = "By approach";
     public static final String RELIABLE_CHANGE = "Reliable change";
+    public static final String CLINICAL_SIGNIFICANCE = "Clinical significance";
     public static final String TRAJECTORIES = "Trajectories";
     public static final String SYMPTOM_CLUSTERS = "Symptom clusters";
     public static final String CLINICIANS = "Clinicians";
@@ -65,9 +67,9 @@ public final class OutcomesWorkbook {
 
     /** The sheets in order; adding a sheet is adding it here. */
     private static final List<WorkbookSheet> SHEETS = List.of(new SummarySheet(), new ByApproachSheet(),
-            new ReliableChangeSheet(), new TrajectoriesSheet(), new SymptomClustersSheet(), new CliniciansSheet(),
-            new SubgroupsSheet(), new ActivitySheet(), new OverTimeSheet(), new AlertsSheet(), new AttentionSheet(),
-            new DataQualitySheet(), new AboutSheet());
+            new ReliableChangeSheet(), new ClinicalSignificanceSheet(), new TrajectoriesSheet(),
+            new SymptomClustersSheet(), new CliniciansSheet(), new SubgroupsSheet(), new ActivitySheet(),
+            new OverTimeSheet(), new AlertsSheet(), new AttentionSheet(), new DataQualitySheet(), new AboutSheet());
 
     /**
      * Episode-level lists longer than this stay in their CSV files: a sheet holds at most about a
@@ -95,17 +97,19 @@ public final class OutcomesWorkbook {
     }
 
     /**
-     * The sheet names in order; {@value #OVER_TIME} and {@value #ALERTS} only for a monthly run. A
+     * The sheet names in order; {@value #OVER_TIME} and {@value #ALERTS} only for a monthly run,
+     * {@value #CLINICAL_SIGNIFICANCE} only for a research run. A
      * workbook may leave out a sheet whose data the run does not have ({@value #SYMPTOM_CLUSTERS}
      * without PCL-5 item data, {@value #CLINICIANS} when every clinician is unknown,
-     * {@value #SUBGROUPS} when the input records no subgroup variable).
+     * {@value #SUBGROUPS} when the input records no subgroup variable, {@value #CLINICAL_SIGNIFICANCE}
+     * without clinical-significance rows).
      */
     public static List<String> sheetNames(boolean monthly) {
         return sheets(monthly).stream().map(WorkbookSheet::name).toList();
     }
 
     private static List<WorkbookSheet> sheets(boolean monthly) {
-        return SHEETS.stream().filter(sheet -> monthly || !sheet.monthlyOnly()).toList();
+        return SHEETS.stream().filter(sheet -> monthly ? !sheet.researchOnly() : !sheet.monthlyOnly()).toList();
     }
 
     /**

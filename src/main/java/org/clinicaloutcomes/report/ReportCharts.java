@@ -12,6 +12,7 @@ import org.clinicaloutcomes.report.chart.ChangeBoxPlotChart;
 import org.clinicaloutcomes.report.chart.ChartInput;
 import org.clinicaloutcomes.report.chart.ChartStyle;
 import org.clinicaloutcomes.report.chart.ChartText;
+import org.clinicaloutcomes.report.chart.ClinicalSignificanceChart;
 import org.clinicaloutcomes.report.chart.ClinicianFunnelChart;
 import org.clinicaloutcomes.report.chart.EffectSizeChart;
 import org.clinicaloutcomes.report.chart.ExpectedRecoveryChart;
@@ -37,7 +38,9 @@ import org.clinicaloutcomes.report.chart.TrajectoryChart;
  * recovery rate with 95% CI whiskers, a forest plot of g with its 95% CI and box plots of the
  * change ({@code By approach}), the clinician funnel plots of reliable improvement and of dropout
  * ({@code Clinicians}); and the PCL-5
- * cluster change per approach ({@code Symptom clusters}); and in a monthly run, from the ALL rows of the monthly series, reliable
+ * cluster change per approach ({@code Symptom clusters}); in a research run, per instrument with
+ * clinical-significance results, the methods' categories as 100% stacked bars ({@code Clinical
+ * significance}); and in a monthly run, from the ALL rows of the monthly series, reliable
  * improvement by month as a p-chart with the rolling 12-month rate and the signal months marked,
  * and intakes, discharges and caseload by month ({@code Over time}), then the practice's
  * expected-recovery curves of the primary instrument (sheet {@code Attention}, which the workbook
@@ -90,6 +93,13 @@ public final class ReportCharts {
         }
         if (DataPresence.clusters(tables)) {
             charts.add(new Pcl5ClustersChart());
+        }
+        if (!run.monthly()) {
+            for (Instrument instrument : run.instruments()) {
+                if (ClinicalSignificanceChart.hasRows(tables, instrument.key())) {
+                    charts.add(new ClinicalSignificanceChart(instrument));
+                }
+            }
         }
         if (run.monthly()) {
             charts.add(new MonthlyImprovementChart(primary));
@@ -149,6 +159,10 @@ public final class ReportCharts {
 
     public static String expectedRecoveryFile(String instrumentKey) {
         return ExpectedRecoveryChart.file(instrumentKey);
+    }
+
+    public static String clinicalSignificanceFile(String instrumentKey) {
+        return ClinicalSignificanceChart.file(instrumentKey);
     }
 
     public static String funnelFile(String instrumentKey) {

@@ -89,7 +89,7 @@ final class SheetTable<R> {
     }
 
     private void add(TableSchema.Column<R> column) {
-        columns.add(new Column<>(ColumnLabels.of(column.name()), format(column.kind()),
+        columns.add(new Column<>(ColumnLabels.of(schema.file(), column.name()), format(column.kind()),
                 (row, index) -> column.value(row), column));
     }
 

@@ -17,6 +17,11 @@ interface WorkbookSheet {
         return false;
     }
 
+    /** Whether only a research run has this sheet (the monthly job computes what it shows only for research). */
+    default boolean researchOnly() {
+        return false;
+    }
+
     /**
      * Whether the data have what this sheet shows (RESEARCH.md: the workbook shows only what the
      * data have); a sheet without it is left out of the workbook.
