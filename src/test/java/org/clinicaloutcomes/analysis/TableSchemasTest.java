@@ -36,6 +36,12 @@ class TableSchemasTest {
             for (Map.Entry<SuppressedCells.Cell, SuppressedCells.Kind> entry : suppressed.suppressed().cells().entrySet()) {
                 SuppressedCells.Cell cell = entry.getKey();
                 TableSchema<?> table = TableSchemas.named(cell.file());
+                if (cell.column().equals(TableSchemas.DETERIORATED_NOT_HARMED)) {
+                    // The five-way "deteriorated" that the workbook's chart shows: a count, not a column.
+                    assertThat(table).isSameAs(TableSchemas.CLINICAL_SIGNIFICANCE);
+                    assertThat(cell.row()).isLessThan(table.rowsOf(suppressed).size());
+                    continue;
+                }
                 assertThat(table.column(cell.column()).kind()).as(cell.toString()).isEqualTo(TableSchema.Kind.COUNT);
                 assertThat(cell.row()).as(cell.toString()).isLessThan(table.rowsOf(suppressed).size());
                 cells++;
