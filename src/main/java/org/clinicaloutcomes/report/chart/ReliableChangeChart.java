@@ -1,6 +1,5 @@
 package org.clinicaloutcomes.report.chart;
 
-import static org.clinicaloutcomes.report.chart.ChartText.fixed;
 import static org.clinicaloutcomes.report.chart.ChartText.groupLabel;
 import static org.clinicaloutcomes.report.chart.ChartText.lines;
 import static org.clinicaloutcomes.report.chart.ChartText.number;
@@ -26,14 +25,12 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -168,35 +165,5 @@ public final class ReliableChangeChart implements ReportChart {
             legend.add(ChartStyle.hatchedSwatch());
         }
         return legend;
-    }
-
-    /** Item labels "64%" for values of at least {@code minimum} percent, except in small groups (columns). */
-    private static final class PercentLabels implements CategoryItemLabelGenerator {
-        private final double minimum;
-        private final List<Boolean> smallColumns;
-
-        PercentLabels(double minimum, List<Boolean> smallColumns) {
-            this.minimum = minimum;
-            this.smallColumns = smallColumns;
-        }
-
-        @Override
-        public String generateLabel(CategoryDataset dataset, int row, int column) {
-            Number value = dataset.getValue(row, column);
-            if (value == null || value.doubleValue() < minimum || smallColumns.get(column)) {
-                return null;
-            }
-            return fixed(value.doubleValue(), 0) + "%";
-        }
-
-        @Override
-        public String generateRowLabel(CategoryDataset dataset, int row) {
-            return dataset.getRowKey(row).toString();
-        }
-
-        @Override
-        public String generateColumnLabel(CategoryDataset dataset, int column) {
-            return dataset.getColumnKey(column).toString();
-        }
     }
 }
