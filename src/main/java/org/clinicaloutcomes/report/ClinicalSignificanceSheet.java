@@ -66,6 +66,9 @@ final class ClinicalSignificanceSheet implements WorkbookSheet {
         SheetTable<OutcomeTables.SignificanceRow> table = SheetTable.of(TableSchemas.CLINICAL_SIGNIFICANCE,
                         c.tables().clinicalSignificance())
                 .shown("instrument", r -> c.instrumentName(r.instrument()))
+                // Three decimals, as the plain words below write them (1.960, 1.645); the CSV has every digit.
+                .shown("critical_value", r -> r.criticalValue() == null ? null
+                        : String.format(java.util.Locale.ROOT, "%.3f", r.criticalValue()))
                 // A row without counts (the method undefined here) is not a small group.
                 .smallGroupsBy(r -> r.n() == null ? Integer.MAX_VALUE : r.n())
                 .main(3);
