@@ -1,9 +1,7 @@
 package org.clinicaloutcomes.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.clinicaloutcomes.ingest.SessionRecord;
@@ -42,11 +40,8 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
     private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     private static final double DAYS_PER_WEEK = 7.0;
 
-    /**
-     * The results and, per instrument, each paired episode's category label per method (by
-     * episode index; a label {@code null} where the method did not classify it).
-     */
-    record Result(ClinicalSignificance significance, List<Map<Integer, String[]>> categories) {
+    /** The results and each paired episode's category per method. */
+    record Result(ClinicalSignificance significance, EpisodeCategories categories) {
     }
 
     private final CohortLayout layout;
@@ -159,8 +154,12 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
     public Result result() {
         List<OutcomeTables.SignificanceRow> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<Map<Integer, String[]>> categories = new ArrayList<>();
         List<SignificanceMethod> methods = settings.methods();
+        int[] pairs = new int[layout.instrumentCount];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = pre[i].size();
+        }
+        EpisodeCategories categories = new EpisodeCategories(pairs, methods.size());
         for (int i = 0; i < layout.instrumentCount; i++) {
             Instrument instrument = layout.instruments.get(i);
             SignificanceParameters parameters = settings.parameters().get(i);
@@ -169,11 +168,6 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
             int[] pairEpisode = episodes[i].toArray();
             double[] pairPre = pre[i].toArray();
             double[] pairPost = post[i].toArray();
-            Map<Integer, String[]> labels = new HashMap<>();
-            for (int episode : pairEpisode) {
-                labels.put(episode, new String[methods.size()]);
-            }
-            categories.add(labels);
             for (int m = 0; m < methods.size(); m++) {
                 SignificanceMethod method = methods.get(m);
                 String where = "clinical significance, " + instrument.key() + " (" + instrument.name() + "), "
@@ -184,22 +178,19 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
                     continue;
                 }
                 MethodOutcome outcome;
-                int[] personApproach;
-                int[] personEpisode;
+                int[] personPosition;
                 try {
                     if (method == SignificanceMethod.HLM) {
                         HlmFit fit = hlmFit(i, direction);
                         outcome = MethodOutcome.ofHlm(parameters, direction, fit);
-                        personEpisode = fit.persons().stream().mapToInt(p -> Integer.parseInt(p.id())).toArray();
-                        personApproach = approachesOf(personEpisode, pairEpisode, pairApproach);
+                        personPosition = positionsOf(fit, pairEpisode);
                         if (sameDayEpisodes[i] > 0) {
                             warnings.add(where + sameDayEpisodes[i] + " episode(s) had two scores on one day; "
                                     + "the model used the later score of the day");
                         }
                     } else {
                         outcome = MethodOutcome.of(method, parameters, direction, pairPre, pairPost);
-                        personEpisode = pairEpisode;
-                        personApproach = pairApproach;
+                        personPosition = java.util.stream.IntStream.range(0, pairPre.length).toArray();
                     }
                 } catch (IllegalArgumentException undefined) {
                     warnings.add(where + "not computed, " + undefined.getMessage());
@@ -209,8 +200,10 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
                 if (outcome.cutoffProblem() != null) {
                     warnings.add(where + outcome.cutoffProblem() + " (its five-way cells are empty)");
                 }
-                for (int p = 0; p < personEpisode.length; p++) {
-                    labels.get(personEpisode[p])[m] = outcome.label(p);
+                int[] personApproach = new int[personPosition.length];
+                for (int p = 0; p < personPosition.length; p++) {
+                    categories.set(i, m, personPosition[p], outcome.label(p));
+                    personApproach[p] = pairApproach[personPosition[p]];
                 }
                 addRows(rows, instrument.key(), outcome, personApproach);
             }
@@ -227,17 +220,18 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
         return (HlmFit) result;
     }
 
-    /** The approach of each HLM person, from the pairs (every HLM person is a paired episode). */
-    private static int[] approachesOf(int[] personEpisode, int[] pairEpisode, int[] pairApproach) {
-        Map<Integer, Integer> approach = new HashMap<>();
-        for (int p = 0; p < pairEpisode.length; p++) {
-            approach.put(pairEpisode[p], pairApproach[p]);
-        }
-        int[] approaches = new int[personEpisode.length];
-        for (int p = 0; p < personEpisode.length; p++) {
-            approaches[p] = approach.get(personEpisode[p]);
-        }
-        return approaches;
+    /**
+     * Each HLM person's position among the instrument's pairs (every HLM person is a paired
+     * episode; the pairs come in increasing episode index, the order {@link #add} saw them).
+     */
+    private static int[] positionsOf(HlmFit fit, int[] pairEpisode) {
+        return fit.persons().stream().mapToInt(person -> {
+            int position = java.util.Arrays.binarySearch(pairEpisode, Integer.parseInt(person.id()));
+            if (position < 0) {
+                throw new IllegalStateException("HLM person " + person.id() + " is not a paired episode");
+            }
+            return position;
+        }).toArray();
     }
 
     private void addRows(List<OutcomeTables.SignificanceRow> rows, String instrument, MethodOutcome outcome,

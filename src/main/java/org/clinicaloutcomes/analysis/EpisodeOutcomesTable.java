@@ -1,10 +1,8 @@
 package org.clinicaloutcomes.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
@@ -18,17 +16,20 @@ final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.
     private final CohortLayout layout;
     private final DayDates dates;
     private final List<List<List<Indexed>>> rows; // [approach][instrument]
-    /** Per instrument, the clinical-significance labels by episode index; null when none are computed. */
-    private List<Map<Integer, String[]>> categories;
+    /** The clinical-significance categories; null when none are computed. */
+    private EpisodeCategories categories;
+    /** Per instrument, the rows added so far: a row's position among its instrument's paired episodes. */
+    private final int[] pairsSeen;
 
-    /** A row and the index of its episode, by which its categories are found. */
-    private record Indexed(OutcomeTables.EpisodeRow row, int index) {
+    /** A row and its position among its instrument's paired episodes, by which its categories are found. */
+    private record Indexed(OutcomeTables.EpisodeRow row, int position) {
     }
 
     EpisodeOutcomesTable(CohortLayout layout, DayDates dates) {
         this.layout = layout;
         this.dates = dates;
         this.rows = new ArrayList<>(layout.approachCount);
+        this.pairsSeen = new int[layout.instrumentCount];
         for (int a = 0; a < layout.approachCount; a++) {
             List<List<Indexed>> perInstrument = new ArrayList<>(layout.instrumentCount);
             for (int i = 0; i < layout.instrumentCount; i++) {
@@ -55,21 +56,21 @@ final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.
                 rows.get(episode.approach).get(i).add(new Indexed(new OutcomeTables.EpisodeRow(intake.clientId(),
                         intake.approach(), intake.clinicianId(), layout.instruments.get(i).key(), outcome, null, null,
                         null, null, null, null, layout.waves.label(scores.firstDay[i]),
-                        layout.waves.label(scores.lastDay[i])), episode.index));
+                        layout.waves.label(scores.lastDay[i])), pairsSeen[i]++));
                 continue;
             }
             rows.get(episode.approach).get(i).add(new Indexed(new OutcomeTables.EpisodeRow(intake.clientId(),
                     intake.approach(), intake.clinicianId(), layout.instruments.get(i).key(), outcome,
                     dates.of(intake.intakeDay()), dates.of(intake.dischargeDay()), intake.dischargeReason(),
-                    dates.of(scores.firstDay[i]), dates.of(scores.lastDay[i]), scores.attendedSessions), episode.index));
+                    dates.of(scores.firstDay[i]), dates.of(scores.lastDay[i]), scores.attendedSessions), pairsSeen[i]++));
         }
     }
 
     /**
-     * The clinical-significance labels the rows carry (per instrument, by episode index), from
-     * {@link ClinicalSignificanceTable}; call before {@link #result()}.
+     * The clinical-significance categories the rows carry, from {@link ClinicalSignificanceTable},
+     * which sees the paired episodes in the same order; call before {@link #result()}.
      */
-    void categories(List<Map<Integer, String[]>> labels) {
+    void categories(EpisodeCategories labels) {
         this.categories = labels;
     }
 
@@ -82,7 +83,7 @@ final class EpisodeOutcomesTable implements TableAccumulator<List<OutcomeTables.
                 group.sort(Comparator.comparing(indexed -> indexed.row().clientId()));
                 for (Indexed indexed : group) {
                     table.add(categories == null ? indexed.row()
-                            : indexed.row().withCategories(Arrays.asList(categories.get(i).get(indexed.index()))));
+                            : indexed.row().withCategories(categories.of(i, indexed.position())));
                 }
             }
         }
