@@ -31,22 +31,26 @@ module, unchanged). Per instrument (instrument-file order), for every method of 
 - each paired episode's `category_<method>` (five-way where the combined approach has a cut-off,
   else three-way; empty where the method is not computed or, HLM, fewer than 3 scores).
 It compares them with DIR/csv/clinical_significance.csv (header, rows and their order, every cell:
-counts exactly, cutoff and critical_value within 1e-9 relative) and the category_* columns of
-DIR/csv/episode_outcomes.csv (the last columns of its header, exact labels).
+counts exactly, cutoff and critical_value within 1e-9 relative), the category_* columns of
+DIR/csv/episode_outcomes.csv (the last columns of its header, exact labels) and, as a set, the
+method list DIR/run.json records (parameters.significance).
 
 Readings taken where the contract leaves a choice (printed with --readings):
 S1  Parameters: r = `reliability`, else `rc_reliability`; r_post = `reliability_post`, else r;
     cutoff_type defaults to a; p_det / MID_det default to p_imp / MID_imp. An RCI method (JT, GLN,
     HLL, EN, NK, HA) without r is left out (no rows); percentage without pct_improvement and
     anchor without mid_improvement too. HLM needs no r (its RCI is the model's).
-S2  Undefined (rows with every cell after `approach` empty, episode categories empty): 2.7's
-    cases (n < 2, SD_pre = 0, r = 1 except NK, NK's denominator 0, HA's SD_post = 0 or r_dd <= 0);
-    HA's 6.3 cases (SE = 0, r_post <= 0, r_func <= 0 for b / c); percentage with a pre < 0;
+S2  Undefined (rows with every cell after `approach` empty, episode categories empty), section
+    11's "2.7, 4, 8": 2.7's cases (n < 2, SD_pre = 0, r = 1 except NK, NK's denominator 0, HA's
+    SD_post = 0 or r_dd <= 0); percentage with a pre < 0;
     percentage / anchor with no pair (n = 0); HLM without an episode of 3 or more scores, or
     with fewer than 3 such episodes, or a singular fit.
 S3  Cut-off b / c without functional_mean / functional_sd: the three-way counts and critical value
     are written, the five-way cells and cutoff empty, episode categories three-way. The same when
-    the cut-off itself cannot be computed (n < 2 for a; c with SD_clin + SD_func = 0).
+    the cut-off itself cannot be computed (n < 2 for a; c with SD_clin + SD_func = 0), and for HA
+    when 6.3's true-score cut-off is undefined (r_post <= 0; b / c with r_func <= 0): section 11
+    names only 2.7, 4 and 8 as emptying a method's cells, the HA RCI of 2.6 needs no cut-off, and
+    the five-way cells are "empty where the instrument has no cut-off for the combined approach".
 S4  Sample means are left-to-right sums / n, SDs sqrt(sum of squared deviations / (n - 1)).
 S5  category_<method> columns come in the contract's method order, whatever the order of the
     `significance` list (duplicates ignored).
@@ -301,7 +305,8 @@ def combine(change, pre, post, cutoff, d):
 
 
 def ha_cutoff(S, P, d):
-    """(cut-off, r_post, SE) of 6.3; None when b / c lack the functional parameters; Undefined."""
+    """(cut-off, r_post, SE) of 6.3; None when b / c lack the functional parameters or the cut-off
+    is undefined (r_post <= 0; b / c with r_func <= 0): no combined approach (reading S3)."""
     mc, sc, r = S["m_pre"], S["sd_pre"], P["r"]
     se = sc * math.sqrt(1 - r)
     if se == 0:
@@ -310,7 +315,7 @@ def ha_cutoff(S, P, d):
     r_clin = (sc ** 2 - se ** 2) / sc ** 2
     r_post = (sq ** 2 - se ** 2) / sq ** 2
     if not r_post > 0:
-        raise Undefined("r_post <= 0")
+        return None  # reading S3: 6.3's cut-off undefined, the HA RCI (2.6) is not
     s1 = sc * math.sqrt(r_clin)
     t = P["type"]
     if t == "a":
@@ -320,7 +325,7 @@ def ha_cutoff(S, P, d):
     mf, sf = P["m_f"], P["sd_f"]
     r_func = (sf ** 2 - se ** 2) / sf ** 2 if sf > 0 else -math.inf
     if not r_func > 0:
-        raise Undefined("r_func <= 0")
+        return None  # reading S3
     s0 = sf * math.sqrt(r_func)
     if t == "b":
         return mf - d * 2 * s0, r_post, se
@@ -738,7 +743,7 @@ def main(argv):
                      else cr.BUNDLED_INSTRUMENTS)
         params = read_parameters(ipath, J["insts"])
         methods = method_list(args.significance if args.significance is not None else job_sig)
-        notes, diffs = [], []
+        notes = []
         rows, cats, episodes, unchecked = expected(J, methods, params, args.no_hlm, notes)
     except (Refused, cr.Refused) as ex:
         print(f"refused: {ex}", file=sys.stderr)
@@ -746,6 +751,7 @@ def main(argv):
     except (OSError, ValueError) as ex:
         print(f"error: {ex}", file=sys.stderr)
         return 2
+    diffs = []
     print(f"methods {','.join(methods)}; instruments {','.join(x['key'] for x in J['insts'])}")
     if args.summary or not args.report:
         w = csv.writer(sys.stdout, lineterminator="\n")
@@ -765,6 +771,9 @@ def main(argv):
         ps = str((run.get("parameters") or {}).get("suppression", "")).lower()
         if ps in ("true", "false"):
             supp = ps == "true"
+        rs = (run.get("parameters") or {}).get("significance")
+        if isinstance(rs, str) and {m.strip() for m in rs.split(",") if m.strip()} != set(methods):
+            diffs.append(("run.json", "parameters", "significance", ",".join(methods), rs))
     if supp:
         print("refused: suppression is on for this report; the exact comparison needs suppression=false",
               file=sys.stderr)
