@@ -113,7 +113,8 @@ NOT_USED = ["intake_date", "referral_date", "discharge_date", "discharge_reason"
 CODED = ["approach", "discharge_reason", "index_event", "age_band"] + FLAGS
 JOB_KEYS = {"layout", "file", "input", "output", "from", "to", "instruments", "approaches", "primary-instrument",
             "suppression", "max-reject-pct", "randomised", "waves", "baseline.wave", "final.wave", "approach",
-            "missing", "delimiter", "encoding"}
+            "missing", "delimiter", "encoding",
+            "significance"}  # read by check-significance.py (SIGNIFICANCE.md section 11); not checked here
 ENCODINGS = {"utf-8": "utf-8-sig", "windows-1252": "cp1252"}
 DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 
