@@ -140,9 +140,21 @@ class RerunsIT {
         JarRunner.Result result = JarRunner.run(work.resolve("state"), "research", "--input=sample-data",
                 "--output=" + research, "--from=2025-11-01", "--to=2026-10-31", "--suppression=false", "--quiet");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        for (String file : List.of("outcomes_by_approach.csv", "episode_outcomes.csv", "approach_comparison.csv",
+        for (String file : List.of("outcomes_by_approach.csv", "approach_comparison.csv",
                 "trajectories.csv", "pcl5_clusters.csv", "clinicians.csv", "subgroups.csv")) {
             assertThat(research.resolve("csv").resolve(file)).as(file).hasSameBinaryContentAs(monthly.resolve("csv").resolve(file));
+        }
+        // The research job's episode rows are the monthly job's, each with its clinical-significance
+        // category (JT by default) as one more column.
+        List<String> monthlyEpisodes = Files.readAllLines(monthly.resolve("csv/episode_outcomes.csv"), StandardCharsets.UTF_8);
+        List<String> researchEpisodes = Files.readAllLines(research.resolve("csv/episode_outcomes.csv"), StandardCharsets.UTF_8);
+        assertThat(researchEpisodes).hasSameSizeAs(monthlyEpisodes);
+        assertThat(researchEpisodes.get(0)).isEqualTo(monthlyEpisodes.get(0) + ",category_JT");
+        for (int line = 1; line < monthlyEpisodes.size(); line++) {
+            String row = researchEpisodes.get(line);
+            assertThat(row).as("line " + (line + 1)).startsWith(monthlyEpisodes.get(line) + ",");
+            assertThat(row.substring(monthlyEpisodes.get(line).length() + 1)).as("line " + (line + 1))
+                    .isIn("", "recovered", "improved", "unchanged", "deteriorated", "harmed");
         }
     }
 
