@@ -18,11 +18,28 @@ final class JarRunner {
 
     static final Path JAR = Path.of(System.getProperty("clinical-outcomes.jar", "target/clinical-outcomes.jar"));
     static final Path SHARED = SharedFiles.ROOT;
+    /**
+     * The launcher beside the jar (target/clinical-outcomes), which the ITs run instead of
+     * {@code java -jar} when the build trained its ahead-of-time cache, that is when it found a JDK
+     * 25 or later; {@code -Dclinical-outcomes.launcher=} (empty) runs them with java -jar on the
+     * PATH's Java.
+     */
+    static final Path LAUNCHER = launcher(System.getProperty("clinical-outcomes.launcher", ""));
 
     record Result(int exitCode, String out, String err) {
     }
 
     private JarRunner() {
+    }
+
+    /** The launcher when it is given, built and has its cache beside it; else null (java -jar). */
+    private static Path launcher(String location) {
+        if (location.isBlank()) {
+            return null;
+        }
+        Path launcher = Path.of(location);
+        return Files.isExecutable(launcher) && Files.isRegularFile(launcher.resolveSibling("clinical-outcomes.aot"))
+                ? launcher : null;
     }
 
     static Result run(Path stateDir, String... args) throws IOException, InterruptedException {
@@ -41,11 +58,21 @@ final class JarRunner {
      */
     static Process start(Path stateDir, Path out, Path err, Map<String, String> environment, List<String> jvmOptions,
                          String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Djava.awt.headless=true"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
+        List<String> command = new ArrayList<>();
+        List<String> options = new ArrayList<>(List.of("-Djava.awt.headless=true"));
+        options.addAll(jvmOptions);
+        if (LAUNCHER != null) {
+            command.add(LAUNCHER.toString());
+        } else {
+            command.add("java");
+            command.addAll(options);
+            command.addAll(List.of("-jar", JAR.toString()));
+        }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (LAUNCHER != null) {
+            builder.environment().put("CLINICAL_OUTCOMES_JAVA_OPTIONS", String.join(" ", options));
+        }
         builder.environment().put("CLINICAL_OUTCOMES_STATE_DIR", stateDir.toString());
         builder.environment().putAll(environment);
         return builder.start();
