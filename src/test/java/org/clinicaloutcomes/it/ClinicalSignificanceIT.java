@@ -272,12 +272,7 @@ class ClinicalSignificanceIT {
     }
 
     private Path layOut(String name, String instruments) throws IOException {
-        Path jobs = Files.createDirectories(work.resolve("checkout").resolve("jobs"));
-        Path external = Files.createDirectories(work.resolve("shared").resolve("external"));
-        Files.copy(Path.of("jobs", name + ".properties"), jobs.resolve(name + ".properties"));
-        Files.copy(Path.of("jobs", instruments), jobs.resolve(instruments));
-        Files.copy(PublishedDataIT.EXTERNAL.resolve(name + ".csv"), external.resolve(name + ".csv"));
-        return jobs.resolve(name + ".properties");
+        return PublishedDataIT.layOut(work, name, instruments);
     }
 
     private static Map<String, Map<String, String>> byMethodAndApproach(List<Map<String, String>> rows) {

@@ -108,17 +108,8 @@ class IndependentSignificanceCheckIT {
         assertThat(output).contains("summary: 0 difference(s); all agree");
     }
 
-    /**
-     * Copies {@code jobs/<name>.properties} and its instrument file into {@code work/checkout/jobs}
-     * and the export into {@code work/shared/external}: the job file's paths resolve as in the checkout.
-     */
     private Path layOut(String name, String instruments) throws IOException {
-        Path jobs = Files.createDirectories(work.resolve("checkout").resolve("jobs"));
-        Path external = Files.createDirectories(work.resolve("shared").resolve("external"));
-        Files.copy(Path.of("jobs", name + ".properties"), jobs.resolve(name + ".properties"));
-        Files.copy(Path.of("jobs", instruments), jobs.resolve(instruments));
-        Files.copy(PublishedDataIT.EXTERNAL.resolve(name + ".csv"), external.resolve(name + ".csv"));
-        return jobs.resolve(name + ".properties");
+        return PublishedDataIT.layOut(work, name, instruments);
     }
 
     private static boolean python3() {

@@ -131,11 +131,16 @@ class PublishedDataIT {
         assertThat(byApproach.keySet()).containsExactlyInAnyOrder("RO-DBT", "TAU", "ALL");
     }
 
+    private Path layOut(String name, String instruments) throws IOException {
+        return layOut(work, name, instruments);
+    }
+
     /**
      * Copies {@code jobs/<name>.properties} and its instrument file into {@code work/checkout/jobs}
-     * and the export into {@code work/shared/external}: the job file's paths resolve as in the checkout.
+     * and the export into {@code work/shared/external}: the job file's paths resolve as in the
+     * checkout. The published-data ITs share it.
      */
-    private Path layOut(String name, String instruments) throws IOException {
+    static Path layOut(Path work, String name, String instruments) throws IOException {
         Path jobs = Files.createDirectories(work.resolve("checkout").resolve("jobs"));
         Path external = Files.createDirectories(work.resolve("shared").resolve("external"));
         Files.copy(Path.of("jobs", name + ".properties"), jobs.resolve(name + ".properties"));

@@ -5,12 +5,9 @@ import static org.clinicaloutcomes.report.chart.ChartText.number;
 
 import java.awt.Color;
 import java.awt.Paint;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
@@ -22,16 +19,8 @@ import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -99,27 +88,12 @@ public final class ClinicalSignificanceChart implements ReportChart {
     public RenderedChart draw(ChartInput input) {
         Bars bars = bars(input);
         StackedBarRenderer renderer = renderer(bars);
-        CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis(input.words("Share of the clients each method classified (%)"));
-        CategoryPlot plot = new CategoryPlot(bars.data, categories, values, renderer);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setNoDataMessage("No clinical-significance results on " + instrument.name());
+        CategoryPlot plot = HorizontalShares.plot(bars.data, renderer,
+                input.words("Share of the clients each method classified (%)"),
+                "No clinical-significance results on " + instrument.name());
         String title = "Clinical significance on " + instrument.name() + " by method";
         JFreeChart chart = ChartStyle.chart(title, plot, true);
-        renderer.setDefaultItemLabelGenerator(new PercentLabels(5.0, bars.small));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
-        renderer.setMaximumBarWidth(0.16);
-        renderer.setDrawBarOutline(true);
-        renderer.setDefaultOutlinePaint(Color.WHITE);
-        renderer.setDefaultOutlineStroke(ChartStyle.THIN);
-        ChartStyle.ticks(values, false);
-        values.setRange(0, 100);
-        values.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        categories.setTickLabelFont(ChartStyle.TICK_FONT);
-        categories.setCategoryMargin(0.25);
+        HorizontalShares.finish(plot, renderer, new PercentLabels(5.0, bars.small));
         plot.setFixedLegendItems(legend(bars));
         ChartStyle.caption(chart, lines(
                 "All approaches; each method's statistics pooled over them; "

@@ -6,11 +6,8 @@ import static org.clinicaloutcomes.report.chart.ChartText.number;
 
 import java.awt.Color;
 import java.awt.Paint;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.analysis.TableSchemas;
@@ -21,16 +18,8 @@ import org.clinicaloutcomes.report.RenderedChart;
 import org.clinicaloutcomes.report.SmallNumbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -69,28 +58,12 @@ public final class ReliableChangeChart implements ReportChart {
     public RenderedChart draw(ChartInput input) {
         Shares shares = shares(input);
         StackedBarRenderer renderer = renderer(shares);
-        CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis(input.words("Share of clients with before-and-after scores (%)"));
-        CategoryPlot plot = new CategoryPlot(shares.data, categories, values, renderer);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setNoDataMessage("No closed episodes with paired " + instrument.name() + " scores in the window");
+        CategoryPlot plot = HorizontalShares.plot(shares.data, renderer, input.words("Share of clients with before-and-after scores (%)"),
+                "No closed episodes with paired " + instrument.name() + " scores in the window");
         String title = "Reliable change on " + instrument.name() + " by approach";
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         // Labels on the larger segments; none on small groups, whose shares change with one client.
-        renderer.setDefaultItemLabelGenerator(new PercentLabels(4.0, shares.small));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
-        renderer.setMaximumBarWidth(0.16);
-        renderer.setDrawBarOutline(true);
-        renderer.setDefaultOutlinePaint(Color.WHITE);
-        renderer.setDefaultOutlineStroke(ChartStyle.THIN);
-        ChartStyle.ticks(values, false);
-        values.setRange(0, 100);
-        values.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        categories.setTickLabelFont(ChartStyle.TICK_FONT);
-        categories.setCategoryMargin(0.25);
+        HorizontalShares.finish(plot, renderer, new PercentLabels(4.0, shares.small));
         plot.setFixedLegendItems(legend(shares));
         ChartStyle.caption(chart, lines(
                 "Change of at least " + number(instrument.reliableChange()) + " points (the reliable-change threshold), "
