@@ -138,9 +138,12 @@ class PublishedDataIT {
     /**
      * Copies {@code jobs/<name>.properties} and its instrument file into {@code work/checkout/jobs}
      * and the export into {@code work/shared/external}: the job file's paths resolve as in the
-     * checkout. The published-data ITs share it.
+     * checkout. The published-data ITs share it; a test whose export is absent is skipped.
      */
     static Path layOut(Path work, String name, String instruments) throws IOException {
+        // A clone without ../shared reads src/test/shared, which holds only some of the exports
+        // (SOURCE.md: the others are not copied into the repository): skip rather than fail.
+        assumeTrue(Files.isRegularFile(EXTERNAL.resolve(name + ".csv")), name + ".csv is not in " + EXTERNAL);
         Path jobs = Files.createDirectories(work.resolve("checkout").resolve("jobs"));
         Path external = Files.createDirectories(work.resolve("shared").resolve("external"));
         Files.copy(Path.of("jobs", name + ".properties"), jobs.resolve(name + ".properties"));
