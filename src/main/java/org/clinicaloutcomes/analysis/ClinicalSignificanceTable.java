@@ -2,7 +2,6 @@ package org.clinicaloutcomes.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
@@ -37,7 +36,6 @@ import org.clinicaloutcomes.metrics.significance.SignificanceParameters;
  */
 final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignificanceTable.Result> {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     private static final double DAYS_PER_WEEK = 7.0;
 
     /** The results and each paired episode's category per method. */
@@ -47,7 +45,7 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
     private final CohortLayout layout;
     private final SignificanceSettings settings;
     private final boolean hlm;
-    /** By wave: the time of each wave (its label as a number, else its position from 1). */
+    /** By wave: the time of each wave ({@link WaveDesign#times()}). */
     private final double[] waveTimes;
     private final IntList[] approaches;
     private final IntList[] episodes;
@@ -64,7 +62,7 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
         this.layout = layout;
         this.settings = settings;
         this.hlm = settings.methods().contains(SignificanceMethod.HLM);
-        this.waveTimes = layout.byWave() ? waveTimes(layout.waves) : null;
+        this.waveTimes = layout.byWave() ? layout.waves.times() : null;
         int instruments = layout.instrumentCount;
         this.approaches = new IntList[instruments];
         this.episodes = new IntList[instruments];
@@ -79,16 +77,6 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
             post[i] = new DoubleList();
             hlmScores.add(new ArrayList<>());
         }
-    }
-
-    /** Every label a number: the labels' values; else the positions 1, 2, … (section 11). */
-    private static double[] waveTimes(WaveDesign waves) {
-        double[] times = new double[waves.count()];
-        boolean numeric = waves.labels().stream().allMatch(label -> NUMBER.matcher(label.strip()).matches());
-        for (int k = 0; k < times.length; k++) {
-            times[k] = numeric ? Double.parseDouble(waves.label(k).strip()) : k + 1;
-        }
-        return times;
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Objects;
 public record WaveDesign(List<String> labels, int baseline, int finalWave) {
 
     public static final int FIRST_SCORED = -1;
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
     public static final int LAST_SCORED = -1;
 
     public WaveDesign {
@@ -45,5 +47,18 @@ public record WaveDesign(List<String> labels, int baseline, int finalWave) {
     /** The label of the wave at {@code position}. */
     public String label(int position) {
         return labels.get(position);
+    }
+
+    /**
+     * The time of each wave for a model over the waves (SIGNIFICANCE.md, section 11: HLM): its label
+     * as a number where every label is one, else its position from 1.
+     */
+    public double[] times() {
+        double[] times = new double[labels.size()];
+        boolean numeric = labels.stream().allMatch(label -> NUMBER.matcher(label.strip()).matches());
+        for (int k = 0; k < times.length; k++) {
+            times[k] = numeric ? Double.parseDouble(labels.get(k).strip()) : k + 1;
+        }
+        return times;
     }
 }

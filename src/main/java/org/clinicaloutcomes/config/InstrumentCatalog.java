@@ -155,7 +155,7 @@ public final class InstrumentCatalog {
      */
     private static SignificanceParameters significance(String where, CSVRecord record, Map<String, Integer> extra)
             throws RefusedFileException {
-        Double rcReliability = optionalNumber(where, "rc_reliability", record.get(9)).orElse(null);
+        Double rcReliability = optionalNumber(where, "rc_reliability", record.get(COLUMNS.indexOf("rc_reliability"))).orElse(null);
         String cutoff = cell(record, extra, SignificanceParameters.CUTOFF_TYPE).strip();
         CutoffType cutoffType;
         try {
@@ -219,7 +219,7 @@ public final class InstrumentCatalog {
         }
         Optional<Double> reliableChange = optionalNumber(where, "reliable_change", record.get(7));
         Optional<Double> rcSd = optionalNumber(where, "rc_sd", record.get(8));
-        Optional<Double> rcReliability = optionalNumber(where, "rc_reliability", record.get(9));
+        Optional<Double> rcReliability = optionalNumber(where, "rc_reliability", record.get(COLUMNS.indexOf("rc_reliability")));
         double threshold;
         if (reliableChange.isPresent() && rcSd.isEmpty() && rcReliability.isEmpty()) {
             threshold = reliableChange.get();

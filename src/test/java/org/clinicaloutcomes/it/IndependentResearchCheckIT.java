@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class IndependentResearchCheckIT {
     @ParameterizedTest
     @MethodSource("exports")
     void theReportAgreesWithTheIndependentImplementation(String export) throws Exception {
-        assumeTrue(python3(), "python3 is not installed");
+        assumeTrue(PythonChecker.available(), "python3 is not installed");
         // given an export and its job file
         Path job = EXPORTS.resolve(export).resolve(export + ".properties");
         assertThat(job).exists();
@@ -54,31 +52,13 @@ class IndependentResearchCheckIT {
         // then the report is written and the independent implementation finds no difference
         assertThat(result.exitCode()).as(result.err()).isIn(0, 3);
         assertThat(report.resolve("run.json")).exists();
-        Checked checked = check(job, report);
+        PythonChecker.Checked checked = check(job, report);
         assertThat(checked.exitCode()).as(checked.output()).isZero();
         assertThat(checked.output()).contains("summary: 0 difference(s); all agree");
     }
 
-    record Checked(int exitCode, String output) {
-    }
-
-    private Checked check(Path job, Path report) throws IOException, InterruptedException {
-        Path console = work.resolve("checker.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of("python3", CHECKER.toString(), "--job=" + job,
-                "--report=" + report, "--tolerance=1e-6")).redirectErrorStream(true).redirectOutput(console.toFile());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the checker finishes").isTrue();
-        return new Checked(process.exitValue(), Files.readString(console, StandardCharsets.UTF_8));
-    }
-
-    private static boolean python3() {
-        try {
-            Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    private PythonChecker.Checked check(Path job, Path report) throws IOException, InterruptedException {
+        return PythonChecker.run(CHECKER, work.resolve("checker.txt"), List.of("--job=" + job, "--report=" + report,
+                "--tolerance=1e-6"));
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class IndependentSignificanceCheckIT {
     @ParameterizedTest
     @MethodSource("exports")
     void theSyntheticExportsAgreeWithTheIndependentImplementation(String export) throws Exception {
-        assumeTrue(python3(), "python3 is not installed");
+        assumeTrue(PythonChecker.available(), "python3 is not installed");
         // given a synthetic export, its job file (suppression=false) and its instrument file
         Path job = EXPORTS.resolve(export).resolve(export + ".properties");
         assertThat(job).exists();
@@ -60,7 +59,7 @@ class IndependentSignificanceCheckIT {
     @ParameterizedTest
     @ValueSource(strings = {"claus_2020", "antidepressants", "jacobson_1989"})
     void thePublishedDataAgreeWithTheIndependentImplementation(String name) throws Exception {
-        assumeTrue(python3(), "python3 is not installed");
+        assumeTrue(PythonChecker.available(), "python3 is not installed");
         // given a published data set through its job file (claus_2020: every method, HLM over 4 waves)
         Path job = layOut(name, "instruments-" + name + ".csv");
 
@@ -70,7 +69,7 @@ class IndependentSignificanceCheckIT {
 
     @Test
     void claus2020HamdWithEveryMethodAndCutoffCGivenOnTheCommandLine() throws Exception {
-        assumeTrue(python3(), "python3 is not installed");
+        assumeTrue(PythonChecker.available(), "python3 is not installed");
         // given the claus_2020 job with another instrument file and method list on the command line:
         // HAM-D, r = 0.8, cut-off c with functional mean and SD 8 (HLM's fit is on the boundary, |corr| = 1)
         Path job = layOut("claus_2020", "instruments-claus_2020.csv");
@@ -94,31 +93,15 @@ class IndependentSignificanceCheckIT {
         assertThat(result.exitCode()).as(result.err()).isIn(0, 3);
         assertThat(report.resolve("csv").resolve("clinical_significance.csv")).exists();
 
-        List<String> command = new ArrayList<>(List.of("python3", CHECKER.toString(), "--job=" + job,
-                "--report=" + report));
-        command.addAll(overrides);
-        Path console = work.resolve("checker.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(console.toFile());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the checker finishes").isTrue();
-        String output = Files.readString(console, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
+        List<String> arguments = new ArrayList<>(List.of("--job=" + job, "--report=" + report));
+        arguments.addAll(overrides);
+        PythonChecker.Checked checked = PythonChecker.run(CHECKER, work.resolve("checker.txt"), arguments);
+        String output = checked.output();
+        assertThat(checked.exitCode()).as(output).isZero();
         assertThat(output).contains("summary: 0 difference(s); all agree");
     }
 
     private Path layOut(String name, String instruments) throws IOException {
         return PublishedDataIT.layOut(work, name, instruments);
-    }
-
-    private static boolean python3() {
-        try {
-            Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
