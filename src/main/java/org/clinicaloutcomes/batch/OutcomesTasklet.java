@@ -77,36 +77,13 @@ class OutcomesTasklet implements Tasklet {
         drawing.execute(ReportWarmUp::run);
         JobFacts facts = JobFacts.handedOn(chunkContext);
         ReportWindow window = facts.window();
-        EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
-        long loaded = System.nanoTime();
+        Analysed analysed = analyse(facts, window);
+        OutcomeTables tables = analysed.tables();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
-        ExportMapping export = support.export();
-        List<String> approaches = support.approaches(facts).approaches();
-        CohortAnalysis analysis = export.layout().byWave()
-                ? CohortAnalysis.byWave(support.instruments().instruments(), approaches,
-                        support.run().primaryInstrument(),
-                        WaveDesign.of(export.waves(), export.baselineWave(), export.finalWave()))
-                : new CohortAnalysis(support.instruments().instruments(), approaches,
-                        support.run().primaryInstrument(), window, monthly,
-                        monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
-        if (!monthly) {
-            analysis.computeSignificance(significance(support));
-        }
-        AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
-                support.work()::sessions, support.instruments().instruments().size(),
-                (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
-        long visited = System.nanoTime();
-        OutcomeTables tables = analysis.finish();
-        long analysed = System.nanoTime();
+        boolean byWave = support.export().layout().byWave();
         JobFacts results = JobFacts.ofRerunStep(chunkContext);
         results.primaryPaired(primaryPaired(tables, support.run().primaryInstrument()));
-        List<String> gaps = new ArrayList<>();
-        analysis.approachesWithoutEpisodes().forEach(approach ->
-                gaps.add("approach " + approach + ": no accepted episode"));
-        analysis.instrumentsWithoutScores().forEach(instrument ->
-                gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
-        gaps.addAll(tables.significance().warnings());
-        results.dataGaps(gaps);
+        results.dataGaps(analysed.gaps());
         if (support.run().suppression()) {
             tables = SmallNumberSuppression.apply(tables);
         }
@@ -131,7 +108,7 @@ class OutcomesTasklet implements Tasklet {
         ExecutorService csvWriter = Executors.newSingleThreadExecutor();
         try {
             Future<Long> csvFiles = csvWriter.submit(() -> {
-                OutcomeCsvFiles.write(csv, finalTables, monthly, export.layout().byWave());
+                OutcomeCsvFiles.write(csv, finalTables, monthly, byWave);
                 return System.nanoTime();
             });
             List<RenderedChart> charts = ReportCharts.render(tables, run, drawing).get();
@@ -146,9 +123,9 @@ class OutcomesTasklet implements Tasklet {
             long csvWritten = csvFiles.get();
             LOG.info("outcomes: tables {} ms (episodes loaded {} ms, visited {} ms, tables computed {} ms); "
                             + "from then, CSVs {} ms, charts {} ms, workbook after the charts {} ms",
-                    millis(started, analysed), millis(started, loaded), millis(loaded, visited),
-                    millis(visited, analysed), millis(analysed, csvWritten), millis(analysed, drawn),
-                    millis(drawn, written));
+                    millis(started, analysed.done()), millis(started, analysed.loaded()),
+                    millis(analysed.loaded(), analysed.visited()), millis(analysed.visited(), analysed.done()),
+                    millis(analysed.done(), csvWritten), millis(analysed.done(), drawn), millis(drawn, written));
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (InterruptedException e) {
@@ -158,9 +135,50 @@ class OutcomesTasklet implements Tasklet {
             csvWriter.shutdownNow();
         }
         // Read: the episodes analysed. Nothing is counted as written: the report's files are not items.
-        StepCounts.read(contribution, registry.size());
+        StepCounts.read(contribution, analysed.episodes());
         TestPause.at(TestPause.OUTCOMES_DONE);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The tables and what the run's data lacks, with when each part of computing them ended. */
+    private record Analysed(OutcomeTables tables, List<String> gaps, int episodes, long loaded, long visited,
+                            long done) {
+    }
+
+    /**
+     * Computes the tables from the staged episodes. The registry and the accumulators stay in
+     * this method: at 10M sessions they are a few hundred MB that the writers after it no
+     * longer need, and a 1 GB heap without them spends no time in full collections.
+     */
+    private Analysed analyse(JobFacts facts, ReportWindow window) throws IOException {
+        EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
+        long loaded = System.nanoTime();
+        boolean monthly = support.run().job() == JobKind.MONTHLY;
+        ExportMapping export = support.export();
+        List<String> approaches = support.approaches(facts).approaches();
+        CohortAnalysis analysis = export.layout().byWave()
+                ? CohortAnalysis.byWave(support.instruments().instruments(), approaches,
+                        support.run().primaryInstrument(),
+                        WaveDesign.of(export.waves(), export.baselineWave(), export.finalWave()))
+                : new CohortAnalysis(support.instruments().instruments(), approaches,
+                        support.run().primaryInstrument(), window, monthly,
+                        monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
+        if (!monthly) {
+            analysis.computeSignificance(significance(support));
+        }
+        AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
+                support.work()::sessions, support.instruments().instruments().size(),
+                (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
+        long visited = System.nanoTime();
+        OutcomeTables tables = analysis.finish();
+        long done = System.nanoTime();
+        List<String> gaps = new ArrayList<>();
+        analysis.approachesWithoutEpisodes().forEach(approach ->
+                gaps.add("approach " + approach + ": no accepted episode"));
+        analysis.instrumentsWithoutScores().forEach(instrument ->
+                gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
+        gaps.addAll(tables.significance().warnings());
+        return new Analysed(tables, gaps, registry.size(), loaded, visited, done);
     }
 
     private static long millis(long from, long to) {
