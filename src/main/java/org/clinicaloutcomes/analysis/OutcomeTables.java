@@ -233,8 +233,9 @@ public record OutcomeTables(
                              List<String> categories) {
 
         public EpisodeRow {
-            categories = categories == null ? List.of() : java.util.Collections.unmodifiableList(
-                    new java.util.ArrayList<>(categories));
+            // A monthly run's millions of rows have no categories: they share the one empty list.
+            categories = categories == null || categories.isEmpty() ? List.of()
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(categories));
         }
 
         /** An episode without clinical-significance categories. */
