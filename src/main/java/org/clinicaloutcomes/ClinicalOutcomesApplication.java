@@ -119,19 +119,28 @@ public class ClinicalOutcomesApplication {
             err.println("error: " + refusal);
             return EXIT_REFUSED;
         }
+        Map<String, Object> repository;
+        try {
+            repository = JobRepositoryDatabase.properties(checked.jobRepository(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_REFUSED;
+        }
         try (StateFolder state = StateFolder.open(stateDir)) {
             Map<String, Object> properties = new HashMap<>(springProperties);
+            properties.putAll(repository);
             properties.put(StateFolder.PROPERTY, stateDir.toString());
             ConfigurableApplicationContext context;
             try {
                 context = startSpring(properties);
             } catch (RuntimeException e) {
-                return reportStateFailure(e, state, err);
+                return reportStateFailure(e, state, checked.jobRepository(), err);
             }
             try (context) {
-                return context.getBean(ReportRunner.class).run(checked, out, err, failure -> StateFailures.describe(failure, state));
+                return context.getBean(ReportRunner.class).run(checked, out, err,
+                        failure -> StateFailures.describe(failure, state, checked.jobRepository()));
             } catch (RuntimeException e) {
-                return reportStateFailure(e, state, err);
+                return reportStateFailure(e, state, checked.jobRepository(), err);
             }
         } catch (RefusedFileException e) {
             err.println("error: " + e.getMessage());
@@ -140,8 +149,9 @@ public class ClinicalOutcomesApplication {
     }
 
     /** A failure of the state folder refuses the run in one line; any other is rethrown. */
-    private static int reportStateFailure(RuntimeException failure, StateFolder state, PrintStream err) {
-        Optional<String> problem = StateFailures.describe(failure, state);
+    private static int reportStateFailure(RuntimeException failure, StateFolder state, String jobRepository,
+                                          PrintStream err) {
+        Optional<String> problem = StateFailures.describe(failure, state, jobRepository);
         if (problem.isEmpty()) {
             throw failure;
         }

@@ -36,7 +36,8 @@ import org.clinicaloutcomes.report.ReportFolder;
 final class RunPreflight {
 
     /** A run that passed the checks: its parameters and the warnings found on the way. */
-    record Checked(RunParameters parameters, List<String> warnings, boolean restart) {
+    /** A run that passed the checks; {@code jobRepository} is {@code --job-repository}'s URL or null (embedded). */
+    record Checked(RunParameters parameters, List<String> warnings, boolean restart, String jobRepository) {
     }
 
     private RunPreflight() {
@@ -128,7 +129,7 @@ final class RunPreflight {
                 sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
                 sessions.sha256(), today, commandLine, export, significance);
-        return new Checked(parameters, warnings, settings.restart());
+        return new Checked(parameters, warnings, settings.restart(), settings.jobRepository());
     }
 
     /**

@@ -23,6 +23,14 @@ final class StateFailures {
      * Empty when the failure has another cause.
      */
     static Optional<String> describe(Throwable failure, StateFolder state) {
+        return describe(failure, state, null);
+    }
+
+    /**
+     * As {@link #describe(Throwable, StateFolder)}, for a run whose job repository is the shared
+     * database at {@code jobRepository} ({@code --job-repository}; null: the state folder's).
+     */
+    static Optional<String> describe(Throwable failure, StateFolder state, String jobRepository) {
         // Libraries do not always keep the operating system's reason in their exceptions (POI
         // does not), so a write to the state folder now is the test that tells.
         if (!state.writable()) {
@@ -32,6 +40,11 @@ final class StateFailures {
                     + StateFolder.ENVIRONMENT_VARIABLE + " to use another state folder");
         }
         Throwable repository = repositoryProblem(failure);
+        if (repository != null && jobRepository != null) {
+            return Optional.of("the job repository " + jobRepository + " cannot be used (" + firstLine(repository)
+                    + "); check that the PostgreSQL server is running and that the user in "
+                    + JobRepositoryDatabase.USER + " may use that database");
+        }
         if (repository != null) {
             return Optional.of("the job repository " + state.repository().resolve("jobs.*") + " cannot be used ("
                     + firstLine(repository) + "); it may be damaged: move the folder " + state.repository()

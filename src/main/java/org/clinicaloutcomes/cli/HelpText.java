@@ -37,6 +37,7 @@ final class HelpText {
               --max-reject-pct=N         end with exit code 3 (report written, look at the data first) when more than N % of a file's rows are rejected, 0 to 100 (default: 50)
               --quiet                    do not show progress while running (default: progress is shown)
               --restart                  continue the last failed or interrupted run with the same settings (default: start afresh)
+              --job-repository=URL       keep the record of runs in a shared PostgreSQL database, jdbc:postgresql://host:port/database, user and password from CLINICAL_OUTCOMES_DB_USER and CLINICAL_OUTCOMES_DB_PASSWORD (default: the embedded database in the state folder)
 
             generate: write made-up sample data (no real clients) to try the tool with
               --end-month=YYYY-MM        last month of the sample data (required)

@@ -53,11 +53,15 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  *                          file's {@code significance} key), in the contract's order (SIGNIFICANCE.md, section 11),
  *                          or {@code null} when not given ({@link #defaultSignificance(JobKind)}: {@code JT});
  *                          monthly: always {@code null} (the monthly job computes none)
+ * @param jobRepository     {@code --job-repository}: the JDBC URL of a shared job repository on PostgreSQL,
+ *                          without user or password (they come from the environment), or {@code null} for the
+ *                          embedded HSQLDB database in the state folder
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                           MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
-                          Path jobFile, ExportMapping export, List<SignificanceMethod> significance) {
+                          Path jobFile, ExportMapping export, List<SignificanceMethod> significance,
+                          String jobRepository) {
 
     public static final Path DEFAULT_INPUT = Path.of("sample-data");
     public static final int DEFAULT_WINDOW_MONTHS = 12;
@@ -78,6 +82,15 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
         approaches = approaches == null ? null : List.copyOf(approaches);
         export = export == null ? ExportMapping.CANONICAL : export;
         significance = significance == null ? null : List.copyOf(significance);
+    }
+
+    /** The settings of a run on the embedded job repository. */
+    public RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                       MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
+                       String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
+                       Path jobFile, ExportMapping export, List<SignificanceMethod> significance) {
+        this(job, input, output, month, windowMonths, monitoring, from, to, instruments, approaches, primaryInstrument,
+                suppression, maxRejectPct, quiet, restart, jobFile, export, significance, null);
     }
 
     /** The settings of {@code monthly} / {@code research} with no options at all. */

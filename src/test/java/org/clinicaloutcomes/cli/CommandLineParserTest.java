@@ -371,6 +371,44 @@ class CommandLineParserTest {
     }
 
     @Nested
+    class JobRepository {
+
+        @Test
+        void aPostgresUrlWithoutCredentialsIsTakenByBothReportCommands() throws UsageException {
+            assertThat(run("monthly", "--job-repository=jdbc:postgresql://db.example:5432/outcomes").jobRepository())
+                    .isEqualTo("jdbc:postgresql://db.example:5432/outcomes");
+            assertThat(run("research", "--job-repository=jdbc:postgresql://localhost/outcomes?ssl=true").jobRepository())
+                    .isEqualTo("jdbc:postgresql://localhost/outcomes?ssl=true");
+            assertThat(run("monthly").jobRepository()).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"jdbc:postgresql://admin:secret@db/outcomes", "jdbc:postgresql://admin@db/outcomes",
+                "jdbc:postgresql://db/outcomes?password=secret", "jdbc:postgresql://db/outcomes?ssl=true&PASSWORD=secret",
+                "jdbc:postgresql://db/outcomes?user=admin"})
+        void aUrlWithAUserOrPasswordIsRefusedWithoutRepeatingIt(String url) {
+            assertThat(error("monthly", "--job-repository=" + url))
+                    .isEqualTo("--job-repository must not hold a user or password (they would be written to the log "
+                            + "and run.json): set CLINICAL_OUTCOMES_DB_USER and CLINICAL_OUTCOMES_DB_PASSWORD instead")
+                    .doesNotContain("secret");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"jdbc:mysql://root:secret@db/outcomes", "postgresql://db/outcomes", "jdbc:postgresql://"})
+        void anythingButAPostgresUrlIsRefusedWithoutRepeatingIt(String url) {
+            assertThat(error("research", "--job-repository=" + url))
+                    .isEqualTo("--job-repository must be a PostgreSQL JDBC URL, jdbc:postgresql://host:port/database")
+                    .doesNotContain("secret");
+        }
+
+        @Test
+        void generateTakesNoJobRepository() {
+            assertThat(error("generate", "--job-repository=jdbc:postgresql://db/outcomes"))
+                    .startsWith("--job-repository is not an option of generate");
+        }
+    }
+
+    @Nested
     class Errors {
 
         static Stream<Arguments> cases() {
