@@ -1,6 +1,7 @@
 package org.clinicaloutcomes;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -85,6 +86,7 @@ class ReportRunner {
             JobExecution execution;
             if (checked.restart()) {
                 JobExecution previous = restartable(job, parameters);
+                refuseWithoutItsStagingFiles(previous, checked.jobRepository());
                 if (!parameters.quiet()) {
                     out.println("clinical-outcomes " + job.getName() + ": resuming run " + previous.getId()
                             + " of " + previous.getStartTime());
@@ -222,6 +224,23 @@ class ReportRunner {
             if (!resumable.contains(work.runId())) {
                 work.delete();
             }
+        }
+    }
+
+    /**
+     * A shared job repository (--job-repository) also holds the runs of other state folders: a
+     * failed run is resumed only from the state folder that holds its staging files, never from
+     * another one (which has none of them, and whose run may even be alive elsewhere).
+     */
+    private void refuseWithoutItsStagingFiles(JobExecution previous, String sharedRepository) throws RefusedRestart {
+        if (sharedRepository == null) {
+            return;
+        }
+        WorkFolder work = WorkFolder.of(stateDir, RunParameters.from(previous.getJobParameters()).runId());
+        if (!Files.isDirectory(work.root())) {
+            throw new RefusedRestart("run " + previous.getId() + " in the job repository " + sharedRepository
+                    + " was not started with the state folder " + stateDir + " (its staging files are not there): resume it "
+                    + "with the state folder it started with (" + StateFolder.ENVIRONMENT_VARIABLE + "), or run without --restart");
         }
     }
 

@@ -105,22 +105,21 @@ class PostgresJobRepositoryIT {
                 "--input=" + input, "--output=" + work.resolve("clean"), MONTH, "--quiet");
         assertThat(clean.exitCode()).as(clean.err()).isZero();
 
-        // when: a run on PostgreSQL is killed in the sessions step, then restarted
+        // when: a run on PostgreSQL is killed in the sessions step, then restarted, first with another
+        // state folder (which is refused), then with its own
         Path state = work.resolve("state");
         Path output = work.resolve("out");
-        Map<String, String> environment = new java.util.HashMap<>(credentials());
-        environment.put("CLINICAL_OUTCOMES_TEST_PAUSE_AT", "sessions.chunk#2");
-        Process process = JarRunner.start(state, work.resolve("killed.out"), work.resolve("killed.err"), environment,
-                chunks, "monthly", "--input=" + input, "--output=" + output, MONTH, "--quiet", "--job-repository=" + url);
-        try {
-            JarRunner.waitFor(process, work.resolve("killed.err"), "test pause: sessions.chunk");
-        } finally {
-            JarRunner.kill(process);
-        }
+        killInTheSessionsStep(state, input, output, chunks);
+        JarRunner.Result elsewhere = JarRunner.run(work.resolve("other-state"), credentials(), chunks, "monthly",
+                "--input=" + input, "--output=" + output, MONTH, "--restart", "--job-repository=" + url);
         JarRunner.Result restart = JarRunner.run(state, credentials(), chunks, "monthly", "--input=" + input,
                 "--output=" + output, MONTH, "--restart", "--job-repository=" + url);
 
-        // then: it resumed the killed run and wrote the uninterrupted run's outputs
+        // then: the other state folder was refused in one line, and the run resumed from its own
+        // wrote the uninterrupted run's outputs
+        assertThat(elsewhere.exitCode()).isEqualTo(2);
+        assertThat(elsewhere.err().strip()).startsWith("error: run ").contains("was not started with the state folder "
+                + work.resolve("other-state")).endsWith("or run without --restart").doesNotContain("\n");
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.out()).contains("resuming run");
         assertThat(KillAndRestartIT.reportHashes(output)).isEqualTo(KillAndRestartIT.reportHashes(work.resolve("clean")));
@@ -159,6 +158,19 @@ class PostgresJobRepositoryIT {
                         + "CLINICAL_OUTCOMES_DB_USER may use that database")
                 .doesNotContain("\n").doesNotContain(PASSWORD);
         assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    private void killInTheSessionsStep(Path state, Path input, Path output, List<String> jvmOptions) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(credentials());
+        environment.put("CLINICAL_OUTCOMES_TEST_PAUSE_AT", "sessions.chunk#2");
+        Process process = JarRunner.start(state, work.resolve("killed.out"), work.resolve("killed.err"), environment,
+                jvmOptions, "monthly", "--input=" + input, "--output=" + output, MONTH, "--quiet",
+                "--job-repository=" + url);
+        try {
+            JarRunner.waitFor(process, work.resolve("killed.err"), "test pause: sessions.chunk");
+        } finally {
+            JarRunner.kill(process);
+        }
     }
 
     private Map<String, String> credentials() {
