@@ -6,6 +6,7 @@ import java.util.List;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
 import org.clinicaloutcomes.metrics.GroupOutcomes;
 import org.clinicaloutcomes.metrics.Instrument;
+import org.clinicaloutcomes.metrics.IntegerHistogram;
 
 /**
  * {@code outcomes_by_approach.csv}: {@link GroupOutcomes#of} per approach × instrument, then ALL,
@@ -18,7 +19,8 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
     private final CohortLayout layout;
     private final int[] closed;
     private final int[] dropouts;
-    private final IntList[] attendedPerClosed;
+    /** Per group, how many closed episodes attended each number of sessions (their quartiles). */
+    private final IntegerHistogram.Builder[] attendedPerClosed;
     private final List<List<List<EpisodeOutcome>>> paired; // [group][instrument]
 
     ApproachOutcomesTable(CohortLayout layout) {
@@ -26,10 +28,10 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
         int groups = layout.groups();
         this.closed = new int[groups];
         this.dropouts = new int[groups];
-        this.attendedPerClosed = new IntList[groups];
+        this.attendedPerClosed = new IntegerHistogram.Builder[groups];
         this.paired = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
-            attendedPerClosed[g] = new IntList();
+            attendedPerClosed[g] = IntegerHistogram.builder();
             List<List<EpisodeOutcome>> perInstrument = new ArrayList<>(layout.instrumentCount);
             for (int i = 0; i < layout.instrumentCount; i++) {
                 perInstrument.add(new ArrayList<>());
@@ -61,7 +63,7 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
     public List<OutcomeTables.ApproachRow> result() {
         List<OutcomeTables.ApproachRow> rows = new ArrayList<>();
         for (int g = 0; g <= layout.all; g++) {
-            int[] sessions = attendedPerClosed[g].toArray();
+            IntegerHistogram sessions = attendedPerClosed[g].build();
             for (int i = 0; i < layout.instrumentCount; i++) {
                 Instrument instrument = layout.instruments.get(i);
                 GroupOutcomes outcomes = GroupOutcomes.of(instrument, paired.get(g).get(i), closed[g], sessions,

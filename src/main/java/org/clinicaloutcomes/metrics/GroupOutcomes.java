@@ -82,13 +82,28 @@ public record GroupOutcomes(
      */
     public static GroupOutcomes of(Instrument instrument, List<EpisodeOutcome> paired, int nClosed,
                                    int[] attendedSessionsPerClosedEpisode, int nDropout) {
+        IntegerHistogram.Builder sessions = IntegerHistogram.builder();
+        for (int attended : attendedSessionsPerClosedEpisode) {
+            sessions.add(attended);
+        }
+        return of(instrument, paired, nClosed, sessions.build(), nDropout);
+    }
+
+    /**
+     * The outcomes of a group whose attended sessions per closed episode are given as their
+     * {@link IntegerHistogram} (the same quartiles, without an entry per episode; issue 19).
+     *
+     * @throws IllegalArgumentException when the counts are inconsistent
+     */
+    public static GroupOutcomes of(Instrument instrument, List<EpisodeOutcome> paired, int nClosed,
+                                   IntegerHistogram attendedSessionsPerClosedEpisode, int nDropout) {
         int n = paired.size();
         if (nClosed < n) {
             throw new IllegalArgumentException("more paired episodes (" + n + ") than closed (" + nClosed + ")");
         }
-        if (attendedSessionsPerClosedEpisode.length != nClosed) {
+        if (attendedSessionsPerClosedEpisode.n() != nClosed) {
             throw new IllegalArgumentException("need one session count per closed episode: "
-                    + attendedSessionsPerClosedEpisode.length + " for " + nClosed);
+                    + attendedSessionsPerClosedEpisode.n() + " for " + nClosed);
         }
         if (nDropout < 0 || nDropout > nClosed) {
             throw new IllegalArgumentException("dropouts (" + nDropout + ") not within 0.." + nClosed);
@@ -129,7 +144,7 @@ public record GroupOutcomes(
         boolean caseness = instrument.hasCutoff();
         Interval recoveryCi = caseness ? Wilson.percentInterval(nRecovered, nCases) : null;
         boolean response = !instrument.higherIsBetter();
-        Quantiles sessions = Quantiles.of(attendedSessionsPerClosedEpisode);
+        Quantiles sessions = attendedSessionsPerClosedEpisode.quartiles();
 
         return new GroupOutcomes(
                 nClosed,

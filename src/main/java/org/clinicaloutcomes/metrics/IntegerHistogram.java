@@ -59,6 +59,11 @@ public final class IntegerHistogram {
         return new IntegerHistogram(Arrays.copyOf(values, distinct), Arrays.copyOf(counts, distinct), sorted.length);
     }
 
+    /** A builder of a histogram, value by value. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** This histogram and {@code other}'s: the same whichever is merged into which. */
     public IntegerHistogram merge(IntegerHistogram other) {
         NavigableMap<Long, Long> merged = new TreeMap<>();
@@ -149,6 +154,62 @@ public final class IntegerHistogram {
             sum = Math.addExact(sum, Math.subtractExact(Math.multiplyExact(Math.multiplyExact(t, t), t), t));
         }
         return sum;
+    }
+
+    /**
+     * Counts values one at a time: small non-negative values (such as sessions per episode) in an
+     * array indexed by the value, any other in a sorted map. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private static final int DENSE_LIMIT = 1 << 16;
+
+        private long[] dense = new long[16];
+        private final NavigableMap<Long, Long> sparse = new TreeMap<>();
+        private long n;
+
+        private Builder() {
+        }
+
+        public Builder add(long value) {
+            if (value >= 0 && value < DENSE_LIMIT) {
+                int index = (int) value;
+                if (index >= dense.length) {
+                    dense = Arrays.copyOf(dense, Math.max(index + 1, 2 * dense.length));
+                }
+                dense[index]++;
+            } else {
+                sparse.merge(value, 1L, Long::sum);
+            }
+            n++;
+            return this;
+        }
+
+        /** The histogram of the values added so far. */
+        public IntegerHistogram build() {
+            int distinct = sparse.size();
+            for (long count : dense) {
+                distinct += count > 0 ? 1 : 0;
+            }
+            long[] values = new long[distinct];
+            long[] counts = new long[distinct];
+            int i = 0;
+            for (Map.Entry<Long, Long> entry : sparse.headMap(0L, false).entrySet()) {
+                values[i] = entry.getKey();
+                counts[i++] = entry.getValue();
+            }
+            for (int value = 0; value < dense.length; value++) {
+                if (dense[value] > 0) {
+                    values[i] = value;
+                    counts[i++] = dense[value];
+                }
+            }
+            for (Map.Entry<Long, Long> entry : sparse.tailMap(0L, true).entrySet()) {
+                values[i] = entry.getKey();
+                counts[i++] = entry.getValue();
+            }
+            return new IntegerHistogram(values, counts, n);
+        }
     }
 
     @Override

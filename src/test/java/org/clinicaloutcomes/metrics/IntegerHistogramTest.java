@@ -84,6 +84,21 @@ class IntegerHistogramTest {
     }
 
     @Test
+    void theBuilderCountsSmallAndLargeAndNegativeValuesAsOfDoes() {
+        Random random = new Random(3);
+        long[] data = new long[5_000];
+        IntegerHistogram.Builder builder = IntegerHistogram.builder();
+        for (int i = 0; i < data.length; i++) {
+            int kind = random.nextInt(4);
+            data[i] = kind == 0 ? -random.nextInt(1_000) : kind == 1 ? 70_000L + random.nextInt(50) : random.nextInt(60);
+            builder.add(data[i]);
+        }
+
+        assertThat(builder.build()).isEqualTo(IntegerHistogram.of(data));
+        assertThat(IntegerHistogram.builder().build()).isEqualTo(IntegerHistogram.empty());
+    }
+
+    @Test
     void orderStatisticsOutsideOneToNAreRefused() {
         IntegerHistogram histogram = IntegerHistogram.of(4, 4, 8);
 
