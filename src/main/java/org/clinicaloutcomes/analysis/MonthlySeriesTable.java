@@ -10,6 +10,7 @@ import java.util.Map;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.IntegerHistogram;
 import org.clinicaloutcomes.metrics.Proportion;
 import org.clinicaloutcomes.metrics.RollingRate;
 import org.clinicaloutcomes.metrics.SpcMonth;
@@ -72,7 +73,8 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
     private final int[] recovered;
     private final int[] deteriorated;
     private final int[] dropouts;
-    private final IntList[] waits;
+    /** Per cell, the waits in days of its month's starts, counted (null: none yet). */
+    private final IntegerHistogram.Builder[] waits;
 
     /**
      * @param reportMonth  the report month {@code M}
@@ -113,7 +115,7 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
         recovered = new int[cells];
         deteriorated = new int[cells];
         dropouts = new int[cells];
-        waits = new IntList[cells];
+        waits = new IntegerHistogram.Builder[cells];
     }
 
     @Override
@@ -184,10 +186,10 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
         }
     }
 
-    private IntList wait(int cell) {
-        IntList list = waits[cell];
+    private IntegerHistogram.Builder wait(int cell) {
+        IntegerHistogram.Builder list = waits[cell];
         if (list == null) {
-            list = new IntList();
+            list = IntegerHistogram.builder();
             waits[cell] = list;
         }
         return list;
@@ -243,8 +245,8 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
                                         Map<YearMonth, Proportion> recovery) {
         int c = g * monthCount + t;
         YearMonth month = firstMonth.plusMonths(t);
-        IntList monthWaits = waits[c];
-        WaitingTimes wait = monthWaits == null ? WaitingTimes.EMPTY : WaitingTimes.of(monthWaits.toArray());
+        IntegerHistogram.Builder monthWaits = waits[c];
+        WaitingTimes wait = monthWaits == null ? WaitingTimes.EMPTY : WaitingTimes.of(monthWaits.build());
         return new OutcomeTables.SeriesRow(month.toString(), layout.groupName(g), intakes[c], discharges[c],
                 caseload[c], attended[c], missed[c], discharges[c], paired[c], improved[c],
                 Statistics.percent(improved[c], paired[c]), Wilson.percentInterval(improved[c], paired[c]),

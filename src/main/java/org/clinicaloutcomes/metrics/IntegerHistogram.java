@@ -92,6 +92,20 @@ public final class IntegerHistogram {
         return at < 0 ? 0 : counts[at];
     }
 
+    /** How many values are at most {@code bound}. */
+    public long countAtMost(long bound) {
+        long count = 0;
+        for (int i = 0; i < values.length && values[i] <= bound; i++) {
+            count += counts[i];
+        }
+        return count;
+    }
+
+    /** The smallest value; {@code null} without values. */
+    public Long min() {
+        return n == 0 ? null : values[0];
+    }
+
     /** The {@code k}-th smallest value, {@code 1 ≤ k ≤ n}. */
     public long orderStatistic(long k) {
         if (k < 1 || k > n) {

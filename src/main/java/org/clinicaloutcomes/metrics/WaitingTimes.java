@@ -43,25 +43,30 @@ public record WaitingTimes(int n, Double medianDays, Double within6WeeksPct, Dou
      *                                  has no wait and is not passed)
      */
     public static WaitingTimes of(int[] waitDays) {
-        int n = waitDays.length;
+        IntegerHistogram.Builder waits = IntegerHistogram.builder();
+        for (int wait : waitDays) {
+            waits.add(wait);
+        }
+        return of(waits.build());
+    }
+
+    /**
+     * The waiting times over the waits counted in {@code waitDays} (issue 19: exact and mergeable;
+     * the same figures as over the waits themselves).
+     *
+     * @throws IllegalArgumentException when a wait is negative
+     */
+    public static WaitingTimes of(IntegerHistogram waitDays) {
+        long n = waitDays.n();
         if (n == 0) {
             return EMPTY;
         }
-        long within6 = 0;
-        long within18 = 0;
-        for (int wait : waitDays) {
-            if (wait < 0) {
-                throw new IllegalArgumentException("a wait is a number of days >= 0, got " + wait);
-            }
-            if (wait <= SIX_WEEKS_DAYS) {
-                within6++;
-            }
-            if (wait <= EIGHTEEN_WEEKS_DAYS) {
-                within18++;
-            }
+        if (waitDays.min() < 0) {
+            throw new IllegalArgumentException("a wait is a number of days >= 0, got " + waitDays.min());
         }
-        return new WaitingTimes(n, Quantiles.of(waitDays).median(),
-                Statistics.percent(within6, n), Statistics.percent(within18, n));
+        return new WaitingTimes(Math.toIntExact(n), waitDays.quantile(0.5),
+                Statistics.percent(waitDays.countAtMost(SIX_WEEKS_DAYS), n),
+                Statistics.percent(waitDays.countAtMost(EIGHTEEN_WEEKS_DAYS), n));
     }
 
     /**

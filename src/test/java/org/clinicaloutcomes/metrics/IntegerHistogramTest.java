@@ -99,6 +99,17 @@ class IntegerHistogramTest {
     }
 
     @Test
+    void countsAtMostABoundAndTheSmallestValue() {
+        IntegerHistogram histogram = IntegerHistogram.of(42, 43, 0, 126, 127, 42);
+
+        assertThat(histogram.countAtMost(42)).isEqualTo(3);
+        assertThat(histogram.countAtMost(126)).isEqualTo(5);
+        assertThat(histogram.countAtMost(-1)).isZero();
+        assertThat(histogram.min()).isZero();
+        assertThat(IntegerHistogram.empty().min()).isNull();
+    }
+
+    @Test
     void orderStatisticsOutsideOneToNAreRefused() {
         IntegerHistogram histogram = IntegerHistogram.of(4, 4, 8);
 
