@@ -27,15 +27,7 @@ if [ ! -f "$jar" ]; then
   mvn -q -B package -DskipTests
 fi
 
-episodes_for() {
-  # about 11 scheduled sessions per episode
-  case "$1" in
-    1m) echo 91000 ;;
-    3m) echo 273000 ;;
-    10m) echo 910000 ;;
-    *) echo "unknown size $1 (use 1m, 3m or 10m)" >&2; exit 2 ;;
-  esac
-}
+. bench/exports.sh
 
 # "1m2s345ms" / "3s669ms" / "32ms" -> seconds
 to_seconds() {
@@ -57,11 +49,7 @@ for step in $steps; do printf ' %10s' "$step"; done
 printf '\n'
 
 for size in $sizes; do
-  data=bench/data/$size
-  if [ ! -f "$data/sessions.csv" ] || [ ! -f "$data/intake.csv" ]; then
-    java -jar "$jar" generate --seed=1 --episodes="$(episodes_for "$size")" --end-month="$month" \
-      --output="$data" > /dev/null
-  fi
+  data=$(ensure_export "$size" "$jar")
   for ((run = 1; run <= runs; run++)); do
     state=$(mktemp -d)
     out=bench/out/$size

@@ -23,14 +23,7 @@ if [ ! -f "$driver" ]; then
   mvn -q -B dependency:copy -Dartifact="org.duckdb:duckdb_jdbc:$duckdb_version" -DoutputDirectory=target/bench-lib
 fi
 
-episodes_for() {
-  case "$1" in
-    1m) echo 91000 ;;
-    3m) echo 273000 ;;
-    10m) echo 910000 ;;
-    *) echo "unknown size $1 (use sample, 1m, 3m or 10m)" >&2; exit 2 ;;
-  esac
-}
+. bench/exports.sh
 
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 
@@ -39,11 +32,7 @@ for size in $sizes; do
   if [ "$size" = sample ]; then
     data=sample-data
   else
-    data=bench/data/$size
-    if [ ! -f "$data/sessions.csv" ]; then
-      java -jar target/clinical-outcomes.jar generate --seed=1 --episodes="$(episodes_for "$size")" \
-        --end-month="$month" --output="$data" > /dev/null
-    fi
+    data=$(ensure_export "$size" target/clinical-outcomes.jar)
   fi
   # The monthly window: the 12 months ending with the report month.
   from=$(date -d "$month-01 -11 months" +%Y-%m-%d)

@@ -30,7 +30,7 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from outcome_inputs import (BUNDLED_INSTRUMENTS, LONG_NAMES, NO_VALUE, Z95, fmt, mean_sd,  # noqa: E402
-                            read_instrument_file, read_records, t_quantile, wilson)
+                            print_verdict, read_instrument_file, read_records, t_quantile, wilson)
 
 READINGS = """\
 R1  Dates, discharge and session columns (intake_date, referral_date, discharge_date,
@@ -931,12 +931,7 @@ def main(argv):
                   ["approach", "instrument", "k"], args.tolerance, diffs, notes, False, True)
     for s in summary_lines(X, J):
         print(s)
-    for s in notes:
-        print("note: " + s)
-    for d in diffs:
-        print("DIFF file=%s row=%s column=%s expected=%s actual=%s" % d)
-    print(f"summary: {len(diffs)} difference(s); " + ("all agree" if not diffs else "see DIFF lines above"))
-    return 1 if diffs else 0
+    return print_verdict(notes, diffs)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from outcome_inputs import fmt, read_instrument_file, read_records  # noqa: E402
+from outcome_inputs import fmt, print_verdict, read_instrument_file, read_records  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("check_research", os.path.join(HERE, "check-research.py"))
 cr = importlib.util.module_from_spec(_spec)
@@ -781,12 +781,7 @@ def main(argv):
     compare_categories(args.report, methods, cats, episodes, unchecked, diffs, notes)
     if unchecked:
         notes.append(f"HLM not checked for {', '.join(sorted(unchecked))} (--no-hlm)")
-    for s in notes:
-        print("note: " + s)
-    for d in diffs:
-        print("DIFF file=%s row=%s column=%s expected=%s actual=%s" % d)
-    print(f"summary: {len(diffs)} difference(s); " + ("all agree" if not diffs else "see DIFF lines above"))
-    return 1 if diffs else 0
+    return print_verdict(notes, diffs)
 
 
 if __name__ == "__main__":

@@ -297,3 +297,13 @@ def report_arguments(doc, argv):
     args = parser.parse_args(argv[1:])
     with open(os.path.join(args.report_dir, "run.json"), encoding="utf-8") as f:
         return args, json.load(f)
+
+
+def print_verdict(notes, diffs):
+    """The checkers' last lines: the notes, one DIFF line per difference and the summary; the exit code."""
+    for s in notes:
+        print("note: " + s)
+    for d in diffs:
+        print("DIFF file=%s row=%s column=%s expected=%s actual=%s" % d)
+    print(f"summary: {len(diffs)} difference(s); " + ("all agree" if not diffs else "see DIFF lines above"))
+    return 1 if diffs else 0

@@ -372,7 +372,13 @@ public final class CommandLineParser {
             case MAX_REJECT_PCT -> draft.maxRejectPct = wholeNumber(value, origin, "percent",
                     DataQualityVerdict.MIN_MAX_REJECT_PCT, DataQualityVerdict.MAX_MAX_REJECT_PCT);
             case SIGNIFICANCE -> draft.significance = significance(value, origin);
-            case JOB_REPOSITORY -> draft.jobRepository = jobRepository(value, origin);
+            case JOB_REPOSITORY -> {
+                String problem = JobRepositoryUrl.problem(value);
+                if (problem != null) {
+                    throw origin.fail(problem);
+                }
+                draft.jobRepository = value;
+            }
             default -> throw new IllegalStateException("not a report option: " + opt);
         }
     }
@@ -624,33 +630,6 @@ public final class CommandLineParser {
             }
         }
         return List.copyOf(names);
-    }
-
-    /** The URL prefix of {@code --job-repository}: PostgreSQL is the shared repository the program supports. */
-    private static final String POSTGRESQL_URL = "jdbc:postgresql://";
-
-    /**
-     * A shared job repository's JDBC URL ({@code jdbc:postgresql://host[:port]/database[?...]}).
-     * Credentials are refused in it: the URL goes into the log and run.json's command line, so the
-     * user and password come from the environment (CLINICAL_OUTCOMES_DB_USER / _PASSWORD).
-     */
-    private static String jobRepository(String value, Origin origin) throws UsageException {
-        if (!value.startsWith(POSTGRESQL_URL) || value.length() == POSTGRESQL_URL.length()) {
-            // The value is not repeated: a URL of another database may hold a password.
-            throw origin.fail("must be a PostgreSQL JDBC URL, jdbc:postgresql://host:port/database");
-        }
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
-        int query = lower.indexOf('?');
-        String authority = lower.substring(POSTGRESQL_URL.length(), lower.indexOf('/', POSTGRESQL_URL.length()) < 0
-                ? (query < 0 ? lower.length() : query) : lower.indexOf('/', POSTGRESQL_URL.length()));
-        boolean credentials = authority.contains("@")
-                || (query >= 0 && java.util.Arrays.stream(lower.substring(query + 1).split("&"))
-                        .anyMatch(parameter -> parameter.startsWith("user=") || parameter.startsWith("password=")));
-        if (credentials) {
-            throw origin.fail("must not hold a user or password (they would be written to the log and run.json): "
-                    + "set CLINICAL_OUTCOMES_DB_USER and CLINICAL_OUTCOMES_DB_PASSWORD instead");
-        }
-        return value;
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,10 +29,7 @@ class IndependentResearchCheckIT {
     Path work;
 
     static Stream<String> exports() throws IOException {
-        try (Stream<Path> folders = Files.list(EXPORTS)) {
-            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted()
-                    .toList().stream();
-        }
+        return PythonChecker.exportFolders(EXPORTS);
     }
 
     @ParameterizedTest

@@ -38,10 +38,7 @@ class IndependentSignificanceCheckIT {
     Path work;
 
     static Stream<String> exports() throws IOException {
-        try (Stream<Path> folders = Files.list(EXPORTS)) {
-            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted()
-                    .toList().stream();
-        }
+        return PythonChecker.exportFolders(EXPORTS);
     }
 
     @ParameterizedTest

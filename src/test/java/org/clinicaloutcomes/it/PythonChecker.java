@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs one of the independent checkers of {@code src/scripts} (Python standard library) as a
@@ -21,6 +22,14 @@ final class PythonChecker {
     }
 
     private PythonChecker() {
+    }
+
+    /** The names of the export folders under {@code exports}, sorted: one parameterized case each. */
+    static Stream<String> exportFolders(Path exports) throws IOException {
+        try (Stream<Path> folders = Files.list(exports)) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted()
+                    .toList().stream();
+        }
     }
 
     /** Whether {@code python3} runs here (the ITs that need it are skipped otherwise). */
