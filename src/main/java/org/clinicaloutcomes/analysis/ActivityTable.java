@@ -24,7 +24,7 @@ import org.clinicaloutcomes.metrics.Statistics;
  * counts in the second and not in the first; in a research run both are the same period and the
  * same counts (computed twice, not shared).
  */
-final class ActivityTable implements TableAccumulator<ActivityTable.Rows> {
+final class ActivityTable implements TableAccumulator<ActivityTable, ActivityTable.Rows> {
 
     /**
      * @param activity       the rows of the activity period
@@ -94,6 +94,14 @@ final class ActivityTable implements TableAccumulator<ActivityTable.Rows> {
     }
 
     @Override
+    public void merge(ActivityTable other) {
+        for (int g = 0; g < period.length; g++) {
+            period[g].merge(other.period[g]);
+            whole[g].merge(other.whole[g]);
+        }
+    }
+
+    @Override
     public Rows result() {
         return new Rows(rows(window.periodLabel(), period), rows(window.from() + "_" + window.to(), whole));
     }
@@ -142,6 +150,16 @@ final class ActivityTable implements TableAccumulator<ActivityTable.Rows> {
             caseload += attendedSessions > 0 ? 1 : 0;
             attended += attendedSessions;
             missed += missedSessions;
+        }
+
+        void merge(Counts other) {
+            intakes += other.intakes;
+            for (int r = 0; r < discharges.length; r++) {
+                discharges[r] += other.discharges[r];
+            }
+            caseload += other.caseload;
+            attended += other.attended;
+            missed += other.missed;
         }
     }
 }

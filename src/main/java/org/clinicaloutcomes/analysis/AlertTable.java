@@ -15,7 +15,7 @@ import org.clinicaloutcomes.metrics.DeteriorationAlert;
  * month's end are those of the attended sessions that carry the instrument, in score order
  * ({@link MonthEndScores}).
  */
-final class AlertTable implements TableAccumulator<List<OutcomeTables.AlertRow>> {
+final class AlertTable implements TableAccumulator<AlertTable, List<OutcomeTables.AlertRow>> {
 
     private final CohortLayout layout;
     private final DayDates dates;
@@ -45,6 +45,12 @@ final class AlertTable implements TableAccumulator<List<OutcomeTables.AlertRow>>
                         dates.of(scores.baselineDay[i]), n, dates.of(intake.intakeDay())));
             }
         }
+    }
+
+    /** The rows are sorted by approach, instrument and client id (one row each): any order merges. */
+    @Override
+    public void merge(AlertTable other) {
+        alerts.addAll(other.alerts);
     }
 
     @Override

@@ -14,14 +14,14 @@ import org.clinicaloutcomes.metrics.IntegerHistogram;
  * (all of them) and the dropouts (discharge reason {@code dropout}) do not depend on the
  * instrument.
  */
-final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables.ApproachRow>> {
+final class ApproachOutcomesTable implements TableAccumulator<ApproachOutcomesTable, List<OutcomeTables.ApproachRow>> {
 
     private final CohortLayout layout;
     private final int[] closed;
     private final int[] dropouts;
     /** Per group, how many closed episodes attended each number of sessions (their quartiles). */
     private final IntegerHistogram.Builder[] attendedPerClosed;
-    private final List<List<List<EpisodeOutcome>>> paired; // [group][instrument]
+    private final List<List<IndexedValues<EpisodeOutcome>>> paired; // [group][instrument]
 
     ApproachOutcomesTable(CohortLayout layout) {
         this.layout = layout;
@@ -32,9 +32,9 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
         this.paired = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             attendedPerClosed[g] = IntegerHistogram.builder();
-            List<List<EpisodeOutcome>> perInstrument = new ArrayList<>(layout.instrumentCount);
+            List<IndexedValues<EpisodeOutcome>> perInstrument = new ArrayList<>(layout.instrumentCount);
             for (int i = 0; i < layout.instrumentCount; i++) {
-                perInstrument.add(new ArrayList<>());
+                perInstrument.add(new IndexedValues<>());
             }
             paired.add(perInstrument);
         }
@@ -53,8 +53,20 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
             dropouts[g] += dropout ? 1 : 0;
             for (int i = 0; i < layout.instrumentCount; i++) {
                 if (scores.outcomes[i] != null) {
-                    paired.get(g).get(i).add(scores.outcomes[i]);
+                    paired.get(g).get(i).add(episode.index, scores.outcomes[i]);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void merge(ApproachOutcomesTable other) {
+        for (int g = 0; g < closed.length; g++) {
+            closed[g] += other.closed[g];
+            dropouts[g] += other.dropouts[g];
+            attendedPerClosed[g].merge(other.attendedPerClosed[g]);
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                paired.get(g).get(i).merge(other.paired.get(g).get(i));
             }
         }
     }
@@ -66,7 +78,7 @@ final class ApproachOutcomesTable implements TableAccumulator<List<OutcomeTables
             IntegerHistogram sessions = attendedPerClosed[g].build();
             for (int i = 0; i < layout.instrumentCount; i++) {
                 Instrument instrument = layout.instruments.get(i);
-                GroupOutcomes outcomes = GroupOutcomes.of(instrument, paired.get(g).get(i), closed[g], sessions,
+                GroupOutcomes outcomes = GroupOutcomes.of(instrument, paired.get(g).get(i).values(), closed[g], sessions,
                         dropouts[g]);
                 rows.add(new OutcomeTables.ApproachRow(layout.groupName(g), instrument.key(),
                         layout.byWave() ? outcomes.withoutSessionsOrDropout() : outcomes));

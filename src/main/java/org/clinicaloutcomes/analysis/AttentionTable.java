@@ -24,7 +24,7 @@ import org.clinicaloutcomes.metrics.Instrument;
  * The dates are made in {@link #result} (not from {@link DayDates}, which only {@code add} may use):
  * the list is short.
  */
-final class AttentionTable implements TableAccumulator<List<OutcomeTables.AttentionRow>> {
+final class AttentionTable implements TableAccumulator<AttentionTable, List<OutcomeTables.AttentionRow>> {
 
     private static final Comparator<OutcomeTables.AttentionRow> ORDER = Comparator
             .comparingInt((OutcomeTables.AttentionRow row) -> row.mostUrgent().rank())
@@ -66,6 +66,16 @@ final class AttentionTable implements TableAccumulator<List<OutcomeTables.Attent
             open.add(new OpenEpisode(intake.clientId(), intake.approach(), intake.clinicianId(), intake.intakeDay(),
                     episode.monthEnd(monthEndDay)));
         }
+    }
+
+    /**
+     * The open episodes are judged one by one and their rows sorted in a total order (client ids
+     * are unique): any order merges. The models are this table's {@code expectedRecovery}, merged
+     * by the caller.
+     */
+    @Override
+    public void merge(AttentionTable other) {
+        open.addAll(other.open);
     }
 
     @Override

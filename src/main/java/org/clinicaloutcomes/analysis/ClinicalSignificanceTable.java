@@ -34,7 +34,7 @@ import org.clinicaloutcomes.metrics.significance.SignificanceParameters;
  * (no rows) with one warning line; an undefined case (section 2.7, 4, 8) leaves the method's cells
  * empty, with one warning line naming the instrument, the method and the reason.
  */
-final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignificanceTable.Result> {
+final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignificanceTable, ClinicalSignificanceTable.Result> {
 
     private static final double DAYS_PER_WEEK = 7.0;
 
@@ -136,6 +136,47 @@ final class ClinicalSignificanceTable implements TableAccumulator<ClinicalSignif
         if (rows.size() >= 3) {
             hlmScores.get(i).addAll(rows);
         }
+    }
+
+    /** The pairs and HLM's scores merge by episode index, so the pairs' positions are one pass's. */
+    @Override
+    public void merge(ClinicalSignificanceTable other) {
+        for (int i = 0; i < layout.instrumentCount; i++) {
+            int[] order = EpisodeMerge.order(episodes[i].toArray(), episodes[i].size(),
+                    other.episodes[i].toArray(), other.episodes[i].size());
+            IntList mergedApproaches = new IntList();
+            IntList mergedEpisodes = new IntList();
+            DoubleList mergedPre = new DoubleList();
+            DoubleList mergedPost = new DoubleList();
+            for (int from : order) {
+                ClinicalSignificanceTable side = from >= 0 ? this : other;
+                int k = from >= 0 ? from : ~from;
+                mergedApproaches.add(side.approaches[i].get(k));
+                mergedEpisodes.add(side.episodes[i].get(k));
+                mergedPre.add(side.pre[i].get(k));
+                mergedPost.add(side.post[i].get(k));
+            }
+            approaches[i] = mergedApproaches;
+            episodes[i] = mergedEpisodes;
+            pre[i] = mergedPre;
+            post[i] = mergedPost;
+            hlmScores.set(i, mergedByEpisode(hlmScores.get(i), other.hlmScores.get(i)));
+            sameDayEpisodes[i] += other.sameDayEpisodes[i];
+        }
+    }
+
+    /** Two lists of HLM scores (an episode's scores together, episodes in index order) as one. */
+    private static List<HlmFit.Score> mergedByEpisode(List<HlmFit.Score> left, List<HlmFit.Score> right) {
+        int[] order = EpisodeMerge.order(episodesOf(left), left.size(), episodesOf(right), right.size());
+        List<HlmFit.Score> merged = new ArrayList<>(order.length);
+        for (int from : order) {
+            merged.add(from >= 0 ? left.get(from) : right.get(~from));
+        }
+        return merged;
+    }
+
+    private static int[] episodesOf(List<HlmFit.Score> scores) {
+        return scores.stream().mapToInt(score -> Integer.parseInt(score.id())).toArray();
     }
 
     @Override

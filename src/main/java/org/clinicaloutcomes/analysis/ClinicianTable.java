@@ -40,7 +40,7 @@ import org.clinicaloutcomes.metrics.Statistics;
  * <p>Cost: one pass over the sessions of the episodes that make a row, with primitive counters
  * per clinician (no allocation per session).
  */
-final class ClinicianTable implements TableAccumulator<List<OutcomeTables.ClinicianRow>> {
+final class ClinicianTable implements TableAccumulator<ClinicianTable, List<OutcomeTables.ClinicianRow>> {
 
     private final Instrument instrument;
     private final int primary;
@@ -78,13 +78,22 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
         }
         EpisodeOutcome outcome = episode.scores().outcomes[primary];
         boolean dropout = intake.droppedOut();
-        c.closed(outcome, dropout);
+        c.closed(episode.index, outcome, dropout);
         practiceClosed++;
         practiceDropout += dropout ? 1 : 0;
         if (outcome != null) {
             practicePaired++;
             practiceReliableImprovement += outcome.reliableImprovement() ? 1 : 0;
         }
+    }
+
+    @Override
+    public void merge(ClinicianTable other) {
+        other.clinicians.forEach((id, clinician) -> clinicians.computeIfAbsent(id, key -> new Clinician()).merge(clinician));
+        practicePaired += other.practicePaired;
+        practiceReliableImprovement += other.practiceReliableImprovement;
+        practiceClosed += other.practiceClosed;
+        practiceDropout += other.practiceDropout;
     }
 
     @Override
@@ -103,7 +112,7 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
             FunnelLimits ri = riProportion == null ? null : FunnelLimits.of(riProportion, n);
             FunnelLimits dropout = dropoutProportion == null ? null : FunnelLimits.of(dropoutProportion, c.closed);
             rows.add(new OutcomeTables.ClinicianRow(entry.getKey(), instrument.key(), c.closed, n,
-                    Statistics.mean(c.changes.toArray()), c.reliableImprovement, riPct,
+                    Statistics.mean(c.changes.values()), c.reliableImprovement, riPct,
                     caseness ? c.cases : null, caseness ? c.recovered : null,
                     caseness ? Statistics.percent(c.recovered, c.cases) : null,
                     practiceRiPct,
@@ -136,7 +145,7 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
         int closed;
         int open;
         int dropout;
-        final DoubleList changes = new DoubleList();
+        final IndexedDoubles changes = new IndexedDoubles();
         int reliableImprovement;
         int reliableDeterioration;
         int cases;
@@ -146,17 +155,31 @@ final class ClinicianTable implements TableAccumulator<List<OutcomeTables.Clinic
         int sessionEpisodes;
 
         /** A closed episode; {@code outcome} null when it has no paired scores. */
-        void closed(EpisodeOutcome outcome, boolean isDropout) {
+        void closed(int episode, EpisodeOutcome outcome, boolean isDropout) {
             closed++;
             dropout += isDropout ? 1 : 0;
             if (outcome == null) {
                 return;
             }
-            changes.add(outcome.change());
+            changes.add(episode, outcome.change());
             reliableImprovement += outcome.reliableImprovement() ? 1 : 0;
             reliableDeterioration += outcome.reliableDeterioration() ? 1 : 0;
             cases += Boolean.TRUE.equals(outcome.caseAtBaseline()) ? 1 : 0;
             recovered += Boolean.TRUE.equals(outcome.recovered()) ? 1 : 0;
+        }
+
+        void merge(Clinician other) {
+            closed += other.closed;
+            open += other.open;
+            dropout += other.dropout;
+            changes.merge(other.changes);
+            reliableImprovement += other.reliableImprovement;
+            reliableDeterioration += other.reliableDeterioration;
+            cases += other.cases;
+            recovered += other.recovered;
+            attendedSessions += other.attendedSessions;
+            measuredSessions += other.measuredSessions;
+            sessionEpisodes += other.sessionEpisodes;
         }
 
         /** The attended sessions of an episode dated in {@code [fromDay, toDay]}, and those with a primary score. */

@@ -13,7 +13,7 @@ import org.clinicaloutcomes.metrics.Statistics;
  * cluster sum ({@link Pcl5Clusters}); the provisional diagnosis rate at baseline and at final over
  * the same episodes. No rows without a PCL-5 instrument.
  */
-final class ClusterTable implements TableAccumulator<List<OutcomeTables.ClusterRow>> {
+final class ClusterTable implements TableAccumulator<ClusterTable, List<OutcomeTables.ClusterRow>> {
 
     private static final Pcl5Clusters.Cluster[] CLUSTERS = Pcl5Clusters.Cluster.values();
 
@@ -40,8 +40,15 @@ final class ClusterTable implements TableAccumulator<List<OutcomeTables.ClusterR
         }
         Pcl5Clusters baseline = Pcl5Clusters.of(items(scores.pcl5First.items()));
         Pcl5Clusters last = Pcl5Clusters.of(items(scores.pcl5Last.items()));
-        groups[episode.approach].add(baseline, last);
-        groups[layout.all].add(baseline, last);
+        groups[episode.approach].add(episode.index, baseline, last);
+        groups[layout.all].add(episode.index, baseline, last);
+    }
+
+    @Override
+    public void merge(ClusterTable other) {
+        for (int g = 0; g < groups.length; g++) {
+            groups[g].merge(other.groups[g]);
+        }
     }
 
     @Override
@@ -57,9 +64,9 @@ final class ClusterTable implements TableAccumulator<List<OutcomeTables.ClusterR
             Double diagnosisFinal = Statistics.percent(group.diagnosisFinal, n);
             for (Pcl5Clusters.Cluster cluster : CLUSTERS) {
                 int c = cluster.ordinal();
-                double[] baseline = group.baseline[c].toArray();
-                double[] last = group.last[c].toArray();
-                double[] change = group.change[c].toArray();
+                double[] baseline = group.baseline[c].values();
+                double[] last = group.last[c].values();
+                double[] change = group.change[c].values();
                 rows.add(new OutcomeTables.ClusterRow(layout.groupName(g), cluster, n,
                         Statistics.mean(baseline), Statistics.sampleSd(baseline),
                         Statistics.mean(last), Statistics.sampleSd(last),
@@ -82,26 +89,37 @@ final class ClusterTable implements TableAccumulator<List<OutcomeTables.ClusterR
         int n;
         int diagnosisBaseline;
         int diagnosisFinal;
-        final DoubleList[] baseline = lists();
-        final DoubleList[] last = lists();
-        final DoubleList[] change = lists();
+        final IndexedDoubles[] baseline = lists();
+        final IndexedDoubles[] last = lists();
+        final IndexedDoubles[] change = lists();
 
-        void add(Pcl5Clusters first, Pcl5Clusters end) {
+        void add(int episode, Pcl5Clusters first, Pcl5Clusters end) {
             n++;
             diagnosisBaseline += first.provisionalDiagnosis() ? 1 : 0;
             diagnosisFinal += end.provisionalDiagnosis() ? 1 : 0;
             for (Pcl5Clusters.Cluster cluster : CLUSTERS) {
                 int c = cluster.ordinal();
-                baseline[c].add(first.sum(cluster));
-                last[c].add(end.sum(cluster));
-                change[c].add(end.sum(cluster) - first.sum(cluster));
+                baseline[c].add(episode, first.sum(cluster));
+                last[c].add(episode, end.sum(cluster));
+                change[c].add(episode, end.sum(cluster) - first.sum(cluster));
             }
         }
 
-        private static DoubleList[] lists() {
-            DoubleList[] lists = new DoubleList[CLUSTERS.length];
+        void merge(Group other) {
+            n += other.n;
+            diagnosisBaseline += other.diagnosisBaseline;
+            diagnosisFinal += other.diagnosisFinal;
+            for (int c = 0; c < CLUSTERS.length; c++) {
+                baseline[c].merge(other.baseline[c]);
+                last[c].merge(other.last[c]);
+                change[c].merge(other.change[c]);
+            }
+        }
+
+        private static IndexedDoubles[] lists() {
+            IndexedDoubles[] lists = new IndexedDoubles[CLUSTERS.length];
             for (int i = 0; i < lists.length; i++) {
-                lists[i] = new DoubleList();
+                lists[i] = new IndexedDoubles();
             }
             return lists;
         }

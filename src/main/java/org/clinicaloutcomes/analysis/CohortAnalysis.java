@@ -87,7 +87,7 @@ public final class CohortAnalysis {
     /** Research runs asking for clinical significance: its table (after the others); else null. */
     private ClinicalSignificanceTable significance;
     /** The tables above that see the episodes, in the order they see each one. */
-    private final TableAccumulator<?>[] tables;
+    private final TableAccumulator<?, ?>[] tables;
 
     private long episodesAdded;
     /** Per configured approach, the accepted episodes added. */
@@ -189,12 +189,12 @@ public final class CohortAnalysis {
         // table looks at it, and one with an unknown index event (subgroups) after all others. The
         // series after the tables of the outcome cohort, whose scores it then reuses.
         this.tables = monthly
-                ? new TableAccumulator<?>[] {activity, alerts, attention, outcomesByApproach, episodeOutcomes,
+                ? new TableAccumulator<?, ?>[] {activity, alerts, attention, outcomesByApproach, episodeOutcomes,
                         comparison, trajectories, clusters, clinicians, series, expectedRecovery, subgroups}
                 : waves != null
-                ? new TableAccumulator<?>[] {outcomesByApproach, episodeOutcomes, comparison, trajectories, clusters,
+                ? new TableAccumulator<?, ?>[] {outcomesByApproach, episodeOutcomes, comparison, trajectories, clusters,
                         clinicians, subgroups}
-                : new TableAccumulator<?>[] {activity, outcomesByApproach, episodeOutcomes, comparison,
+                : new TableAccumulator<?, ?>[] {activity, outcomesByApproach, episodeOutcomes, comparison,
                         trajectories, clusters, clinicians, subgroups};
     }
 
@@ -250,12 +250,63 @@ public final class CohortAnalysis {
 
         ScoredEpisode scored = new ScoredEpisode(layout, episode.index(), a, intake, sessions, fromDay, toDay);
         closedInWindow += scored.closedInWindow ? 1 : 0;
-        for (TableAccumulator<?> table : tables) {
+        for (TableAccumulator<?, ?> table : tables) {
             table.add(scored);
         }
         if (significance != null) {
             significance.add(scored);
         }
+    }
+
+    /**
+     * Takes in the episodes {@code other} was given: afterwards this analysis holds what one
+     * analysis given every episode of both in increasing index order would hold, so
+     * {@link #finish()} gives the same tables, bit for bit (issue 19: the partitions of a run,
+     * each a disjoint set of episodes, merge into the single pass; {@link TableAccumulator#merge}).
+     * {@code other} must be built with the same arguments (and clinical-significance settings),
+     * and is not used afterwards.
+     *
+     * @throws IllegalStateException    when either was finished
+     * @throws IllegalArgumentException when the two are not analyses of the same run
+     */
+    public CohortAnalysis merge(CohortAnalysis other) {
+        if (finished || other.finished) {
+            throw new IllegalStateException("finish() was called");
+        }
+        if (other.layout.instrumentCount != layout.instrumentCount || other.layout.approachCount != layout.approachCount
+                || other.tables.length != tables.length || other.fromDay != fromDay || other.toDay != toDay
+                || (other.significance == null) != (significance == null) || (other.series == null) != (series == null)) {
+            throw new IllegalArgumentException("not an analysis of the same run");
+        }
+        episodesAdded += other.episodesAdded;
+        closedInWindow += other.closedInWindow;
+        for (int a = 0; a < episodesByApproach.length; a++) {
+            episodesByApproach[a] += other.episodesByApproach[a];
+        }
+        instrumentsUnscored = 0;
+        for (int i = 0; i < instrumentScored.length; i++) {
+            instrumentScored[i] |= other.instrumentScored[i];
+            instrumentsUnscored += instrumentScored[i] ? 0 : 1;
+        }
+        lastIndex = Math.max(lastIndex, other.lastIndex);
+        activity.merge(other.activity);
+        alerts.merge(other.alerts);
+        outcomesByApproach.merge(other.outcomesByApproach);
+        episodeOutcomes.merge(other.episodeOutcomes);
+        comparison.merge(other.comparison);
+        trajectories.merge(other.trajectories);
+        clusters.merge(other.clusters);
+        clinicians.merge(other.clinicians);
+        subgroups.merge(other.subgroups);
+        if (series != null) {
+            series.merge(other.series);
+            expectedRecovery.merge(other.expectedRecovery);
+            attention.merge(other.attention);
+        }
+        if (significance != null) {
+            significance.merge(other.significance);
+        }
+        return this;
     }
 
     /** Marks the instruments these sessions carry a score of (only while some have none yet). */

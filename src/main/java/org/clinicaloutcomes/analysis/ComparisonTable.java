@@ -11,18 +11,18 @@ import org.clinicaloutcomes.metrics.EpisodeOutcome;
  * paired outcomes of the configured approaches (ALL is not a group), with the number of
  * approaches large enough to take part and their paired episodes.
  */
-final class ComparisonTable implements TableAccumulator<List<OutcomeTables.ComparisonRow>> {
+final class ComparisonTable implements TableAccumulator<ComparisonTable, List<OutcomeTables.ComparisonRow>> {
 
     private final CohortLayout layout;
-    private final List<List<List<EpisodeOutcome>>> paired; // [instrument][approach]
+    private final List<List<IndexedValues<EpisodeOutcome>>> paired; // [instrument][approach]
 
     ComparisonTable(CohortLayout layout) {
         this.layout = layout;
         this.paired = new ArrayList<>(layout.instrumentCount);
         for (int i = 0; i < layout.instrumentCount; i++) {
-            List<List<EpisodeOutcome>> perApproach = new ArrayList<>(layout.approachCount);
+            List<IndexedValues<EpisodeOutcome>> perApproach = new ArrayList<>(layout.approachCount);
             for (int a = 0; a < layout.approachCount; a++) {
-                perApproach.add(new ArrayList<>());
+                perApproach.add(new IndexedValues<>());
             }
             paired.add(perApproach);
         }
@@ -36,7 +36,16 @@ final class ComparisonTable implements TableAccumulator<List<OutcomeTables.Compa
         EpisodeScores scores = episode.scores();
         for (int i = 0; i < layout.instrumentCount; i++) {
             if (scores.outcomes[i] != null) {
-                paired.get(i).get(episode.approach).add(scores.outcomes[i]);
+                paired.get(i).get(episode.approach).add(episode.index, scores.outcomes[i]);
+            }
+        }
+    }
+
+    @Override
+    public void merge(ComparisonTable other) {
+        for (int i = 0; i < paired.size(); i++) {
+            for (int a = 0; a < paired.get(i).size(); a++) {
+                paired.get(i).get(a).merge(other.paired.get(i).get(a));
             }
         }
     }
@@ -45,7 +54,10 @@ final class ComparisonTable implements TableAccumulator<List<OutcomeTables.Compa
     public List<OutcomeTables.ComparisonRow> result() {
         List<OutcomeTables.ComparisonRow> rows = new ArrayList<>();
         for (int i = 0; i < layout.instrumentCount; i++) {
-            List<List<EpisodeOutcome>> groups = paired.get(i);
+            List<List<EpisodeOutcome>> groups = new ArrayList<>();
+            for (IndexedValues<EpisodeOutcome> group : paired.get(i)) {
+                groups.add(group.values());
+            }
             int nApproaches = 0;
             int nPaired = 0;
             for (List<EpisodeOutcome> group : groups) {

@@ -19,6 +19,10 @@ final class DoubleList {
         return size;
     }
 
+    double get(int k) {
+        return values[k];
+    }
+
     double[] toArray() {
         return Arrays.copyOf(values, size);
     }

@@ -8,8 +8,8 @@ import org.clinicaloutcomes.metrics.significance.CombinedCategory;
 /**
  * The {@code category_<method>} cells of {@code episode_outcomes.csv}: per instrument, per method
  * and per paired episode, the label its method gave (SIGNIFICANCE.md, section 11). A paired episode
- * is addressed by its position among the instrument's paired episodes in the order the tables see
- * them ({@link ClinicalSignificanceTable} and {@link EpisodeOutcomesTable} count them alike). One
+ * is addressed by its position among the instrument's paired episodes in episode index order (the
+ * order of {@link ClinicalSignificanceTable}'s pairs, and how {@link EpisodeOutcomesTable} finds a row's). One
  * byte per cell, so that a large research run keeps no object per episode for them.
  */
 final class EpisodeCategories {

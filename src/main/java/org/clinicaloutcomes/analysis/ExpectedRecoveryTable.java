@@ -38,7 +38,7 @@ import org.clinicaloutcomes.metrics.LinearFit;
  * <p>The chart's baselines ({@link ChartBaselines}) are the quartiles of the reference episodes'
  * baselines on the primary instrument.
  */
-final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTable.Result> {
+final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTable, ExpectedRecoveryTable.Result> {
 
     /** The assessment at which the check judges a reference episode (its 3rd score). */
     static final int CHECK_K = 3;
@@ -164,6 +164,24 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
                 checkPoints.get(fold * instruments + i).add(baseline[i], third[i], outcomeClass);
             }
         }
+    }
+
+    @Override
+    public void merge(ExpectedRecoveryTable other) {
+        if (result != null) {
+            throw new IllegalStateException("the models were computed already");
+        }
+        for (int fold = 0; fold < FOLDS; fold++) {
+            for (int i = 0; i < layout.instrumentCount; i++) {
+                for (int k = 0; k <= MAX_K; k++) {
+                    fits[fold][i][k].merge(other.fits[fold][i][k]);
+                }
+            }
+        }
+        for (int f = 0; f < checkPoints.size(); f++) {
+            checkPoints.get(f).merge(other.checkPoints.get(f));
+        }
+        primaryBaselines.merge(other.primaryBaselines);
     }
 
     /** The models and the check, computed once (the attention list asks for them too). */

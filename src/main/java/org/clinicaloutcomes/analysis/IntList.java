@@ -15,6 +15,14 @@ final class IntList {
         values[size++] = value;
     }
 
+    int size() {
+        return size;
+    }
+
+    int get(int k) {
+        return values[k];
+    }
+
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }

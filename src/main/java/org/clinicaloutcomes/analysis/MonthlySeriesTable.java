@@ -39,7 +39,7 @@ import org.clinicaloutcomes.metrics.Wilson;
  * Counts are kept in flat {@code int} arrays indexed by group and month, so an episode costs one
  * pass over its sessions and no allocation but its wait.
  */
-final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Rows> {
+final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable, MonthlySeriesTable.Rows> {
 
     /** The month a year before the report month, which the month at a glance shows. */
     private static final int YEAR = 12;
@@ -198,6 +198,26 @@ final class MonthlySeriesTable implements TableAccumulator<MonthlySeriesTable.Ro
     private int month(int day) {
         int d = day - firstDay;
         return d < 0 || d >= monthOfDay.length ? -1 : monthOfDay[d];
+    }
+
+    @Override
+    public void merge(MonthlySeriesTable other) {
+        for (int cell = 0; cell < intakes.length; cell++) {
+            intakes[cell] += other.intakes[cell];
+            discharges[cell] += other.discharges[cell];
+            caseload[cell] += other.caseload[cell];
+            attended[cell] += other.attended[cell];
+            missed[cell] += other.missed[cell];
+            paired[cell] += other.paired[cell];
+            improved[cell] += other.improved[cell];
+            cases[cell] += other.cases[cell];
+            recovered[cell] += other.recovered[cell];
+            deteriorated[cell] += other.deteriorated[cell];
+            dropouts[cell] += other.dropouts[cell];
+            if (other.waits[cell] != null) {
+                wait(cell).merge(other.waits[cell]);
+            }
+        }
     }
 
     @Override

@@ -32,7 +32,23 @@ abstract class ScorePairCounts {
     }
 
     /** Counts one pair in class {@code c}. */
-    abstract void add(double x, double y, int c);
+    final void add(double x, double y, int c) {
+        add(x, y, c, 1);
+    }
+
+    /** Counts {@code count} pairs in class {@code c}. */
+    abstract void add(double x, double y, int c, long count);
+
+    /** Adds the counts of {@code other} (of the same instrument and classes). */
+    final void merge(ScorePairCounts other) {
+        other.forEach((x, y, byClass) -> {
+            for (int c = 0; c < byClass.length; c++) {
+                if (byClass[c] != 0) {
+                    add(x, y, c, byClass[c]);
+                }
+            }
+        });
+    }
 
     /** Visits every pair with a count, in no particular order. */
     abstract void forEach(PairVisitor visitor);
@@ -51,9 +67,9 @@ abstract class ScorePairCounts {
         }
 
         @Override
-        void add(double x, double y, int c) {
+        void add(double x, double y, int c, long count) {
             // Accepted scores are whole numbers in [min, max] (DATA.md), so the index is exact.
-            counts[(((int) x - min) * size + ((int) y - min)) * classes + c]++;
+            counts[(((int) x - min) * size + ((int) y - min)) * classes + c] += count;
         }
 
         @Override
@@ -96,8 +112,8 @@ abstract class ScorePairCounts {
         }
 
         @Override
-        void add(double x, double y, int c) {
-            counts.computeIfAbsent(new Pair(x, y), p -> new long[classes])[c]++;
+        void add(double x, double y, int c, long count) {
+            counts.computeIfAbsent(new Pair(x, y), p -> new long[classes])[c] += count;
         }
 
         @Override

@@ -14,7 +14,7 @@ import org.clinicaloutcomes.metrics.Statistics;
  * episodes of the window and paired ones, mean and SD of change, RI count and %. Every subgroup is
  * listed, also with no episode, so that the table has the same shape on any data.
  */
-final class SubgroupTable implements TableAccumulator<List<OutcomeTables.SubgroupRow>> {
+final class SubgroupTable implements TableAccumulator<SubgroupTable, List<OutcomeTables.SubgroupRow>> {
 
     private final CohortLayout layout;
     private final String instrument;
@@ -59,8 +59,17 @@ final class SubgroupTable implements TableAccumulator<List<OutcomeTables.Subgrou
         EpisodeScores scores = episode.scores();
         EpisodeOutcome outcome = scores.outcomes[layout.primary];
         for (int slot : slots(episode.intake)) {
-            subgroups[episode.approach][slot].add(outcome);
-            subgroups[layout.all][slot].add(outcome);
+            subgroups[episode.approach][slot].add(episode.index, outcome);
+            subgroups[layout.all][slot].add(episode.index, outcome);
+        }
+    }
+
+    @Override
+    public void merge(SubgroupTable other) {
+        for (int g = 0; g < subgroups.length; g++) {
+            for (int s = 0; s < subgroups[g].length; s++) {
+                subgroups[g][s].merge(other.subgroups[g][s]);
+            }
         }
     }
 
@@ -70,7 +79,7 @@ final class SubgroupTable implements TableAccumulator<List<OutcomeTables.Subgrou
         for (int g = 0; g <= layout.all; g++) {
             for (int s = 0; s < values.length; s++) {
                 Subgroup group = subgroups[g][s];
-                double[] changes = group.changes.toArray();
+                double[] changes = group.changes.values();
                 rows.add(new OutcomeTables.SubgroupRow(layout.groupName(g), instrument, variables[s], values[s],
                         group.closed, changes.length, Statistics.mean(changes), Statistics.sampleSd(changes),
                         group.reliableImprovement, Statistics.percent(group.reliableImprovement, changes.length)));
@@ -98,16 +107,22 @@ final class SubgroupTable implements TableAccumulator<List<OutcomeTables.Subgrou
 
     private static final class Subgroup {
         int closed;
-        final DoubleList changes = new DoubleList();
+        final IndexedDoubles changes = new IndexedDoubles();
         int reliableImprovement;
 
         /** A closed episode; {@code outcome} null when it has no paired scores. */
-        void add(EpisodeOutcome outcome) {
+        void add(int episode, EpisodeOutcome outcome) {
             closed++;
             if (outcome != null) {
-                changes.add(outcome.change());
+                changes.add(episode, outcome.change());
                 reliableImprovement += outcome.reliableImprovement() ? 1 : 0;
             }
+        }
+
+        void merge(Subgroup other) {
+            closed += other.closed;
+            changes.merge(other.changes);
+            reliableImprovement += other.reliableImprovement;
         }
     }
 }

@@ -11,18 +11,18 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
  * scores; rows with n = 0 are left out. By wave (RESEARCH.md): k = the wave's position in
  * {@code waves}, over the paired episodes' scores at that wave, with the wave's label.
  */
-final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.TrajectoryRow>> {
+final class TrajectoryTable implements TableAccumulator<TrajectoryTable, List<OutcomeTables.TrajectoryRow>> {
 
     private final CohortLayout layout;
-    private final DoubleList[][][] kthScores; // [approach][instrument][k - 1]
+    private final IndexedDoubles[][][] kthScores; // [approach][instrument][k - 1]
 
     TrajectoryTable(CohortLayout layout) {
         this.layout = layout;
-        this.kthScores = new DoubleList[layout.approachCount][layout.instrumentCount][points(layout)];
-        for (DoubleList[][] perInstrument : kthScores) {
-            for (DoubleList[] perK : perInstrument) {
+        this.kthScores = new IndexedDoubles[layout.approachCount][layout.instrumentCount][points(layout)];
+        for (IndexedDoubles[][] perInstrument : kthScores) {
+            for (IndexedDoubles[] perK : perInstrument) {
                 for (int k = 0; k < perK.length; k++) {
-                    perK[k] = new DoubleList();
+                    perK[k] = new IndexedDoubles();
                 }
             }
         }
@@ -48,14 +48,25 @@ final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.Traje
                 for (int k = 0; k < layout.waves.count(); k++) {
                     double score = scores.firstScores[i][k];
                     if (!Double.isNaN(score)) {
-                        kthScores[episode.approach][i][k].add(score);
+                        kthScores[episode.approach][i][k].add(episode.index, score);
                     }
                 }
                 continue;
             }
             int scoresKept = Math.min(scores.count[i], CohortAnalysis.MAX_K);
             for (int k = 0; k < scoresKept; k++) {
-                kthScores[episode.approach][i][k].add(scores.firstScores[i][k]);
+                kthScores[episode.approach][i][k].add(episode.index, scores.firstScores[i][k]);
+            }
+        }
+    }
+
+    @Override
+    public void merge(TrajectoryTable other) {
+        for (int a = 0; a < kthScores.length; a++) {
+            for (int i = 0; i < kthScores[a].length; i++) {
+                for (int k = 0; k < kthScores[a][i].length; k++) {
+                    kthScores[a][i][k].merge(other.kthScores[a][i][k]);
+                }
             }
         }
     }
@@ -66,10 +77,10 @@ final class TrajectoryTable implements TableAccumulator<List<OutcomeTables.Traje
         for (int a = 0; a < layout.approachCount; a++) {
             for (int i = 0; i < layout.instrumentCount; i++) {
                 for (int k = 0; k < kthScores[a][i].length; k++) {
-                    DoubleList scores = kthScores[a][i][k];
+                    IndexedDoubles scores = kthScores[a][i][k];
                     if (scores.size() > 0) {
                         rows.add(new OutcomeTables.TrajectoryRow(layout.approaches.get(a),
-                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.toArray()),
+                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.values()),
                                 layout.byWave() ? layout.waves.label(k) : null));
                     }
                 }

@@ -30,6 +30,20 @@ public final class Fold {
         return crc.getValue();
     }
 
+    /**
+     * The partition of a client's episodes in an analysis split into {@code partitions} parts
+     * (issue 19, {@code --partitions}): {@code crc32(clientId) mod partitions}, the same hash as
+     * the folds.
+     *
+     * @throws IllegalArgumentException when {@code partitions < 1}
+     */
+    public static int partition(String clientId, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
+        return (int) (crc32(clientId) % partitions);
+    }
+
     /** {@code crc32(clientId) mod 2}: 0 or 1. */
     public static int fold(String clientId) {
         return (int) (crc32(clientId) % 2);

@@ -199,6 +199,19 @@ public final class IntegerHistogram {
             return this;
         }
 
+        /** Adds the values {@code other} counted (exactly: counts add up). */
+        public Builder merge(Builder other) {
+            if (other.dense.length > dense.length) {
+                dense = Arrays.copyOf(dense, other.dense.length);
+            }
+            for (int value = 0; value < other.dense.length; value++) {
+                dense[value] += other.dense[value];
+            }
+            other.sparse.forEach((value, count) -> sparse.merge(value, count, Long::sum));
+            n = Math.addExact(n, other.n);
+            return this;
+        }
+
         /** The histogram of the values added so far. */
         public IntegerHistogram build() {
             int distinct = sparse.size();

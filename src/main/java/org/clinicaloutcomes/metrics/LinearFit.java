@@ -7,143 +7,78 @@ import java.util.Optional;
 /**
  * An immutable, mergeable accumulator for the ordinary least squares fit of {@code y} on
  * {@code x} (MONITORING.md, "Expected recovery": the model at assessment {@code k} regresses the
- * {@code k}-th score on the baseline). It keeps sufficient statistics, never the points:
+ * {@code k}-th score on the baseline). It keeps exact sums, never the points:
  * <pre>
- *   n, mean_x, mean_y, Sxx = Σ (x − mean_x)², Sxy = Σ (x − mean_x)(y − mean_y), Syy = Σ (y − mean_y)²,
- *   min_x, max_x
+ *   n, X = Σx, Y = Σy, XX = Σx², XY = Σxy, YY = Σy², min_x, max_x
  * </pre>
- * <ul>
- *   <li>{@link #add(double, double)} (and {@link Builder#add}, the same without an object per
- *       point): Welford's running update (Welford 1962; the co-moment form
- *       of Pébay 2008): {@code n' = n + 1}, {@code dx = x − mean_x}, {@code dy = y − mean_y},
- *       {@code mean_x' = mean_x + dx / n'}, {@code mean_y' = mean_y + dy / n'},
- *       {@code Sxx' = Sxx + dx (x − mean_x')}, {@code Sxy' = Sxy + dx (y − mean_y')},
- *       {@code Syy' = Syy + dy (y − mean_y')}.</li>
- *   <li>{@link #plus(LinearFit)}: the pairwise combination of Chan, Golub &amp; LeVeque (1979):
- *       {@code n = n_a + n_b}, {@code δx = mean_xb − mean_xa}, {@code δy = mean_yb − mean_ya},
- *       {@code mean_x = (n_a mean_xa + n_b mean_xb) / n} (likewise {@code mean_y}),
- *       {@code Sxx = Sxx_a + Sxx_b + δx² n_a n_b / n}, {@code Sxy = Sxy_a + Sxy_b + δx δy n_a n_b / n},
- *       {@code Syy = Syy_a + Syy_b + δy² n_a n_b / n}. Written this way it is commutative bit for
- *       bit ({@code a.plus(b)} equals {@code b.plus(a)}); a fixed merge order gives a fixed
- *       result.</li>
- *   <li>{@link #model(int)}: slope {@code b = Sxy / Sxx}, intercept {@code a = mean_y − b mean_x},
- *       residual sum of squares {@code SSE = Syy − Sxy² / Sxx} (clamped to 0 against rounding, and
- *       exactly 0 when every point lies on one line, which is tracked exactly),
- *       residual SD {@code s = sqrt(SSE / (n − 2))} — the same as
- *       {@code sqrt(Σ (y − a − b x)² / (n − 2))} of a two-pass computation, to about 1e-9
- *       relative.</li>
- * </ul>
- * A model exists only when {@code n ≥ max(minN, 3)} (the residual SD divides by {@code n − 2};
- * MONITORING.md reading 23) and the baselines are not all equal, tested exactly as
- * {@code min_x < max_x} (reading 24), not on the floating-point {@code Sxx}.
+ * each score taken as the decimal it was written as ({@link #decimal}: 31.2 is the decimal 31.2,
+ * not its binary neighbour). The sums of whole scores are kept in {@code long}s, the rest (and
+ * anything that would overflow a {@code long}) in {@link BigDecimal}s, so two accumulators merge
+ * ({@link #plus}) to exactly the sums of all their points, in any order (issue 19: a partitioned
+ * analysis gives the same bits as one pass). From the sums, with
+ * {@code Dxx = n·XX − X²}, {@code Dxy = n·XY − X·Y}, {@code Dyy = n·YY − Y²} (exact):
+ * <pre>
+ *   slope      b = Dxy / Dxx
+ *   intercept  a = (Y·XX − X·XY) / Dxx                 (= mean_y − b·mean_x)
+ *   SSE          = (Dxx·Dyy − Dxy²) / (n·Dxx)           (= Syy − Sxy² / Sxx)
+ *   residual SD s = sqrt(SSE / (n − 2))
+ * </pre>
+ * each quotient and root taken to {@value #DIGITS} significant digits, then to the nearest double.
+ * A perfect fit is recognised exactly ({@code Dxx·Dyy = Dxy²}: reading 24, {@code s = 0}), and
+ * its {@link Model#predict} is the exact line's.
  *
- * <p>References: B. P. Welford (1962), Note on a method for calculating corrected sums of squares
- * and products. Technometrics 4(3), 419–420. T. F. Chan, G. H. Golub &amp; R. J. LeVeque (1979),
- * Updating formulae and a pairwise algorithm for computing sample variances. Stanford report
- * STAN-CS-79-773. P. Pébay (2008), Formulas for robust, one-pass parallel computation of
- * covariances and arbitrary-order statistical moments. Sandia report SAND2008-6212.
+ * <p>A model exists only when {@code n ≥ max(minN, 3)} (the residual SD divides by {@code n − 2};
+ * MONITORING.md reading 23) and the baselines are not all equal, tested exactly as
+ * {@code min_x < max_x} (reading 24).
+ *
+ * <p>Reference: the normal equations of simple linear regression in their computational (raw
+ * sums) form, e.g. N. R. Draper &amp; H. Smith (1998), Applied Regression Analysis, 3rd ed.,
+ * section 1.2, which loses precision in floating point but is exact in exact arithmetic.
+ * Before issue 19 the same statistics came from Welford's running update (Welford 1962), whose
+ * last bits depend on the order of the points.
  */
 public final class LinearFit {
 
+    /** Significant digits of the quotients and the root before the final rounding to a double. */
+    public static final int DIGITS = 40;
+    private static final MathContext CONTEXT = new MathContext(DIGITS);
+    /** Whole scores up to this magnitude go into the {@code long} sums (their squares are exact). */
+    private static final double WHOLE_LIMIT = 1 << 26;
+
     /** No point. */
-    public static final LinearFit EMPTY = new LinearFit(0, 0.0, 0.0, 0.0, 0.0, 0.0, Double.POSITIVE_INFINITY,
-            Double.NEGATIVE_INFINITY, Line.NONE);
+    public static final LinearFit EMPTY = new LinearFit(0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            new long[5], null);
+
+    private static final int X = 0;
+    private static final int Y = 1;
+    private static final int XX = 2;
+    private static final int XY = 3;
+    private static final int YY = 4;
 
     private final long n;
-    private final double meanX;
-    private final double meanY;
-    private final double sxx;
-    private final double sxy;
-    private final double syy;
     private final double minX;
     private final double maxX;
-    private final Line line;
+    /** The sums X, Y, XX, XY, YY of the whole points, in units. */
+    private final long[] whole;
+    /** The sums of the other points and of what overflowed {@link #whole}; {@code null}: none. */
+    private final BigDecimal[] rest;
 
-    /**
-     * Whether every point so far lies exactly on one line, and two points that define it: a
-     * perfect fit is recognised as such, not from {@code SSE = Syy − Sxy² / Sxx}, which leaves a
-     * rounding remainder (about 1e-15 of Syy) where it should be 0 (reading 24: a perfect fit
-     * has {@code s = 0}). The test is {@code (y − y0)(x1 − x0) = (y1 − y0)(x − x0)} on the scores
-     * as decimals ({@link #decimal}: a score read as {@code 31.2} is the decimal 31.2, not its
-     * binary neighbour), done only for points within {@link #ON_LINE_TOLERANCE} of the line in
-     * binary, so it costs nothing once a point is off the line.
-     *
-     * @param points    how many distinct defining points are known: 0, 1 (all x so far equal
-     *                  to x0 and all y to y0) or 2 (x1 ≠ x0)
-     * @param collinear all points so far on the line (with one point or one x: all the same point)
-     */
-    private record Line(int points, double x0, double y0, double x1, double y1, boolean collinear) {
-        static final Line NONE = new Line(0, 0.0, 0.0, 0.0, 0.0, true);
-        /**
-         * Relative difference of the two products in binary beyond which a point is certainly off
-         * the line (decimal scores such as 31.2 are not exact in binary); within it the decimal
-         * test decides.
-         */
-        static final double ON_LINE_TOLERANCE = 1e-9;
-
-        boolean holds(double x, double y) {
-            return switch (points) {
-                case 0 -> true;
-                case 1 -> x != x0 || y == y0;
-                default -> {
-                    double left = (y - y0) * (x1 - x0);
-                    double right = (y1 - y0) * (x - x0);
-                    // Near the line in binary: then decide in decimal, on the scores as written.
-                    yield Math.abs(left - right) <= ON_LINE_TOLERANCE * (Math.abs(left) + Math.abs(right))
-                            && decimal(y).subtract(decimal(y0)).multiply(decimal(x1).subtract(decimal(x0)))
-                            .compareTo(decimal(y1).subtract(decimal(y0)).multiply(decimal(x).subtract(decimal(x0)))) == 0;
-                }
-            };
-        }
-
-        Line with(double x, double y) {
-            if (!collinear) {
-                return this;
-            }
-            if (points == 0) {
-                return new Line(1, x, y, 0.0, 0.0, true);
-            }
-            if (points == 1 && x != x0) {
-                return new Line(2, x0, y0, x, y, true);
-            }
-            return holds(x, y) ? this : new Line(points, x0, y0, x1, y1, false);
-        }
-
-        Line with(Line other) {
-            if (!other.collinear) {
-                return other;
-            }
-            Line merged = this;
-            if (other.points >= 1) {
-                merged = merged.with(other.x0, other.y0);
-            }
-            if (other.points == 2) {
-                merged = merged.with(other.x1, other.y1);
-            }
-            return merged;
-        }
-    }
-
-    private LinearFit(long n, double meanX, double meanY, double sxx, double sxy, double syy,
-                      double minX, double maxX, Line line) {
+    private LinearFit(long n, double minX, double maxX, long[] whole, BigDecimal[] rest) {
         this.n = n;
-        this.meanX = meanX;
-        this.meanY = meanY;
-        this.sxx = sxx;
-        this.sxy = sxy;
-        this.syy = syy;
         this.minX = minX;
         this.maxX = maxX;
-        this.line = line;
+        this.whole = whole;
+        this.rest = rest;
     }
 
     /**
      * The fitted line of {@code y} on {@code x}: {@code ŷ = intercept + slope × x}.
      *
-     * @param intercept  {@code a = mean_y − b mean_x}
-     * @param slope      {@code b = Sxy / Sxx}
+     * @param intercept  {@code a}
+     * @param slope      {@code b}
      * @param residualSd {@code s = sqrt(SSE / (n − 2))}, {@code ≥ 0} (0 for a perfect fit)
      * @param n          the number of points, {@code ≥ 3}
+     * @param exactLine  for a perfect fit, the exact line; otherwise {@code null}
      */
     public record Model(double intercept, double slope, double residualSd, long n, Through exactLine) {
 
@@ -161,9 +96,9 @@ public final class LinearFit {
         }
 
         /**
-         * {@code intercept + slope × x}; for a perfect fit the line through its two points,
-         * computed in decimal ({@link Through#at}), so that a score exactly on the line is exactly
-         * the prediction (reading 24: with {@code s = 0} only a score strictly worse is flagged).
+         * {@code intercept + slope × x}; for a perfect fit the exact line ({@link Through#at}), so
+         * that a score exactly on the line is exactly the prediction (reading 24: with {@code s = 0}
+         * only a score strictly worse is flagged).
          */
         public double predict(double x) {
             return exactLine != null ? exactLine.at(x) : intercept + slope * x;
@@ -171,16 +106,15 @@ public final class LinearFit {
     }
 
     /**
-     * The line through two points with {@code x0 ≠ x1}, for a perfect fit:
-     * {@code y(x) = y0 + (y1 − y0)(x − x0) / (x1 − x0)}, in decimal on the scores as written
-     * (34 significant digits), then the nearest double.
+     * The exact line of a perfect fit, {@code y(x) = (A + B·x) / D} with {@code A = Y·XX − X·XY},
+     * {@code B = Dxy}, {@code D = Dxx}, evaluated in decimal on the score as written (34
+     * significant digits), then the nearest double.
      */
-    public record Through(double x0, double y0, double x1, double y1) {
+    public record Through(BigDecimal interceptTimesD, BigDecimal slopeTimesD, BigDecimal d) {
 
         public double at(double x) {
-            BigDecimal rise = decimal(y1).subtract(decimal(y0)).multiply(decimal(x).subtract(decimal(x0)));
-            return decimal(y0).add(rise.divide(decimal(x1).subtract(decimal(x0)), MathContext.DECIMAL128))
-                    .doubleValue();
+            return interceptTimesD.add(slopeTimesD.multiply(decimal(x)))
+                    .divide(d, MathContext.DECIMAL128).doubleValue();
         }
     }
 
@@ -190,7 +124,7 @@ public final class LinearFit {
     }
 
     /**
-     * This accumulator with the point {@code (x, y)} added (Welford's update).
+     * This accumulator with the point {@code (x, y)} added.
      *
      * @throws IllegalArgumentException when {@code x} or {@code y} is not finite
      */
@@ -199,20 +133,16 @@ public final class LinearFit {
     }
 
     /**
-     * A mutable accumulator with the same update as {@link #add}, for adding millions of points
+     * A mutable accumulator with the same sums as {@link #add}, for adding millions of points
      * without making an object per point; {@link #build} gives the immutable accumulator. Not
      * thread-safe.
      */
     public static final class Builder {
         private long n;
-        private double meanX;
-        private double meanY;
-        private double sxx;
-        private double sxy;
-        private double syy;
         private double minX;
         private double maxX;
-        private Line line;
+        private final long[] whole;
+        private BigDecimal[] rest;
 
         /** An empty builder. */
         public Builder() {
@@ -222,18 +152,14 @@ public final class LinearFit {
         /** A builder that starts from the points of {@code fit}. */
         public Builder(LinearFit fit) {
             n = fit.n;
-            meanX = fit.meanX;
-            meanY = fit.meanY;
-            sxx = fit.sxx;
-            sxy = fit.sxy;
-            syy = fit.syy;
             minX = fit.minX;
             maxX = fit.maxX;
-            line = fit.line;
+            whole = fit.whole.clone();
+            rest = fit.rest == null ? null : fit.rest.clone();
         }
 
         /**
-         * Adds the point {@code (x, y)} (Welford's update).
+         * Adds the point {@code (x, y)}.
          *
          * @throws IllegalArgumentException when {@code x} or {@code y} is not finite
          */
@@ -241,30 +167,83 @@ public final class LinearFit {
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
                 throw new IllegalArgumentException("points must be finite: (" + x + ", " + y + ")");
             }
-            long n1 = Math.addExact(n, 1);
-            double dx = x - meanX;
-            double dy = y - meanY;
-            double meanX1 = meanX + dx / n1;
-            double meanY1 = meanY + dy / n1;
-            sxx += dx * (x - meanX1);
-            sxy += dx * (y - meanY1);
-            syy += dy * (y - meanY1);
-            n = n1;
-            meanX = meanX1;
-            meanY = meanY1;
+            n = Math.addExact(n, 1);
             minX = Math.min(minX, x);
             maxX = Math.max(maxX, x);
-            line = line.with(x, y);
+            if (isWhole(x) && isWhole(y)) {
+                long lx = (long) x;
+                long ly = (long) y;
+                try {
+                    long sx = Math.addExact(whole[X], lx);
+                    long sy = Math.addExact(whole[Y], ly);
+                    long sxx = Math.addExact(whole[XX], lx * lx);
+                    long sxy = Math.addExact(whole[XY], lx * ly);
+                    long syy = Math.addExact(whole[YY], ly * ly);
+                    whole[X] = sx;
+                    whole[Y] = sy;
+                    whole[XX] = sxx;
+                    whole[XY] = sxy;
+                    whole[YY] = syy;
+                    return this;
+                } catch (ArithmeticException overflow) {
+                    // Rare: these sums go on in the decimal part.
+                }
+            }
+            BigDecimal dx = decimal(x);
+            BigDecimal dy = decimal(y);
+            rest = sum(rest, new BigDecimal[] {dx, dy, dx.multiply(dx), dx.multiply(dy), dy.multiply(dy)});
+            return this;
+        }
+
+        /** Adds the points of {@code other}. */
+        public Builder merge(Builder other) {
+            n = Math.addExact(n, other.n);
+            minX = Math.min(minX, other.minX);
+            maxX = Math.max(maxX, other.maxX);
+            BigDecimal[] overflowed = null;
+            for (int s = 0; s < whole.length; s++) {
+                try {
+                    whole[s] = Math.addExact(whole[s], other.whole[s]);
+                } catch (ArithmeticException overflow) {
+                    overflowed = overflowed == null ? zeros() : overflowed;
+                    overflowed[s] = BigDecimal.valueOf(other.whole[s]);
+                }
+            }
+            rest = sum(sum(rest, other.rest), overflowed);
             return this;
         }
 
         /** The immutable accumulator of the points added so far. */
         public LinearFit build() {
-            return new LinearFit(n, meanX, meanY, sxx, sxy, syy, minX, maxX, line);
+            return new LinearFit(n, minX, maxX, whole.clone(), rest == null ? null : rest.clone());
+        }
+
+        private static boolean isWhole(double value) {
+            return Math.abs(value) <= WHOLE_LIMIT && value == Math.rint(value);
         }
     }
 
-    /** The accumulator of the points of both (Chan, Golub &amp; LeVeque's pairwise combination). */
+    private static BigDecimal[] zeros() {
+        BigDecimal[] zeros = new BigDecimal[5];
+        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        return zeros;
+    }
+
+    private static BigDecimal[] sum(BigDecimal[] a, BigDecimal[] b) {
+        if (b == null) {
+            return a;
+        }
+        if (a == null) {
+            return b.clone();
+        }
+        BigDecimal[] total = new BigDecimal[a.length];
+        for (int s = 0; s < a.length; s++) {
+            total[s] = a[s].add(b[s]);
+        }
+        return total;
+    }
+
+    /** The accumulator of the points of both: the same sums whichever is merged into which. */
     public LinearFit plus(LinearFit other) {
         if (other.n == 0) {
             return this;
@@ -272,43 +251,57 @@ public final class LinearFit {
         if (n == 0) {
             return other;
         }
-        long total = Math.addExact(n, other.n);
-        double na = n;
-        double nb = other.n;
-        double nt = total;
-        double deltaX = other.meanX - meanX;
-        double deltaY = other.meanY - meanY;
-        double weight = na * nb / nt;
-        return new LinearFit(total,
-                (na * meanX + nb * other.meanX) / nt,
-                (na * meanY + nb * other.meanY) / nt,
-                sxx + other.sxx + deltaX * deltaX * weight,
-                sxy + other.sxy + deltaX * deltaY * weight,
-                syy + other.syy + deltaY * deltaY * weight,
-                Math.min(minX, other.minX), Math.max(maxX, other.maxX), line.with(other.line));
+        return new Builder(this).merge(new Builder(other)).build();
+    }
+
+    /** The exact sum {@code s} ({@link #X} … {@link #YY}). */
+    private BigDecimal exact(int s) {
+        BigDecimal value = BigDecimal.valueOf(whole[s]);
+        return rest == null ? value : value.add(rest[s]);
+    }
+
+    private BigDecimal dxx() {
+        return BigDecimal.valueOf(n).multiply(exact(XX)).subtract(exact(X).pow(2));
+    }
+
+    private BigDecimal dxy() {
+        return BigDecimal.valueOf(n).multiply(exact(XY)).subtract(exact(X).multiply(exact(Y)));
+    }
+
+    private BigDecimal dyy() {
+        return BigDecimal.valueOf(n).multiply(exact(YY)).subtract(exact(Y).pow(2));
     }
 
     /**
      * The least squares line, when there are at least {@code max(minN, 3)} points and their
-     * {@code x} are not all exactly equal; otherwise empty. ({@code Sxx > 0} is also required,
-     * a guard only: distinct {@code x} give a positive {@code Sxx}.)
+     * {@code x} are not all exactly equal; otherwise empty.
      */
     public Optional<Model> model(int minN) {
-        if (n < Math.max(minN, 3) || !(minX < maxX) || !(sxx > 0.0)) {
+        if (n < Math.max(minN, 3) || !(minX < maxX)) {
             return Optional.empty();
         }
-        double slope = sxy / sxx;
-        double intercept = meanY - slope * meanX;
-        double sse = line.collinear() ? 0.0 : Math.max(0.0, syy - sxy * sxy / sxx);
-        double residualSd = Math.sqrt(sse / (n - 2));
-        Through exact = line.collinear() && line.points() == 2 ? new Through(line.x0(), line.y0(), line.x1(), line.y1())
-                : null;
-        return Optional.of(new Model(intercept, slope, residualSd, n, exact));
+        BigDecimal dxx = dxx();
+        BigDecimal dxy = dxy();
+        BigDecimal sseTimesNDxx = dxx.multiply(dyy()).subtract(dxy.pow(2));
+        BigDecimal interceptTimesD = exact(Y).multiply(exact(XX)).subtract(exact(X).multiply(exact(XY)));
+        double slope = dxy.divide(dxx, CONTEXT).doubleValue();
+        double intercept = interceptTimesD.divide(dxx, CONTEXT).doubleValue();
+        boolean perfect = sseTimesNDxx.signum() == 0;
+        double residualSd = perfect ? 0.0
+                : sseTimesNDxx.divide(BigDecimal.valueOf(n).multiply(dxx).multiply(BigDecimal.valueOf(n - 2)), CONTEXT)
+                        .sqrt(CONTEXT).doubleValue();
+        return Optional.of(new Model(intercept, slope, residualSd, n,
+                perfect ? new Through(interceptTimesD, dxy, dxx) : null));
     }
 
-    /** Whether every point lies exactly on one line (see {@link Line}): then the residual SD is 0. */
+    /**
+     * Whether every point lies exactly on one line (one point, or distinct {@code x} with
+     * {@code Dxx·Dyy = Dxy²}): then the residual SD is 0. Points of one {@code x} but two
+     * {@code y} are no line.
+     */
     public boolean exactLine() {
-        return line.collinear();
+        BigDecimal dxx = dxx();
+        return dxx.signum() == 0 ? dyy().signum() == 0 : dxx.multiply(dyy()).subtract(dxy().pow(2)).signum() == 0;
     }
 
     /** The number of points. */
@@ -316,29 +309,33 @@ public final class LinearFit {
         return n;
     }
 
-    /** {@code mean_x}; 0 when empty. */
+    /** {@code mean_x = X / n}; 0 when empty. */
     public double meanX() {
-        return meanX;
+        return n == 0 ? 0.0 : exact(X).divide(BigDecimal.valueOf(n), CONTEXT).doubleValue();
     }
 
-    /** {@code mean_y}; 0 when empty. */
+    /** {@code mean_y = Y / n}; 0 when empty. */
     public double meanY() {
-        return meanY;
+        return n == 0 ? 0.0 : exact(Y).divide(BigDecimal.valueOf(n), CONTEXT).doubleValue();
     }
 
-    /** {@code Sxx = Σ (x − mean_x)²}. */
+    /** {@code Sxx = Σ (x − mean_x)² = Dxx / n}. */
     public double sxx() {
-        return sxx;
+        return centred(dxx());
     }
 
-    /** {@code Sxy = Σ (x − mean_x)(y − mean_y)}. */
+    /** {@code Sxy = Σ (x − mean_x)(y − mean_y) = Dxy / n}. */
     public double sxy() {
-        return sxy;
+        return centred(dxy());
     }
 
-    /** {@code Syy = Σ (y − mean_y)²}. */
+    /** {@code Syy = Σ (y − mean_y)² = Dyy / n}. */
     public double syy() {
-        return syy;
+        return centred(dyy());
+    }
+
+    private double centred(BigDecimal timesN) {
+        return n == 0 ? 0.0 : timesN.divide(BigDecimal.valueOf(n), CONTEXT).doubleValue();
     }
 
     /** The smallest {@code x}; {@code +∞} when empty. */
@@ -353,7 +350,7 @@ public final class LinearFit {
 
     @Override
     public String toString() {
-        return "LinearFit[n=" + n + ", meanX=" + meanX + ", meanY=" + meanY + ", sxx=" + sxx + ", sxy=" + sxy
-                + ", syy=" + syy + ", minX=" + minX + ", maxX=" + maxX + "]";
+        return "LinearFit[n=" + n + ", meanX=" + meanX() + ", meanY=" + meanY() + ", sxx=" + sxx() + ", sxy=" + sxy()
+                + ", syy=" + syy() + ", minX=" + minX + ", maxX=" + maxX + "]";
     }
 }

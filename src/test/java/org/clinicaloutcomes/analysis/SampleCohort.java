@@ -68,6 +68,16 @@ public final class SampleCohort {
     /** The same, with a monthly series of {@code seriesMonths} months. */
     static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly, int seriesMonths)
             throws Exception {
+        return analyse(input, window, monthly, seriesMonths, 1);
+    }
+
+    /**
+     * The same, the episodes split into {@code partitions} analyses by their client id's
+     * partition ({@link org.clinicaloutcomes.metrics.Fold#partition}), each given its episodes in
+     * index order, merged in partition order.
+     */
+    static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly, int seriesMonths, int partitions)
+            throws Exception {
         List<Instrument> instruments = InstrumentCatalog.bundled().instruments();
         ApproachCatalog approaches = ApproachCatalog.defaults();
 
@@ -95,10 +105,12 @@ public final class SampleCohort {
         }
         List<SessionRecord> sessions = SessionDeduplicator.deduplicate(passed, "sessions.csv").accepted();
 
-        CohortAnalysis analysis = new CohortAnalysis(instruments, approaches.approaches(), "pcl5", window, monthly,
-                seriesMonths);
-        if (!monthly) {
-            analysis.computeSignificance(EVERY_METHOD.apply(instruments.size()));
+        CohortAnalysis[] parts = new CohortAnalysis[partitions];
+        for (int p = 0; p < partitions; p++) {
+            parts[p] = new CohortAnalysis(instruments, approaches.approaches(), "pcl5", window, monthly, seriesMonths);
+            if (!monthly) {
+                parts[p].computeSignificance(EVERY_METHOD.apply(instruments.size()));
+            }
         }
         int next = 0;
         for (int episode = 0; episode < registry.size(); episode++) {
@@ -106,11 +118,16 @@ public final class SampleCohort {
             while (next < sessions.size() && sessions.get(next).episode() == episode) {
                 next++;
             }
-            analysis.add(new EpisodeData(episode, registry.get(episode), sessions.subList(start, next)));
+            IntakeRecord intake = registry.get(episode);
+            parts[org.clinicaloutcomes.metrics.Fold.partition(intake.clientId(), partitions)]
+                    .add(new EpisodeData(episode, intake, sessions.subList(start, next)));
         }
         if (next != sessions.size()) {
             throw new IllegalStateException("sessions not in episode order");
         }
-        return analysis.finish();
+        for (int p = 1; p < partitions; p++) {
+            parts[0].merge(parts[p]);
+        }
+        return parts[0].finish();
     }
 }

@@ -51,9 +51,10 @@ class LinearFitTest {
         LinearFit second = fit(new double[] {3, 4, 5}, new double[] {5, 4, 5});
         LinearFit.Model merged = first.plus(second).model(3).orElseThrow();
         for (LinearFit.Model other : new LinearFit.Model[] {shuffled, merged}) {
-            assertThat(other.slope()).isCloseTo(inOrder.slope(), within(1e-12));
-            assertThat(other.intercept()).isCloseTo(inOrder.intercept(), within(1e-12));
-            assertThat(other.residualSd()).isCloseTo(inOrder.residualSd(), within(1e-12));
+            // Exact sums: the same bits in any order and merged (issue 19).
+            assertThat(other.slope()).isEqualTo(inOrder.slope());
+            assertThat(other.intercept()).isEqualTo(inOrder.intercept());
+            assertThat(other.residualSd()).isEqualTo(inOrder.residualSd());
             assertThat(other.n()).isEqualTo(5);
         }
         // The merge is commutative bit for bit.
@@ -199,6 +200,36 @@ class LinearFitTest {
         assertThat(LinearFit.EMPTY.add(0, 0).add(1, 1).plus(LinearFit.EMPTY.add(0, 1).add(1, 2)).exactLine()).isFalse();
         // Points of one x but two y are no line either (and no model: the baselines are equal).
         assertThat(LinearFit.EMPTY.add(5, 1).add(5, 2).add(6, 3).exactLine()).isFalse();
+    }
+
+    @Test
+    void randomSplitsOfDecimalAndWholeScoresGiveTheSameBits() {
+        java.util.Random random = new java.util.Random(19);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 3 + random.nextInt(200);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                boolean decimals = trial % 2 == 1;
+                x[i] = decimals ? Math.round(random.nextDouble() * 800) / 10.0 : random.nextInt(81);
+                y[i] = decimals ? Math.round(random.nextDouble() * 800) / 10.0 : random.nextInt(81);
+            }
+            LinearFit whole = fit(x, y);
+            LinearFit.Builder[] parts = {new LinearFit.Builder(), new LinearFit.Builder(), new LinearFit.Builder()};
+            for (int i = n - 1; i >= 0; i--) {
+                parts[random.nextInt(3)].add(x[i], y[i]);
+            }
+            LinearFit merged = parts[2].merge(parts[0]).merge(parts[1]).build();
+            assertThat(merged.toString()).isEqualTo(whole.toString());
+            assertThat(merged.model(3)).isEqualTo(whole.model(3));
+        }
+        // Sums beyond a long go on exactly in decimal.
+        LinearFit big = LinearFit.EMPTY;
+        for (int i = 0; i < 5; i++) {
+            big = big.add(6.0e7 + i, 1.0e8 - 3 * i);
+        }
+        assertThat(big.model(3).orElseThrow().slope()).isEqualTo(-3.0);
+        assertThat(big.model(3).orElseThrow().residualSd()).isZero();
     }
 
     @Test
