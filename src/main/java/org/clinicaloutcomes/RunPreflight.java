@@ -128,7 +128,7 @@ final class RunPreflight {
                 settings.windowMonths(), settings.monitoring(), settings.from(), settings.to(), instrumentsFile,
                 sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
-                sessions.sha256(), today, commandLine, export, significance);
+                sessions.sha256(), today, commandLine, export, significance, settings.partitions());
         return new Checked(parameters, warnings, settings.restart(), settings.jobRepository());
     }
 

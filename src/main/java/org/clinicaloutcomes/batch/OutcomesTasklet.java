@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.analysis.EpisodeData;
@@ -25,6 +26,7 @@ import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
 import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
 import org.clinicaloutcomes.ingest.ExportMapping;
+import org.clinicaloutcomes.metrics.Fold;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
@@ -153,6 +155,23 @@ class OutcomesTasklet implements Tasklet {
     private Analysed analyse(JobFacts facts, ReportWindow window) throws IOException {
         EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
         long loaded = System.nanoTime();
+        int partitions = support.run().partitions();
+        CohortAnalysis analysis = partitions == 1 ? analysed(registry, facts, window)
+                : analysedInPartitions(registry, facts, window, partitions);
+        long visited = System.nanoTime();
+        OutcomeTables tables = analysis.finish();
+        long done = System.nanoTime();
+        List<String> gaps = new ArrayList<>();
+        analysis.approachesWithoutEpisodes().forEach(approach ->
+                gaps.add("approach " + approach + ": no accepted episode"));
+        analysis.instrumentsWithoutScores().forEach(instrument ->
+                gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
+        gaps.addAll(tables.significance().warnings());
+        return new Analysed(tables, gaps, registry.size(), loaded, visited, done);
+    }
+
+    /** An empty analysis of this run. */
+    private CohortAnalysis analysis(JobFacts facts, ReportWindow window) {
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         ExportMapping export = support.export();
         List<String> approaches = support.approaches(facts).approaches();
@@ -166,19 +185,62 @@ class OutcomesTasklet implements Tasklet {
         if (!monthly) {
             analysis.computeSignificance(significance(support));
         }
+        return analysis;
+    }
+
+    /** Every staged episode, in index order, given to one analysis. */
+    private CohortAnalysis analysed(EpisodeRegistry registry, JobFacts facts, ReportWindow window) {
+        CohortAnalysis analysis = analysis(facts, window);
         AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
                 support.work()::sessions, support.instruments().instruments().size(),
                 (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
-        long visited = System.nanoTime();
-        OutcomeTables tables = analysis.finish();
-        long done = System.nanoTime();
-        List<String> gaps = new ArrayList<>();
-        analysis.approachesWithoutEpisodes().forEach(approach ->
-                gaps.add("approach " + approach + ": no accepted episode"));
-        analysis.instrumentsWithoutScores().forEach(instrument ->
-                gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
-        gaps.addAll(tables.significance().warnings());
-        return new Analysed(tables, gaps, registry.size(), loaded, visited, done);
+        return analysis;
+    }
+
+    /**
+     * {@code --partitions}: each partition's episodes ({@link Fold#partition} of the client id, the
+     * staging layout's too: {@link StagingLayout}) given to an analysis of their own, on as many
+     * threads as there are cores, then merged in partition order ({@link CohortAnalysis#merge}:
+     * the same tables as one analysis).
+     */
+    private CohortAnalysis analysedInPartitions(EpisodeRegistry registry, JobFacts facts, ReportWindow window,
+                                                int partitions) throws IOException {
+        int blocks = StagingLayout.blocks(facts.partitions(), partitions);
+        IntStream.Builder[] episodesOf = new IntStream.Builder[partitions];
+        for (int p = 0; p < partitions; p++) {
+            episodesOf[p] = IntStream.builder();
+        }
+        for (int episode = 0; episode < registry.size(); episode++) {
+            episodesOf[Fold.partition(registry.get(episode).clientId(), partitions)].add(episode);
+        }
+        int instruments = support.instruments().instruments().size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(partitions, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<CohortAnalysis>> parts = new ArrayList<>(partitions);
+            for (int p = 0; p < partitions; p++) {
+                int[] episodes = episodesOf[p].build().toArray();
+                int firstFile = StagingLayout.firstFile(p, blocks);
+                parts.add(pool.submit(() -> {
+                    CohortAnalysis part = analysis(facts, window);
+                    AcceptedSessions.forEachEpisode(episodes, firstFile, blocks, support.work()::sessions,
+                            instruments, (episode, sessions) ->
+                                    part.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
+                    return part;
+                }));
+            }
+            CohortAnalysis merged = parts.get(0).get();
+            for (int p = 1; p < partitions; p++) {
+                merged.merge(parts.get(p).get());
+            }
+            return merged;
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing the partitions", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static long millis(long from, long to) {

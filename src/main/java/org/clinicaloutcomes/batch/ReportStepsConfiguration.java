@@ -112,7 +112,8 @@ public class ReportStepsConfiguration {
                 throw new UncheckedIOException("cannot read the staged participants", e);
             }
             ExportRows rows = exportRows(support, export);
-            SessionStaging staging = new SessionStaging(support.work(), partitions(export.file()), registry.size());
+            SessionStaging staging = new SessionStaging(support.work(),
+                    stagingLayout(support, export.file(), registry.size()));
             IngestCounts participants = JobFacts.of(stepExecution.getJobExecution().getExecutionContext())
                     .counts(InputFileKind.INTAKE);
             AssessmentStaging assessments = new AssessmentStaging(staging, rows.layout().fileName(),
@@ -132,9 +133,26 @@ public class ReportStepsConfiguration {
                 refusedAsFailure(() -> InputFiles.sessionsLayout(sessionsFile, support.instruments().instruments())),
                 support.instruments().instruments(), episodes);
         // The episode count comes from the staged episodes themselves, not from a count handed on.
-        SessionStaging staging = new SessionStaging(support.work(), partitions(sessionsFile), episodes.size());
+        SessionStaging staging = new SessionStaging(support.work(),
+                stagingLayout(support, sessionsFile, episodes.size()));
         return IngestTasklet.of(new SessionIngestTasklet(sessionsFile, validator::validate, staging,
                 Progress.of("sessions.csv", support.run().quiet()), sessionsChunkRows));
+    }
+
+    /**
+     * The staging files of the run's analysis partitions ({@code --partitions}), as many in all as
+     * {@link #partitions} gives for the file's size.
+     */
+    private static StagingLayout stagingLayout(RunSupport support, Path file, long episodes) {
+        int partitions = support.run().partitions();
+        int[] partitionOf;
+        try {
+            partitionOf = partitions == 1 ? null
+                    : EpisodeRegistryFile.partitionOfEpisodes(support.work().episodes(), partitions);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staged episodes", e);
+        }
+        return StagingLayout.of(partitions(file), partitions, episodes, partitionOf);
     }
 
     /** Staging partitions for a file of this size: each is held in memory while deduplicated. */

@@ -39,7 +39,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                             List<String> approaches, String primaryInstrument, boolean suppression,
                             int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
                             LocalDate today, String commandLine, ExportMapping export,
-                            List<SignificanceMethod> significance) {
+                            List<SignificanceMethod> significance, int partitions) {
 
     static final String JOB = "job";
     static final String INPUT = "input";
@@ -67,6 +67,8 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String RANDOMISED = "randomised";
     static final String EXPORT = "export";
     static final String SIGNIFICANCE = "significance";
+    /** Not identifying: the outputs are the same for every count; a restart keeps the failed run's. */
+    static final String PARTITIONS = "partitions";
     /** The longest value of one {@code export} parameter (the repository's column holds 2500). */
     static final int EXPORT_CHUNK = 2000;
     private static final String NONE = "";
@@ -76,6 +78,21 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
         // In the contract's order, whatever order they were given in, so the same methods are the same run.
         significance = significance == null ? RunSettings.defaultSignificance(job)
                 : significance.stream().sorted().distinct().toList();
+        if (partitions < RunSettings.MIN_PARTITIONS || partitions > RunSettings.MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be " + RunSettings.MIN_PARTITIONS + " to "
+                    + RunSettings.MAX_PARTITIONS + ": " + partitions);
+        }
+    }
+
+    /** The parameters of a run in one partition. */
+    public RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                         MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instrumentsFile,
+                         String instrumentsSha256, List<String> approaches, String primaryInstrument, boolean suppression,
+                         int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
+                         LocalDate today, String commandLine, ExportMapping export, List<SignificanceMethod> significance) {
+        this(job, input, output, month, windowMonths, monitoring, from, to, instrumentsFile, instrumentsSha256,
+                approaches, primaryInstrument, suppression, maxRejectPct, quiet, runId, intakeSha256, sessionsSha256,
+                today, commandLine, export, significance, RunSettings.DEFAULT_PARTITIONS);
     }
 
     public JobParameters toJobParameters() {
@@ -109,6 +126,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 .addString(RUN_ID, runId)
                 .addString(QUIET, Boolean.toString(quiet), false)
                 .addLong(MAX_REJECT_PCT, (long) maxRejectPct, false)
+                .addLong(PARTITIONS, (long) partitions, false)
                 .addString(INTAKE_SHA256, intakeSha256, false)
                 .addString(SESSIONS_SHA256, sessionsSha256, false)
                 .addString(TODAY, today.toString(), false)
@@ -139,7 +157,8 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 LocalDate.parse(parameters.getString(TODAY)),
                 parameters.getString(COMMAND_LINE),
                 export(parameters),
-                significance(parameters));
+                significance(parameters),
+                orDefault(parameters.getLong(PARTITIONS), RunSettings.DEFAULT_PARTITIONS));
     }
 
     /**

@@ -18,33 +18,26 @@ class SessionStaging {
     private static final String REJECTS_LENGTH = "sessions.staging.rejects.length";
 
     private final WorkFolder work;
-    private final int requestedPartitions;
-    private final long episodes;
+    private StagingLayout layout;
     private final byte[] record = new byte[SessionSpill.MAX_RECORD_BYTES];
     private RestartableOutput[] partitions;
     private RestartableOutput rejects;
     private long rejected;
     private long staged;
 
-    /**
-     * @param partitions how many partitions to stage into
-     * @param episodes   accepted episodes; partition p holds a contiguous range of episode
-     *                   indexes, so that reading the partitions in order visits episodes in order
-     */
-    SessionStaging(WorkFolder work, int partitions, long episodes) {
+    /** @param layout which file each episode's sessions go to (a restart keeps the committed file count) */
+    SessionStaging(WorkFolder work, StagingLayout layout) {
         this.work = work;
-        this.requestedPartitions = partitions;
-        this.episodes = Math.max(1, episodes);
-    }
-
-    static int partitionOf(int episode, int partitions, long episodes) {
-        return (int) ((long) episode * partitions / Math.max(1, episodes));
+        this.layout = layout;
     }
 
     /** Opens the staging files, cut back to the lengths of the last commit (none on a first run). */
     void open(ExecutionContext context) {
         JobFacts committed = JobFacts.of(context);
-        int count = committed.partitions(requestedPartitions);
+        int count = committed.partitions(layout.files());
+        if (count != layout.files()) {
+            layout = layout.withFiles(count);
+        }
         partitions = new RestartableOutput[count];
         for (int p = 0; p < count; p++) {
             partitions[p] = new RestartableOutput(work.stagedSessions(p), context.getLong(LENGTH + p, 0));
@@ -64,7 +57,7 @@ class SessionStaging {
 
     void stage(SessionRecord session) {
         int length = SessionSpill.encode(session, record, 0);
-        partitions[partitionOf(session.episode(), partitions.length, episodes)].write(record, 0, length);
+        partitions[layout.fileOf(session.episode())].write(record, 0, length);
         staged++;
     }
 

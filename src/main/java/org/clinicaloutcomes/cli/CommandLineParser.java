@@ -121,6 +121,7 @@ public final class CommandLineParser {
         QUIET("quiet", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         RESTART("restart", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         JOB_REPOSITORY("job-repository", "URL", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
+        PARTITIONS("partitions", "N", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         SEED("seed", "N", true, EnumSet.of(Verb.GENERATE_DATA)),
         EPISODES("episodes", "N", true, EnumSet.of(Verb.GENERATE_DATA)),
         END_MONTH("end-month", "YYYY-MM", true, EnumSet.of(Verb.GENERATE_DATA));
@@ -207,6 +208,7 @@ public final class CommandLineParser {
         boolean quiet;
         boolean restart;
         String jobRepository;
+        Integer partitions;
     }
 
     private CommandLineParser() {
@@ -320,7 +322,8 @@ public final class CommandLineParser {
                 cli.jobFile,
                 export,
                 first(cli.significance, file.significance),
-                cli.jobRepository);
+                cli.jobRepository,
+                first(cli.partitions, RunSettings.DEFAULT_PARTITIONS));
     }
 
     /** {@code --input}, {@code --from} and {@code --to} are not used with a long or wide export. */
@@ -372,6 +375,8 @@ public final class CommandLineParser {
             case MAX_REJECT_PCT -> draft.maxRejectPct = wholeNumber(value, origin, "percent",
                     DataQualityVerdict.MIN_MAX_REJECT_PCT, DataQualityVerdict.MAX_MAX_REJECT_PCT);
             case SIGNIFICANCE -> draft.significance = significance(value, origin);
+            case PARTITIONS -> draft.partitions = wholeNumber(value, origin, "partitions",
+                    RunSettings.MIN_PARTITIONS, RunSettings.MAX_PARTITIONS);
             case JOB_REPOSITORY -> {
                 String problem = JobRepositoryUrl.problem(value);
                 if (problem != null) {

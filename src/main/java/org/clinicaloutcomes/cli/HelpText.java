@@ -38,6 +38,7 @@ final class HelpText {
               --quiet                    do not show progress while running (default: progress is shown)
               --restart                  continue the last failed or interrupted run with the same settings (default: start afresh)
               --job-repository=URL       keep the record of runs in a shared PostgreSQL database, jdbc:postgresql://host:port/database, user and password from CLINICAL_OUTCOMES_DB_USER and CLINICAL_OUTCOMES_DB_PASSWORD (default: the embedded database in the state folder)
+              --partitions=N             analyse the clients in N parts at once, by a hash of client_id, 1 to 64; the report is the same for every N (default: 1)
 
             generate: write made-up sample data (no real clients) to try the tool with
               --end-month=YYYY-MM        last month of the sample data (required)

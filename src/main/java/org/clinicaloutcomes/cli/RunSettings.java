@@ -56,12 +56,15 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  * @param jobRepository     {@code --job-repository}: the JDBC URL of a shared job repository on PostgreSQL,
  *                          without user or password (they come from the environment), or {@code null} for the
  *                          embedded HSQLDB database in the state folder
+ * @param partitions        {@code --partitions}: how many parts the analysis is split into by the client id's
+ *                          CRC-32 ({@value #MIN_PARTITIONS}–{@value #MAX_PARTITIONS}, default 1); the outputs are
+ *                          the same for every count (issue 19)
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                           MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
                           Path jobFile, ExportMapping export, List<SignificanceMethod> significance,
-                          String jobRepository) {
+                          String jobRepository, int partitions) {
 
     public static final Path DEFAULT_INPUT = Path.of("sample-data");
     public static final int DEFAULT_WINDOW_MONTHS = 12;
@@ -75,6 +78,10 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
     public static final int MAX_SERIES_MONTHS = 120;
     public static final String DEFAULT_PRIMARY_INSTRUMENT = "pcl5";
     public static final List<String> DEFAULT_APPROACHES = List.of("DBT", "CPT", "ACT", "PE");
+    /** {@code --partitions}: the analysis in one part unless asked (issue 19). */
+    public static final int DEFAULT_PARTITIONS = 1;
+    public static final int MIN_PARTITIONS = 1;
+    public static final int MAX_PARTITIONS = 64;
 
     public RunSettings {
         Objects.requireNonNull(job, "job");
@@ -82,6 +89,20 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
         approaches = approaches == null ? null : List.copyOf(approaches);
         export = export == null ? ExportMapping.CANONICAL : export;
         significance = significance == null ? null : List.copyOf(significance);
+        if (partitions < MIN_PARTITIONS || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be " + MIN_PARTITIONS + " to " + MAX_PARTITIONS
+                    + ": " + partitions);
+        }
+    }
+
+    /** The settings of a run in one partition. */
+    public RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                       MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
+                       String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
+                       Path jobFile, ExportMapping export, List<SignificanceMethod> significance, String jobRepository) {
+        this(job, input, output, month, windowMonths, monitoring, from, to, instruments, approaches, primaryInstrument,
+                suppression, maxRejectPct, quiet, restart, jobFile, export, significance, jobRepository,
+                DEFAULT_PARTITIONS);
     }
 
     /** The settings of a run on the embedded job repository. */

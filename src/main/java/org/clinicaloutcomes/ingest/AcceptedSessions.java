@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Walks every accepted episode in index order with its accepted sessions in score order, reading
@@ -37,15 +38,28 @@ public final class AcceptedSessions {
     private AcceptedSessions() {
     }
 
+    /** Every episode {@code 0 … episodes − 1}, from the staged files {@code 0 … partitions − 1}. */
     public static void forEachEpisode(int episodes, int partitions, IntFunction<Path> partitionFile,
                                       int instrumentCount, EpisodeVisitor visitor) {
+        forEachEpisode(IntStream.range(0, episodes).toArray(), 0, partitions, partitionFile, instrumentCount, visitor);
+    }
+
+    /**
+     * The episodes {@code episodes} (increasing indexes), each once, with their sessions from the
+     * staged files {@code firstFile … firstFile + files − 1}, which hold the sessions of these
+     * episodes and no other, in episode order (an analysis partition's files: issue 19).
+     *
+     * @throws IllegalStateException when a file holds a session of another episode or out of order
+     */
+    public static void forEachEpisode(int[] episodes, int firstFile, int files, IntFunction<Path> file,
+                                      int instrumentCount, EpisodeVisitor visitor) {
         BlockingQueue<Block> blocks = new ArrayBlockingQueue<>(8);
-        Thread reader = new Thread(() -> read(partitions, partitionFile, instrumentCount, blocks), "sessions-reader");
+        Thread reader = new Thread(() -> read(firstFile, files, file, instrumentCount, blocks), "sessions-reader");
         reader.setDaemon(true);
         reader.start();
         try {
             List<SessionRecord> sessions = new ArrayList<>();
-            int nextEpisode = 0;
+            int next = 0; // the position in episodes of the episode whose sessions are being collected
             Block block;
             while ((block = take(blocks)) != END) {
                 if (block.failure() != null) {
@@ -53,27 +67,20 @@ public final class AcceptedSessions {
                 }
                 for (int i = 0; i < block.size(); i++) {
                     SessionRecord record = block.records()[i];
-                    if (record.episode() < nextEpisode) {
-                        throw new IllegalStateException("staged sessions out of episode order in partition "
-                                + block.partition());
-                    }
-                    if (record.episode() != nextEpisode && !sessions.isEmpty()) {
-                        visitor.visit(nextEpisode, sessions);
+                    while (next < episodes.length && episodes[next] < record.episode()) {
+                        visitor.visit(episodes[next++], sessions.isEmpty() ? List.of() : sessions);
                         sessions.clear();
-                        nextEpisode++;
                     }
-                    while (nextEpisode < record.episode()) {
-                        visitor.visit(nextEpisode++, List.of());
+                    if (next == episodes.length || episodes[next] != record.episode()) {
+                        throw new IllegalStateException("staged sessions out of episode order, or of another "
+                                + "partition's episode, in staged file " + block.partition());
                     }
                     sessions.add(record);
                 }
             }
-            if (!sessions.isEmpty()) {
-                visitor.visit(nextEpisode++, sessions);
+            while (next < episodes.length) {
+                visitor.visit(episodes[next++], sessions.isEmpty() ? List.of() : sessions);
                 sessions.clear();
-            }
-            while (nextEpisode < episodes) {
-                visitor.visit(nextEpisode++, List.of());
             }
         } finally {
             reader.interrupt();
@@ -89,10 +96,10 @@ public final class AcceptedSessions {
         }
     }
 
-    private static void read(int partitions, IntFunction<Path> partitionFile, int instrumentCount,
+    private static void read(int firstFile, int files, IntFunction<Path> partitionFile, int instrumentCount,
                              BlockingQueue<Block> blocks) {
         try {
-            for (int p = 0; p < partitions; p++) {
+            for (int p = firstFile; p < firstFile + files; p++) {
                 Path file = partitionFile.apply(p);
                 if (!Files.exists(file)) {
                     continue;

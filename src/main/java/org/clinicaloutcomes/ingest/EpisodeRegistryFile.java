@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.clinicaloutcomes.metrics.Fold;
 
 /**
  * The staging file of the accepted episodes ({@code episodes.bin}), which hands the
@@ -75,6 +78,16 @@ public final class EpisodeRegistryFile {
         EpisodeIndex index = new EpisodeIndex();
         read(file, false, r -> index.add(r.clientId(), r.intakeDay(), r.dischargeDay()));
         return index;
+    }
+
+    /**
+     * Each episode's analysis partition of {@code partitions} ({@link Fold#partition}
+     * of its client id), in index order.
+     */
+    public static int[] partitionOfEpisodes(Path file, int partitions) throws IOException {
+        IntStream.Builder partitionOf = IntStream.builder();
+        read(file, false, r -> partitionOf.add(Fold.partition(r.clientId(), partitions)));
+        return partitionOf.build().toArray();
     }
 
     /** Every record in file order; unless {@code whole}, with only the client id and the dates. */

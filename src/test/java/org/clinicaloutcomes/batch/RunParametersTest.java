@@ -86,6 +86,23 @@ class RunParametersTest {
     }
 
     @Test
+    void thePartitionCountGoesThroughAndBackWithoutMakingAnotherRun() {
+        RunParameters one = monthly();
+        RunParameters seven = new RunParameters(one.job(), one.input(), one.output(), one.month(), one.windowMonths(),
+                one.monitoring(), one.from(), one.to(), one.instrumentsFile(), one.instrumentsSha256(), one.approaches(),
+                one.primaryInstrument(), one.suppression(), one.maxRejectPct(), one.quiet(), one.runId(),
+                one.intakeSha256(), one.sessionsSha256(), one.today(), one.commandLine(), one.export(),
+                one.significance(), 7);
+        assertThat(one.partitions()).isEqualTo(1);
+        JobParameters parameters = seven.toJobParameters();
+        assertThat(parameters.getParameter("partitions").identifying()).isFalse();
+        assertThat(RunParameters.from(parameters)).isEqualTo(seven);
+        assertThat(identifying(seven)).isEqualTo(identifying(one));
+        // a run recorded before the option existed ran in one partition
+        assertThat(RunParameters.from(without(seven, List.of("partitions"))).partitions()).isEqualTo(1);
+    }
+
+    @Test
     void aWideMappingGoesThroughTheJobParametersAndBack() {
         RunParameters run = research(wide(3));
         JobParameters parameters = run.toJobParameters();

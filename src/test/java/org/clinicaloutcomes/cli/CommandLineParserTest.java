@@ -371,6 +371,24 @@ class CommandLineParserTest {
     }
 
     @Nested
+    class Partitions {
+
+        @Test
+        void bothReportCommandsTakeACountFromOneTo64() throws UsageException {
+            assertThat(run("monthly").partitions()).isEqualTo(1);
+            assertThat(run("monthly", "--partitions=7").partitions()).isEqualTo(7);
+            assertThat(run("research", "--partitions=64").partitions()).isEqualTo(64);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "65", "-1", "2.5", "seven"})
+        void anyOtherValueIsRefusedInOneLine(String value) {
+            assertThat(error("monthly", "--partitions=" + value))
+                    .startsWith("--partitions must be a whole number of partitions from 1 to 64");
+        }
+    }
+
+    @Nested
     class JobRepository {
 
         @Test
