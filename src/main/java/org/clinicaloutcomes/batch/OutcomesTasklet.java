@@ -4,29 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
-import org.clinicaloutcomes.analysis.EpisodeData;
-import org.clinicaloutcomes.analysis.MonitoringSettings;
 import org.clinicaloutcomes.analysis.OutcomeTables;
-import org.clinicaloutcomes.analysis.SignificanceSettings;
 import org.clinicaloutcomes.analysis.SmallNumberSuppression;
-import org.clinicaloutcomes.analysis.WaveDesign;
 import org.clinicaloutcomes.cli.JobKind;
-import org.clinicaloutcomes.ingest.AcceptedSessions;
-import org.clinicaloutcomes.ingest.EpisodeRegistry;
-import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
-import org.clinicaloutcomes.ingest.ExportMapping;
-import org.clinicaloutcomes.metrics.Fold;
 import org.clinicaloutcomes.metrics.ReportWindow;
 import org.clinicaloutcomes.report.OutcomeCsvFiles;
 import org.clinicaloutcomes.report.OutcomesWorkbook;
@@ -45,8 +33,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Computes every table of METRICS.md from the staged episodes and sessions, visiting episodes in
- * intake order, applies small-number suppression when the run asks for it, and writes the tidy
+ * Computes every table of METRICS.md from the analysis partitions' accumulators
+ * ({@link AnalysisPartitionTasklet}), applies small-number suppression when the run asks for it, and writes the tidy
  * CSVs, the charts, the workbook and the summary page into the report's staging folder, all from the same tables.
  * It rewrites all its outputs, so a restart simply runs it again.
  */
@@ -55,9 +43,11 @@ class OutcomesTasklet implements Tasklet {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomesTasklet.class);
 
     private final RunSupport support;
+    private final AnalysisPartitions shared;
 
-    OutcomesTasklet(RunSupport support) {
+    OutcomesTasklet(RunSupport support, AnalysisPartitions shared) {
         this.support = support;
+        this.shared = shared;
     }
 
     @Override
@@ -79,7 +69,7 @@ class OutcomesTasklet implements Tasklet {
         drawing.execute(ReportWarmUp::run);
         JobFacts facts = JobFacts.handedOn(chunkContext);
         ReportWindow window = facts.window();
-        Analysed analysed = analyse(facts, window);
+        Analysed analysed = analyse(chunkContext.getStepContext().getStepExecution().getJobExecutionId());
         OutcomeTables tables = analysed.tables();
         boolean monthly = support.run().job() == JobKind.MONTHLY;
         boolean byWave = support.export().layout().byWave();
@@ -123,10 +113,10 @@ class OutcomesTasklet implements Tasklet {
             SummaryPage.write(report.staging().resolve(ReportFolder.SUMMARY_FILE), tables, run, charts);
             long written = System.nanoTime();
             long csvWritten = csvFiles.get();
-            LOG.info("outcomes: tables {} ms (episodes loaded {} ms, visited {} ms, tables computed {} ms); "
+            LOG.info("outcomes: tables {} ms (partitions merged {} ms, tables computed {} ms); "
                             + "from then, CSVs {} ms, charts {} ms, workbook after the charts {} ms",
-                    millis(started, analysed.done()), millis(started, analysed.loaded()),
-                    millis(analysed.loaded(), analysed.visited()), millis(analysed.visited(), analysed.done()),
+                    millis(started, analysed.done()), millis(started, analysed.merged()),
+                    millis(analysed.merged(), analysed.done()),
                     millis(analysed.done(), csvWritten), millis(analysed.done(), drawn), millis(drawn, written));
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
@@ -143,22 +133,23 @@ class OutcomesTasklet implements Tasklet {
     }
 
     /** The tables and what the run's data lacks, with when each part of computing them ended. */
-    private record Analysed(OutcomeTables tables, List<String> gaps, int episodes, long loaded, long visited,
-                            long done) {
+    private record Analysed(OutcomeTables tables, List<String> gaps, int episodes, long merged, long done) {
     }
 
     /**
-     * Computes the tables from the staged episodes. The registry and the accumulators stay in
-     * this method: at 10M sessions they are a few hundred MB that the writers after it no
+     * Computes the tables from the analysis partitions' accumulators, merged in partition order
+     * ({@link CohortAnalysis#merge}: the tables of one pass over every episode). The accumulators
+     * stay in this method: at 10M sessions they are a few hundred MB that the writers after it no
      * longer need, and a 1 GB heap without them spends no time in full collections.
      */
-    private Analysed analyse(JobFacts facts, ReportWindow window) throws IOException {
-        EpisodeRegistry registry = EpisodeRegistryFile.load(support.work().episodes());
-        long loaded = System.nanoTime();
-        int partitions = support.run().partitions();
-        CohortAnalysis analysis = partitions == 1 ? analysed(registry, facts, window)
-                : analysedInPartitions(registry, facts, window, partitions);
-        long visited = System.nanoTime();
+    private Analysed analyse(long jobExecutionId) {
+        AnalysisPartitions.Analysed partitions = shared.take(jobExecutionId);
+        CohortAnalysis analysis = partitions.partitions()[0];
+        for (int p = 1; p < partitions.partitions().length; p++) {
+            analysis.merge(partitions.partitions()[p]);
+            partitions.partitions()[p] = null;
+        }
+        long merged = System.nanoTime();
         OutcomeTables tables = analysis.finish();
         long done = System.nanoTime();
         List<String> gaps = new ArrayList<>();
@@ -167,80 +158,7 @@ class OutcomesTasklet implements Tasklet {
         analysis.instrumentsWithoutScores().forEach(instrument ->
                 gaps.add("instrument " + instrument.key() + " (" + instrument.name() + "): no accepted score"));
         gaps.addAll(tables.significance().warnings());
-        return new Analysed(tables, gaps, registry.size(), loaded, visited, done);
-    }
-
-    /** An empty analysis of this run. */
-    private CohortAnalysis analysis(JobFacts facts, ReportWindow window) {
-        boolean monthly = support.run().job() == JobKind.MONTHLY;
-        ExportMapping export = support.export();
-        List<String> approaches = support.approaches(facts).approaches();
-        CohortAnalysis analysis = export.layout().byWave()
-                ? CohortAnalysis.byWave(support.instruments().instruments(), approaches,
-                        support.run().primaryInstrument(),
-                        WaveDesign.of(export.waves(), export.baselineWave(), export.finalWave()))
-                : new CohortAnalysis(support.instruments().instruments(), approaches,
-                        support.run().primaryInstrument(), window, monthly,
-                        monthly ? support.run().monitoring() : MonitoringSettings.DEFAULT);
-        if (!monthly) {
-            analysis.computeSignificance(significance(support));
-        }
-        return analysis;
-    }
-
-    /** Every staged episode, in index order, given to one analysis. */
-    private CohortAnalysis analysed(EpisodeRegistry registry, JobFacts facts, ReportWindow window) {
-        CohortAnalysis analysis = analysis(facts, window);
-        AcceptedSessions.forEachEpisode(registry.size(), facts.partitions(),
-                support.work()::sessions, support.instruments().instruments().size(),
-                (episode, sessions) -> analysis.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
-        return analysis;
-    }
-
-    /**
-     * {@code --partitions}: each partition's episodes ({@link Fold#partition} of the client id, the
-     * staging layout's too: {@link StagingLayout}) given to an analysis of their own, on as many
-     * threads as there are cores, then merged in partition order ({@link CohortAnalysis#merge}:
-     * the same tables as one analysis).
-     */
-    private CohortAnalysis analysedInPartitions(EpisodeRegistry registry, JobFacts facts, ReportWindow window,
-                                                int partitions) throws IOException {
-        int blocks = StagingLayout.blocks(facts.partitions(), partitions);
-        IntStream.Builder[] episodesOf = new IntStream.Builder[partitions];
-        for (int p = 0; p < partitions; p++) {
-            episodesOf[p] = IntStream.builder();
-        }
-        for (int episode = 0; episode < registry.size(); episode++) {
-            episodesOf[Fold.partition(registry.get(episode).clientId(), partitions)].add(episode);
-        }
-        int instruments = support.instruments().instruments().size();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(partitions, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<CohortAnalysis>> parts = new ArrayList<>(partitions);
-            for (int p = 0; p < partitions; p++) {
-                int[] episodes = episodesOf[p].build().toArray();
-                int firstFile = StagingLayout.firstFile(p, blocks);
-                parts.add(pool.submit(() -> {
-                    CohortAnalysis part = analysis(facts, window);
-                    AcceptedSessions.forEachEpisode(episodes, firstFile, blocks, support.work()::sessions,
-                            instruments, (episode, sessions) ->
-                                    part.add(new EpisodeData(episode, registry.get(episode), List.copyOf(sessions))));
-                    return part;
-                }));
-            }
-            CohortAnalysis merged = parts.get(0).get();
-            for (int p = 1; p < partitions; p++) {
-                merged.merge(parts.get(p).get());
-            }
-            return merged;
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while analysing the partitions", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Analysed(tables, gaps, partitions.episodes(), merged, done);
     }
 
     private static long millis(long from, long to) {
@@ -260,13 +178,6 @@ class OutcomesTasklet implements Tasklet {
         return new IllegalStateException(cause);
     }
 
-    /** The research run's clinical-significance methods and each instrument's parameters (SIGNIFICANCE.md, section 11). */
-    private static SignificanceSettings significance(RunSupport support) {
-        return new SignificanceSettings(support.run().significance(), support.instruments().instruments().stream()
-                .map(instrument -> support.instruments().significance(instrument.key())).toList());
-    }
-
-    /** Episodes with paired scores on the primary instrument, all approaches (before suppression). */
     private static long primaryPaired(OutcomeTables tables, String primary) {
         return tables.outcomesByApproach().stream()
                 .filter(row -> row.approach().equals(OutcomeTables.ALL) && row.instrument().equals(primary))

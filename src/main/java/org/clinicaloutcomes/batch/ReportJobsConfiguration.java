@@ -26,26 +26,30 @@ public class ReportJobsConfiguration {
 
     @Bean
     Job monthlyJob(JobRepository jobRepository, StepHandoffs stepHandoffs, Step intakeStep, Step sessionsStep,
-                   Step deduplicationStep, Step resolveWindowStep, Step outcomesStep, Step publishStep) {
+                   Step deduplicationStep, Step resolveWindowStep, Step analysisStep, Step outcomesStep,
+                   Step publishStep) {
         return reportJob(MONTHLY, jobRepository, stepHandoffs, intakeStep, sessionsStep, deduplicationStep,
-                resolveWindowStep, outcomesStep, publishStep);
+                resolveWindowStep, analysisStep, outcomesStep, publishStep);
     }
 
     @Bean
     Job researchJob(JobRepository jobRepository, StepHandoffs stepHandoffs, Step intakeStep, Step sessionsStep,
-                    Step deduplicationStep, Step resolveWindowStep, Step outcomesStep, Step publishStep) {
+                    Step deduplicationStep, Step resolveWindowStep, Step analysisStep, Step outcomesStep,
+                    Step publishStep) {
         return reportJob(RESEARCH, jobRepository, stepHandoffs, intakeStep, sessionsStep, deduplicationStep,
-                resolveWindowStep, outcomesStep, publishStep);
+                resolveWindowStep, analysisStep, outcomesStep, publishStep);
     }
 
     private static Job reportJob(String name, JobRepository jobRepository, StepHandoffs stepHandoffs, Step intake,
-                                 Step sessions, Step duplicates, Step window, Step outcomes, Step publish) {
+                                 Step sessions, Step duplicates, Step window, Step analysis, Step outcomes,
+                                 Step publish) {
         return new JobBuilder(name, jobRepository)
                 .listener((JobExecutionListener) stepHandoffs)
                 .start(intake)
                 .next(sessions)
                 .next(duplicates)
                 .next(window)
+                .next(analysis)
                 .next(outcomes)
                 .next(publish)
                 .build();

@@ -19,6 +19,8 @@ import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.ingest.SessionRowValidator;
 import org.clinicaloutcomes.report.TestPause;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -29,6 +31,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the steps of both jobs: ingest of the two files, duplicates, the window, the outcomes, publication. */
@@ -195,6 +198,50 @@ public class ReportStepsConfiguration {
         return new OutputLocks();
     }
 
+    /**
+     * The analysis, in {@code --partitions} partitions (issue 19): a partitioned step whose
+     * workers ({@code analysis.partition:partition<p>}) run on as many threads as there are cores.
+     * Manager and workers run again on every restart (their accumulators are in memory); the
+     * workers' read counts add up to the manager's.
+     */
+    @Bean
+    Step analysisStep(JobRepository jobRepository, TaskletSteps steps, AnalysisPartitionTasklet analysisPartitionTasklet,
+                      Partitioner analysisPartitioner) {
+        Step worker = steps.rerunOnRestart(StepHandoffs.ANALYSIS_PARTITION, analysisPartitionTasklet);
+        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
+                StepHandoffs.ANALYSIS_PARTITION, analysisPartitioner);
+        splitter.setAllowStartIfComplete(true);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("analysis-");
+        threads.setConcurrencyLimit(Runtime.getRuntime().availableProcessors());
+        return new StepBuilder(StepHandoffs.ANALYSIS, jobRepository)
+                .partitioner(StepHandoffs.ANALYSIS_PARTITION, analysisPartitioner)
+                .splitter(splitter)
+                .step(worker)
+                .taskExecutor(threads)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner analysisPartitioner(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
+        return new AnalysisPartitioner(runs.of(stepExecution).run().partitions());
+    }
+
+    @Bean
+    @StepScope
+    AnalysisPartitionTasklet analysisPartitionTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                      @Value("#{stepExecutionContext['" + AnalysisPartitioner.PARTITION + "']}")
+                                                      Integer partition,
+                                                      RunSupport.PerRun runs, AnalysisPartitions analysisPartitions) {
+        return new AnalysisPartitionTasklet(runs.of(stepExecution), analysisPartitions, partition);
+    }
+
+    @Bean
+    AnalysisPartitions analysisPartitions() {
+        return new AnalysisPartitions();
+    }
+
     @Bean
     Step outcomesStep(TaskletSteps steps, OutcomesTasklet outcomesTasklet) {
         // Run again on every restart, so that the report's staging folder is always written by
@@ -204,8 +251,9 @@ public class ReportStepsConfiguration {
 
     @Bean
     @StepScope
-    OutcomesTasklet outcomesTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs) {
-        return new OutcomesTasklet(runs.of(stepExecution));
+    OutcomesTasklet outcomesTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunSupport.PerRun runs,
+                                    AnalysisPartitions analysisPartitions) {
+        return new OutcomesTasklet(runs.of(stepExecution), analysisPartitions);
     }
 
     @Bean

@@ -44,10 +44,13 @@ public final class StepHandoffs implements StepExecutionListener, JobExecutionLi
     static final String SESSIONS = "sessions";
     static final String DUPLICATES = "duplicates";
     static final String WINDOW = "window";
+    /** The partitioned analysis (its manager step) and the name of its workers' step. */
+    static final String ANALYSIS = "analysis";
+    static final String ANALYSIS_PARTITION = "analysis.partition";
     static final String OUTCOMES = "outcomes";
     static final String PUBLISH = "publish";
     /** The steps of both jobs, in order. */
-    static final List<String> STEPS = List.of(INTAKE, SESSIONS, DUPLICATES, WINDOW, OUTCOMES, PUBLISH);
+    static final List<String> STEPS = List.of(INTAKE, SESSIONS, DUPLICATES, WINDOW, ANALYSIS, OUTCOMES, PUBLISH);
     /** Spring Batch's own entries in a step's context, which are not results. */
     private static final String FRAMEWORK_PREFIX = "batch.";
 

@@ -68,6 +68,8 @@ class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
                 entry("sessions", new StepCounters(903, 844, 0, 59)),
                 entry("duplicates", new StepCounters(844, 838, 3, 3)),
                 entry("window", new StepCounters(0, 0, 0, 0)),
+                entry("analysis", new StepCounters(77, 0, 0, 0)),
+                entry("analysis.partition:partition0", new StepCounters(77, 0, 0, 0)),
                 entry("outcomes", new StepCounters(77, 0, 0, 0)),
                 entry("publish", new StepCounters(0, 0, 0, 0)));
         JobFacts facts = JobFacts.of(execution.getExecutionContext());
@@ -92,5 +94,42 @@ class MonthlyJobFunctionalTests extends WorkedExampleJobSupport {
         List<Long> sessionLines = rejects.subList(4, rejects.size()).stream()
                 .map(line -> Long.parseLong(line.split(",")[1])).toList();
         assertThat(sessionLines).isSorted();
+    }
+
+    @Test
+    void analysesTheWorkedExampleInThreePartitionsToTheSameCsvs() throws Exception {
+        // given the worked example, once in one partition and once in three
+        jobOperatorTestUtils.setJob(monthlyJob);
+        Path one = output.resolve("one");
+        Path three = output.resolve("three");
+        JobExecution single = jobOperatorTestUtils.startJob(run(one, "functional-2", 1).toJobParameters());
+
+        // when
+        JobExecution split = jobOperatorTestUtils.startJob(run(three, "functional-3", 3).toJobParameters());
+
+        // then the three workers read the 77 episodes between them, each once, and the CSVs are the same
+        assertThat(single.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(split.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        java.util.Map<String, StepCounters> counters = StepCounters.of(jdbc, split.getId());
+        assertThat(counters).containsKeys("analysis.partition:partition0", "analysis.partition:partition1",
+                "analysis.partition:partition2").doesNotContainKey("analysis.partition:partition3");
+        long workersRead = counters.entrySet().stream().filter(e -> e.getKey().startsWith("analysis.partition:"))
+                .mapToLong(e -> e.getValue().read()).sum();
+        assertThat(workersRead).isEqualTo(77);
+        assertThat(counters).containsEntry("analysis", new StepCounters(77, 0, 0, 0))
+                .containsEntry("outcomes", new StepCounters(77, 0, 0, 0));
+        try (var files = Files.list(one.resolve("csv"))) {
+            for (Path csv : files.toList()) {
+                assertThat(Files.readAllBytes(three.resolve("csv").resolve(csv.getFileName())))
+                        .as(csv.getFileName().toString()).isEqualTo(Files.readAllBytes(csv));
+            }
+        }
+    }
+
+    private static RunParameters run(Path report, String runId, int partitions) {
+        return new RunParameters(JobKind.MONTHLY, EXAMPLE_INPUT, report, YearMonth.of(2026, 10), 12,
+                MonitoringSettings.DEFAULT, null, null, null, "bundled", ApproachCatalog.DEFAULT_APPROACHES, "pcl5",
+                false, 50, true, runId, "x", "y", LocalDate.of(2026, 11, 26), "monthly", ExportMapping.CANONICAL,
+                List.of(), partitions);
     }
 }

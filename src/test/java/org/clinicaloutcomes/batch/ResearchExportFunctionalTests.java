@@ -93,6 +93,8 @@ class ResearchExportFunctionalTests extends WorkedExampleJobSupport {
                 entry("sessions", new StepCounters(13, 8, 4, 1)),
                 entry("duplicates", new StepCounters(8, 8, 0, 0)),
                 entry("window", new StepCounters(0, 0, 0, 0)),
+                entry("analysis", new StepCounters(3, 0, 0, 0)),
+                entry("analysis.partition:partition0", new StepCounters(3, 0, 0, 0)),
                 entry("outcomes", new StepCounters(3, 0, 0, 0)),
                 entry("publish", new StepCounters(0, 0, 0, 0)));
         JobFacts facts = JobFacts.of(execution.getExecutionContext());

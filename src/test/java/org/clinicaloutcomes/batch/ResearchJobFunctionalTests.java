@@ -67,6 +67,8 @@ class ResearchJobFunctionalTests extends WorkedExampleJobSupport {
                 entry("sessions", new StepCounters(903, 844, 0, 59)),
                 entry("duplicates", new StepCounters(844, 838, 3, 3)),
                 entry("window", new StepCounters(0, 0, 0, 0)),
+                entry("analysis", new StepCounters(77, 0, 0, 0)),
+                entry("analysis.partition:partition0", new StepCounters(77, 0, 0, 0)),
                 entry("outcomes", new StepCounters(77, 0, 0, 0)),
                 entry("publish", new StepCounters(0, 0, 0, 0)));
         JobFacts facts = JobFacts.of(execution.getExecutionContext());
