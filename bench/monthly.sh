@@ -4,6 +4,7 @@
 #   bash bench/monthly.sh                  # every size, once each
 #   SIZES="1m 3m" RUNS=3 bash bench/monthly.sh
 #   JAR=target-perf/clinical-outcomes.jar bash bench/monthly.sh
+#   PARTITIONS="1 8" HEAP=-Xmx512m SIZES=10m bash bench/monthly.sh   # --partitions (issue 19)
 #   OPTS="-XX:SharedArchiveFile=bench/app.jsa -XX:TieredStopAtLevel=1" SIZES=1m bash bench/monthly.sh
 #
 # Data sets are generated with the project's generator into bench/data/<size> (git-ignored) and
@@ -22,6 +23,7 @@ runs=${RUNS:-1}
 heap=${HEAP:--Xmx1g}
 read -r -a options <<< "${OPTS:-}"  # further JVM options, none by default
 month=${MONTH:-2026-10}
+partition_counts=${PARTITIONS:-1}  # each count a run of its own (--partitions, issue 19)
 
 if [ ! -f "$jar" ]; then
   mvn -q -B package -DskipTests
@@ -43,18 +45,20 @@ to_seconds() {
     printf "%.2f", total }'
 }
 
-steps="intake sessions duplicates window outcomes publish"
-printf '%-4s %10s %7s %10s %8s %7s %7s' size sessions wall_s sess/s rss_MiB cpu_s start_s
+steps="intake sessions duplicates window analysis outcomes publish"
+printf '%-4s %5s %10s %7s %10s %8s %7s %7s' size parts sessions wall_s sess/s rss_MiB cpu_s start_s
 for step in $steps; do printf ' %10s' "$step"; done
 printf '\n'
 
 for size in $sizes; do
   data=$(ensure_export "$size" "$jar")
   for ((run = 1; run <= runs; run++)); do
+  for partitions in $partition_counts; do
     state=$(mktemp -d)
     out=bench/out/$size
     CLINICAL_OUTCOMES_STATE_DIR="$state" /usr/bin/time -v java "$heap" "${options[@]}" -jar "$jar" monthly \
-      --input="$data" --month="$month" --output="$out" --quiet > "$state/console.txt" 2> "$state/time.txt" \
+      --input="$data" --month="$month" --output="$out" --quiet --partitions="$partitions" \
+      > "$state/console.txt" 2> "$state/time.txt" \
       || { echo "run failed:"; cat "$state/console.txt" "$state/time.txt"; exit 1; }
     log=$state/clinical-outcomes.log
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
@@ -65,12 +69,14 @@ for size in $sizes; do
     job=$(sed -n 's/.*status: \[COMPLETED\] in \([0-9hms]*\).*/\1/p' "$log" | tail -1)
     start=$(awk -v w="$wall" -v j="$(to_seconds "$job")" 'BEGIN { printf "%.2f", w - j }')
     rate=$(awk -v n="$sessions" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
-    printf '%-4s %10s %7s %10s %8s %7s %7s' "$size" "$sessions" "$wall" "$rate" "$rss" "$cpu" "$start"
+    printf '%-4s %5s %10s %7s %10s %8s %7s %7s' "$size" "$partitions" "$sessions" "$wall" "$rate" "$rss" "$cpu" \
+      "$start"
     for step in $steps; do
       d=$(sed -n "s/.*Step: \[$step\] executed in \([0-9hms]*\).*/\1/p" "$log" | tail -1)
       printf ' %10s' "$(to_seconds "${d:-0ms}")"
     done
     printf '\n'
     rm -rf "$state"
+  done
   done
 done
