@@ -9,6 +9,7 @@ import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
 import org.clinicaloutcomes.metrics.DeteriorationAlert;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.ExactMoments;
 import org.clinicaloutcomes.metrics.FunnelBand;
 import org.clinicaloutcomes.metrics.FunnelLimits;
 import org.clinicaloutcomes.metrics.Instrument;
@@ -78,7 +79,7 @@ final class ClinicianTable implements TableAccumulator<ClinicianTable, List<Outc
         }
         EpisodeOutcome outcome = episode.scores().outcomes[primary];
         boolean dropout = intake.droppedOut();
-        c.closed(episode.index, outcome, dropout);
+        c.closed(outcome, dropout);
         practiceClosed++;
         practiceDropout += dropout ? 1 : 0;
         if (outcome != null) {
@@ -106,13 +107,14 @@ final class ClinicianTable implements TableAccumulator<ClinicianTable, List<Outc
         List<OutcomeTables.ClinicianRow> rows = new ArrayList<>();
         for (Map.Entry<String, Clinician> entry : clinicians.entrySet()) {
             Clinician c = entry.getValue();
-            int n = c.changes.size();
+            ExactMoments changes = c.changes.build();
+            int n = Math.toIntExact(changes.n());
             Double riPct = Statistics.percent(c.reliableImprovement, n);
             Double dropoutPct = byWave ? null : Statistics.percent(c.dropout, c.closed);
             FunnelLimits ri = riProportion == null ? null : FunnelLimits.of(riProportion, n);
             FunnelLimits dropout = dropoutProportion == null ? null : FunnelLimits.of(dropoutProportion, c.closed);
             rows.add(new OutcomeTables.ClinicianRow(entry.getKey(), instrument.key(), c.closed, n,
-                    Statistics.mean(c.changes.values()), c.reliableImprovement, riPct,
+                    changes.mean(), c.reliableImprovement, riPct,
                     caseness ? c.cases : null, caseness ? c.recovered : null,
                     caseness ? Statistics.percent(c.recovered, c.cases) : null,
                     practiceRiPct,
@@ -145,7 +147,7 @@ final class ClinicianTable implements TableAccumulator<ClinicianTable, List<Outc
         int closed;
         int open;
         int dropout;
-        final IndexedDoubles changes = new IndexedDoubles();
+        final ExactMoments.Builder changes = ExactMoments.builder();
         int reliableImprovement;
         int reliableDeterioration;
         int cases;
@@ -155,13 +157,13 @@ final class ClinicianTable implements TableAccumulator<ClinicianTable, List<Outc
         int sessionEpisodes;
 
         /** A closed episode; {@code outcome} null when it has no paired scores. */
-        void closed(int episode, EpisodeOutcome outcome, boolean isDropout) {
+        void closed(EpisodeOutcome outcome, boolean isDropout) {
             closed++;
             dropout += isDropout ? 1 : 0;
             if (outcome == null) {
                 return;
             }
-            changes.add(episode, outcome.change());
+            changes.add(outcome.change());
             reliableImprovement += outcome.reliableImprovement() ? 1 : 0;
             reliableDeterioration += outcome.reliableDeterioration() ? 1 : 0;
             cases += Boolean.TRUE.equals(outcome.caseAtBaseline()) ? 1 : 0;

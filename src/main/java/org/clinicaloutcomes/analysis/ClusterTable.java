@@ -3,6 +3,7 @@ package org.clinicaloutcomes.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.clinicaloutcomes.metrics.ExactMoments;
 import org.clinicaloutcomes.metrics.Pcl5Clusters;
 import org.clinicaloutcomes.metrics.Statistics;
 
@@ -40,8 +41,8 @@ final class ClusterTable implements TableAccumulator<ClusterTable, List<OutcomeT
         }
         Pcl5Clusters baseline = Pcl5Clusters.of(items(scores.pcl5First.items()));
         Pcl5Clusters last = Pcl5Clusters.of(items(scores.pcl5Last.items()));
-        groups[episode.approach].add(episode.index, baseline, last);
-        groups[layout.all].add(episode.index, baseline, last);
+        groups[episode.approach].add(baseline, last);
+        groups[layout.all].add(baseline, last);
     }
 
     @Override
@@ -64,13 +65,12 @@ final class ClusterTable implements TableAccumulator<ClusterTable, List<OutcomeT
             Double diagnosisFinal = Statistics.percent(group.diagnosisFinal, n);
             for (Pcl5Clusters.Cluster cluster : CLUSTERS) {
                 int c = cluster.ordinal();
-                double[] baseline = group.baseline[c].values();
-                double[] last = group.last[c].values();
-                double[] change = group.change[c].values();
+                ExactMoments baseline = group.baseline[c].build();
+                ExactMoments last = group.last[c].build();
+                ExactMoments change = group.change[c].build();
                 rows.add(new OutcomeTables.ClusterRow(layout.groupName(g), cluster, n,
-                        Statistics.mean(baseline), Statistics.sampleSd(baseline),
-                        Statistics.mean(last), Statistics.sampleSd(last),
-                        Statistics.mean(change), Statistics.sampleSd(change),
+                        baseline.mean(), baseline.sampleSd(), last.mean(), last.sampleSd(),
+                        change.mean(), change.sampleSd(),
                         group.diagnosisBaseline, diagnosisBaseline, group.diagnosisFinal, diagnosisFinal));
             }
         }
@@ -89,19 +89,19 @@ final class ClusterTable implements TableAccumulator<ClusterTable, List<OutcomeT
         int n;
         int diagnosisBaseline;
         int diagnosisFinal;
-        final IndexedDoubles[] baseline = lists();
-        final IndexedDoubles[] last = lists();
-        final IndexedDoubles[] change = lists();
+        final ExactMoments.Builder[] baseline = moments();
+        final ExactMoments.Builder[] last = moments();
+        final ExactMoments.Builder[] change = moments();
 
-        void add(int episode, Pcl5Clusters first, Pcl5Clusters end) {
+        void add(Pcl5Clusters first, Pcl5Clusters end) {
             n++;
             diagnosisBaseline += first.provisionalDiagnosis() ? 1 : 0;
             diagnosisFinal += end.provisionalDiagnosis() ? 1 : 0;
             for (Pcl5Clusters.Cluster cluster : CLUSTERS) {
                 int c = cluster.ordinal();
-                baseline[c].add(episode, first.sum(cluster));
-                last[c].add(episode, end.sum(cluster));
-                change[c].add(episode, end.sum(cluster) - first.sum(cluster));
+                baseline[c].add(first.sum(cluster));
+                last[c].add(end.sum(cluster));
+                change[c].add(end.sum(cluster) - first.sum(cluster));
             }
         }
 
@@ -116,10 +116,10 @@ final class ClusterTable implements TableAccumulator<ClusterTable, List<OutcomeT
             }
         }
 
-        private static IndexedDoubles[] lists() {
-            IndexedDoubles[] lists = new IndexedDoubles[CLUSTERS.length];
+        private static ExactMoments.Builder[] moments() {
+            ExactMoments.Builder[] lists = new ExactMoments.Builder[CLUSTERS.length];
             for (int i = 0; i < lists.length; i++) {
-                lists[i] = new IndexedDoubles();
+                lists[i] = ExactMoments.builder();
             }
             return lists;
         }

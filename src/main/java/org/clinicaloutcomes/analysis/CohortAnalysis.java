@@ -32,13 +32,15 @@ import org.clinicaloutcomes.metrics.ReportWindow;
  * month) and {@link AttentionTable} (the episodes open at its end).
  *
  * <p>Determinism: every group's values are appended in {@link #add} order (episode index order)
- * and the statistics are computed from those arrays, so the same episodes give bit-identical
- * results however the caller batches them. Rows come in a fixed order: approaches in the
+ * and the statistics are computed from those arrays, or from exact sums, so the same episodes give
+ * bit-identical results however the caller batches or partitions them ({@link #merge}). Rows come in a fixed order: approaches in the
  * configured order with ALL last, instruments in the configured order, then k, clinician id,
  * subgroup or client id.
  *
  * <p>Memory: per closed episode of the window only what the tables need (one outcome per paired
- * instrument, the first 20 scores of paired instruments, cluster sums); never the sessions.
+ * instrument, for the approach outcomes, the comparison and the episode rows); the trajectories,
+ * clusters, subgroups and clinicians keep exact sums ({@link org.clinicaloutcomes.metrics.ExactMoments}),
+ * not values; never the sessions.
  * Not thread-safe.
  */
 public final class CohortAnalysis {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.clinicaloutcomes.ingest.Codes;
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.metrics.EpisodeOutcome;
+import org.clinicaloutcomes.metrics.ExactMoments;
 import org.clinicaloutcomes.metrics.Statistics;
 
 /**
@@ -59,8 +60,8 @@ final class SubgroupTable implements TableAccumulator<SubgroupTable, List<Outcom
         EpisodeScores scores = episode.scores();
         EpisodeOutcome outcome = scores.outcomes[layout.primary];
         for (int slot : slots(episode.intake)) {
-            subgroups[episode.approach][slot].add(episode.index, outcome);
-            subgroups[layout.all][slot].add(episode.index, outcome);
+            subgroups[episode.approach][slot].add(outcome);
+            subgroups[layout.all][slot].add(outcome);
         }
     }
 
@@ -79,10 +80,11 @@ final class SubgroupTable implements TableAccumulator<SubgroupTable, List<Outcom
         for (int g = 0; g <= layout.all; g++) {
             for (int s = 0; s < values.length; s++) {
                 Subgroup group = subgroups[g][s];
-                double[] changes = group.changes.values();
+                ExactMoments changes = group.changes.build();
+                int paired = Math.toIntExact(changes.n());
                 rows.add(new OutcomeTables.SubgroupRow(layout.groupName(g), instrument, variables[s], values[s],
-                        group.closed, changes.length, Statistics.mean(changes), Statistics.sampleSd(changes),
-                        group.reliableImprovement, Statistics.percent(group.reliableImprovement, changes.length)));
+                        group.closed, paired, changes.mean(), changes.sampleSd(),
+                        group.reliableImprovement, Statistics.percent(group.reliableImprovement, paired)));
             }
         }
         return rows;
@@ -107,14 +109,14 @@ final class SubgroupTable implements TableAccumulator<SubgroupTable, List<Outcom
 
     private static final class Subgroup {
         int closed;
-        final IndexedDoubles changes = new IndexedDoubles();
+        final ExactMoments.Builder changes = ExactMoments.builder();
         int reliableImprovement;
 
         /** A closed episode; {@code outcome} null when it has no paired scores. */
-        void add(int episode, EpisodeOutcome outcome) {
+        void add(EpisodeOutcome outcome) {
             closed++;
             if (outcome != null) {
-                changes.add(episode, outcome.change());
+                changes.add(outcome.change());
                 reliableImprovement += outcome.reliableImprovement() ? 1 : 0;
             }
         }

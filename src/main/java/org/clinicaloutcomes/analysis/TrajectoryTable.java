@@ -3,6 +3,7 @@ package org.clinicaloutcomes.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.clinicaloutcomes.metrics.ExactMoments;
 import org.clinicaloutcomes.metrics.TrajectoryPoint;
 
 /**
@@ -14,15 +15,15 @@ import org.clinicaloutcomes.metrics.TrajectoryPoint;
 final class TrajectoryTable implements TableAccumulator<TrajectoryTable, List<OutcomeTables.TrajectoryRow>> {
 
     private final CohortLayout layout;
-    private final IndexedDoubles[][][] kthScores; // [approach][instrument][k - 1]
+    private final ExactMoments.Builder[][][] kthScores; // [approach][instrument][k - 1]
 
     TrajectoryTable(CohortLayout layout) {
         this.layout = layout;
-        this.kthScores = new IndexedDoubles[layout.approachCount][layout.instrumentCount][points(layout)];
-        for (IndexedDoubles[][] perInstrument : kthScores) {
-            for (IndexedDoubles[] perK : perInstrument) {
+        this.kthScores = new ExactMoments.Builder[layout.approachCount][layout.instrumentCount][points(layout)];
+        for (ExactMoments.Builder[][] perInstrument : kthScores) {
+            for (ExactMoments.Builder[] perK : perInstrument) {
                 for (int k = 0; k < perK.length; k++) {
-                    perK[k] = new IndexedDoubles();
+                    perK[k] = ExactMoments.builder();
                 }
             }
         }
@@ -48,14 +49,14 @@ final class TrajectoryTable implements TableAccumulator<TrajectoryTable, List<Ou
                 for (int k = 0; k < layout.waves.count(); k++) {
                     double score = scores.firstScores[i][k];
                     if (!Double.isNaN(score)) {
-                        kthScores[episode.approach][i][k].add(episode.index, score);
+                        kthScores[episode.approach][i][k].add(score);
                     }
                 }
                 continue;
             }
             int scoresKept = Math.min(scores.count[i], CohortAnalysis.MAX_K);
             for (int k = 0; k < scoresKept; k++) {
-                kthScores[episode.approach][i][k].add(episode.index, scores.firstScores[i][k]);
+                kthScores[episode.approach][i][k].add(scores.firstScores[i][k]);
             }
         }
     }
@@ -77,10 +78,10 @@ final class TrajectoryTable implements TableAccumulator<TrajectoryTable, List<Ou
         for (int a = 0; a < layout.approachCount; a++) {
             for (int i = 0; i < layout.instrumentCount; i++) {
                 for (int k = 0; k < kthScores[a][i].length; k++) {
-                    IndexedDoubles scores = kthScores[a][i][k];
-                    if (scores.size() > 0) {
+                    ExactMoments.Builder scores = kthScores[a][i][k];
+                    if (scores.n() > 0) {
                         rows.add(new OutcomeTables.TrajectoryRow(layout.approaches.get(a),
-                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.values()),
+                                layout.instruments.get(i).key(), k + 1, TrajectoryPoint.of(scores.build()),
                                 layout.byWave() ? layout.waves.label(k) : null));
                     }
                 }

@@ -19,7 +19,7 @@ class ExactMomentsTest {
     @Test
     void theMeanAndSampleSdOfIntegerScoresAreThoseOfTheDefinitions() {
         // PCL-5 totals: mean 41, sample variance ((33-41)² + (45-41)² + (45-41)²) / 2 = 48
-        ExactMoments moments = ExactMoments.empty(0).builder().add(33).add(45).add(45).build();
+        ExactMoments moments = ExactMoments.builder().add(33).add(45).add(45).build();
 
         assertThat(moments.n()).isEqualTo(3);
         assertThat(moments.mean()).isEqualTo(41.0);
@@ -29,7 +29,7 @@ class ExactMomentsTest {
 
     @Test
     void withTooFewValuesTheStatisticsAreUndefined() {
-        ExactMoments none = ExactMoments.empty(0);
+        ExactMoments none = ExactMoments.EMPTY;
         ExactMoments one = none.plus(7);
 
         assertThat(none.mean()).isNull();
@@ -46,7 +46,7 @@ class ExactMomentsTest {
         for (int i = 0; i < 20_000; i++) {
             values.add((double) (random.nextInt(161) - 80));
         }
-        ExactMoments whole = add(ExactMoments.empty(0), values);
+        ExactMoments whole = add(ExactMoments.EMPTY, values);
 
         for (int trial = 0; trial < 5; trial++) {
             List<Double> shuffled = new ArrayList<>(values);
@@ -56,10 +56,10 @@ class ExactMomentsTest {
             int size = shuffled.size() / parts;
             for (int p = 0; p < parts; p++) {
                 int to = p == parts - 1 ? shuffled.size() : (p + 1) * size;
-                partials.add(add(ExactMoments.empty(0), shuffled.subList(p * size, to)));
+                partials.add(add(ExactMoments.EMPTY, shuffled.subList(p * size, to)));
             }
             Collections.shuffle(partials, random);
-            ExactMoments merged = ExactMoments.empty(0);
+            ExactMoments merged = ExactMoments.EMPTY;
             for (ExactMoments partial : partials) {
                 merged = partial.merge(merged);
             }
@@ -74,7 +74,7 @@ class ExactMomentsTest {
     void theStatisticsAgreeWithCommonsMathsTwoPassFigures() {
         Random random = new Random(2026);
         SummaryStatistics reference = new SummaryStatistics();
-        ExactMoments.Builder builder = ExactMoments.empty(2).builder();
+        ExactMoments.Builder builder = ExactMoments.builder();
         for (int i = 0; i < 100_000; i++) {
             // A decimal instrument with two decimals, values 0.00 to 7.00.
             double value = random.nextInt(701) / 100.0;
@@ -90,34 +90,48 @@ class ExactMomentsTest {
 
     @Test
     void sumsBeyondTheRangeOfALongStayExact() {
-        // Three million values of ±3,000,000,000 units: S2 is about 2.7e25, far beyond a long.
-        ExactMoments.Builder builder = ExactMoments.empty(0).builder();
+        // Three million values of ±3e7 (whole, in longs) and of ±3e9 (beyond the whole range, in
+        // decimal): S2 is about 2.7e25, far beyond a long.
+        ExactMoments.Builder builder = ExactMoments.builder();
         for (int i = 0; i < 3_000_000; i++) {
-            builder.addUnits(i % 2 == 0 ? 3_000_000_000L : -3_000_000_000L);
+            builder.add(i % 2 == 0 ? 3e9 : -3e9);
         }
         ExactMoments moments = builder.build();
 
         assertThat(moments.mean()).isEqualTo(0.0);
         // n·S2 − S1² over n(n − 1), with S1 = 0: 9e18 · n / (n − 1)
-        assertThat(moments.sampleVariance()).isCloseTo(9e18 * 3_000_000 / 2_999_999, within(1e4));
+        assertThat(moments.sampleVariance()).isEqualTo(9e18 * 3_000_000 / 2_999_999);
+    }
+
+    @Test
+    void decimalScoresAreTheDecimalsAsWrittenAndIdenticalValuesHaveSdZero() {
+        // 0.1 + 0.2 is 0.30000000000000004 in binary; as decimals the mean of 0.1, 0.2 is 0.15.
+        assertThat(ExactMoments.EMPTY.plus(0.1).plus(0.2).mean()).isEqualTo(0.15);
+        ExactMoments.Builder same = ExactMoments.builder();
+        ExactMoments.Builder sameWhole = ExactMoments.builder();
+        for (int i = 0; i < 1000; i++) {
+            same.add(31.2);
+            sameWhole.add(45);
+        }
+        assertThat(same.build().mean()).isEqualTo(31.2);
+        assertThat(same.build().sampleSd()).isZero();
+        assertThat(sameWhole.build().sampleSd()).isZero();
+        // whole and decimal values in one set, builders merged
+        ExactMoments.Builder left = ExactMoments.builder().add(1).add(2.5);
+        ExactMoments.Builder right = ExactMoments.builder().add(-3.25).add(4);
+        assertThat(left.merge(right).build()).isEqualTo(ExactMoments.builder().add(4).add(-3.25).add(2.5).add(1).build());
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {1.255, 0.001, Double.NaN, Double.POSITIVE_INFINITY, 4e7})
-    void aValueThatIsNotAWholeNumberOfUnitsIsRefused(double value) {
-        ExactMoments.Builder builder = ExactMoments.empty(2).builder();
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void aValueThatIsNotFiniteIsRefused(double value) {
+        ExactMoments.Builder builder = ExactMoments.builder();
 
         assertThatThrownBy(() -> builder.add(value)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void momentsOfDifferentScalesDoNotMerge() {
-        assertThatThrownBy(() -> ExactMoments.empty(0).merge(ExactMoments.empty(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale");
-    }
-
     private static ExactMoments add(ExactMoments start, List<Double> values) {
-        ExactMoments.Builder builder = start.builder();
+        ExactMoments.Builder builder = start.toBuilder();
         values.forEach(builder::add);
         return builder.build();
     }
