@@ -103,6 +103,22 @@ final class JarRunner {
         return output;
     }
 
+    private static Path millionSessions;
+
+    /**
+     * A generated export of about a million sessions (seed 7, 91,000 episodes), made afresh once
+     * per test JVM in {@code target/it-data} and shared by the tests that read it (a test that
+     * changes an input works on a copy: {@link TestFolders#copyOfInput}).
+     */
+    static synchronized Path millionSessions() throws IOException, InterruptedException {
+        if (millionSessions == null) {
+            Path data = Path.of("target", "it-data");
+            TestFolders.delete(data);
+            millionSessions = generate(data.resolve("state"), data.resolve("million-sessions"), 7, 91000);
+        }
+        return millionSessions;
+    }
+
     /** Runs the monthly job for October 2026 on {@code input}, quiet, to its end. */
     static Result monthly(Path stateDir, String input, Path output) throws IOException, InterruptedException {
         return run(stateDir, "monthly", "--input=" + input, "--output=" + output, "--month=2026-10", "--quiet");

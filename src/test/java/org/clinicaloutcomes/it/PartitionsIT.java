@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +23,7 @@ class PartitionsIT {
     private static final String WIDE_JOB = "src/test/resources/research-exports/wide-prepost/wide-prepost.properties";
 
     @TempDir
-    static Path shared;
-
-    static Path bigInput;
-
-    @TempDir
     Path work;
-
-    @BeforeAll
-    static void generateAMillionSessions() throws Exception {
-        bigInput = JarRunner.generate(shared.resolve("state"), shared.resolve("big"), 19, 91000);
-    }
 
     @Test
     void theSampleDataInTwoOrSevenPartitionsGivesTheSameReport() throws Exception {
@@ -54,15 +43,15 @@ class PartitionsIT {
 
     @Test
     void aMillionSessionsInTwoOrSevenPartitionsGiveTheSameReport() throws Exception {
-        Map<String, String> one = monthly(bigInput.toString(), 1);
-        assertThat(monthly(bigInput.toString(), 2)).isEqualTo(one);
-        assertThat(monthly(bigInput.toString(), 7)).isEqualTo(one);
+        Map<String, String> one = monthly(JarRunner.millionSessions().toString(), 1);
+        assertThat(monthly(JarRunner.millionSessions().toString(), 2)).isEqualTo(one);
+        assertThat(monthly(JarRunner.millionSessions().toString(), 7)).isEqualTo(one);
     }
 
     @Test
     void aRunInSevenPartitionsKilledInTheSessionsIngestResumesToTheSameReport() throws Exception {
         Path state = work.resolve("state");
-        Path input = copyOfInput(bigInput, work.resolve("input"));
+        Path input = copyOfInput(JarRunner.millionSessions(), work.resolve("input"));
         Path resumed = work.resolve("resumed");
         Path out = work.resolve("killed.out");
         Process killed = JarRunner.start(state, out, work.resolve("killed.err"), "monthly", "--input=" + input,
@@ -75,7 +64,7 @@ class PartitionsIT {
                 "--month=2026-10", "--restart");
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.out()).contains("resuming run");
-        assertThat(outputs(resumed)).isEqualTo(monthly(bigInput.toString(), 1));
+        assertThat(outputs(resumed)).isEqualTo(monthly(JarRunner.millionSessions().toString(), 1));
     }
 
     @Test

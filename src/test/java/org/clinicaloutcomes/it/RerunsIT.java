@@ -26,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RerunsIT {
 
-    @TempDir
-    static Path shared;
-
     static Path bigInput;
 
     @TempDir
@@ -36,7 +33,7 @@ class RerunsIT {
 
     @BeforeAll
     static void generateAMillionSessions() throws Exception {
-        bigInput = JarRunner.generate(shared.resolve("state"), shared.resolve("big"), 7, 91000);
+        bigInput = JarRunner.millionSessions();
     }
 
     @Test

@@ -37,6 +37,18 @@ final class TestFolders {
         }
     }
 
+    /** Deletes {@code folder} and everything in it, if it exists. */
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /** SHA-256 of every file under a folder, by its path relative to the folder. */
     static Map<String, String> hashes(Path folder) throws Exception {
         Map<String, String> hashes = new TreeMap<>();
