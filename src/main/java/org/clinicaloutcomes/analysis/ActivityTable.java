@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,7 +135,7 @@ final class ActivityTable implements TableAccumulator<ActivityTable, ActivityTab
         return counts;
     }
 
-    private static final class Counts {
+    private static final class Counts implements Serializable {
         int intakes;
         final int[] discharges = new int[Codes.DISCHARGE_REASONS.size()];
         int caseload;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ final class AttentionTable implements TableAccumulator<AttentionTable, List<Outc
 
     /** An open episode, waiting for the models. */
     private record OpenEpisode(String clientId, String approach, String clinicianId, int intakeDay,
-                               MonthEndScores scores) {
+                               MonthEndScores scores) implements Serializable {
     }
 
     private final CohortLayout layout;

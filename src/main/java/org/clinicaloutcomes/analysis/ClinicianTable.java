@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ final class ClinicianTable implements TableAccumulator<ClinicianTable, List<Outc
         return limits == null ? null : limits.outer998();
     }
 
-    private static final class Clinician {
+    private static final class Clinician implements Serializable {
         int closed;
         int open;
         int dropout;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,7 +86,7 @@ final class ClusterTable implements TableAccumulator<ClusterTable, List<OutcomeT
         return values;
     }
 
-    private static final class Group {
+    private static final class Group implements Serializable {
         int n;
         int diagnosisBaseline;
         int diagnosisFinal;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,10 +41,11 @@ import org.clinicaloutcomes.metrics.ReportWindow;
  * <p>Memory: per closed episode of the window only what the tables need (one outcome per paired
  * instrument, for the approach outcomes, the comparison and the episode rows); the trajectories,
  * clusters, subgroups and clinicians keep exact sums ({@link org.clinicaloutcomes.metrics.ExactMoments}),
- * not values; never the sessions.
+ * not values; never the sessions. Serializable: a partition's analysis can be written out and read
+ * back to be merged (for workers in other processes, issue 19; both sides run the same build).
  * Not thread-safe.
  */
-public final class CohortAnalysis {
+public final class CohortAnalysis implements Serializable {
 
     /** Highest assessment index of the trajectories. */
     public static final int MAX_K = 20;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import org.clinicaloutcomes.metrics.Instrument;
  * order, then ALL (group index {@link #all}), and the configured instruments in file order (a
  * session's scores are aligned with them). Checked once, shared by the tables.
  */
-final class CohortLayout {
+final class CohortLayout implements Serializable {
 
     final List<Instrument> instruments;
     final List<String> approaches;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -7,7 +8,7 @@ import java.time.LocalDate;
  * each but only a few thousand distinct days, and the rows stay in memory until they are written.
  * Not thread-safe: only {@link TableAccumulator#add} asks for dates.
  */
-final class DayDates {
+final class DayDates implements Serializable {
 
     private LocalDate[] dates = new LocalDate[0];
     private int firstCachedDay;

@@ -1,9 +1,10 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /** A growable array of doubles, kept in insertion order: a group's values without boxing. */
-final class DoubleList {
+final class DoubleList implements Serializable {
 
     private double[] values = new double[4];
     private int size;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param <T> the values
  */
-final class IndexedValues<T> {
+final class IndexedValues<T> implements Serializable {
 
     private int[] episodes = new int[4];
     private List<T> values = new ArrayList<>();

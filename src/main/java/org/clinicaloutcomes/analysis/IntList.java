@@ -1,9 +1,10 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /** A growable array of ints, kept in insertion order: a group's counts without boxing. */
-final class IntList {
+final class IntList implements Serializable {
 
     private int[] values = new int[4];
     private int size;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import org.clinicaloutcomes.ingest.SessionRecord;
  * the number of scores of attended sessions, the first (baseline) and the last (latest) with
  * their days. Sessions after {@code L} are never looked at.
  */
-final class MonthEndScores {
+final class MonthEndScores implements Serializable {
 
     /** The day {@code L} the scores are taken up to (epoch day). */
     final int lastDay;

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -230,7 +231,7 @@ public record OutcomeTables(
                              EpisodeOutcome outcome, LocalDate intakeDate, LocalDate dischargeDate,
                              String dischargeReason, LocalDate baselineDate, LocalDate finalDate,
                              Integer attendedSessions, String baselineWave, String finalWave,
-                             List<String> categories) {
+                             List<String> categories) implements Serializable {
 
         public EpisodeRow {
             // A monthly run's millions of rows have no categories: they share the one empty list.

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ abstract class ScorePairCounts {
     /** Visits every pair with a count, in no particular order. */
     abstract void forEach(PairVisitor visitor);
 
-    private static final class Dense extends ScorePairCounts {
+    private static final class Dense extends ScorePairCounts implements Serializable {
         private final int min;
         private final int size;
         private final int classes;
@@ -88,9 +89,9 @@ abstract class ScorePairCounts {
         }
     }
 
-    private static final class Sparse extends ScorePairCounts {
+    private static final class Sparse extends ScorePairCounts implements Serializable {
         /** A pair of scores whose hash mixes both (a record's hash of whole doubles collides). */
-        private record Pair(double x, double y) {
+        private record Pair(double x, double y) implements Serializable {
             @Override
             public int hashCode() {
                 long h = Double.doubleToLongBits(x) * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(y);

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ import org.clinicaloutcomes.metrics.significance.SignificanceParameters;
  * @param methods    the methods; empty computes none (the monthly job)
  * @param parameters one per configured instrument, in file order
  */
-public record SignificanceSettings(List<SignificanceMethod> methods, List<SignificanceParameters> parameters) {
+public record SignificanceSettings(List<SignificanceMethod> methods, List<SignificanceParameters> parameters)
+        implements Serializable {
 
     /** No method: the monthly job, and analyses that do not ask. */
     public static final SignificanceSettings NONE = new SignificanceSettings(List.of(), List.of());

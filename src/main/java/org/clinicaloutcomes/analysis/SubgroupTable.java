@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +108,7 @@ final class SubgroupTable implements TableAccumulator<SubgroupTable, List<Outcom
         return slots;
     }
 
-    private static final class Subgroup {
+    private static final class Subgroup implements Serializable {
         int closed;
         final ExactMoments.Builder changes = ExactMoments.builder();
         int reliableImprovement;

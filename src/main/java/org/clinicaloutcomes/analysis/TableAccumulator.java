@@ -1,5 +1,7 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
+
 /**
  * The rows of one output table, collected one episode at a time: {@link CohortAnalysis} gives
  * every accumulator every episode, in intake order, then asks each for its rows once.
@@ -18,7 +20,7 @@ package org.clinicaloutcomes.analysis;
  * @param <A> the accumulator itself
  * @param <T> the table's rows
  */
-interface TableAccumulator<A extends TableAccumulator<A, T>, T> {
+interface TableAccumulator<A extends TableAccumulator<A, T>, T> extends Serializable {
 
     /** Takes one accepted episode (open or closed, inside the window or not). */
     void add(ScoredEpisode episode);

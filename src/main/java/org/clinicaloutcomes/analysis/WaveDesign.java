@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.analysis;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param baseline  the position of {@code baseline.wave}, or {@link #FIRST_SCORED}
  * @param finalWave the position of {@code final.wave}, or {@link #LAST_SCORED}
  */
-public record WaveDesign(List<String> labels, int baseline, int finalWave) {
+public record WaveDesign(List<String> labels, int baseline, int finalWave) implements Serializable {
 
     public static final int FIRST_SCORED = -1;
     private static final java.util.regex.Pattern NUMBER =

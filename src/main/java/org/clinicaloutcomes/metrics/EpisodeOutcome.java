@@ -1,5 +1,7 @@
 package org.clinicaloutcomes.metrics;
 
+import java.io.Serializable;
+
 /**
  * The outcome of one closed episode on one instrument with paired scores (METRICS.md, "Per
  * episode and instrument"). Build it with {@link #of(Instrument, double, double, int)}.
@@ -41,7 +43,7 @@ package org.clinicaloutcomes.metrics;
 public record EpisodeOutcome(double baseline, double finalScore, int nScores, double change, double reduction,
                              boolean reliableImprovement, boolean reliableDeterioration,
                              Boolean caseAtBaseline, Boolean recovered, Boolean reliableRecovery,
-                             Boolean response) {
+                             Boolean response) implements Serializable {
 
     /**
      * The outcome of an episode whose first score on {@code instrument} is {@code baseline} and

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -125,7 +126,7 @@ public final class ExactMoments {
      * Adds values one at a time, whole ones in {@code long} arithmetic, carried over into the exact
      * totals before a sum could overflow. Not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder implements Serializable {
 
         /** Whole scores up to this magnitude are summed in longs (their squares are exact). */
         private static final double WHOLE_LIMIT = 1 << 26;

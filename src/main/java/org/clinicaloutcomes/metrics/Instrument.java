@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics;
 
+import java.io.Serializable;
 import java.util.OptionalDouble;
 
 /**
@@ -16,7 +17,7 @@ import java.util.OptionalDouble;
  *                        {@link #jacobsonTruax(double, double)})
  */
 public record Instrument(String key, String name, double min, double max, boolean higherIsBetter,
-                         boolean integer, Double cutoff, double reliableChange) {
+                         boolean integer, Double cutoff, double reliableChange) implements Serializable {
 
     /** The literal 1.96 of the Jacobson–Truax convention (Jacobson &amp; Truax 1991). */
     private static final double JT_Z = 1.96;

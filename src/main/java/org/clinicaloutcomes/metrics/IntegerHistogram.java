@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -174,7 +175,7 @@ public final class IntegerHistogram {
      * Counts values one at a time: small non-negative values (such as sessions per episode) in an
      * array indexed by the value, any other in a sorted map. Not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder implements Serializable {
 
         private static final int DENSE_LIMIT = 1 << 16;
 

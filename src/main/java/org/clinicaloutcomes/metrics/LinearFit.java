@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class LinearFit {
      * without making an object per point; {@link #build} gives the immutable accumulator. Not
      * thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder implements Serializable {
         private long n;
         private double minX;
         private double maxX;

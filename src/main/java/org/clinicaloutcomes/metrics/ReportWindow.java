@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -12,7 +13,8 @@ import java.time.YearMonth;
  * @param reportMonth the monthly report's month, or null for a research run
  * @param label       {@code YYYY-MM} for a monthly run, {@code <from>_<to>} for a research run
  */
-public record ReportWindow(LocalDate from, LocalDate to, YearMonth reportMonth, String label) {
+public record ReportWindow(LocalDate from, LocalDate to, YearMonth reportMonth, String label)
+        implements Serializable {
 
     public ReportWindow {
         if (to.isBefore(from)) {

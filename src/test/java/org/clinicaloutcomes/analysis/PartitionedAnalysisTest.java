@@ -38,6 +38,27 @@ class PartitionedAnalysisTest {
     }
 
     @Test
+    void partitionsWrittenAndReadBackWithJavaSerializationMergeToTheSameCsvs() throws Exception {
+        // what a worker in another process will hand on (issue 19, remote partitioning)
+        Path input = SampleCohort.generate(tmp.resolve("input"), 7L, 600);
+        for (boolean monthly : new boolean[] {true, false}) {
+            ReportWindow window = monthly ? ReportWindow.monthly(YearMonth.of(2026, 9), 12) : SampleCohort.researchWindow();
+            Path single = tmp.resolve("single-" + monthly);
+            Path serialized = tmp.resolve("serialized-" + monthly);
+            Files.createDirectories(single);
+            Files.createDirectories(serialized);
+            List<Path> files = OutcomeCsvFiles.write(single, SampleCohort.analyse(input, window, monthly,
+                    CohortAnalysis.DEFAULT_SERIES_MONTHS, 1), monthly, false);
+            OutcomeCsvFiles.write(serialized, SampleCohort.analyse(input, window, monthly,
+                    CohortAnalysis.DEFAULT_SERIES_MONTHS, 3, true), monthly, false);
+            for (Path file : files) {
+                assertThat(Files.readAllBytes(serialized.resolve(file.getFileName()))).as(file.getFileName().toString())
+                        .isEqualTo(Files.readAllBytes(file));
+            }
+        }
+    }
+
+    @Test
     void analysesOfDifferentRunsDoNotMerge() {
         CohortAnalysis monthly = new CohortAnalysis(CohortFixture.INSTRUMENTS, CohortFixture.APPROACHES, "pcl5",
                 CohortFixture.WINDOW, true);

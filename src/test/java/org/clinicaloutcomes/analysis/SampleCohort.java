@@ -78,6 +78,15 @@ public final class SampleCohort {
      */
     static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly, int seriesMonths, int partitions)
             throws Exception {
+        return analyse(input, window, monthly, seriesMonths, partitions, false);
+    }
+
+    /**
+     * The same, each partition's analysis written with Java serialization and read back before
+     * it is merged, as a worker in another process would hand it on.
+     */
+    static OutcomeTables analyse(Path input, ReportWindow window, boolean monthly, int seriesMonths, int partitions,
+                                 boolean serialized) throws Exception {
         List<Instrument> instruments = InstrumentCatalog.bundled().instruments();
         ApproachCatalog approaches = ApproachCatalog.defaults();
 
@@ -126,8 +135,19 @@ public final class SampleCohort {
             throw new IllegalStateException("sessions not in episode order");
         }
         for (int p = 1; p < partitions; p++) {
-            parts[0].merge(parts[p]);
+            parts[0].merge(serialized ? roundTrip(parts[p]) : parts[p]);
         }
-        return parts[0].finish();
+        return (serialized ? roundTrip(parts[0]) : parts[0]).finish();
+    }
+
+    private static CohortAnalysis roundTrip(CohortAnalysis analysis) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(analysis);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (CohortAnalysis) in.readObject();
+        }
     }
 }

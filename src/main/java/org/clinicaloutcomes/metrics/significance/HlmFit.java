@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics.significance;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -114,7 +115,7 @@ public record HlmFit(double theta1, double theta2, double theta3, double interce
      * @param time  the occasion's numeric value, finite
      * @param score the score; {@code NaN} when missing
      */
-    public record Score(String id, double time, double score) {
+    public record Score(String id, double time, double score) implements Serializable {
         public Score {
             Objects.requireNonNull(id, "id");
             if (!Double.isFinite(time)) {

@@ -1,5 +1,6 @@
 package org.clinicaloutcomes.metrics.significance;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record SignificanceParameters(Double reliability, Double reliabilityPost, Double functionalMean,
         Double functionalSd, CutoffType cutoffType, Double midImprovement, Double midDeterioration,
-        Double pctImprovement, Double pctDeterioration) {
+        Double pctImprovement, Double pctDeterioration) implements Serializable {
 
     public static final String RELIABILITY = "reliability";
     public static final String RELIABILITY_POST = "reliability_post";
