@@ -75,11 +75,13 @@ class PostgresJobRepositoryIT {
                 "--output=" + work.resolve("embedded"), MONTH, "--quiet");
         assertThat(embedded.exitCode()).as(embedded.err()).isZero();
 
-        // when: it runs with the job repository on PostgreSQL, twice (the schema is there the second time)
+        // when: it runs with the job repository on PostgreSQL, twice (the schema is there the second
+        // time), the second time in three analysis partitions
         Path state = work.resolve("state-postgres");
         for (String output : List.of("postgres-1", "postgres-2")) {
             JarRunner.Result run = JarRunner.run(state, credentials(), List.of(), "monthly", "--input=sample-data",
-                    "--output=" + work.resolve(output), MONTH, "--quiet", "--job-repository=" + url);
+                    "--output=" + work.resolve(output), MONTH, "--quiet", "--job-repository=" + url,
+                    "--partitions=" + (output.endsWith("1") ? 1 : 3));
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out() + run.err()).doesNotContain(PASSWORD);
         }
@@ -90,6 +92,10 @@ class PostgresJobRepositoryIT {
         assertThat(KillAndRestartIT.reportHashes(work.resolve("postgres-2"))).isEqualTo(expected);
         assertThat(query("SELECT status FROM batch_job_execution ORDER BY job_execution_id"))
                 .containsExactly("COMPLETED", "COMPLETED");
+        assertThat(query("SELECT step_name || ' ' || status FROM batch_step_execution"
+                + " WHERE step_name LIKE 'analysis.partition:%' ORDER BY step_name, job_execution_id"))
+                .containsExactly("analysis.partition:partition0 COMPLETED", "analysis.partition:partition0 COMPLETED",
+                        "analysis.partition:partition1 COMPLETED", "analysis.partition:partition2 COMPLETED");
         assertThat(state.resolve("repository")).doesNotExist();
         assertThat(filesContaining(work, PASSWORD)).isEmpty();
         assertThat(Files.readString(work.resolve("postgres-1").resolve("run.json"), StandardCharsets.UTF_8))
