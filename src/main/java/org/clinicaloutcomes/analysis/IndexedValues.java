@@ -34,11 +34,6 @@ final class IndexedValues<T> implements Serializable {
         return values;
     }
 
-    /** The episode of the {@code k}-th value. */
-    int episode(int k) {
-        return episodes[k];
-    }
-
     /** Takes {@code other}'s values (of other episodes) in, in episode order. */
     void merge(IndexedValues<T> other) {
         int[] order = EpisodeMerge.order(episodes, values.size(), other.episodes, other.values.size());

@@ -41,7 +41,7 @@ final class AnalysisPartitions {
                 builders[p] = IntStream.builder();
             }
             for (int episode = 0; episode < registry.size(); episode++) {
-                builders[partitions == 1 ? 0 : Fold.partition(registry.get(episode).clientId(), partitions)].add(episode);
+                builders[Fold.partition(registry.get(episode).clientId(), partitions)].add(episode);
             }
             int[][] ofPartition = new int[partitions][];
             for (int p = 0; p < partitions; p++) {

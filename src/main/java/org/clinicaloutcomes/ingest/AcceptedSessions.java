@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
- * Walks every accepted episode in index order with its accepted sessions in score order, reading
- * the deduplicated partition files one record at a time (partition p holds a contiguous range of
- * episodes, each partition sorted by episode).
+ * Walks the accepted episodes of one analysis partition in index order with their accepted
+ * sessions in score order, reading the partition's deduplicated staging files one record at a time
+ * (each file holds whole episodes of one index range, sorted by episode: batch/StagingLayout).
  *
  * <p>The files are read and decoded on a second thread, a block of records ahead of the visitor,
  * which runs on the calling thread and sees the episodes in the same order as a single thread
@@ -36,12 +35,6 @@ public final class AcceptedSessions {
     private static final Block END = new Block(-1, new SessionRecord[0], 0, null);
 
     private AcceptedSessions() {
-    }
-
-    /** Every episode {@code 0 … episodes − 1}, from the staged files {@code 0 … partitions − 1}. */
-    public static void forEachEpisode(int episodes, int partitions, IntFunction<Path> partitionFile,
-                                      int instrumentCount, EpisodeVisitor visitor) {
-        forEachEpisode(IntStream.range(0, episodes).toArray(), 0, partitions, partitionFile, instrumentCount, visitor);
     }
 
     /**
