@@ -1,6 +1,7 @@
 package org.clinicaloutcomes;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.LocalDate;
@@ -20,6 +21,9 @@ import org.clinicaloutcomes.cli.GenerateCommand;
 import org.clinicaloutcomes.cli.HelpCommand;
 import org.clinicaloutcomes.cli.RunCommand;
 import org.clinicaloutcomes.cli.UsageException;
+import org.clinicaloutcomes.cli.WorkerCommand;
+import org.clinicaloutcomes.batch.PartitionWorker;
+import org.clinicaloutcomes.batch.WorkFolder;
 import org.clinicaloutcomes.ingest.RefusedFileException;
 import org.clinicaloutcomes.sample.GenerationSummary;
 import org.clinicaloutcomes.sample.SampleDataGenerator;
@@ -88,6 +92,9 @@ public class ClinicalOutcomesApplication {
                         + " sessions to " + generate.output());
                 return EXIT_OK;
             }
+            if (command instanceof WorkerCommand worker) {
+                return serveAsWorker(worker, springProperties, out, err);
+            }
             RunCommand runCommand = (RunCommand) command;
             String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS"))
                     + "-" + ProcessHandle.current().pid();
@@ -130,6 +137,9 @@ public class ClinicalOutcomesApplication {
             Map<String, Object> properties = new HashMap<>(springProperties);
             properties.putAll(repository);
             properties.put(StateFolder.PROPERTY, stateDir.toString());
+            if (checked.workDir() != null) {
+                properties.put(WorkFolder.PROPERTY, checked.workDir().toAbsolutePath().normalize().toString());
+            }
             ConfigurableApplicationContext context;
             try {
                 context = startSpring(properties);
@@ -146,6 +156,54 @@ public class ClinicalOutcomesApplication {
             err.println("error: " + e.getMessage());
             return EXIT_REFUSED;
         }
+    }
+
+    /**
+     * The {@code worker} command (issue 19): runs the analysis partitions of the runs in the shared
+     * job repository until the process is stopped. It takes no state folder lock (several
+     * workers may share one machine's state folder); it only logs there, to a file of its own.
+     */
+    private static int serveAsWorker(WorkerCommand worker, Map<String, Object> springProperties, PrintStream out,
+                                     PrintStream err) throws Exception {
+        Map<String, Object> repository;
+        try {
+            repository = JobRepositoryDatabase.properties(worker.jobRepository(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_REFUSED;
+        }
+        Path workDir = worker.workDir().toAbsolutePath().normalize();
+        if (!Files.isDirectory(workDir)) {
+            err.println("error: --work-dir " + workDir + " is not a folder: give the folder the runs' --work-dir names,"
+                    + " as this machine sees it");
+            return EXIT_REFUSED;
+        }
+        Path stateDir = StateFolder.locate(springProperties);
+        Files.createDirectories(stateDir);
+        Map<String, Object> properties = new HashMap<>(springProperties);
+        properties.putAll(repository);
+        properties.put(StateFolder.PROPERTY, stateDir.toString());
+        properties.put(WorkFolder.PROPERTY, workDir.toString());
+        properties.put("logging.file.name", stateDir.resolve("worker-" + ProcessHandle.current().pid() + ".log").toString());
+        ConfigurableApplicationContext context;
+        try {
+            context = startSpring(properties);
+        } catch (RuntimeException e) {
+            Optional<String> problem = StateFailures.describeSharedRepository(e, worker.jobRepository());
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            err.println("error: " + problem.get());
+            return EXIT_REFUSED;
+        }
+        try (context) {
+            PartitionWorker partitions = context.getBean(PartitionWorker.class);
+            // Stopped (SIGTERM, Ctrl-C): no new partition is taken; one under way fails, and its
+            // manager, finding its lease free, fails the run for --restart.
+            Runtime.getRuntime().addShutdownHook(new Thread(partitions::stop));
+            partitions.serve(out);
+        }
+        return EXIT_OK;
     }
 
     /** A failure of the state folder refuses the run in one line; any other is rethrown. */

@@ -54,17 +54,17 @@ class ReportRunner {
     private final OutputLocks locks;
     private final Job monthlyJob;
     private final Job researchJob;
-    private final Path stateDir;
+    private final Path workDir;
 
     ReportRunner(JobOperator jobOperator, JobRepository jobRepository, OutputLocks locks,
                  @Qualifier("monthlyJob") Job monthlyJob, @Qualifier("researchJob") Job researchJob,
-                 @Value("${clinical-outcomes.state-dir}") Path stateDir) {
+                 @Value("${" + WorkFolder.PROPERTY + "}") Path workDir) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.locks = locks;
         this.monthlyJob = monthlyJob;
         this.researchJob = researchJob;
-        this.stateDir = stateDir;
+        this.workDir = workDir;
     }
 
     /**
@@ -109,7 +109,7 @@ class ReportRunner {
                 // tidied up by the next run (deleteFinishedWorkFolders).
                 TestPause.at(TestPause.JOB_COMPLETED);
                 // The run that completed: this one, or the one a --restart resumed.
-                WorkFolder.of(stateDir, RunParameters.from(execution.getJobParameters()).runId()).delete();
+                WorkFolder.of(workDir, RunParameters.from(execution.getJobParameters()).runId()).delete();
                 deleteFinishedWorkFolders();
             }
             return exitCode;
@@ -199,7 +199,7 @@ class ReportRunner {
      * stay for --restart.
      */
     private void deleteFinishedWorkFolders() {
-        List<Path> folders = WorkFolder.all(stateDir);
+        List<Path> folders = WorkFolder.all(workDir);
         if (folders.isEmpty()) {
             return;
         }
@@ -236,11 +236,12 @@ class ReportRunner {
         if (sharedRepository == null) {
             return;
         }
-        WorkFolder work = WorkFolder.of(stateDir, RunParameters.from(previous.getJobParameters()).runId());
+        WorkFolder work = WorkFolder.of(workDir, RunParameters.from(previous.getJobParameters()).runId());
         if (!Files.isDirectory(work.root())) {
             throw new RefusedRestart("run " + previous.getId() + " in the job repository " + sharedRepository
-                    + " was not started with the state folder " + stateDir + " (its staging files are not there): resume it "
-                    + "with the state folder it started with (" + StateFolder.ENVIRONMENT_VARIABLE + "), or run without --restart");
+                    + " was not started with the work folder " + workDir + " (its staging files are not there): resume it "
+                    + "with the state folder (" + StateFolder.ENVIRONMENT_VARIABLE + ") or --work-dir it started with, "
+                    + "or run without --restart");
         }
     }
 

@@ -36,8 +36,11 @@ import org.clinicaloutcomes.report.ReportFolder;
 final class RunPreflight {
 
     /** A run that passed the checks: its parameters and the warnings found on the way. */
-    /** A run that passed the checks; {@code jobRepository} is {@code --job-repository}'s URL or null (embedded). */
-    record Checked(RunParameters parameters, List<String> warnings, boolean restart, String jobRepository) {
+    /**
+     * A run that passed the checks; {@code jobRepository} is {@code --job-repository}'s URL or null (embedded),
+     * {@code workDir} {@code --work-dir} or null (the state folder's).
+     */
+    record Checked(RunParameters parameters, List<String> warnings, boolean restart, String jobRepository, Path workDir) {
     }
 
     private RunPreflight() {
@@ -128,8 +131,9 @@ final class RunPreflight {
                 settings.windowMonths(), settings.monitoring(), settings.from(), settings.to(), instrumentsFile,
                 sha256(instruments.text()),
                 approaches, primary, settings.suppression(), settings.maxRejectPct(), settings.quiet(), runId, intake.sha256(),
-                sessions.sha256(), today, commandLine, export, significance, settings.partitions());
-        return new Checked(parameters, warnings, settings.restart(), settings.jobRepository());
+                sessions.sha256(), today, commandLine, export, significance, settings.partitions(),
+                settings.remoteWorkers());
+        return new Checked(parameters, warnings, settings.restart(), settings.jobRepository(), settings.workDir());
     }
 
     /**

@@ -39,18 +39,27 @@ final class StateFailures {
                     + (disk != null ? disk : "its disk is full or read-only") + "); free space there, or set "
                     + StateFolder.ENVIRONMENT_VARIABLE + " to use another state folder");
         }
-        Throwable repository = repositoryProblem(failure);
-        if (repository != null && jobRepository != null) {
-            return Optional.of("the job repository " + jobRepository + " cannot be used (" + firstLine(repository)
-                    + "); check that the PostgreSQL server is running and that the user in "
-                    + JobRepositoryDatabase.USER + " may use that database");
+        if (jobRepository != null) {
+            return describeSharedRepository(failure, jobRepository);
         }
+        Throwable repository = repositoryProblem(failure);
         if (repository != null) {
             return Optional.of("the job repository " + state.repository().resolve("jobs.*") + " cannot be used ("
                     + firstLine(repository) + "); it may be damaged: move the folder " + state.repository()
                     + " aside and run again (only what --restart needs is lost)");
         }
         return Optional.empty();
+    }
+
+    /** One line for the user when the failure is the shared job repository's ({@code --job-repository}). */
+    static Optional<String> describeSharedRepository(Throwable failure, String jobRepository) {
+        Throwable repository = repositoryProblem(failure);
+        if (repository == null) {
+            return Optional.empty();
+        }
+        return Optional.of("the job repository " + jobRepository + " cannot be used (" + firstLine(repository)
+                + "); check that the PostgreSQL server is running and that the user in "
+                + JobRepositoryDatabase.USER + " may use that database");
     }
 
     private static String diskProblem(Throwable failure) {

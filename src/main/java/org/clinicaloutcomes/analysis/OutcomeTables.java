@@ -453,7 +453,7 @@ public record OutcomeTables(
      */
     public record AlertRow(String clientId, String approach, String clinicianId, String instrument,
                            double baseline, double latest, double change, LocalDate latestDate,
-                           LocalDate baselineDate, int nScores, LocalDate intakeDate) {
+                           LocalDate baselineDate, int nScores, LocalDate intakeDate) implements Serializable {
     }
 
     /**

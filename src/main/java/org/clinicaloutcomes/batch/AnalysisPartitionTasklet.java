@@ -12,6 +12,7 @@ import org.clinicaloutcomes.cli.JobKind;
 import org.clinicaloutcomes.ingest.AcceptedSessions;
 import org.clinicaloutcomes.ingest.ExportMapping;
 import org.clinicaloutcomes.metrics.ReportWindow;
+import org.clinicaloutcomes.report.TestPause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,7 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * One partition of a run's analysis (issue 19): its episodes, in increasing index order, with
  * their sessions from its own staging files ({@link StagingLayout}), given to an analysis of their
  * own, which it leaves in {@link AnalysisPartitions} for the outcomes step to merge. Read: the
- * partition's episodes. It keeps nothing across a restart, so a restart runs it again.
+ * partition's episodes. It runs on a thread of the manager's process, or in a {@code worker}
+ * process ({@code --remote-workers}). It keeps nothing across a restart, so a restart runs it again.
  */
 class AnalysisPartitionTasklet implements Tasklet {
 
@@ -52,7 +54,8 @@ class AnalysisPartitionTasklet implements Tasklet {
         AcceptedSessions.forEachEpisode(own, StagingLayout.firstFile(partition, blocks), blocks,
                 support.work()::sessions, support.instruments().instruments().size(), (episode, sessions) ->
                         analysis.add(new EpisodeData(episode, episodes.registry().get(episode), List.copyOf(sessions))));
-        shared.analysed(jobExecutionId, partition, analysis);
+        TestPause.at(TestPause.ANALYSIS_PARTITION_DONE);
+        shared.analysed(support, jobExecutionId, partition, analysis, own.length);
         StepCounts.read(contribution, own.length);
         LOG.info("analysis partition {} of {}: {} episodes in {} ms", partition, partitions, own.length,
                 (System.nanoTime() - started) / 1_000_000);

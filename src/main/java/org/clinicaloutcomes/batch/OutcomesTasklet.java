@@ -137,24 +137,14 @@ class OutcomesTasklet implements Tasklet {
     }
 
     /**
-     * Computes the tables from the analysis partitions' accumulators, merged neighbour with
-     * neighbour in partition order ({@link CohortAnalysis#merge}: the tables of one pass over every
-     * episode). The accumulators
+     * Computes the tables from the analysis partitions' accumulators, merged
+     * ({@link AnalysisPartitions#merged}). The accumulators
      * stay in this method: at 10M sessions they are a few hundred MB that the writers after it no
      * longer need, and a 1 GB heap without them spends no time in full collections.
      */
-    private Analysed analyse(long jobExecutionId) {
-        AnalysisPartitions.Analysed partitions = shared.take(jobExecutionId);
-        CohortAnalysis[] parts = partitions.partitions();
-        // Neighbours pairwise, then the pairs pairwise: each value is copied about log2(N) times
-        // rather than up to N times; the merge is exact, so the order of merging changes nothing.
-        for (int width = 1; width < parts.length; width *= 2) {
-            for (int p = 0; p + width < parts.length; p += 2 * width) {
-                parts[p].merge(parts[p + width]);
-                parts[p + width] = null;
-            }
-        }
-        CohortAnalysis analysis = parts[0];
+    private Analysed analyse(long jobExecutionId) throws IOException {
+        AnalysisPartitions.Merged partitions = shared.merged(support, jobExecutionId);
+        CohortAnalysis analysis = partitions.analysis();
         long merged = System.nanoTime();
         OutcomeTables tables = analysis.finish();
         long done = System.nanoTime();

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import org.clinicaloutcomes.ingest.CsvRecordSource;
 import org.clinicaloutcomes.ingest.EpisodeIndex;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
@@ -28,10 +30,10 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the steps of both jobs: ingest of the two files, duplicates, the window, the outcomes, publication. */
@@ -50,8 +52,8 @@ public class ReportStepsConfiguration {
     int sessionsChunkRows;
 
     @Bean
-    RunSupport.PerRun runSupports(@Value("${clinical-outcomes.state-dir}") Path stateDir) {
-        return new RunSupport.PerRun(stateDir);
+    RunSupport.PerRun runSupports(@Value("${" + WorkFolder.PROPERTY + "}") Path workDir) {
+        return new RunSupport.PerRun(workDir);
     }
 
     @Bean
@@ -200,26 +202,47 @@ public class ReportStepsConfiguration {
 
     /**
      * The analysis, in {@code --partitions} partitions (issue 19): a partitioned step whose
-     * workers ({@code analysis.partition:partition<p>}) run on as many threads as there are cores.
+     * workers ({@code analysis.partition:partition<p>}) run on as many threads as there are cores,
+     * or in {@code worker} processes ({@link AnalysisPartitionHandler}).
      * Manager and workers run again on every restart (their accumulators are in memory); the
      * workers' read counts add up to the manager's.
      */
     @Bean
-    Step analysisStep(JobRepository jobRepository, TaskletSteps steps, AnalysisPartitionTasklet analysisPartitionTasklet,
-                      Partitioner analysisPartitioner) {
-        Step worker = steps.rerunOnRestart(StepHandoffs.ANALYSIS_PARTITION, analysisPartitionTasklet);
+    Step analysisStep(JobRepository jobRepository, Step analysisPartitionStep, Partitioner analysisPartitioner,
+                      ObjectProvider<PartitionRequests> partitionRequests, ObjectProvider<PartitionLeases> partitionLeases) {
         SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
                 StepHandoffs.ANALYSIS_PARTITION, analysisPartitioner);
         splitter.setAllowStartIfComplete(true);
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("analysis-");
-        threads.setConcurrencyLimit(Runtime.getRuntime().availableProcessors());
         return new StepBuilder(StepHandoffs.ANALYSIS, jobRepository)
                 .partitioner(StepHandoffs.ANALYSIS_PARTITION, analysisPartitioner)
                 .splitter(splitter)
-                .step(worker)
-                .taskExecutor(threads)
+                .partitionHandler(new AnalysisPartitionHandler(analysisPartitionStep,
+                        () -> new RemotePartitionHandler(jobRepository, partitionRequests.getObject(),
+                                partitionLeases.getObject(), StepHandoffs.ANALYSIS_PARTITION)))
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** One partition of the analysis, on a thread of this process or in a worker. */
+    @Bean
+    Step analysisPartitionStep(TaskletSteps steps, AnalysisPartitionTasklet analysisPartitionTasklet) {
+        return steps.rerunOnRestart(StepHandoffs.ANALYSIS_PARTITION, analysisPartitionTasklet);
+    }
+
+    @Bean
+    PartitionRequests partitionRequests(DataSource dataSource) {
+        return new PartitionRequests(dataSource);
+    }
+
+    @Bean
+    PartitionLeases partitionLeases(DataSource dataSource) {
+        return new PartitionLeases(dataSource);
+    }
+
+    @Bean
+    PartitionWorker partitionWorker(PartitionRequests partitionRequests, PartitionLeases partitionLeases,
+                                    JobRepository jobRepository, Step analysisPartitionStep) {
+        return new PartitionWorker(partitionRequests, partitionLeases, jobRepository, analysisPartitionStep);
     }
 
     @Bean

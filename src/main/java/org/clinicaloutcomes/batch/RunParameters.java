@@ -39,7 +39,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                             List<String> approaches, String primaryInstrument, boolean suppression,
                             int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
                             LocalDate today, String commandLine, ExportMapping export,
-                            List<SignificanceMethod> significance, int partitions) {
+                            List<SignificanceMethod> significance, int partitions, boolean remoteWorkers) {
 
     static final String JOB = "job";
     static final String INPUT = "input";
@@ -69,6 +69,8 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
     static final String SIGNIFICANCE = "significance";
     /** Not identifying: the outputs are the same for every count; a restart keeps the failed run's. */
     static final String PARTITIONS = "partitions";
+    /** Not identifying either: who analyses the partitions ({@code --remote-workers}); a restart keeps the failed run's. */
+    static final String REMOTE_WORKERS = "remote-workers";
     /** The longest value of one {@code export} parameter (the repository's column holds 2500). */
     static final int EXPORT_CHUNK = 2000;
     private static final String NONE = "";
@@ -82,6 +84,18 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
             throw new IllegalArgumentException("partitions must be " + RunSettings.MIN_PARTITIONS + " to "
                     + RunSettings.MAX_PARTITIONS + ": " + partitions);
         }
+    }
+
+    /** The parameters of a run whose partitions run on its own threads. */
+    public RunParameters(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                         MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instrumentsFile,
+                         String instrumentsSha256, List<String> approaches, String primaryInstrument, boolean suppression,
+                         int maxRejectPct, boolean quiet, String runId, String intakeSha256, String sessionsSha256,
+                         LocalDate today, String commandLine, ExportMapping export, List<SignificanceMethod> significance,
+                         int partitions) {
+        this(job, input, output, month, windowMonths, monitoring, from, to, instrumentsFile, instrumentsSha256,
+                approaches, primaryInstrument, suppression, maxRejectPct, quiet, runId, intakeSha256, sessionsSha256,
+                today, commandLine, export, significance, partitions, false);
     }
 
     /** The parameters of a run in one partition. */
@@ -127,6 +141,7 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 .addString(QUIET, Boolean.toString(quiet), false)
                 .addLong(MAX_REJECT_PCT, (long) maxRejectPct, false)
                 .addLong(PARTITIONS, (long) partitions, false)
+                .addString(REMOTE_WORKERS, Boolean.toString(remoteWorkers), false)
                 .addString(INTAKE_SHA256, intakeSha256, false)
                 .addString(SESSIONS_SHA256, sessionsSha256, false)
                 .addString(TODAY, today.toString(), false)
@@ -158,7 +173,8 @@ public record RunParameters(JobKind job, Path input, Path output, YearMonth mont
                 parameters.getString(COMMAND_LINE),
                 export(parameters),
                 significance(parameters),
-                orDefault(parameters.getLong(PARTITIONS), RunSettings.DEFAULT_PARTITIONS));
+                orDefault(parameters.getLong(PARTITIONS), RunSettings.DEFAULT_PARTITIONS),
+                Boolean.parseBoolean(parameters.getString(REMOTE_WORKERS)));
     }
 
     /**

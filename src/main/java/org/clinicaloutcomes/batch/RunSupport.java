@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 /** What the step components of a run derive from its job parameters. */
 record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instruments, ApproachCatalog approaches) {
 
-    static RunSupport of(StepExecution stepExecution, Path stateDir) {
+    static RunSupport of(StepExecution stepExecution, Path workDir) {
         RunParameters run = RunParameters.from(stepExecution.getJobParameters());
         InstrumentCatalog instruments;
         try {
@@ -22,7 +22,7 @@ record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instrume
         } catch (RefusedFileException e) {
             throw new IllegalStateException(e.getMessage(), null);
         }
-        return new RunSupport(run, WorkFolder.of(stateDir, run.runId()), instruments,
+        return new RunSupport(run, WorkFolder.of(workDir, run.runId()), instruments,
                 new ApproachCatalog(run.approaches()));
     }
 
@@ -54,17 +54,17 @@ record RunSupport(RunParameters run, WorkFolder work, InstrumentCatalog instrume
      */
     static final class PerRun {
 
-        private final Path stateDir;
+        private final Path workDir;
         private long jobExecutionId = -1;
         private RunSupport support;
 
-        PerRun(Path stateDir) {
-            this.stateDir = stateDir;
+        PerRun(Path workDir) {
+            this.workDir = workDir;
         }
 
         synchronized RunSupport of(StepExecution stepExecution) {
             if (support == null || stepExecution.getJobExecutionId() != jobExecutionId) {
-                support = RunSupport.of(stepExecution, stateDir);
+                support = RunSupport.of(stepExecution, workDir);
                 jobExecutionId = stepExecution.getJobExecutionId();
             }
             return support;

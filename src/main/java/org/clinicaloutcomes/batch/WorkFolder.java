@@ -11,21 +11,23 @@ import org.clinicaloutcomes.ingest.InputFileKind;
 import org.clinicaloutcomes.report.ReportFolder;
 
 /**
- * The staging files of one run (one job instance), under the state folder, kept until the run
- * completes so that a failed run can be restarted from them.
+ * The staging files of one run (one job instance), in the work folder ({@code work} in the state
+ * folder, or {@code --work-dir}), kept until the run completes so that a failed run can be
+ * restarted from them.
  */
 public record WorkFolder(Path root) {
 
-    private static final String FOLDER = "work";
+    /** The Spring property that names the work folder (application.properties). */
+    public static final String PROPERTY = "clinical-outcomes.work-dir";
     private static final String PREFIX = "run-";
 
-    public static WorkFolder of(Path stateDir, String runId) {
-        return new WorkFolder(stateDir.resolve(FOLDER).resolve(PREFIX + runId));
+    public static WorkFolder of(Path workDir, String runId) {
+        return new WorkFolder(workDir.resolve(PREFIX + runId));
     }
 
-    /** The staging folders of every run in the state folder, in name order. */
-    public static List<Path> all(Path stateDir) {
-        Path parent = stateDir.resolve(FOLDER);
+    /** The staging folders of every run in the work folder, in name order. */
+    public static List<Path> all(Path workDir) {
+        Path parent = workDir;
         if (!Files.isDirectory(parent)) {
             return List.of();
         }
@@ -66,6 +68,11 @@ public record WorkFolder(Path root) {
     /** The surviving sessions of a partition, deduplicated and in score order. */
     public Path sessions(int partition) {
         return root.resolve("sessions-" + partition + ".bin");
+    }
+
+    /** A partition's analysis, as a remote worker leaves it for the manager (issue 19). */
+    public Path analysis(int partition) {
+        return root.resolve("analysis-" + partition + ".ser");
     }
 
     public void delete() {

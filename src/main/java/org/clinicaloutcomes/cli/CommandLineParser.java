@@ -73,6 +73,7 @@ public final class CommandLineParser {
     private static final String MONTHLY = "monthly";
     private static final String RESEARCH = "research";
     private static final String GENERATE = "generate";
+    private static final String WORKER = "worker";
 
     private static final Set<String> HELP_WORDS = Set.of("--help", "-h", "help");
 
@@ -91,7 +92,7 @@ public final class CommandLineParser {
     /** Where a command-line option may be used. */
     private enum Verb {
         MONTHLY_JOB(CommandLineParser.MONTHLY), RESEARCH_JOB(CommandLineParser.RESEARCH),
-        GENERATE_DATA(CommandLineParser.GENERATE);
+        GENERATE_DATA(CommandLineParser.GENERATE), PARTITION_WORKER(CommandLineParser.WORKER);
 
         final String word;
 
@@ -112,7 +113,7 @@ public final class CommandLineParser {
         TO("to", "YYYY-MM-DD", true, EnumSet.of(Verb.RESEARCH_JOB)),
         SIGNIFICANCE("significance", "LIST", true, EnumSet.of(Verb.RESEARCH_JOB)),
         INPUT("input", "DIR", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
-        OUTPUT("output", "DIR", true, EnumSet.allOf(Verb.class)),
+        OUTPUT("output", "DIR", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB, Verb.GENERATE_DATA)),
         INSTRUMENTS("instruments", "FILE", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         APPROACHES("approaches", "A,B,...", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         PRIMARY_INSTRUMENT("primary-instrument", "KEY", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
@@ -120,8 +121,10 @@ public final class CommandLineParser {
         MAX_REJECT_PCT("max-reject-pct", "N", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         QUIET("quiet", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
         RESTART("restart", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
-        JOB_REPOSITORY("job-repository", "URL", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
+        JOB_REPOSITORY("job-repository", "URL", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB, Verb.PARTITION_WORKER)),
         PARTITIONS("partitions", "N", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
+        REMOTE_WORKERS("remote-workers", null, false, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB)),
+        WORK_DIR("work-dir", "DIR", true, EnumSet.of(Verb.MONTHLY_JOB, Verb.RESEARCH_JOB, Verb.PARTITION_WORKER)),
         SEED("seed", "N", true, EnumSet.of(Verb.GENERATE_DATA)),
         EPISODES("episodes", "N", true, EnumSet.of(Verb.GENERATE_DATA)),
         END_MONTH("end-month", "YYYY-MM", true, EnumSet.of(Verb.GENERATE_DATA));
@@ -209,6 +212,8 @@ public final class CommandLineParser {
         boolean restart;
         String jobRepository;
         Integer partitions;
+        boolean remoteWorkers;
+        Path workDir;
     }
 
     private CommandLineParser() {
@@ -239,6 +244,7 @@ public final class CommandLineParser {
             case MONTHLY -> new RunCommand(parseRun(JobKind.MONTHLY, Verb.MONTHLY_JOB, args));
             case RESEARCH -> new RunCommand(parseRun(JobKind.RESEARCH, Verb.RESEARCH_JOB, args));
             case GENERATE -> parseGenerate(args);
+            case WORKER -> parseWorker(args);
             default -> throw unknownCommand(command);
         };
     }
@@ -251,10 +257,10 @@ public final class CommandLineParser {
     private static UsageException unknownCommand(String command) {
         if (command.startsWith("-")) {
             return new UsageException("missing command before " + quote(command)
-                    + ": start with monthly, research or generate (see --help)");
+                    + ": start with monthly, research, generate or worker (see --help)");
         }
         return new UsageException("unknown command " + quote(command)
-                + ": use monthly, research, generate or help");
+                + ": use monthly, research, generate, worker or help");
     }
 
     // ---------------------------------------------------------------- monthly and research
@@ -273,6 +279,7 @@ public final class CommandLineParser {
             switch (opt) {
                 case QUIET -> cli.quiet = switchValue(value, origin);
                 case RESTART -> cli.restart = switchValue(value, origin);
+                case REMOTE_WORKERS -> cli.remoteWorkers = switchValue(value, origin);
                 case JOB -> cli.jobFile = path(required(value, origin), origin, null);
                 default -> apply(opt, required(value, origin), origin, cli, null);
             }
@@ -323,7 +330,18 @@ public final class CommandLineParser {
                 export,
                 first(cli.significance, file.significance),
                 cli.jobRepository,
-                first(cli.partitions, RunSettings.DEFAULT_PARTITIONS));
+                first(cli.partitions, RunSettings.DEFAULT_PARTITIONS),
+                cli.workDir,
+                remoteWorkers(cli));
+    }
+
+    /** {@code --remote-workers} needs the job repository that the workers share with this run. */
+    private static boolean remoteWorkers(RunDraft cli) throws UsageException {
+        if (cli.remoteWorkers && cli.jobRepository == null) {
+            throw new UsageException(Opt.REMOTE_WORKERS.flag() + " needs " + Opt.JOB_REPOSITORY.flag()
+                    + ": the workers take their partitions from the shared job repository");
+        }
+        return cli.remoteWorkers;
     }
 
     /** {@code --input}, {@code --from} and {@code --to} are not used with a long or wide export. */
@@ -377,13 +395,8 @@ public final class CommandLineParser {
             case SIGNIFICANCE -> draft.significance = significance(value, origin);
             case PARTITIONS -> draft.partitions = wholeNumber(value, origin, "partitions",
                     RunSettings.MIN_PARTITIONS, RunSettings.MAX_PARTITIONS);
-            case JOB_REPOSITORY -> {
-                String problem = JobRepositoryUrl.problem(value);
-                if (problem != null) {
-                    throw origin.fail(problem);
-                }
-                draft.jobRepository = value;
-            }
+            case JOB_REPOSITORY -> draft.jobRepository = jobRepository(value, origin);
+            case WORK_DIR -> draft.workDir = path(value, origin, base);
             default -> throw new IllegalStateException("not a report option: " + opt);
         }
     }
@@ -461,6 +474,41 @@ public final class CommandLineParser {
     }
 
     // ---------------------------------------------------------------- generate
+
+    private static String jobRepository(String value, Origin origin) throws UsageException {
+        String problem = JobRepositoryUrl.problem(value);
+        if (problem != null) {
+            throw origin.fail(problem);
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- worker
+
+    private static WorkerCommand parseWorker(String[] args) throws UsageException {
+        String jobRepository = null;
+        Path workDir = null;
+        Set<Opt> seen = EnumSet.noneOf(Opt.class);
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            Opt opt = option(arg, Verb.PARTITION_WORKER);
+            if (!seen.add(opt)) {
+                throw new UsageException(opt.flag() + " given twice");
+            }
+            Origin origin = Origin.flag(opt);
+            String value = required(valueOf(arg), origin);
+            switch (opt) {
+                case JOB_REPOSITORY -> jobRepository = jobRepository(value, origin);
+                case WORK_DIR -> workDir = path(value, origin, null);
+                default -> throw new IllegalStateException("not a worker option: " + opt);
+            }
+        }
+        if (jobRepository == null || workDir == null) {
+            throw new UsageException("worker needs " + Opt.JOB_REPOSITORY.flag() + " and " + Opt.WORK_DIR.flag()
+                    + ": the job repository and the work folder its runs were started with");
+        }
+        return new WorkerCommand(jobRepository, workDir);
+    }
 
     private static GenerateCommand parseGenerate(String[] args) throws UsageException {
         Long seed = null;

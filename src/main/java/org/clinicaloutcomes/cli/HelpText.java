@@ -11,6 +11,7 @@ final class HelpText {
               monthly  [options]
               research [options]
               generate [options]
+              worker   [options]
               help             this text (also --help or -h, after any command too)
             Options are written --name=value, with no spaces around the =.
 
@@ -39,12 +40,18 @@ final class HelpText {
               --restart                  continue the last failed or interrupted run with the same settings (default: start afresh)
               --job-repository=URL       keep the record of runs in a shared PostgreSQL database, jdbc:postgresql://host:port/database, user and password from CLINICAL_OUTCOMES_DB_USER and CLINICAL_OUTCOMES_DB_PASSWORD (default: the embedded database in the state folder)
               --partitions=N             analyse the clients in N parts at once, by a hash of client_id, 1 to 64; the report is the same for every N (default: 1)
+              --remote-workers           have worker processes analyse the partitions, on this or other machines; needs --job-repository (default: this process's threads)
+              --work-dir=DIR             folder for the run's staging files, one that every worker can read and write (default: work in the state folder)
 
             generate: write made-up sample data (no real clients) to try the tool with
               --end-month=YYYY-MM        last month of the sample data (required)
               --seed=N                   starting number of the random generator; the same number gives the same data (default: 20261)
               --episodes=N               number of treatment episodes, 1 to 10000000 (default: 500)
               --output=DIR               folder to write intake.csv and sessions.csv to (default: sample-data)
+
+            worker: analyse the partitions of the runs started with --remote-workers, until stopped (see "Several machines" in README.md)
+              --job-repository=URL       the runs' shared PostgreSQL job repository (required): user and password from the environment, as above
+              --work-dir=DIR             the runs' --work-dir, as this machine sees it (required)
 
             A research job file has one setting per line, key=value, with the keys input, output, from, to,
             instruments, approaches, primary-instrument, suppression, max-reject-pct and significance (write / in paths, also on Windows);

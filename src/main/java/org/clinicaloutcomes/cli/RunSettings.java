@@ -59,12 +59,16 @@ import org.clinicaloutcomes.report.DataQualityVerdict;
  * @param partitions        {@code --partitions}: how many parts the analysis is split into by the client id's
  *                          CRC-32 ({@value #MIN_PARTITIONS}–{@value #MAX_PARTITIONS}, default 1); the outputs are
  *                          the same for every count (issue 19)
+ * @param workDir           {@code --work-dir}: the folder of the runs' staging files, which remote workers read
+ *                          too, or {@code null} for {@code work} in the state folder
+ * @param remoteWorkers     {@code --remote-workers}: the partitions are analysed by {@code worker} processes that
+ *                          share the job repository, not by this process's threads (needs {@code jobRepository})
  */
 public record RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
                           MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
                           String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
                           Path jobFile, ExportMapping export, List<SignificanceMethod> significance,
-                          String jobRepository, int partitions) {
+                          String jobRepository, int partitions, Path workDir, boolean remoteWorkers) {
 
     public static final Path DEFAULT_INPUT = Path.of("sample-data");
     public static final int DEFAULT_WINDOW_MONTHS = 12;
@@ -93,6 +97,20 @@ public record RunSettings(JobKind job, Path input, Path output, YearMonth month,
             throw new IllegalArgumentException("partitions must be " + MIN_PARTITIONS + " to " + MAX_PARTITIONS
                     + ": " + partitions);
         }
+        if (remoteWorkers && jobRepository == null) {
+            throw new IllegalArgumentException("remote workers need a shared job repository");
+        }
+    }
+
+    /** The settings of a run whose partitions run on its own threads, with its staging files in the state folder. */
+    public RunSettings(JobKind job, Path input, Path output, YearMonth month, int windowMonths,
+                       MonitoringSettings monitoring, LocalDate from, LocalDate to, Path instruments, List<String> approaches,
+                       String primaryInstrument, boolean suppression, int maxRejectPct, boolean quiet, boolean restart,
+                       Path jobFile, ExportMapping export, List<SignificanceMethod> significance, String jobRepository,
+                       int partitions) {
+        this(job, input, output, month, windowMonths, monitoring, from, to, instruments, approaches, primaryInstrument,
+                suppression, maxRejectPct, quiet, restart, jobFile, export, significance, jobRepository, partitions,
+                null, false);
     }
 
     /** The settings of a run in one partition. */

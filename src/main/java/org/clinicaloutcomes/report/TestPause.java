@@ -14,6 +14,8 @@ public final class TestPause {
     public static final String SESSIONS_CHUNK = "sessions.chunk";
     public static final String DUPLICATES_DONE = "duplicates.done";
     public static final String WINDOW_DONE = "window.done";
+    /** An analysis partition has seen all its episodes and not yet handed its analysis on (issue 19). */
+    public static final String ANALYSIS_PARTITION_DONE = "analysis.partition-done";
     public static final String OUTCOMES_DONE = "outcomes.done";
     public static final String PUBLISH_BEFORE_RENAMES = "publish.before-renames";
     public static final String PUBLISH_BETWEEN_RENAMES = "publish.between-renames";

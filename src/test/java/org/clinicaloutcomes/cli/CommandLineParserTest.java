@@ -329,14 +329,15 @@ class CommandLineParserTest {
         @Test
         void helpTextListsEveryCommandAndFlag() {
             String text = CommandLineParser.help().text();
-            for (String word : List.of("monthly", "research", "generate", "help", "--help", "-h")) {
+            for (String word : List.of("monthly", "research", "generate", "worker", "help", "--help", "-h")) {
                 assertThat(text).contains(word);
             }
             List<String> flags = List.of("--month=YYYY-MM", "--window-months=N", "--series-months=N",
                     "--expected-min-n=N", "--contact-days=N", "--max-reject-pct=N", "--job=FILE", "--from=YYYY-MM-DD",
                     "--to=YYYY-MM-DD", "--input=DIR", "--output=DIR", "--instruments=FILE", "--approaches=A,B,...",
                     "--primary-instrument=KEY", "--suppression=true|false", "--quiet", "--restart", "--significance=LIST",
-                    "--seed=N", "--episodes=N", "--end-month=YYYY-MM");
+                    "--seed=N", "--episodes=N", "--end-month=YYYY-MM", "--job-repository=URL", "--partitions=N",
+                    "--remote-workers", "--work-dir=DIR");
             for (String flag : flags) {
                 assertThat(text).as(flag).containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(flag) + "\\s");
             }
@@ -427,15 +428,64 @@ class CommandLineParserTest {
     }
 
     @Nested
+    class RemoteWorkers {
+
+        private static final String URL = "--job-repository=jdbc:postgresql://db.example/outcomes";
+
+        @Test
+        void aRunIsAnalysedByItsOwnThreadsInTheStateFoldersWorkFolderUnlessAsked() throws UsageException {
+            RunSettings settings = run("monthly");
+            assertThat(settings.remoteWorkers()).isFalse();
+            assertThat(settings.workDir()).isNull();
+        }
+
+        @Test
+        void remoteWorkersAndAWorkFolderAreTakenByBothJobs() throws UsageException {
+            RunSettings monthly = run("monthly", URL, "--partitions=7", "--remote-workers", "--work-dir=/shared/work/");
+            assertThat(monthly.remoteWorkers()).isTrue();
+            assertThat(monthly.workDir()).isEqualTo(Path.of("/shared/work"));
+            assertThat(run("research", URL, "--remote-workers").remoteWorkers()).isTrue();
+            assertThat(run("research", "--work-dir=w").workDir()).isEqualTo(Path.of("w"));
+        }
+
+        @Test
+        void remoteWorkersNeedTheSharedJobRepository() {
+            assertThat(error("monthly", "--remote-workers", "--partitions=2"))
+                    .isEqualTo("--remote-workers needs --job-repository: the workers take their partitions from the "
+                            + "shared job repository");
+        }
+
+        @Test
+        void aWorkerTakesTheJobRepositoryAndTheWorkFolder() throws UsageException {
+            Command command = parse(new String[] {"worker", URL, "--work-dir=/mnt/shared/work"});
+            assertThat(command).isEqualTo(new WorkerCommand("jdbc:postgresql://db.example/outcomes",
+                    Path.of("/mnt/shared/work")));
+        }
+
+        @Test
+        void aWorkerNeedsBothAndNothingElse() {
+            String needs = "worker needs --job-repository and --work-dir: the job repository and the work folder "
+                    + "its runs were started with";
+            assertThat(error("worker")).isEqualTo(needs);
+            assertThat(error("worker", URL)).isEqualTo(needs);
+            assertThat(error("worker", "--work-dir=w")).isEqualTo(needs);
+            assertThat(error("worker", URL, "--work-dir=w", "--partitions=2"))
+                    .startsWith("--partitions is not an option of worker");
+            assertThat(error("worker", "--job-repository=jdbc:postgresql://u:p@db/x", "--work-dir=w"))
+                    .startsWith("--job-repository must not hold a user or password");
+        }
+    }
+
+    @Nested
     class Errors {
 
         static Stream<Arguments> cases() {
             return Stream.of(
                     // commands
-                    Arguments.of(List.of("weekly"), "unknown command 'weekly': use monthly, research, generate or help"),
-                    Arguments.of(List.of("Monthly"), "unknown command 'Monthly': use monthly, research, generate or help"),
+                    Arguments.of(List.of("weekly"), "unknown command 'weekly': use monthly, research, generate, worker or help"),
+                    Arguments.of(List.of("Monthly"), "unknown command 'Monthly': use monthly, research, generate, worker or help"),
                     Arguments.of(List.of("--month=2026-01"),
-                            "missing command before '--month=2026-01': start with monthly, research or generate (see --help)"),
+                            "missing command before '--month=2026-01': start with monthly, research, generate or worker (see --help)"),
                     // options
                     Arguments.of(List.of("monthly", "--foo"), "unknown option --foo for monthly (see --help)"),
                     Arguments.of(List.of("monthly", "--foo=bar"), "unknown option --foo for monthly (see --help)"),
@@ -614,7 +664,7 @@ class CommandLineParserTest {
 
         @Test
         void emptyCommandIsUnknown() {
-            assertThat(error("")).isEqualTo("unknown command '': use monthly, research, generate or help");
+            assertThat(error("")).isEqualTo("unknown command '': use monthly, research, generate, worker or help");
         }
     }
 

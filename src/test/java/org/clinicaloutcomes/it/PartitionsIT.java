@@ -2,11 +2,10 @@ package org.clinicaloutcomes.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicaloutcomes.it.TestFolders.copyOfInput;
-import static org.clinicaloutcomes.it.TestFolders.hashes;
+import static org.clinicaloutcomes.it.TestFolders.reportOutputs;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +63,7 @@ class PartitionsIT {
                 "--month=2026-10", "--restart");
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.out()).contains("resuming run");
-        assertThat(outputs(resumed)).isEqualTo(monthly(JarRunner.millionSessions().toString(), 1));
+        assertThat(reportOutputs(resumed)).isEqualTo(monthly(JarRunner.millionSessions().toString(), 1));
     }
 
     @Test
@@ -82,7 +81,7 @@ class PartitionsIT {
         JarRunner.Result run = JarRunner.run(work.resolve("state-" + partitions), "monthly", "--input=" + input,
                 "--output=" + report, "--month=2026-10", "--quiet", "--partitions=" + partitions);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return outputs(report);
+        return reportOutputs(report);
     }
 
     private Map<String, String> research(int partitions) throws Exception {
@@ -90,17 +89,6 @@ class PartitionsIT {
         JarRunner.Result run = JarRunner.run(work.resolve("state-" + partitions), "research", "--job=" + WIDE_JOB,
                 "--output=" + report, "--quiet", "--partitions=" + partitions, "--significance=JT,HA,NK,HLL,EN,HLM,GLN");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return outputs(report);
-    }
-
-    /** The hashes of the report's CSVs, charts and summary page (run.json names the command line). */
-    private static Map<String, String> outputs(Path report) throws Exception {
-        Map<String, String> outputs = new TreeMap<>();
-        hashes(report).forEach((file, hash) -> {
-            if (file.endsWith(".csv") || file.endsWith(".png") || file.endsWith(".html")) {
-                outputs.put(file, hash);
-            }
-        });
-        return outputs;
+        return reportOutputs(report);
     }
 }

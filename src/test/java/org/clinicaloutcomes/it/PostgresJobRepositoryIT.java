@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same outputs as on the embedded HSQLDB database, a killed run resumed with {@code --restart} on
  * it, and the database password in no file the run writes.
  *
- * <p>The server: {@code CLINICAL_OUTCOMES_TEST_POSTGRES_URL} (a JDBC URL of a database the user
- * {@code CLINICAL_OUTCOMES_TEST_POSTGRES_USER} may create databases from), which {@code .ci/run}
- * sets after starting a throwaway cluster on a loopback port. Each test gets a database of its
- * own. Without the variables the tests are skipped, unless {@code CLINICAL_OUTCOMES_REQUIRE_POSTGRES}
- * is set (CI), when they fail.
+ * <p>Each test gets a database of its own ({@link TestDatabase}).
  */
 class PostgresJobRepositoryIT {
 
@@ -40,31 +30,19 @@ class PostgresJobRepositoryIT {
     @TempDir
     Path work;
 
-    private String server;
-    private String user;
-    private String database;
+    private TestDatabase database;
     private String url;
 
     @BeforeEach
     void createADatabase() throws Exception {
-        server = System.getenv("CLINICAL_OUTCOMES_TEST_POSTGRES_URL");
-        user = System.getenv("CLINICAL_OUTCOMES_TEST_POSTGRES_USER");
-        boolean required = System.getenv("CLINICAL_OUTCOMES_REQUIRE_POSTGRES") != null;
-        if (server == null || user == null) {
-            assertThat(required).as("CLINICAL_OUTCOMES_REQUIRE_POSTGRES is set, but no PostgreSQL server was given "
-                    + "(CLINICAL_OUTCOMES_TEST_POSTGRES_URL, CLINICAL_OUTCOMES_TEST_POSTGRES_USER; .ci/postgres starts one)")
-                    .isFalse();
-            Assumptions.abort("no PostgreSQL server given (CLINICAL_OUTCOMES_TEST_POSTGRES_URL)");
-        }
-        database = "it_" + Long.toHexString(System.nanoTime());
-        execute(server, "CREATE DATABASE " + database);
-        url = server.substring(0, server.lastIndexOf('/') + 1) + database;
+        database = TestDatabase.create();
+        url = database.url();
     }
 
     @AfterEach
     void dropTheDatabase() throws Exception {
         if (database != null) {
-            execute(server, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            database.close();
         }
     }
 
@@ -124,8 +102,8 @@ class PostgresJobRepositoryIT {
         // then: the other state folder was refused in one line, and the run resumed from its own
         // wrote the uninterrupted run's outputs
         assertThat(elsewhere.exitCode()).isEqualTo(2);
-        assertThat(elsewhere.err().strip()).startsWith("error: run ").contains("was not started with the state folder "
-                + work.resolve("other-state")).endsWith("or run without --restart").doesNotContain("\n");
+        assertThat(elsewhere.err().strip()).startsWith("error: run ").contains("was not started with the work folder "
+                + work.resolve("other-state").resolve("work")).endsWith("or run without --restart").doesNotContain("\n");
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.out()).contains("resuming run");
         assertThat(KillAndRestartIT.reportHashes(output)).isEqualTo(KillAndRestartIT.reportHashes(work.resolve("clean")));
@@ -180,26 +158,11 @@ class PostgresJobRepositoryIT {
     }
 
     private Map<String, String> credentials() {
-        return Map.of("CLINICAL_OUTCOMES_DB_USER", user, "CLINICAL_OUTCOMES_DB_PASSWORD", PASSWORD);
+        return database.credentials(PASSWORD);
     }
 
     private List<String> query(String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, user, "");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
-    }
-
-    private void execute(String jdbcUrl, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        return database.query(sql);
     }
 
     private static List<Path> filesContaining(Path folder, String text) throws Exception {

@@ -49,6 +49,20 @@ final class TestFolders {
         }
     }
 
+    /**
+     * The hashes of a report's CSVs, charts and summary page: what must be the same byte for byte
+     * however the run was split (run.json names the command line, the workbook its time).
+     */
+    static Map<String, String> reportOutputs(Path report) throws Exception {
+        Map<String, String> outputs = new TreeMap<>();
+        hashes(report).forEach((file, hash) -> {
+            if (file.endsWith(".csv") || file.endsWith(".png") || file.endsWith(".html")) {
+                outputs.put(file, hash);
+            }
+        });
+        return outputs;
+    }
+
     /** SHA-256 of every file under a folder, by its path relative to the folder. */
     static Map<String, String> hashes(Path folder) throws Exception {
         Map<String, String> hashes = new TreeMap<>();
