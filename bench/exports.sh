@@ -7,7 +7,8 @@ episodes_for() {
     1m) echo 91000 ;;
     3m) echo 273000 ;;
     10m) echo 910000 ;;
-    *) echo "unknown size $1 (use 1m, 3m or 10m)" >&2; exit 2 ;;
+    30m) echo 2730000 ;;
+    *) echo "unknown size $1 (use 1m, 3m, 10m or 30m)" >&2; exit 2 ;;
   esac
 }
 

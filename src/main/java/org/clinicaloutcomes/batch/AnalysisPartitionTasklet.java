@@ -47,13 +47,13 @@ class AnalysisPartitionTasklet implements Tasklet {
         long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         JobFacts facts = JobFacts.handedOn(chunkContext);
         int partitions = support.run().partitions();
-        AnalysisPartitions.Episodes episodes = shared.episodes(jobExecutionId, support.work().episodes(), partitions);
+        AnalysisPartitions.Own episodes = shared.episodesOf(support, jobExecutionId, partition);
         int blocks = StagingLayout.blocks(facts.partitions(), partitions);
-        int[] own = episodes.ofPartition()[partition];
+        int[] own = episodes.episodes();
         CohortAnalysis analysis = emptyAnalysis(support, facts, facts.window());
         AcceptedSessions.forEachEpisode(own, StagingLayout.firstFile(partition, blocks), blocks,
                 support.work()::sessions, support.instruments().instruments().size(), (episode, sessions) ->
-                        analysis.add(new EpisodeData(episode, episodes.registry().get(episode), List.copyOf(sessions))));
+                        analysis.add(new EpisodeData(episode, episodes.record().apply(episode), List.copyOf(sessions))));
         TestPause.at(TestPause.ANALYSIS_PARTITION_DONE);
         shared.analysed(support, jobExecutionId, partition, analysis, own.length);
         StepCounts.read(contribution, own.length);

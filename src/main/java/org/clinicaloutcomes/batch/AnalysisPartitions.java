@@ -11,21 +11,24 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.clinicaloutcomes.analysis.CohortAnalysis;
 import org.clinicaloutcomes.ingest.EpisodeRegistry;
 import org.clinicaloutcomes.ingest.EpisodeRegistryFile;
+import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.metrics.Fold;
 
 /**
  * What the analysis partitions of a run share, and how they hand their analyses to the outcomes
- * step (issue 19): the staged episodes, loaded once per process, with each partition's episodes
- * ({@link Fold#partition} of the client id, as {@link StagingLayout}); then each partition's
- * analysis, in this process's memory when the partitions run on its threads, or, from remote
- * workers ({@code --remote-workers}), as a file in the run's work folder. One run at a time per
- * process (a state folder is held by one run; a worker runs one partition at a time); a run's
- * partitions are recomputed on every restart, so nothing here outlives the run.
+ * step (issue 19). On this process's threads: the staged episodes, loaded once, with each
+ * partition's episodes ({@link Fold#partition} of the client id, as {@link StagingLayout}), and
+ * each partition's analysis, kept in memory until the outcomes step takes them all. In a remote
+ * worker ({@code --remote-workers}): only the partition's own episodes, and its analysis left as
+ * a file in the run's work folder. One run at a time per process (a state folder is held by one
+ * run; a worker runs one partition at a time); a run's partitions are recomputed on every
+ * restart, so nothing here outlives the run.
  */
 final class AnalysisPartitions {
 
@@ -34,7 +37,11 @@ final class AnalysisPartitions {
             ObjectInputFilter.Config.createFilter("org.clinicaloutcomes.**;java.**;!*");
 
     /** The staged episodes and, per partition, its episodes' indexes in increasing order. */
-    record Episodes(EpisodeRegistry registry, int[][] ofPartition) {
+    private record Episodes(EpisodeRegistry registry, int[][] ofPartition) {
+    }
+
+    /** A partition's episodes' indexes in increasing order, and each one's record. */
+    record Own(int[] episodes, IntFunction<IntakeRecord> record) {
     }
 
     /** A partition's analysis and how many episodes it was given, as a remote worker leaves it. */
@@ -49,8 +56,24 @@ final class AnalysisPartitions {
     private Episodes episodes;
     private CohortAnalysis[] analysed;
 
+    /**
+     * A partition's episodes, in increasing index order, and their records. On this process's
+     * threads the partitions share the run's staged episodes, loaded once by the first that asks;
+     * a remote worker loads only its partition's, so its memory grows with the partition.
+     */
+    Own episodesOf(RunSupport support, long jobExecutionId, int partition) throws IOException {
+        int partitions = support.run().partitions();
+        Path file = support.work().episodes();
+        if (support.run().remoteWorkers()) {
+            EpisodeRegistryFile.PartitionEpisodes own = EpisodeRegistryFile.loadPartition(file, partition, partitions);
+            return new Own(own.episodes(), own::get);
+        }
+        Episodes all = episodes(jobExecutionId, file, partitions);
+        return new Own(all.ofPartition()[partition], all.registry()::get);
+    }
+
     /** The run's staged episodes, loaded from {@code file} by the first partition that asks. */
-    synchronized Episodes episodes(long jobExecutionId, Path file, int partitions) throws IOException {
+    private synchronized Episodes episodes(long jobExecutionId, Path file, int partitions) throws IOException {
         forRun(jobExecutionId, partitions);
         if (episodes == null) {
             EpisodeRegistry registry = EpisodeRegistryFile.load(file);

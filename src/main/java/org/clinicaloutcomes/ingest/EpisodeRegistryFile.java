@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import org.clinicaloutcomes.metrics.Fold;
@@ -66,8 +69,53 @@ public final class EpisodeRegistryFile {
     /** The registry saved in a file. */
     public static EpisodeRegistry load(Path file) throws IOException {
         EpisodeRegistry registry = new EpisodeRegistry();
-        read(file, true, registry::accept);
+        read(file, clientId -> true, registry::accept);
         return registry;
+    }
+
+    /**
+     * The episodes of one analysis partition ({@link Fold#partition} of the client id), in index
+     * order, with their records: what a partition's analysis needs, in memory that grows with the
+     * partition, not with the run (issue 19).
+     *
+     * @param episodes the partition's episode indexes, increasing
+     * @param records  their records, in the same order
+     */
+    public record PartitionEpisodes(int[] episodes, List<IntakeRecord> records) {
+
+        /** The record of one of the partition's episodes. */
+        public IntakeRecord get(int episode) {
+            int position = java.util.Arrays.binarySearch(episodes, episode);
+            if (position < 0) {
+                throw new IllegalArgumentException("episode " + episode + " is not in this partition");
+            }
+            return records.get(position);
+        }
+    }
+
+    /** The episodes of partition {@code partition} of {@code partitions}, decoding only theirs. */
+    public static PartitionEpisodes loadPartition(Path file, int partition, int partitions) throws IOException {
+        IntStream.Builder episodes = IntStream.builder();
+        List<IntakeRecord> records = new ArrayList<>();
+        // Clinician ids and genders repeat: held once each, as in the registry.
+        Map<String, String> repeated = new HashMap<>();
+        int[] index = {0};
+        Predicate<String> own = clientId -> Fold.partition(clientId, partitions) == partition;
+        read(file, own, r -> {
+            if (own.test(r.clientId())) {
+                episodes.add(index[0]);
+                records.add(new IntakeRecord(r.clientId(), r.intakeDay(), r.approach(),
+                        intern(repeated, r.clinicianId()), r.ageBand(), intern(repeated, r.gender()), r.state(),
+                        r.indexEvent(), r.chronicIllness(), r.priorTrauma(), r.childhoodMedical(), r.marginalized(),
+                        r.dischargeDay(), r.dischargeReason(), r.line(), r.referralDay()));
+            }
+            index[0]++;
+        });
+        return new PartitionEpisodes(episodes.build().toArray(), List.copyOf(records));
+    }
+
+    private static String intern(Map<String, String> repeated, String value) {
+        return value == null ? null : repeated.computeIfAbsent(value, v -> v);
     }
 
     /**
@@ -76,7 +124,7 @@ public final class EpisodeRegistryFile {
      */
     public static EpisodeIndex loadIndex(Path file) throws IOException {
         EpisodeIndex index = new EpisodeIndex();
-        read(file, false, r -> index.add(r.clientId(), r.intakeDay(), r.dischargeDay()));
+        read(file, clientId -> false, r -> index.add(r.clientId(), r.intakeDay(), r.dischargeDay()));
         return index;
     }
 
@@ -86,16 +134,20 @@ public final class EpisodeRegistryFile {
      */
     public static int[] partitionOfEpisodes(Path file, int partitions) throws IOException {
         IntStream.Builder partitionOf = IntStream.builder();
-        read(file, false, r -> partitionOf.add(Fold.partition(r.clientId(), partitions)));
+        read(file, clientId -> false, r -> partitionOf.add(Fold.partition(r.clientId(), partitions)));
         return partitionOf.build().toArray();
     }
 
-    /** Every record in file order; unless {@code whole}, with only the client id and the dates. */
-    private static void read(Path file, boolean whole, Consumer<IntakeRecord> records) throws IOException {
+    /**
+     * Every record in file order; those whose client id {@code decoded} rejects with only the
+     * client id and the dates.
+     */
+    private static void read(Path file, Predicate<String> decoded, Consumer<IntakeRecord> records) throws IOException {
         Map<String, String> codes = new HashMap<>();
         Input in = new Input(Files.readAllBytes(file));
         while (in.position < in.bytes.length) {
             String clientId = in.string();
+            boolean whole = decoded.test(clientId);
             int intakeDay = in.getInt();
             String approach = code(in, whole, codes);
             String clinician = text(in, whole);

@@ -41,6 +41,38 @@ class EpisodeRegistryFileTest {
     }
 
     @Test
+    void aPartitionLoadsItsOwnEpisodesWholeAndInIndexOrder() throws Exception {
+        EpisodeRegistry registry = new EpisodeRegistry();
+        for (int i = 0; i < 40; i++) {
+            registry.accept(new IntakeRecord("client-" + i, TestCsv.day("2025-01-06") + i, i % 2 == 0 ? "DBT" : "PE",
+                    "C" + (i % 3), "25-34", i % 5 == 0 ? null : "woman", "CA", "icu", true, null, false, true,
+                    IntakeRecord.OPEN, null, i + 2));
+        }
+        Path file = folder.resolve("episodes.bin");
+        EpisodeRegistryFile.save(registry, file);
+        int partitions = 3;
+
+        int seen = 0;
+        for (int p = 0; p < partitions; p++) {
+            EpisodeRegistryFile.PartitionEpisodes own = EpisodeRegistryFile.loadPartition(file, p, partitions);
+            int partition = p;
+            int[] expected = java.util.stream.IntStream.range(0, registry.size())
+                    .filter(e -> org.clinicaloutcomes.metrics.Fold.partition(registry.get(e).clientId(), partitions)
+                            == partition).toArray();
+            assertThat(own.episodes()).containsExactly(expected);
+            for (int e : expected) {
+                assertThat(own.get(e)).isEqualTo(registry.get(e));
+            }
+            seen += expected.length;
+        }
+        assertThat(seen).isEqualTo(40);
+        EpisodeRegistryFile.PartitionEpisodes first = EpisodeRegistryFile.loadPartition(file, 0, partitions);
+        int notOwn = java.util.stream.IntStream.range(0, 40).filter(e -> Arrays.binarySearch(first.episodes(), e) < 0)
+                .findFirst().orElseThrow();
+        assertThatThrownBy(() -> first.get(notOwn)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void indexAloneHasTheClientIdsAndDates() throws Exception {
         EpisodeRegistry registry = new EpisodeRegistry();
         registry.accept(new IntakeRecord("E1", TestCsv.day("2025-01-06"), "DBT", "C1", "25-34", "woman", "CA", "icu",
