@@ -6,11 +6,13 @@
 #   bash bench/remote.sh                          # 30M sessions, 8 partitions, 1, 2 and 4 workers
 #   SIZE=10m WORKERS="2" bash bench/remote.sh
 #   HEAP=-Xmx1g PARTITIONS=8 bash bench/remote.sh
+#   MANAGER_HEAP=-Xmx1536m bash bench/remote.sh  # the manager's heap apart from the workers'
 #
 # A throwaway PostgreSQL cluster is started on a loopback port (.ci/postgres, port
 # CLINICAL_OUTCOMES_POSTGRES_PORT, default 55433 here) and removed at the end; each worker count
 # gets a database of its own. The export is generated into bench/data/<size> (git-ignored) and
-# reused. Every process (the manager and each worker) runs with $HEAP under /usr/bin/time -v.
+# reused. Every worker runs with $HEAP, the manager with $MANAGER_HEAP (default $HEAP), each under
+# /usr/bin/time -v.
 #
 # Printed per worker count: the manager's wall time, its peak RSS, each worker's peak RSS, the
 # manager's time outside the analysis step (start-up, ingest, duplicates, window, outcomes,
@@ -25,6 +27,7 @@ size=${SIZE:-30m}
 worker_counts=${WORKERS:-1 2 4}
 partitions=${PARTITIONS:-8}
 heap=${HEAP:--Xmx1g}
+manager_heap=${MANAGER_HEAP:-$heap}
 month=${MONTH:-2026-10}
 export CLINICAL_OUTCOMES_POSTGRES_PORT=${CLINICAL_OUTCOMES_POSTGRES_PORT:-55433}
 
@@ -73,15 +76,17 @@ wall_of() {
 }
 
 cores=$(nproc)
-echo "size $size ($(wc -l < "$data/sessions.csv") lines), $partitions partitions, $heap per process, $cores cores"
+echo "size $size ($(wc -l < "$data/sessions.csv") lines), $partitions partitions, $heap per worker, $manager_heap for the manager, $cores cores"
 printf '%7s %8s %9s %8s %8s %12s %s\n' workers wall_s serial_s anal_s part_s manager_MiB worker_MiB
 results=()
+round=0
 for workers in $worker_counts; do
-  database=bench_$workers
+  round=$((round + 1))
+  database=bench_${round}_$workers   # a worker count may be measured more than once
   psql -q -h 127.0.0.1 -p "$CLINICAL_OUTCOMES_POSTGRES_PORT" -U "$CLINICAL_OUTCOMES_DB_USER" -d postgres \
     -c "CREATE DATABASE $database"
   url=$server/$database
-  run=$scratch/$workers
+  run=$scratch/${round}_$workers
   mkdir -p "$run/work"
   for ((w = 1; w <= workers; w++)); do
     mkdir -p "$run/worker-$w"
@@ -95,12 +100,13 @@ for workers in $worker_counts; do
   done
   mkdir -p "$run/manager"
   CLINICAL_OUTCOMES_STATE_DIR=$run/manager /usr/bin/time -v -o "$run/manager/time.txt" \
-    java "$heap" -jar "$jar" monthly --input="$data" --month="$month" --output="$run/report" --quiet \
+    java "$manager_heap" -jar "$jar" monthly --input="$data" --month="$month" --output="$run/report" --quiet \
     --partitions="$partitions" --remote-workers --job-repository="$url" --work-dir="$run/work" \
     > "$run/manager/console.txt" 2>&1 \
-    || { mkdir -p bench/out; cp "$run/manager/clinical-outcomes.log" bench/out/remote-manager-failed.log
-         echo "the manager failed (its log: bench/out/remote-manager-failed.log):"; cat "$run/manager/console.txt"
-         exit 1; }
+    || { mkdir -p bench/out; cp "$run/manager/clinical-outcomes.log" "bench/out/remote-manager-failed-$workers.log"
+         printf '%7s   the manager failed (its log: bench/out/remote-manager-failed-%s.log): %s\n' "$workers" \
+           "$workers" "$(head -1 "$run/manager/console.txt")"
+         stop_workers; rm -rf "$run"; continue; }
   stop_workers
   wall=$(wall_of "$run/manager/time.txt")
   analysis=$(seconds_of "$(sed -n 's/.*Step: \[analysis\] executed in \([0-9hms]*\).*/\1/p' \
@@ -115,6 +121,7 @@ for workers in $worker_counts; do
   rm -rf "$run"
 done
 
+[ ${#results[@]} -gt 0 ] || exit 1
 # The model: the serial part S stays, the analysis A divides among the workers that have a core
 # of their own. Fitted to the first count measured (normally 1 worker).
 read -r w1 t1 s1 a1 <<< "${results[0]}"

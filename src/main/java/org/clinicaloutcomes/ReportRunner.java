@@ -316,7 +316,12 @@ class ReportRunner {
         return cause;
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            // "Java heap space" alone does not say what to do about it.
+            return "out of memory (" + failure.getMessage() + "): give the run a larger heap (-Xmx, or "
+                    + "CLINICAL_OUTCOMES_JAVA_OPTIONS with the launcher)";
+        }
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
