@@ -3,7 +3,10 @@ package org.clinicaloutcomes.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
 import org.clinicaloutcomes.ingest.SessionRecord;
@@ -231,17 +234,17 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
     }
 
     private ChartBaselines chartBaselines() {
-        long[] n = {0};
-        primaryBaselines.forEach((x, same, episodes) -> n[0] += episodes[0]);
-        if (n[0] == 0) {
-            return null;
+        // Counted, not expanded: at 2.7 million reference episodes an array of every baseline (and
+        // Percentile's copy of it) would be two large allocations at the run's fullest moment.
+        NavigableMap<Double, Long> counts = new TreeMap<>();
+        primaryBaselines.forEach((x, same, episodes) -> counts.merge(x, episodes[0], Long::sum));
+        double[] ascending = new double[counts.size()];
+        long[] occurrences = new long[counts.size()];
+        int i = 0;
+        for (Map.Entry<Double, Long> entry : counts.entrySet()) {
+            ascending[i] = entry.getKey();
+            occurrences[i++] = entry.getValue();
         }
-        double[] all = new double[Math.toIntExact(n[0])];
-        int[] at = {0};
-        primaryBaselines.forEach((x, same, episodes) -> {
-            Arrays.fill(all, at[0], at[0] + (int) episodes[0], x);
-            at[0] += (int) episodes[0];
-        });
-        return ChartBaselines.of(all);
+        return ChartBaselines.ofCounted(ascending, occurrences);
     }
 }

@@ -15,7 +15,19 @@ public record ChartBaselines(long q1, long median, long q3) {
 
     /** The rounded quartiles of {@code baselines} (one per reference episode); {@code null} when empty. */
     public static ChartBaselines of(double[] baselines) {
-        Quantiles quantiles = Quantiles.of(baselines);
+        return of(Quantiles.of(baselines));
+    }
+
+    /**
+     * The rounded quartiles of baselines given as distinct values, ascending, and their counts
+     * ({@link Quantiles#ofCounted}: the same as {@link #of(double[])} of the expanded values);
+     * {@code null} when there is none.
+     */
+    public static ChartBaselines ofCounted(double[] ascending, long[] counts) {
+        return of(Quantiles.ofCounted(ascending, counts));
+    }
+
+    private static ChartBaselines of(Quantiles quantiles) {
         if (quantiles == null) {
             return null;
         }

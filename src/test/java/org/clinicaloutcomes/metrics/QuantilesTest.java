@@ -2,6 +2,10 @@ package org.clinicaloutcomes.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.Random;
+import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 
 class QuantilesTest {
@@ -43,5 +47,38 @@ class QuantilesTest {
         double[] values = {3, 1, 2};
         Quantiles.of(values);
         assertThat(values).containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void countedValuesGiveTheQuartilesOfTheExpandedOnes() {
+        // 8, 8, 10, 13, 13, 13 (n = 6): q1 h = 2.25 → 8 + 0.25 × 2 = 8.5; median h = 3.5 → 11.5; q3 h = 4.75 → 13.
+        assertThat(Quantiles.ofCounted(new double[] {8, 10, 13}, new long[] {2, 1, 3}))
+                .isEqualTo(Quantiles.of(new double[] {13, 8, 10, 13, 8, 13}))
+                .isEqualTo(new Quantiles(11.5, 8.5, 13));
+        assertThat(Quantiles.ofCounted(new double[] {4, 9}, new long[] {0, 0})).isNull();
+    }
+
+    @Test
+    void countedValuesAgreeWithPercentileBitForBit() {
+        Random random = new Random(19);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + random.nextInt(300);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                // Whole scores and decimal ones (a researcher's mean-item instrument), many ties.
+                values[i] = trial % 2 == 0 ? random.nextInt(40) : Math.round(random.nextGaussian() * 30) / 7.0;
+            }
+            TreeMap<Double, Long> counts = new TreeMap<>();
+            Arrays.stream(values).forEach(value -> counts.merge(value, 1L, Long::sum));
+            double[] ascending = counts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            long[] occurrences = counts.values().stream().mapToLong(Long::longValue).toArray();
+
+            Quantiles counted = Quantiles.ofCounted(ascending, occurrences);
+            Quantiles expanded = Quantiles.of(values);
+
+            assertThat(Double.doubleToLongBits(counted.median())).isEqualTo(Double.doubleToLongBits(expanded.median()));
+            assertThat(Double.doubleToLongBits(counted.q1())).isEqualTo(Double.doubleToLongBits(expanded.q1()));
+            assertThat(Double.doubleToLongBits(counted.q3())).isEqualTo(Double.doubleToLongBits(expanded.q3()));
+        }
     }
 }
