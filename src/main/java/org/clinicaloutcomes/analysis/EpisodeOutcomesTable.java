@@ -117,7 +117,14 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
             Arrays.sort(all);
             pairedEpisodes[i] = all;
         }
-        List<OutcomeTables.EpisodeRow> table = new ArrayList<>();
+        int total = 0;
+        for (List<List<OutcomeTables.EpisodeRow>> perInstrument : rows) {
+            for (List<OutcomeTables.EpisodeRow> added : perInstrument) {
+                total = Math.addExact(total, added.size());
+            }
+        }
+        // Sized once: millions of rows in a large run, where growing would copy the array again and again.
+        List<OutcomeTables.EpisodeRow> table = new ArrayList<>(total);
         for (int a = 0; a < rows.size(); a++) {
             for (int i = 0; i < rows.get(a).size(); i++) {
                 List<OutcomeTables.EpisodeRow> added = rows.get(a).get(i);
