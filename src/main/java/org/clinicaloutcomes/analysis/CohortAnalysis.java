@@ -173,8 +173,7 @@ public final class CohortAnalysis implements Serializable {
         this.fromDay = (int) window.from().toEpochDay();
         this.toDay = (int) window.to().toEpochDay();
 
-        DayDates dates = new DayDates();
-        this.episodeOutcomes = new EpisodeOutcomesTable(layout, dates);
+        this.episodeOutcomes = new EpisodeOutcomesTable(layout);
         this.outcomesByApproach = new ApproachOutcomesTable(layout);
         this.comparison = new ComparisonTable(layout);
         this.trajectories = new TrajectoryTable(layout);
@@ -184,7 +183,7 @@ public final class CohortAnalysis implements Serializable {
         this.activity = new ActivityTable(layout, window);
         // A research run has no report month: its alert table sees no episode and stays empty.
         int monthEndDay = monthly ? (int) window.reportMonth().atEndOfMonth().toEpochDay() : 0;
-        this.alerts = new AlertTable(layout, dates, monthEndDay);
+        this.alerts = new AlertTable(layout, new DayDates(), monthEndDay);
         this.series = monthly ? new MonthlySeriesTable(layout, window.reportMonth(), monitoring.seriesMonths()) : null;
         this.expectedRecovery = monthly ? new ExpectedRecoveryTable(layout, monthEndDay, monitoring.expectedMinN()) : null;
         this.attention = monthly

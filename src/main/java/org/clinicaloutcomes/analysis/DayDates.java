@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * One LocalDate object per day: a large export holds millions of episode rows with four dates
- * each but only a few thousand distinct days, and the rows stay in memory until they are written.
+ * One LocalDate object per day, for rows that stay in memory until they are written (the alerts):
+ * many rows, only a few thousand distinct days.
  * Not thread-safe: only {@link TableAccumulator#add} asks for dates.
  */
 final class DayDates implements Serializable {

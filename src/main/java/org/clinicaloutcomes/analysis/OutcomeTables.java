@@ -97,7 +97,8 @@ public record OutcomeTables(
     public static final String ALL = "ALL";
 
     public OutcomeTables {
-        episodeOutcomes = List.copyOf(episodeOutcomes);
+        // The episode rows are kept as columns (EpisodeOutcomesTable.Rows, immutable): a copy would make them all objects.
+        episodeOutcomes = episodeOutcomes instanceof EpisodeOutcomesTable.Rows ? episodeOutcomes : List.copyOf(episodeOutcomes);
         outcomesByApproach = List.copyOf(outcomesByApproach);
         approachComparison = List.copyOf(approachComparison);
         trajectories = List.copyOf(trajectories);

@@ -9,7 +9,9 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.Instrument;
@@ -112,12 +114,21 @@ public final class ChangeBoxPlotChart implements ReportChart {
         Boxes boxes = new Boxes();
         List<String> groups = new ArrayList<>(input.approaches());
         groups.add(OutcomeTables.ALL);
+        Map<String, Changes> changes = new HashMap<>();
+        groups.forEach(group -> changes.put(group, new Changes()));
+        // One pass over the episode rows (millions in a large run, each made when it is read).
+        for (OutcomeTables.EpisodeRow row : input.tables().episodeOutcomes()) {
+            if (row.instrument().equals(instrument.key())) {
+                double change = row.outcome().change();
+                Changes ofApproach = changes.get(row.approach());
+                if (ofApproach != null) {
+                    ofApproach.add(change);
+                }
+                changes.get(OutcomeTables.ALL).add(change);
+            }
+        }
         for (String group : groups) {
-            double[] values = input.tables().episodeOutcomes().stream()
-                    .filter(row -> row.instrument().equals(instrument.key())
-                            && (OutcomeTables.ALL.equals(group) || row.approach().equals(group)))
-                    .mapToDouble(row -> row.outcome().change())
-                    .toArray();
+            double[] values = changes.get(group).toArray();
             if (values.length == 0 || input.hiddenGroup(group, instrument, values.length)) {
                 continue;
             }
@@ -134,6 +145,23 @@ public final class ChangeBoxPlotChart implements ReportChart {
             boxes.small.add(SmallNumbers.isSmall(values.length));
         }
         return boxes;
+    }
+
+    /** One group's changes, in the rows' order. */
+    private static final class Changes {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     private static void style(BoxAndWhiskerRenderer renderer) {
