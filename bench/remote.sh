@@ -35,9 +35,9 @@ if [ ! -f "$jar" ]; then
   mvn -q -B package -DskipTests
 fi
 . bench/exports.sh
+. bench/cluster.sh
 data=$(ensure_export "$size" "$jar")
 
-cluster=$(mktemp -d /tmp/clinical-outcomes-bench-postgres.XXXXXX)
 scratch=$(mktemp -d /tmp/clinical-outcomes-bench-remote.XXXXXX)
 worker_pids=()
 stop_workers() {
@@ -51,13 +51,11 @@ stop_workers() {
 }
 cleanup() {
   stop_workers
-  .ci/postgres stop "$cluster" > /dev/null 2>&1 || true
+  stop_cluster
   rm -rf "$scratch"
 }
 trap cleanup EXIT
-eval "$(.ci/postgres start "$cluster")"
-export CLINICAL_OUTCOMES_DB_USER=$CLINICAL_OUTCOMES_TEST_POSTGRES_USER
-server=${CLINICAL_OUTCOMES_TEST_POSTGRES_URL%/*}
+start_cluster
 
 seconds_of() {  # "1m2s345ms" / "3s669ms" / "32ms" -> seconds
   awk -v d="$1" 'BEGIN { total = 0
@@ -83,9 +81,7 @@ round=0
 for workers in $worker_counts; do
   round=$((round + 1))
   database=bench_${round}_$workers   # a worker count may be measured more than once
-  psql -q -h 127.0.0.1 -p "$CLINICAL_OUTCOMES_POSTGRES_PORT" -U "$CLINICAL_OUTCOMES_DB_USER" -d postgres \
-    -c "CREATE DATABASE $database"
-  url=$server/$database
+  url=$(create_database "$database")
   run=$scratch/${round}_$workers
   mkdir -p "$run/work"
   for ((w = 1; w <= workers; w++)); do

@@ -25,9 +25,9 @@ if [ ! -f "$jar" ]; then
   mvn -q -B package -DskipTests
 fi
 . bench/exports.sh
+. bench/cluster.sh
 data=$(ensure_export "$size" "$jar")
 
-cluster=$(mktemp -d /tmp/clinical-outcomes-bench-postgres.XXXXXX)
 scratch=$(mktemp -d /tmp/clinical-outcomes-bench-memory.XXXXXX)
 pids=()
 stop_all() {
@@ -37,13 +37,11 @@ stop_all() {
 }
 cleanup() {
   stop_all
-  .ci/postgres stop "$cluster" > /dev/null 2>&1 || true
+  stop_cluster
   rm -rf "$scratch"
 }
 trap cleanup EXIT
-eval "$(.ci/postgres start "$cluster")"
-export CLINICAL_OUTCOMES_DB_USER=$CLINICAL_OUTCOMES_TEST_POSTGRES_USER
-server=${CLINICAL_OUTCOMES_TEST_POSTGRES_URL%/*}
+start_cluster
 
 # A partition's episodes: the intake rows over P (CRC-32 of the client id spreads them evenly;
 # the few intake rows the run rejects are not subtracted).
@@ -53,9 +51,7 @@ printf '%10s %10s %12s\n' partitions episodes live_MiB
 points=()
 for partitions in $partition_counts; do
   database=memory_$partitions
-  psql -q -h 127.0.0.1 -p "$CLINICAL_OUTCOMES_POSTGRES_PORT" -U "$CLINICAL_OUTCOMES_DB_USER" -d postgres \
-    -c "CREATE DATABASE $database"
-  url=$server/$database
+  url=$(create_database "$database")
   run=$scratch/$partitions
   mkdir -p "$run/work" "$run/worker" "$run/manager"
   CLINICAL_OUTCOMES_STATE_DIR=$run/worker CLINICAL_OUTCOMES_TEST_PAUSE_AT=analysis.partition-done \

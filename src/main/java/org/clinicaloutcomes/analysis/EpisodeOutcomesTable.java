@@ -16,7 +16,7 @@ import org.clinicaloutcomes.metrics.Instrument;
  * {@code episode_outcomes.csv}: one row per closed episode of the window × instrument with paired
  * scores ({@link EpisodeOutcome#of}), by approach (configured order), instrument, client id.
  *
- * <p>The rows are kept column by column ({@link Columns}: about 64 bytes a row, against about 150
+ * <p>The rows are kept column by column ({@link Columns}: about 60 bytes a row, against about 150
  * for a row object and its outcome): at 30 million sessions there are 3.5 million of them, and they
  * stay in memory from the analysis until the report is written. A row object is made only when the
  * row is read ({@link Rows#get}); its outcome is computed again from the row's two scores and their
@@ -86,7 +86,7 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
             int[] all = new int[total];
             int at = 0;
             for (Columns[] perInstrument : groups) {
-                System.arraycopy(perInstrument[i].episode, 0, all, at, perInstrument[i].size);
+                System.arraycopy(perInstrument[i].ints[Columns.EPISODE], 0, all, at, perInstrument[i].size);
                 at += perInstrument[i].size;
             }
             Arrays.sort(all);
@@ -102,84 +102,81 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
     }
 
     /**
-     * The rows of one approach × instrument, one array per column, in the order they were added;
-     * grown by doubling while the episodes are added, exact in size once merged.
+     * The rows of one approach × instrument, one array per column (by kind: whole numbers, text,
+     * scores), in the order they were added; grown by doubling while the episodes are added, exact
+     * in size once merged.
      */
     private static final class Columns implements Serializable {
+        // The whole-number columns, the text columns and the score columns, by position.
+        static final int EPISODE = 0;
+        static final int INTAKE_DAY = 1;
+        static final int DISCHARGE_DAY = 2;
+        static final int FIRST_DAY = 3;
+        static final int LAST_DAY = 4;
+        static final int ATTENDED_SESSIONS = 5;
+        static final int N_SCORES = 6;
+        static final int CLIENT_ID = 0;
+        static final int APPROACH = 1;
+        static final int CLINICIAN_ID = 2;
+        static final int DISCHARGE_REASON = 3;
+        static final int BASELINE = 0;
+        static final int FINAL_SCORE = 1;
+
         int size;
-        int[] episode = new int[0];
-        String[] clientId = new String[0];
-        String[] approach = new String[0];
-        String[] clinicianId = new String[0];
-        String[] dischargeReason = new String[0];
-        int[] intakeDay = new int[0];
-        int[] dischargeDay = new int[0];
-        int[] firstDay = new int[0];
-        int[] lastDay = new int[0];
-        int[] attendedSessions = new int[0];
-        int[] nScores = new int[0];
-        double[] baseline = new double[0];
-        double[] finalScore = new double[0];
+        int[][] ints = new int[N_SCORES + 1][0];
+        String[][] texts = new String[DISCHARGE_REASON + 1][0];
+        double[][] scores = new double[FINAL_SCORE + 1][0];
 
         void add(int index, IntakeRecord intake, EpisodeOutcome outcome, int first, int last, int sessions) {
-            if (size == episode.length) {
+            if (size == ints[EPISODE].length) {
                 resize(Math.max(16, 2 * size));
             }
-            episode[size] = index;
-            clientId[size] = intake.clientId();
-            approach[size] = intake.approach();
-            clinicianId[size] = intake.clinicianId();
-            dischargeReason[size] = intake.dischargeReason();
-            intakeDay[size] = intake.intakeDay();
-            dischargeDay[size] = intake.dischargeDay();
-            firstDay[size] = first;
-            lastDay[size] = last;
-            attendedSessions[size] = sessions;
-            nScores[size] = outcome.nScores();
-            baseline[size] = outcome.baseline();
-            finalScore[size] = outcome.finalScore();
+            ints[EPISODE][size] = index;
+            ints[INTAKE_DAY][size] = intake.intakeDay();
+            ints[DISCHARGE_DAY][size] = intake.dischargeDay();
+            ints[FIRST_DAY][size] = first;
+            ints[LAST_DAY][size] = last;
+            ints[ATTENDED_SESSIONS][size] = sessions;
+            ints[N_SCORES][size] = outcome.nScores();
+            texts[CLIENT_ID][size] = intake.clientId();
+            texts[APPROACH][size] = intake.approach();
+            texts[CLINICIAN_ID][size] = intake.clinicianId();
+            texts[DISCHARGE_REASON][size] = intake.dischargeReason();
+            scores[BASELINE][size] = outcome.baseline();
+            scores[FINAL_SCORE][size] = outcome.finalScore();
             size++;
         }
 
         void addAll(Columns other) {
             int from = size;
             resize(Math.addExact(size, other.size));
-            int n = other.size;
-            System.arraycopy(other.episode, 0, episode, from, n);
-            System.arraycopy(other.clientId, 0, clientId, from, n);
-            System.arraycopy(other.approach, 0, approach, from, n);
-            System.arraycopy(other.clinicianId, 0, clinicianId, from, n);
-            System.arraycopy(other.dischargeReason, 0, dischargeReason, from, n);
-            System.arraycopy(other.intakeDay, 0, intakeDay, from, n);
-            System.arraycopy(other.dischargeDay, 0, dischargeDay, from, n);
-            System.arraycopy(other.firstDay, 0, firstDay, from, n);
-            System.arraycopy(other.lastDay, 0, lastDay, from, n);
-            System.arraycopy(other.attendedSessions, 0, attendedSessions, from, n);
-            System.arraycopy(other.nScores, 0, nScores, from, n);
-            System.arraycopy(other.baseline, 0, baseline, from, n);
-            System.arraycopy(other.finalScore, 0, finalScore, from, n);
-            size = from + n;
+            for (int c = 0; c < ints.length; c++) {
+                System.arraycopy(other.ints[c], 0, ints[c], from, other.size);
+            }
+            for (int c = 0; c < texts.length; c++) {
+                System.arraycopy(other.texts[c], 0, texts[c], from, other.size);
+            }
+            for (int c = 0; c < scores.length; c++) {
+                System.arraycopy(other.scores[c], 0, scores[c], from, other.size);
+            }
+            size = from + other.size;
         }
 
         private void resize(int capacity) {
-            episode = Arrays.copyOf(episode, capacity);
-            clientId = Arrays.copyOf(clientId, capacity);
-            approach = Arrays.copyOf(approach, capacity);
-            clinicianId = Arrays.copyOf(clinicianId, capacity);
-            dischargeReason = Arrays.copyOf(dischargeReason, capacity);
-            intakeDay = Arrays.copyOf(intakeDay, capacity);
-            dischargeDay = Arrays.copyOf(dischargeDay, capacity);
-            firstDay = Arrays.copyOf(firstDay, capacity);
-            lastDay = Arrays.copyOf(lastDay, capacity);
-            attendedSessions = Arrays.copyOf(attendedSessions, capacity);
-            nScores = Arrays.copyOf(nScores, capacity);
-            baseline = Arrays.copyOf(baseline, capacity);
-            finalScore = Arrays.copyOf(finalScore, capacity);
+            for (int c = 0; c < ints.length; c++) {
+                ints[c] = Arrays.copyOf(ints[c], capacity);
+            }
+            for (int c = 0; c < texts.length; c++) {
+                texts[c] = Arrays.copyOf(texts[c], capacity);
+            }
+            for (int c = 0; c < scores.length; c++) {
+                scores[c] = Arrays.copyOf(scores[c], capacity);
+            }
         }
 
         /** Written without the room left for growth: a partition's result goes through a file. */
         private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-            if (episode.length != size) {
+            if (ints[EPISODE].length != size) {
                 resize(size);
             }
             out.defaultWriteObject();
@@ -191,6 +188,8 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
             for (int r = 0; r < size; r++) {
                 positions[r] = r;
             }
+            String[] clientId = texts[CLIENT_ID];
+            int[] episode = ints[EPISODE];
             Arrays.sort(positions, Comparator.comparing((Integer r) -> clientId[r]).thenComparingInt(r -> episode[r]));
             int[] order = new int[size];
             for (int r = 0; r < size; r++) {
@@ -262,21 +261,27 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
             int r = order[g][index - starts[g]];
             int i = instruments[g];
             Instrument instrument = layout.instruments.get(i);
-            EpisodeOutcome outcome = EpisodeOutcome.of(instrument, c.baseline[r], c.finalScore[r], c.nScores[r]);
+            EpisodeOutcome outcome = EpisodeOutcome.of(instrument, c.scores[Columns.BASELINE][r],
+                    c.scores[Columns.FINAL_SCORE][r], c.ints[Columns.N_SCORES][r]);
+            String clientId = c.texts[Columns.CLIENT_ID][r];
+            String approach = c.texts[Columns.APPROACH][r];
+            String clinicianId = c.texts[Columns.CLINICIAN_ID][r];
+            int firstDay = c.ints[Columns.FIRST_DAY][r];
+            int lastDay = c.ints[Columns.LAST_DAY][r];
             OutcomeTables.EpisodeRow row;
             if (layout.byWave()) {
                 // Dates, discharge and sessions stay empty: a wave-based analysis has none (RESEARCH.md).
-                row = new OutcomeTables.EpisodeRow(c.clientId[r], c.approach[r], c.clinicianId[r], instrument.key(),
-                        outcome, null, null, null, null, null, null, layout.waves.label(c.firstDay[r]),
-                        layout.waves.label(c.lastDay[r]));
+                row = new OutcomeTables.EpisodeRow(clientId, approach, clinicianId, instrument.key(), outcome, null,
+                        null, null, null, null, null, layout.waves.label(firstDay), layout.waves.label(lastDay));
             } else {
-                row = new OutcomeTables.EpisodeRow(c.clientId[r], c.approach[r], c.clinicianId[r], instrument.key(),
-                        outcome, LocalDate.ofEpochDay(c.intakeDay[r]), LocalDate.ofEpochDay(c.dischargeDay[r]),
-                        c.dischargeReason[r], LocalDate.ofEpochDay(c.firstDay[r]), LocalDate.ofEpochDay(c.lastDay[r]),
-                        c.attendedSessions[r]);
+                row = new OutcomeTables.EpisodeRow(clientId, approach, clinicianId, instrument.key(), outcome,
+                        LocalDate.ofEpochDay(c.ints[Columns.INTAKE_DAY][r]),
+                        LocalDate.ofEpochDay(c.ints[Columns.DISCHARGE_DAY][r]), c.texts[Columns.DISCHARGE_REASON][r],
+                        LocalDate.ofEpochDay(firstDay), LocalDate.ofEpochDay(lastDay),
+                        c.ints[Columns.ATTENDED_SESSIONS][r]);
             }
-            return categories == null ? row
-                    : row.withCategories(categories.of(i, Arrays.binarySearch(pairedEpisodes[i], c.episode[r])));
+            return categories == null ? row : row.withCategories(
+                    categories.of(i, Arrays.binarySearch(pairedEpisodes[i], c.ints[Columns.EPISODE][r])));
         }
     }
 }

@@ -71,6 +71,19 @@ class CohortAnalysisTest {
     }
 
     @Test
+    void episodeRowsAreMadeFromTheirColumnsTheSameEachTimeAndCannotBeChanged() {
+        List<EpisodeRow> rows = tables.episodeOutcomes();
+        List<EpisodeRow> copy = new ArrayList<>(rows);
+
+        // Each read makes the row again from its columns: equal rows, equal outcomes.
+        assertThat(rows).isEqualTo(copy).hasSize(10);
+        assertThat(rows.get(0).outcome()).isEqualTo(copy.get(0).outcome());
+        assertThat(rows.get(0).intakeDate()).isNotNull();
+        assertThatThrownBy(() -> rows.set(0, copy.get(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> rows.get(10)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void episodeOutcomeOfAnEpisodeWithAMissedSessionAndScoresOnSomeSessions() {
         EpisodeRow a1 = episode("A1", "pcl5");
         // Scores 50 (01-10), 40 (02-10), 30 (03-10); the missed session of 02-01 carries nothing.
