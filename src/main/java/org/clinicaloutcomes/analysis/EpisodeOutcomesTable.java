@@ -95,6 +95,7 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
         int[][] order = new int[layout.approachCount * layout.instrumentCount][];
         for (int a = 0; a < groups.length; a++) {
             for (int i = 0; i < groups[a].length; i++) {
+                groups[a][i].trim(); // the rows stay until the report is written
                 order[a * layout.instrumentCount + i] = groups[a][i].sortedByClientThenEpisode();
             }
         }
@@ -174,11 +175,16 @@ final class EpisodeOutcomesTable implements TableAccumulator<EpisodeOutcomesTabl
             }
         }
 
-        /** Written without the room left for growth: a partition's result goes through a file. */
-        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        /** Drops the room left for growth. */
+        void trim() {
             if (ints[EPISODE].length != size) {
                 resize(size);
             }
+        }
+
+        /** Written without the room left for growth: a partition's result goes through a file. */
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            trim();
             out.defaultWriteObject();
         }
 
