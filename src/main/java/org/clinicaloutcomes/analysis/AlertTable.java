@@ -18,14 +18,13 @@ import org.clinicaloutcomes.metrics.DeteriorationAlert;
 final class AlertTable implements TableAccumulator<AlertTable, List<OutcomeTables.AlertRow>> {
 
     private final CohortLayout layout;
-    private final DayDates dates;
+    private final DayDates dates = new DayDates();
     private final int monthEndDay;
     private final List<OutcomeTables.AlertRow> alerts = new ArrayList<>();
 
     /** Alerts at the end of epoch day {@code monthEndDay}, the last day of the report month. */
-    AlertTable(CohortLayout layout, DayDates dates, int monthEndDay) {
+    AlertTable(CohortLayout layout, int monthEndDay) {
         this.layout = layout;
-        this.dates = dates;
         this.monthEndDay = monthEndDay;
     }
 

@@ -183,7 +183,7 @@ public final class CohortAnalysis implements Serializable {
         this.activity = new ActivityTable(layout, window);
         // A research run has no report month: its alert table sees no episode and stays empty.
         int monthEndDay = monthly ? (int) window.reportMonth().atEndOfMonth().toEpochDay() : 0;
-        this.alerts = new AlertTable(layout, new DayDates(), monthEndDay);
+        this.alerts = new AlertTable(layout, monthEndDay);
         this.series = monthly ? new MonthlySeriesTable(layout, window.reportMonth(), monitoring.seriesMonths()) : null;
         this.expectedRecovery = monthly ? new ExpectedRecoveryTable(layout, monthEndDay, monitoring.expectedMinN()) : null;
         this.attention = monthly

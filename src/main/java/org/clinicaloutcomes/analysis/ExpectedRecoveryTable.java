@@ -3,9 +3,8 @@ package org.clinicaloutcomes.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.OptionalInt;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.clinicaloutcomes.ingest.IntakeRecord;
@@ -236,15 +235,8 @@ final class ExpectedRecoveryTable implements TableAccumulator<ExpectedRecoveryTa
     private ChartBaselines chartBaselines() {
         // Counted, not expanded: at 2.7 million reference episodes an array of every baseline (and
         // Percentile's copy of it) would be two large allocations at the run's fullest moment.
-        NavigableMap<Double, Long> counts = new TreeMap<>();
+        SortedMap<Double, Long> counts = new TreeMap<>();
         primaryBaselines.forEach((x, same, episodes) -> counts.merge(x, episodes[0], Long::sum));
-        double[] ascending = new double[counts.size()];
-        long[] occurrences = new long[counts.size()];
-        int i = 0;
-        for (Map.Entry<Double, Long> entry : counts.entrySet()) {
-            ascending[i] = entry.getKey();
-            occurrences[i++] = entry.getValue();
-        }
-        return ChartBaselines.ofCounted(ascending, occurrences);
+        return ChartBaselines.ofCounted(counts);
     }
 }

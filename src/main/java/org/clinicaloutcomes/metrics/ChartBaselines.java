@@ -1,5 +1,7 @@
 package org.clinicaloutcomes.metrics;
 
+import java.util.SortedMap;
+
 /**
  * The three baselines at which the expected-recovery chart draws its curves (MONITORING.md,
  * "Chart", reading 35): the type 7 first quartile, median and third quartile of the reference
@@ -19,12 +21,12 @@ public record ChartBaselines(long q1, long median, long q3) {
     }
 
     /**
-     * The rounded quartiles of baselines given as distinct values, ascending, and their counts
+     * The rounded quartiles of baselines given as how often each occurs
      * ({@link Quantiles#ofCounted}: the same as {@link #of(double[])} of the expanded values);
      * {@code null} when there is none.
      */
-    public static ChartBaselines ofCounted(double[] ascending, long[] counts) {
-        return of(Quantiles.ofCounted(ascending, counts));
+    public static ChartBaselines ofCounted(SortedMap<Double, Long> counts) {
+        return of(Quantiles.ofCounted(counts));
     }
 
     private static ChartBaselines of(Quantiles quantiles) {

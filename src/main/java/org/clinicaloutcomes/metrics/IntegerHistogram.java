@@ -130,15 +130,7 @@ public final class IntegerHistogram {
         if (n == 0) {
             return null;
         }
-        double h = (n - 1) * p + 1;
-        long low = (long) Math.floor(h);
-        double fraction = h - low;
-        double lower = orderStatistic(low);
-        if (fraction == 0 || low == n) {
-            return lower;
-        }
-        double upper = orderStatistic(low + 1);
-        return lower + fraction * (upper - lower);
+        return Quantiles.typeSeven(n, p, this::orderStatistic);
     }
 
     /** The median and quartiles ({@link Quantiles}), or {@code null} without values. */

@@ -1,5 +1,9 @@
 package org.clinicaloutcomes.metrics;
 
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.LongToDoubleFunction;
+
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 
@@ -37,58 +41,56 @@ public record Quantiles(double median, double q1, double q3) {
     }
 
     /**
-     * Type 7 quartiles of values given as distinct values and how often each occurs (a reference
+     * Type 7 quartiles of values given as how often each distinct value occurs (a reference
      * group's baselines at 2.7 million episodes are a few dozen distinct scores), without
-     * expanding them: the order statistics {@code x(⌊h⌋)} and {@code x(⌊h⌋ + 1)} are read off the
-     * cumulative counts, and {@code h} and the interpolation are those of {@link Percentile}'s
-     * {@code R_7}, operation for operation, so the result equals {@link #of(double[])} of the
-     * expanded values bit for bit. {@code null} when the counts add up to nothing.
+     * expanding them: the order statistics are read off the cumulative counts
+     * ({@link #typeSeven}), so the result equals {@link #of(double[])} of the expanded values bit
+     * for bit. {@code null} when the counts add up to nothing.
      *
-     * @param ascending distinct finite values, strictly ascending in {@link Double#compare}'s order
-     *                  (as {@link java.util.Arrays#sort(double[])} puts them)
-     * @param counts    how many times each occurs (non-negative)
+     * @param counts how many times each distinct finite value occurs (non-negative), in the map's
+     *               ascending order
      */
-    public static Quantiles ofCounted(double[] ascending, long[] counts) {
-        if (ascending.length != counts.length) {
-            throw new IllegalArgumentException(ascending.length + " values but " + counts.length + " counts");
-        }
+    public static Quantiles ofCounted(SortedMap<Double, Long> counts) {
         long n = 0;
-        for (int i = 0; i < ascending.length; i++) {
-            if (!Double.isFinite(ascending[i]) || (i > 0 && Double.compare(ascending[i], ascending[i - 1]) <= 0) || counts[i] < 0) {
-                throw new IllegalArgumentException("values must be finite and strictly ascending, counts non-negative");
+        for (Map.Entry<Double, Long> entry : counts.entrySet()) {
+            if (!Double.isFinite(entry.getKey()) || entry.getValue() < 0) {
+                throw new IllegalArgumentException("values must be finite, counts non-negative");
             }
-            n = Math.addExact(n, counts[i]);
+            n = Math.addExact(n, entry.getValue());
         }
         if (n == 0) {
             return null;
         }
-        return new Quantiles(counted(ascending, counts, n, 0.5), counted(ascending, counts, n, 0.25),
-                counted(ascending, counts, n, 0.75));
+        long total = n;
+        LongToDoubleFunction orderStatistic = k -> {
+            long seen = 0;
+            for (Map.Entry<Double, Long> entry : counts.entrySet()) {
+                seen += entry.getValue();
+                if (seen >= k) {
+                    return entry.getKey();
+                }
+            }
+            throw new IllegalStateException("counts do not reach " + k + " of " + total);
+        };
+        return new Quantiles(typeSeven(n, 0.5, orderStatistic), typeSeven(n, 0.25, orderStatistic),
+                typeSeven(n, 0.75, orderStatistic));
     }
 
-    /** Percentile's R_7 estimate: {@code pos = 1 + (n − 1) p}, {@code x(⌊pos⌋) + d (x(⌊pos⌋+1) − x(⌊pos⌋))}. */
-    private static double counted(double[] ascending, long[] counts, long n, double p) {
+    /**
+     * The type 7 quantile of probability {@code p} of {@code n} values whose {@code k}-th smallest
+     * ({@code 1 ≤ k ≤ n}) {@code orderStatistic} gives, as Percentile's {@code R_7} computes it,
+     * operation for operation: {@code pos = 1 + (n − 1) p}, then
+     * {@code x(⌊pos⌋) + (pos − ⌊pos⌋)(x(⌊pos⌋ + 1) − x(⌊pos⌋))}, or {@code x(n)} when {@code ⌊pos⌋ = n}.
+     */
+    static double typeSeven(long n, double p, LongToDoubleFunction orderStatistic) {
         double pos = 1 + (n - 1) * p;
         double floor = Math.floor(pos);
         long low = (long) floor;
-        double lower = orderStatistic(ascending, counts, low);
+        double lower = orderStatistic.applyAsDouble(low);
         if (low >= n) {
             return lower;
         }
-        double upper = orderStatistic(ascending, counts, low + 1);
-        return lower + (pos - floor) * (upper - lower);
-    }
-
-    /** The {@code k}-th smallest value ({@code 1 ≤ k ≤ n}) of counted values. */
-    private static double orderStatistic(double[] ascending, long[] counts, long k) {
-        long seen = 0;
-        for (int i = 0; i < ascending.length; i++) {
-            seen += counts[i];
-            if (seen >= k) {
-                return ascending[i];
-            }
-        }
-        throw new IllegalStateException("counts do not reach " + k);
+        return lower + (pos - floor) * (orderStatistic.applyAsDouble(low + 1) - lower);
     }
 
     /** Type 7 quartiles of integer values (such as session counts); {@code null} when empty. */

@@ -3,6 +3,7 @@ package org.clinicaloutcomes.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -52,10 +53,10 @@ class QuantilesTest {
     @Test
     void countedValuesGiveTheQuartilesOfTheExpandedOnes() {
         // 8, 8, 10, 13, 13, 13 (n = 6): q1 h = 2.25 → 8 + 0.25 × 2 = 8.5; median h = 3.5 → 11.5; q3 h = 4.75 → 13.
-        assertThat(Quantiles.ofCounted(new double[] {8, 10, 13}, new long[] {2, 1, 3}))
+        assertThat(Quantiles.ofCounted(new TreeMap<>(Map.of(8.0, 2L, 10.0, 1L, 13.0, 3L))))
                 .isEqualTo(Quantiles.of(new double[] {13, 8, 10, 13, 8, 13}))
                 .isEqualTo(new Quantiles(11.5, 8.5, 13));
-        assertThat(Quantiles.ofCounted(new double[] {4, 9}, new long[] {0, 0})).isNull();
+        assertThat(Quantiles.ofCounted(new TreeMap<>(Map.of(4.0, 0L, 9.0, 0L)))).isNull();
     }
 
     @Test
@@ -70,10 +71,8 @@ class QuantilesTest {
             }
             TreeMap<Double, Long> counts = new TreeMap<>();
             Arrays.stream(values).forEach(value -> counts.merge(value, 1L, Long::sum));
-            double[] ascending = counts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            long[] occurrences = counts.values().stream().mapToLong(Long::longValue).toArray();
 
-            Quantiles counted = Quantiles.ofCounted(ascending, occurrences);
+            Quantiles counted = Quantiles.ofCounted(counts);
             Quantiles expanded = Quantiles.of(values);
 
             assertThat(Double.doubleToLongBits(counted.median())).isEqualTo(Double.doubleToLongBits(expanded.median()));

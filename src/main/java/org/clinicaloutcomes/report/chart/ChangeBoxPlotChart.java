@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 import org.clinicaloutcomes.analysis.OutcomeTables;
 import org.clinicaloutcomes.metrics.Instrument;
@@ -114,13 +115,13 @@ public final class ChangeBoxPlotChart implements ReportChart {
         Boxes boxes = new Boxes();
         List<String> groups = new ArrayList<>(input.approaches());
         groups.add(OutcomeTables.ALL);
-        Map<String, Changes> changes = new HashMap<>();
-        groups.forEach(group -> changes.put(group, new Changes()));
+        Map<String, DoubleStream.Builder> changes = new HashMap<>();
+        groups.forEach(group -> changes.put(group, DoubleStream.builder()));
         // One pass over the episode rows (millions in a large run, each made when it is read).
         for (OutcomeTables.EpisodeRow row : input.tables().episodeOutcomes()) {
             if (row.instrument().equals(instrument.key())) {
                 double change = row.outcome().change();
-                Changes ofApproach = changes.get(row.approach());
+                DoubleStream.Builder ofApproach = changes.get(row.approach());
                 if (ofApproach != null) {
                     ofApproach.add(change);
                 }
@@ -128,7 +129,7 @@ public final class ChangeBoxPlotChart implements ReportChart {
             }
         }
         for (String group : groups) {
-            double[] values = changes.get(group).toArray();
+            double[] values = changes.get(group).build().toArray();
             if (values.length == 0 || input.hiddenGroup(group, instrument, values.length)) {
                 continue;
             }
@@ -145,23 +146,6 @@ public final class ChangeBoxPlotChart implements ReportChart {
             boxes.small.add(SmallNumbers.isSmall(values.length));
         }
         return boxes;
-    }
-
-    /** One group's changes, in the rows' order. */
-    private static final class Changes {
-        private double[] values = new double[16];
-        private int size;
-
-        void add(double value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, 2 * size);
-            }
-            values[size++] = value;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
     }
 
     private static void style(BoxAndWhiskerRenderer renderer) {
